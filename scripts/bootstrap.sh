@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Wijkkader needs on Debian 12:
+# Debian packages with apt-get (only the missing ones) and the web app's npm packages.
+# Usage: scripts/bootstrap.sh [run|test|bench]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose=${1:-run}
+
+packages=(build-essential cmake ninja-build pkg-config
+          libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
+          libspdlog-dev libfmt-dev libcli11-dev nodejs)
+case "$purpose" in
+  test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core) ;;
+  bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine) ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# Debian splits npm from nodejs; a nodejs that ships npm itself needs no npm package.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages: reinstall only when the lock file changed since the last install.
+stamp=web/node_modules/.wijkkader-lock
+if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  cp web/package-lock.json "$stamp"
+fi

@@ -1,0 +1,41 @@
+#include "app/app.hpp"
+
+#include "http/problem.hpp"
+#include "modules/audit/routes.hpp"
+#include "modules/organisation/routes.hpp"
+#include "store/embedded.hpp"
+
+namespace wk::app {
+
+const std::string& openapi_document() {
+  static const std::string empty = "{}";
+  const std::string* doc = embedded::find("docs/openapi.json");
+  return doc ? *doc : empty;
+}
+
+App::App(store::Database& db, Config config)
+    : db_(db), config_(config), organisations_(db), sessions_(db, config.sessions, config.throttle) {
+  using http::Access;
+  router_.add("GET", "/healthz", Access::public_route,
+              [](http::Context&) { return http::json_response(200, {{"status", "ok"}}); });
+  router_.add("GET", "/readyz", Access::public_route, [this](http::Context&) {
+    if (db_.ping()) return http::json_response(200, {{"status", "ready"}});
+    return http::problem_response({ErrorKind::unavailable, "De database is niet bereikbaar.",
+                                   "The database is not reachable.", {}, 0});
+  });
+  router_.add("GET", "/api/v1/openapi.json", Access::public_route, [](http::Context&) {
+    http::Response r;
+    r.content_type = "application/json";
+    r.body = openapi_document();
+    return r;
+  });
+  auth::register_routes(router_, sessions_, organisations_, config_.cookies);
+  organisation::register_routes(router_, organisations_);
+  audit::register_routes(router_, db_);
+}
+
+http::Authenticator App::authenticator() {
+  return [this](const http::Request& r, Millis now) { return auth::authenticate_request(sessions_, r, now); };
+}
+
+}  // namespace wk::app

@@ -1,0 +1,41 @@
+// Wires the modules together: one object that owns the services and the router, used
+// by `wijkkader serve` and by the tests.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "modules/auth/routes.hpp"
+#include "modules/auth/service.hpp"
+#include "modules/organisation/service.hpp"
+#include "store/database.hpp"
+
+namespace wk::app {
+
+struct Config {
+  auth::SessionPolicy sessions;
+  auth::ThrottlePolicy throttle;
+  auth::CookieOptions cookies;
+};
+
+class App {
+ public:
+  App(store::Database& db, Config config);
+  const http::Router& router() const { return router_; }
+  http::Authenticator authenticator();
+  organisation::Service& organisations() { return organisations_; }
+
+ private:
+  store::Database& db_;
+  Config config_;
+  organisation::Service organisations_;
+  auth::SessionService sessions_;
+  http::Router router_;
+};
+
+// The embedded OpenAPI document (docs/openapi.json).
+const std::string& openapi_document();
+
+}  // namespace wk::app

@@ -1,0 +1,109 @@
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace wk::text {
+
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool has_control_characters(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
+bool has_control_characters_multiline(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F;
+  });
+}
+
+bool is_plausible_email(std::string_view s) {
+  if (s.size() < 3 || s.size() > 254) return false;
+  const auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
+  const auto domain = s.substr(at + 1);
+  const auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == ',' || c == ';';
+  });
+}
+
+bool is_valid_bsn(std::string_view d) {
+  if (d.size() != 9 || !std::all_of(d.begin(), d.end(), is_digit)) return false;
+  if (d == "000000000") return false;
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) sum += (9 - i) * (d[static_cast<std::size_t>(i)] - '0');
+  sum -= d[8] - '0';
+  return sum % 11 == 0;
+}
+
+std::optional<std::string> find_bsn(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) {
+      ++i;
+      continue;
+    }
+    // Collect digits, allowing single '.' or ' ' separators between digit groups.
+    std::string digits;
+    std::size_t j = i;
+    while (j < t.size() && digits.size() <= 9) {
+      if (is_digit(t[j])) {
+        digits.push_back(t[j]);
+        ++j;
+      } else if ((t[j] == '.' || t[j] == ' ') && j + 1 < t.size() && is_digit(t[j + 1]) && digits.size() < 9) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    const bool followed_by_digit = j < t.size() && is_digit(t[j]);
+    if (digits.size() == 9 && !followed_by_digit && is_valid_bsn(digits)) return digits;
+    i = j > i ? j : i + 1;
+  }
+  return std::nullopt;
+}
+
+bool is_cbs_area_code(std::string_view c) {
+  auto digits_from = [&](std::size_t n) {
+    return c.size() == 2 + n && std::all_of(c.begin() + 2, c.end(), is_digit);
+  };
+  if (c.starts_with("WK")) return digits_from(6);
+  if (c.starts_with("BU")) return digits_from(8);
+  return false;
+}
+
+bool is_slug(std::string_view s) {
+  return !s.empty() && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '-';
+  });
+}
+
+}  // namespace wk::text

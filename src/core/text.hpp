@@ -1,0 +1,37 @@
+// Rules for text that users type: names, e-mail addresses, free text. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wk::text {
+
+// Trims ASCII white space at both ends.
+std::string trim(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+
+// Number of Unicode code points of valid UTF-8 (the input is already validated by the
+// JSON parser).
+std::size_t utf8_length(std::string_view s);
+
+bool has_control_characters(std::string_view s);  // C0 controls and DEL; tab/newline allowed when multiline
+bool has_control_characters_multiline(std::string_view s);
+
+// A pragmatic e-mail check: one @, a local part, a domain with a dot, no spaces.
+bool is_plausible_email(std::string_view s);
+
+// The Dutch citizen service number (BSN): 9 digits passing the 11-test
+// (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11, and not all zeros).
+bool is_valid_bsn(std::string_view nine_digits);
+// Finds a BSN in free text: a run of exactly 9 digits (optionally written with dots or
+// spaces as 123.456.782 / 123 456 782) that passes the 11-test.
+std::optional<std::string> find_bsn(std::string_view text);
+
+// CBS neighbourhood codes: WK + 6 digits (wijk) or BU + 8 digits (buurt).
+bool is_cbs_area_code(std::string_view code);
+
+// Programme slug for coordinator roles and URLs: [a-z0-9_-]{1,40}.
+bool is_slug(std::string_view s);
+
+}  // namespace wk::text

@@ -1,0 +1,42 @@
+#include "core/time.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace wk {
+
+Millis now_millis() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string iso8601_utc(Millis t) {
+  using namespace std::chrono;
+  const sys_seconds secs{duration_cast<seconds>(milliseconds{t - (t % 1000 + 1000) % 1000})};
+  const auto day = floor<days>(secs);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{secs - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+bool is_valid_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  auto num = [&](std::size_t pos, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  using namespace std::chrono;
+  const year_month_day ymd{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))},
+                           day{static_cast<unsigned>(num(8, 2))}};
+  return ymd.ok();
+}
+
+}  // namespace wk

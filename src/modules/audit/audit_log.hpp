@@ -1,0 +1,51 @@
+// The append-only audit log (SPEC §3): who, when, what, before and after, for every
+// change to any record. Other modules call record() inside the transaction of their
+// change, so a change and its audit entry are committed together or not at all.
+// The table refuses UPDATE and DELETE by trigger.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+#include "store/database.hpp"
+
+namespace wk::audit {
+
+struct Event {
+  std::int64_t org_id;
+  std::optional<std::int64_t> actor_user_id;  // nullopt: the system (CLI, demo data)
+  std::string action;                         // create, update, delete, login, logout
+  std::string entity;                         // user, team, district, session, …
+  std::string entity_id;
+  nlohmann::json before;  // null when created
+  nlohmann::json after;   // null when deleted
+};
+
+void record(store::Tx& tx, const Event& event, Millis at);
+
+struct Entry {
+  std::int64_t id;
+  Millis at;
+  std::optional<std::int64_t> actor_id;
+  std::optional<std::string> actor_name;
+  std::string action, entity, entity_id;
+  nlohmann::json before, after;
+};
+
+struct Query {
+  std::int64_t org_id = 0;
+  int limit = 50;
+  std::optional<std::int64_t> before_id;
+  std::optional<std::string> entity;
+  std::optional<std::string> entity_id;
+};
+
+std::vector<Entry> list(store::Tx& tx, const Query& query);
+std::int64_t count(store::Tx& tx, std::int64_t org_id);
+
+}  // namespace wk::audit

@@ -1,0 +1,60 @@
+#include "modules/audit/routes.hpp"
+
+#include <charconv>
+
+#include "http/problem.hpp"
+#include "modules/audit/audit_log.hpp"
+
+namespace wk::audit {
+
+namespace {
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  std::int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+nlohmann::json to_json(const Entry& e) {
+  nlohmann::json actor = nullptr;
+  if (e.actor_id) actor = {{"id", *e.actor_id}, {"name", e.actor_name.value_or("")}};
+  return {{"id", e.id},         {"at", iso8601_utc(e.at)},   {"actor", actor},   {"action", e.action},
+          {"entity", e.entity}, {"entity_id", e.entity_id}, {"before", e.before}, {"after", e.after}};
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, store::Database& db) {
+  router.add("GET", "/api/v1/audit", http::Access::authenticated, [&db](http::Context& ctx) {
+    if (!ctx.user().has_role(role::admin)) return http::problem_response(Error::forbidden());
+    Query q;
+    q.org_id = ctx.user().org_id;
+    std::vector<FieldError> errors;
+    if (auto v = ctx.request.query_param("limit")) {
+      auto n = parse_int(*v);
+      if (!n || *n < 1 || *n > 200) errors.push_back({"limit", "Kies een aantal van 1 tot en met 200.", "must be 1-200"});
+      else q.limit = static_cast<int>(*n);
+    }
+    if (auto v = ctx.request.query_param("before")) {
+      auto n = parse_int(*v);
+      if (!n || *n < 1) errors.push_back({"before", "Ongeldige positie.", "must be a positive id"});
+      else q.before_id = n;
+    }
+    if (auto v = ctx.request.query_param("entity")) q.entity = std::string(*v);
+    if (auto v = ctx.request.query_param("entity_id")) q.entity_id = std::string(*v);
+    if (!errors.empty()) {
+      Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+      e.fields = std::move(errors);
+      return http::problem_response(e);
+    }
+    auto entries = db.read([&](store::Tx& tx) { return list(tx, q); });
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : entries) items.push_back(to_json(e));
+    nlohmann::json next = nullptr;
+    if (static_cast<int>(entries.size()) == q.limit) next = entries.back().id;
+    return http::json_response(200, {{"items", items}, {"next_before", next}});
+  });
+}
+
+}  // namespace wk::audit

@@ -1,0 +1,75 @@
+#include "modules/auth/routes.hpp"
+
+#include "http/json_body.hpp"
+#include "http/problem.hpp"
+#include "modules/organisation/json.hpp"
+
+namespace wk::auth {
+
+namespace {
+
+std::string session_cookie(const http::Request& r, const CookieOptions& options, const std::string& value,
+                           long max_age_seconds) {
+  bool secure = options.secure;
+  if (options.trust_proxy)
+    if (auto proto = r.header("x-forwarded-proto"); proto && *proto == "https") secure = true;
+  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                   std::to_string(max_age_seconds);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+nlohmann::json me_json(organisation::Service& organisations, const Principal& p) {
+  auto user = organisations.get_user(p, p.user_id);
+  auto org = organisations.organisation(p.org_id);
+  nlohmann::json teams = nlohmann::json::array();
+  if (user)
+    for (const auto& t : user->teams) teams.push_back({{"id", t.id}, {"name", t.name}});
+  return {{"id", p.user_id},
+          {"email", p.email},
+          {"name", p.name},
+          {"roles", p.roles},
+          {"teams", teams},
+          {"organisation", org ? organisation::to_json(*org) : nlohmann::json(nullptr)},
+          {"csrf_token", p.csrf_token}};
+}
+
+}  // namespace
+
+std::optional<Principal> authenticate_request(SessionService& sessions, const http::Request& request, Millis now) {
+  auto token = request.cookie(kSessionCookie);
+  if (!token) return std::nullopt;
+  return sessions.authenticate(*token, now);
+}
+
+void register_routes(http::Router& router, SessionService& sessions, organisation::Service& organisations,
+                     CookieOptions cookies) {
+  router.add("POST", "/api/v1/session", http::Access::public_route, [&, cookies](http::Context& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) return http::problem_response(body.error());
+    http::FieldReader in(*body);
+    auto email = in.text("email", {.required = true, .min = 1, .max = 254});
+    auto password = in.text("password", {.required = true, .min = 1, .max = 1024, .trim = false});
+    if (auto done = in.finish(); !done) return http::problem_response(done.error());
+
+    auto result = sessions.login(*email, *password, ctx.request.remote_address, ctx.now);
+    if (!result) return http::problem_response(result.error());
+    auto response = http::json_response(200, {{"user", me_json(organisations, result->principal)},
+                                              {"csrf_token", result->principal.csrf_token}});
+    response.set_header("Set-Cookie", session_cookie(ctx.request, cookies, result->session_token,
+                                                     static_cast<long>(sessions.policy().absolute_timeout / 1000)));
+    return response;
+  });
+
+  router.add("DELETE", "/api/v1/session", http::Access::authenticated, [&, cookies](http::Context& ctx) {
+    sessions.logout(ctx.user(), ctx.request.cookie(kSessionCookie).value_or(""), ctx.now);
+    auto response = http::no_content();
+    response.set_header("Set-Cookie", session_cookie(ctx.request, cookies, "", 0));
+    return response;
+  });
+
+  router.add("GET", "/api/v1/me", http::Access::authenticated,
+             [&](http::Context& ctx) { return http::json_response(200, me_json(organisations, ctx.user())); });
+}
+
+}  // namespace wk::auth

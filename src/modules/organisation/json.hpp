@@ -1,0 +1,19 @@
+// JSON shapes of the organisation module (docs/api.md), also used for audit snapshots.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "modules/organisation/model.hpp"
+
+namespace wk::organisation {
+
+nlohmann::json to_json(const Organisation& o);
+nlohmann::json to_json(const District& d);
+nlohmann::json to_json(const Team& t);
+nlohmann::json to_json(const User& u);
+
+// What the audit log keeps of a record: its fields, without derived counts or times.
+nlohmann::json audit_snapshot(const Team& t);
+nlohmann::json audit_snapshot(const User& u);
+
+}  // namespace wk::organisation

@@ -1,0 +1,241 @@
+#include "modules/organisation/repository.hpp"
+
+#include <map>
+
+namespace wk::organisation::repo {
+
+namespace {
+Organisation organisation_from(const store::Row& r) { return {r.i64(0), r.str(1), r.str(2)}; }
+
+constexpr const char* kTeamSelect =
+    "SELECT t.id, t.name, t.active, d.id, d.name, "
+    "(SELECT COUNT(*) FROM team_members m JOIN users u ON u.id = m.user_id AND u.org_id = m.org_id "
+    " WHERE m.org_id = t.org_id AND m.team_id = t.id AND u.active = 1) "
+    "FROM teams t JOIN districts d ON d.org_id = t.org_id AND d.id = t.district_id ";
+
+Team team_from(const store::Row& r) {
+  return {r.i64(0), r.str(1), {r.i64(3), r.str(4)}, {}, r.boolean(2), r.i64(5)};
+}
+
+constexpr const char* kUserSelect = "SELECT id, email, name, active, created_at, last_login_at FROM users ";
+
+User user_from(const store::Row& r) {
+  return {r.i64(0), r.str(1), r.str(2), {}, {}, r.boolean(3), r.i64(4), r.opt_i64(5)};
+}
+}  // namespace
+
+std::optional<Organisation> find_organisation(Tx& tx, std::int64_t org_id) {
+  auto r = tx.query_one("SELECT id, name, slug FROM organisations WHERE id = ?", {org_id});
+  if (!r) return std::nullopt;
+  return organisation_from(*r);
+}
+
+std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string& slug) {
+  auto r = tx.query_one("SELECT id, name, slug FROM organisations WHERE slug = ?", {slug});
+  if (!r) return std::nullopt;
+  return organisation_from(*r);
+}
+
+std::vector<Organisation> list_organisations(Tx& tx) {
+  std::vector<Organisation> out;
+  for (const auto& r : tx.query("SELECT id, name, slug FROM organisations ORDER BY id")) out.push_back(organisation_from(r));
+  return out;
+}
+
+std::int64_t insert_organisation(Tx& tx, const std::string& name, const std::string& slug, Millis now) {
+  return tx.insert("INSERT INTO organisations (name, slug, created_at) VALUES (?, ?, ?) RETURNING id",
+                   {name, slug, now});
+}
+
+std::vector<District> list_districts(Tx& tx, std::int64_t org_id) {
+  std::vector<District> out;
+  for (const auto& r : tx.query("SELECT id, name FROM districts WHERE org_id = ? ORDER BY name", {org_id}))
+    out.push_back({r.i64(0), r.str(1)});
+  return out;
+}
+
+std::optional<District> find_district(Tx& tx, std::int64_t org_id, std::int64_t id) {
+  auto r = tx.query_one("SELECT id, name FROM districts WHERE org_id = ? AND id = ?", {org_id, id});
+  if (!r) return std::nullopt;
+  return District{r->i64(0), r->str(1)};
+}
+
+std::int64_t insert_district(Tx& tx, std::int64_t org_id, const std::string& name) {
+  return tx.insert("INSERT INTO districts (org_id, name) VALUES (?, ?) RETURNING id", {org_id, name});
+}
+
+std::vector<Team> list_teams(Tx& tx, std::int64_t org_id) {
+  std::vector<Team> teams;
+  std::map<std::int64_t, std::size_t> index;
+  for (const auto& r : tx.query(std::string(kTeamSelect) + "WHERE t.org_id = ? ORDER BY t.name", {org_id})) {
+    index[r.i64(0)] = teams.size();
+    teams.push_back(team_from(r));
+  }
+  for (const auto& r :
+       tx.query("SELECT team_id, code FROM team_neighbourhoods WHERE org_id = ? ORDER BY team_id, code", {org_id})) {
+    auto it = index.find(r.i64(0));
+    if (it != index.end()) teams[it->second].neighbourhoods.push_back(r.str(1));
+  }
+  return teams;
+}
+
+std::optional<Team> find_team(Tx& tx, std::int64_t org_id, std::int64_t id) {
+  auto r = tx.query_one(std::string(kTeamSelect) + "WHERE t.org_id = ? AND t.id = ?", {org_id, id});
+  if (!r) return std::nullopt;
+  Team team = team_from(*r);
+  for (const auto& c :
+       tx.query("SELECT code FROM team_neighbourhoods WHERE org_id = ? AND team_id = ? ORDER BY code", {org_id, id}))
+    team.neighbourhoods.push_back(c.str(0));
+  return team;
+}
+
+std::optional<std::int64_t> find_team_id_by_name(Tx& tx, std::int64_t org_id, const std::string& name) {
+  auto r = tx.query_one("SELECT id FROM teams WHERE org_id = ? AND name = ?", {org_id, name});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+std::set<std::int64_t> existing_team_ids(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+  std::set<std::int64_t> found;
+  for (auto id : ids)
+    if (tx.query_one("SELECT 1 FROM teams WHERE org_id = ? AND id = ?", {org_id, id})) found.insert(id);
+  return found;
+}
+
+std::int64_t insert_team(Tx& tx, std::int64_t org_id, const NewTeam& team, Millis now) {
+  const auto id = tx.insert(
+      "INSERT INTO teams (org_id, district_id, name, active, created_at) VALUES (?, ?, ?, 1, ?) RETURNING id",
+      {org_id, team.district_id, team.name, now});
+  replace_neighbourhoods(tx, org_id, id, team.neighbourhoods);
+  return id;
+}
+
+void update_team(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& name, std::int64_t district_id,
+                 bool active) {
+  tx.execute("UPDATE teams SET name = ?, district_id = ?, active = ? WHERE org_id = ? AND id = ?",
+             {name, district_id, active, org_id, id});
+}
+
+void replace_neighbourhoods(Tx& tx, std::int64_t org_id, std::int64_t team_id, const std::vector<std::string>& codes) {
+  tx.execute("DELETE FROM team_neighbourhoods WHERE org_id = ? AND team_id = ?", {org_id, team_id});
+  for (const auto& code : codes)
+    tx.execute("INSERT INTO team_neighbourhoods (org_id, team_id, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {org_id, team_id, code});
+}
+
+namespace {
+// Fills roles and teams of the users in `users` (all of one organisation).
+void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& users, std::optional<std::int64_t> only) {
+  std::map<std::int64_t, User*> by_id;
+  for (auto& u : users) by_id[u.id] = &u;
+  const auto roles = tx.query(
+      "SELECT user_id, role FROM user_roles WHERE org_id = ? AND (CAST(? AS BIGINT) IS NULL OR user_id = ?) "
+      "ORDER BY user_id, role",
+      {org_id, only, only});
+  for (const auto& r : roles)
+    if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->roles.push_back(r.str(1));
+  const auto teams = tx.query(
+      "SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id "
+      "WHERE m.org_id = ? AND (CAST(? AS BIGINT) IS NULL OR m.user_id = ?) ORDER BY m.user_id, t.name",
+      {org_id, only, only});
+  for (const auto& r : teams)
+    if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->teams.push_back({r.i64(1), r.str(2)});
+}
+}  // namespace
+
+std::vector<User> list_users(Tx& tx, std::int64_t org_id) {
+  std::vector<User> users;
+  for (const auto& r : tx.query(std::string(kUserSelect) + "WHERE org_id = ? ORDER BY name, id", {org_id}))
+    users.push_back(user_from(r));
+  attach_roles_and_teams(tx, org_id, users, std::nullopt);
+  return users;
+}
+
+std::optional<User> find_user(Tx& tx, std::int64_t org_id, std::int64_t id) {
+  auto r = tx.query_one(std::string(kUserSelect) + "WHERE org_id = ? AND id = ?", {org_id, id});
+  if (!r) return std::nullopt;
+  std::vector<User> one{user_from(*r)};
+  attach_roles_and_teams(tx, org_id, one, id);
+  return std::move(one.front());
+}
+
+bool email_taken(Tx& tx, const std::string& email, std::optional<std::int64_t> except_user) {
+  return tx
+      .query_one("SELECT 1 FROM users WHERE email = ? AND (CAST(? AS BIGINT) IS NULL OR id <> ?)",
+                 {email, except_user, except_user})
+      .has_value();
+}
+
+std::int64_t insert_user(Tx& tx, std::int64_t org_id, const std::string& email, const std::string& name,
+                         const std::string& password_hash, Millis now) {
+  return tx.insert(
+      "INSERT INTO users (org_id, email, name, password_hash, active, created_at) VALUES (?, ?, ?, ?, 1, ?) "
+      "RETURNING id",
+      {org_id, email, name, password_hash, now});
+}
+
+void update_user(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& email, const std::string& name,
+                 bool active) {
+  tx.execute("UPDATE users SET email = ?, name = ?, active = ? WHERE org_id = ? AND id = ?",
+             {email, name, active, org_id, id});
+}
+
+void update_password(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& password_hash) {
+  tx.execute("UPDATE users SET password_hash = ? WHERE org_id = ? AND id = ?", {password_hash, org_id, id});
+}
+
+void replace_roles(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std::vector<std::string>& roles) {
+  tx.execute("DELETE FROM user_roles WHERE org_id = ? AND user_id = ?", {org_id, user_id});
+  for (const auto& role : roles)
+    tx.execute("INSERT INTO user_roles (org_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {org_id, user_id, role});
+}
+
+void replace_teams(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std::vector<std::int64_t>& team_ids) {
+  tx.execute("DELETE FROM team_members WHERE org_id = ? AND user_id = ?", {org_id, user_id});
+  for (auto team_id : team_ids)
+    tx.execute("INSERT INTO team_members (org_id, user_id, team_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {org_id, user_id, team_id});
+}
+
+std::int64_t count_active_admins(Tx& tx, std::int64_t org_id) {
+  return tx
+      .query_one("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.org_id = u.org_id AND r.user_id = u.id "
+                 "WHERE u.org_id = ? AND u.active = 1 AND r.role = 'admin'",
+                 {org_id})
+      ->i64(0);
+}
+
+std::optional<Credentials> find_credentials(Tx& tx, const std::string& email) {
+  auto r = tx.query_one("SELECT id, org_id, password_hash, active FROM users WHERE email = ?", {email});
+  if (!r) return std::nullopt;
+  return Credentials{r->i64(0), r->i64(1), r->str(2), r->boolean(3)};
+}
+
+void set_last_login(Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis at) {
+  tx.execute("UPDATE users SET last_login_at = ? WHERE org_id = ? AND id = ?", {at, org_id, user_id});
+}
+
+std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  auto r = tx.query_one("SELECT email, name FROM users WHERE org_id = ? AND id = ? AND active = 1", {org_id, user_id});
+  if (!r) return std::nullopt;
+  return std::make_pair(r->str(0), r->str(1));
+}
+
+std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.query("SELECT role FROM user_roles WHERE org_id = ? AND user_id = ? ORDER BY role",
+                                {org_id, user_id}))
+    out.push_back(r.str(0));
+  return out;
+}
+
+std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : tx.query("SELECT team_id FROM team_members WHERE org_id = ? AND user_id = ? ORDER BY team_id",
+                                {org_id, user_id}))
+    out.push_back(r.i64(0));
+  return out;
+}
+
+}  // namespace wk::organisation::repo

@@ -1,0 +1,54 @@
+// SQL for the organisation module's tables. Every function takes the organisation id
+// and every statement filters on it (except the look-ups by e-mail and slug, which
+// happen before an organisation is known).
+#pragma once
+
+#include <optional>
+#include <set>
+
+#include "modules/organisation/model.hpp"
+#include "store/database.hpp"
+
+namespace wk::organisation::repo {
+
+using store::Tx;
+
+std::optional<Organisation> find_organisation(Tx& tx, std::int64_t org_id);
+std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string& slug);
+std::vector<Organisation> list_organisations(Tx& tx);
+std::int64_t insert_organisation(Tx& tx, const std::string& name, const std::string& slug, Millis now);
+
+std::vector<District> list_districts(Tx& tx, std::int64_t org_id);
+std::optional<District> find_district(Tx& tx, std::int64_t org_id, std::int64_t id);
+std::int64_t insert_district(Tx& tx, std::int64_t org_id, const std::string& name);
+
+std::vector<Team> list_teams(Tx& tx, std::int64_t org_id);
+std::optional<Team> find_team(Tx& tx, std::int64_t org_id, std::int64_t id);
+std::optional<std::int64_t> find_team_id_by_name(Tx& tx, std::int64_t org_id, const std::string& name);
+std::set<std::int64_t> existing_team_ids(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
+std::int64_t insert_team(Tx& tx, std::int64_t org_id, const NewTeam& team, Millis now);
+void update_team(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& name, std::int64_t district_id,
+                 bool active);
+void replace_neighbourhoods(Tx& tx, std::int64_t org_id, std::int64_t team_id, const std::vector<std::string>& codes);
+
+std::vector<User> list_users(Tx& tx, std::int64_t org_id);
+std::optional<User> find_user(Tx& tx, std::int64_t org_id, std::int64_t id);
+bool email_taken(Tx& tx, const std::string& email, std::optional<std::int64_t> except_user);
+std::int64_t insert_user(Tx& tx, std::int64_t org_id, const std::string& email, const std::string& name,
+                         const std::string& password_hash, Millis now);
+void update_user(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& email, const std::string& name,
+                 bool active);
+void update_password(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& password_hash);
+void replace_roles(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std::vector<std::string>& roles);
+void replace_teams(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std::vector<std::int64_t>& team_ids);
+std::int64_t count_active_admins(Tx& tx, std::int64_t org_id);
+
+std::optional<Credentials> find_credentials(Tx& tx, const std::string& email);
+void set_last_login(Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis at);
+// E-mail and name of an active user.
+std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::int64_t org_id, std::int64_t user_id);
+// Roles and team ids of an active user, for the request's Principal.
+std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
+std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
+
+}  // namespace wk::organisation::repo

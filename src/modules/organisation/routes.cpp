@@ -1,0 +1,144 @@
+#include "modules/organisation/routes.hpp"
+
+#include "http/json_body.hpp"
+#include "http/problem.hpp"
+#include "modules/organisation/json.hpp"
+
+namespace wk::organisation {
+
+namespace {
+
+using http::Context;
+using http::FieldReader;
+using http::problem_response;
+using http::Response;
+
+constexpr http::TextRule kName{.required = true, .min = 1, .max = 200};
+constexpr http::TextRule kShortName{.required = true, .min = 1, .max = 120};
+constexpr http::TextRule kEmail{.required = true, .min = 3, .max = 254};
+constexpr http::TextRule kPassword{.required = true, .min = 0, .max = 1024, .multiline = false, .trim = false};
+constexpr http::TextRule kRole{.required = true, .min = 1, .max = 60};
+constexpr http::TextRule kCode{.required = true, .min = 1, .max = 10};
+constexpr std::size_t kMaxListItems = 50;
+constexpr std::size_t kMaxNeighbourhoods = 500;
+
+template <class T>
+Response list_response(const Result<std::vector<T>>& r) {
+  if (!r) return problem_response(r.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : *r) items.push_back(to_json(item));
+  return http::json_response(200, {{"items", items}});
+}
+
+template <class T>
+Response item_response(const Result<T>& r, int status = 200) {
+  if (!r) return problem_response(r.error());
+  return http::json_response(status, to_json(*r));
+}
+
+// Parses the body and runs `read` on it; returns the problem to answer, if any.
+template <class Read>
+std::optional<Response> read_body(const Context& ctx, Read&& read) {
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  read(in);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  return std::nullopt;
+}
+
+// Admin-only endpoints answer 403 before looking at the body: a coach learns nothing
+// about what a valid request would be.
+std::optional<Response> require_admin(const Context& ctx) {
+  if (!can_administer(ctx.user())) return problem_response(Error::forbidden());
+  return std::nullopt;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& service) {
+  using http::Access;
+
+  router.add("GET", "/api/v1/districts", Access::authenticated,
+             [&service](Context& ctx) { return list_response(service.list_districts(ctx.user())); });
+
+  router.add("POST", "/api/v1/districts", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    std::string name;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) { name = in.text("name", kShortName).value_or(""); }))
+      return *bad;
+    return item_response(service.create_district(ctx.user(), name, ctx.now), 201);
+  });
+
+  router.add("GET", "/api/v1/teams", Access::authenticated,
+             [&service](Context& ctx) { return list_response(service.list_teams(ctx.user())); });
+
+  router.add("POST", "/api/v1/teams", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    NewTeam team{};
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          team.name = in.text("name", kShortName).value_or("");
+          team.district_id = in.integer("district_id", {.required = true}).value_or(0);
+          team.neighbourhoods = in.text_list("neighbourhoods", kCode, kMaxNeighbourhoods).value_or(std::vector<std::string>{});
+        }))
+      return *bad;
+    return item_response(service.create_team(ctx.user(), std::move(team), ctx.now), 201);
+  });
+
+  router.add("PATCH", "/api/v1/teams/{id}", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such team."));
+    TeamChange change;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          change.name = in.text("name", kShortName);
+          change.district_id = in.integer("district_id", {});
+          change.neighbourhoods = in.text_list("neighbourhoods", kCode, kMaxNeighbourhoods);
+          change.active = in.boolean("active");
+        }))
+      return *bad;
+    return item_response(service.update_team(ctx.user(), *id, change, ctx.now));
+  });
+
+  router.add("GET", "/api/v1/users", Access::authenticated,
+             [&service](Context& ctx) { return list_response(service.list_users(ctx.user())); });
+
+  router.add("GET", "/api/v1/users/{id}", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such user."));
+    return item_response(service.get_user(ctx.user(), *id));
+  });
+
+  router.add("POST", "/api/v1/users", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    NewUser user;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          user.email = in.text("email", kEmail).value_or("");
+          user.name = in.text("name", kName).value_or("");
+          user.password = in.text("password", kPassword).value_or("");
+          user.roles = in.text_list("roles", kRole, kMaxListItems, true).value_or(std::vector<std::string>{});
+          user.team_ids = in.id_list("team_ids", kMaxListItems).value_or(std::vector<std::int64_t>{});
+        }))
+      return *bad;
+    return item_response(service.create_user(ctx.user(), std::move(user), ctx.now), 201);
+  });
+
+  router.add("PATCH", "/api/v1/users/{id}", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such user."));
+    UserChange change;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          change.email = in.text("email", kEmail);
+          change.name = in.text("name", kName);
+          change.password = in.text("password", kPassword);
+          change.roles = in.text_list("roles", kRole, kMaxListItems);
+          change.team_ids = in.id_list("team_ids", kMaxListItems);
+          change.active = in.boolean("active");
+        }))
+      return *bad;
+    return item_response(service.update_user(ctx.user(), *id, std::move(change), ctx.now));
+  });
+}
+
+}  // namespace wk::organisation

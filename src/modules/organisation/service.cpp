@@ -1,0 +1,315 @@
+#include "modules/organisation/service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/auth/password.hpp"
+#include "modules/organisation/json.hpp"
+#include "modules/organisation/repository.hpp"
+
+namespace wk::organisation {
+
+using store::Tx;
+
+bool can_read_structure(const Principal& p) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) { return r != role::funder; });
+}
+
+bool can_list_all_users(const Principal& p) { return p.has_any_role({role::admin, role::hr, role::director}); }
+
+bool can_view_user(const Principal& p, const User& target) {
+  if (target.id == p.user_id || can_list_all_users(p)) return true;
+  return p.has_role(role::team_manager) && p.shares_team_with(target.team_ids());
+}
+
+bool can_administer(const Principal& p) { return p.has_role(role::admin); }
+
+std::string Service::normalise_email(std::string_view email) { return text::to_lower_ascii(text::trim(email)); }
+
+namespace {
+
+audit::Event event(std::int64_t org_id, std::optional<std::int64_t> actor, std::string action, std::string entity,
+                   std::int64_t id, nlohmann::json before, nlohmann::json after) {
+  return {org_id, actor, std::move(action), std::move(entity), std::to_string(id), std::move(before), std::move(after)};
+}
+
+void check_email(std::vector<FieldError>& errors, const std::string& email) {
+  if (!text::is_plausible_email(email))
+    errors.push_back({"email", "Vul een geldig e-mailadres in.", "must be a valid e-mail address"});
+}
+
+void check_password(std::vector<FieldError>& errors, const std::string& password) {
+  const auto n = text::utf8_length(password);
+  if (n < auth::kMinPasswordLength || n > auth::kMaxPasswordLength)
+    errors.push_back({"password", "Kies een wachtwoord van minstens 12 tekens.",
+                      "must be between 12 and 1024 characters"});
+}
+
+void check_roles(std::vector<FieldError>& errors, const std::vector<std::string>& roles) {
+  if (roles.empty()) errors.push_back({"roles", "Kies minstens één rol.", "must hold at least one role"});
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (!is_valid_role(roles[i]))
+      errors.push_back({"roles[" + std::to_string(i) + "]", "Onbekende rol.", "unknown role: " + roles[i]});
+}
+
+void check_team_ids(Tx& tx, std::vector<FieldError>& errors, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+  const auto found = repo::existing_team_ids(tx, org_id, ids);
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (!found.count(ids[i]))
+      errors.push_back({"team_ids[" + std::to_string(i) + "]", "Dit team bestaat niet.", "no such team"});
+}
+
+void check_neighbourhoods(std::vector<FieldError>& errors, const std::vector<std::string>& codes) {
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    if (!text::is_cbs_area_code(codes[i]))
+      errors.push_back({"neighbourhoods[" + std::to_string(i) + "]",
+                        "Gebruik een CBS-code: WK met 6 cijfers of BU met 8 cijfers.",
+                        "must be a CBS code: WK + 6 digits or BU + 8 digits"});
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+Error duplicate_team_name() {
+  Error e = Error::conflict("Er bestaat al een team met deze naam.", "A team with this name already exists.");
+  e.fields.push_back({"name", "Er bestaat al een team met deze naam.", "already in use"});
+  return e;
+}
+
+Error duplicate_email() {
+  Error e = Error::conflict("Dit e-mailadres is al in gebruik.", "This e-mail address is already in use.");
+  e.fields.push_back({"email", "Dit e-mailadres is al in gebruik.", "already in use"});
+  return e;
+}
+
+}  // namespace
+
+Result<std::vector<District>> Service::list_districts(const Principal& p) {
+  if (!can_read_structure(p)) return Error::forbidden();
+  return db_.read([&](Tx& tx) { return repo::list_districts(tx, p.org_id); });
+}
+
+Result<District> Service::create_district(const Principal& p, const std::string& name, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Result<District> {
+    for (const auto& d : repo::list_districts(tx, p.org_id))
+      if (d.name == name) {
+        Error e = Error::conflict("Er bestaat al een stadsdeel met deze naam.", "A district with this name exists.");
+        e.fields.push_back({"name", "Er bestaat al een stadsdeel met deze naam.", "already in use"});
+        return e;
+      }
+    District d{repo::insert_district(tx, p.org_id, name), name};
+    audit::record(tx, event(p.org_id, p.user_id, "create", "district", d.id, nullptr, to_json(d)), now);
+    return d;
+  });
+}
+
+Result<std::vector<Team>> Service::list_teams(const Principal& p) {
+  if (!can_read_structure(p)) return Error::forbidden();
+  return db_.read([&](Tx& tx) { return repo::list_teams(tx, p.org_id); });
+}
+
+Result<Team> Service::create_team(const Principal& p, NewTeam team, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  team.neighbourhoods = sorted_unique(std::move(team.neighbourhoods));
+  return db_.write([&](Tx& tx) -> Result<Team> {
+    std::vector<FieldError> errors;
+    if (!repo::find_district(tx, p.org_id, team.district_id))
+      errors.push_back({"district_id", "Dit stadsdeel bestaat niet.", "no such district"});
+    check_neighbourhoods(errors, team.neighbourhoods);
+    if (!errors.empty()) return Error::validation(std::move(errors));
+    if (repo::find_team_id_by_name(tx, p.org_id, team.name)) return duplicate_team_name();
+    const auto id = repo::insert_team(tx, p.org_id, team, now);
+    auto created = *repo::find_team(tx, p.org_id, id);
+    audit::record(tx, event(p.org_id, p.user_id, "create", "team", id, nullptr, audit_snapshot(created)), now);
+    return created;
+  });
+}
+
+Result<Team> Service::update_team(const Principal& p, std::int64_t id, const TeamChange& change, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Result<Team> {
+    auto before = repo::find_team(tx, p.org_id, id);
+    if (!before) return Error::not_found("No such team.");
+    std::vector<FieldError> errors;
+    if (change.district_id && !repo::find_district(tx, p.org_id, *change.district_id))
+      errors.push_back({"district_id", "Dit stadsdeel bestaat niet.", "no such district"});
+    std::vector<std::string> codes;
+    if (change.neighbourhoods) {
+      codes = sorted_unique(*change.neighbourhoods);
+      check_neighbourhoods(errors, codes);
+    }
+    if (!errors.empty()) return Error::validation(std::move(errors));
+    if (change.name && *change.name != before->name && repo::find_team_id_by_name(tx, p.org_id, *change.name))
+      return duplicate_team_name();
+    repo::update_team(tx, p.org_id, id, change.name.value_or(before->name),
+                      change.district_id.value_or(before->district.id), change.active.value_or(before->active));
+    if (change.neighbourhoods) repo::replace_neighbourhoods(tx, p.org_id, id, codes);
+    auto after = *repo::find_team(tx, p.org_id, id);
+    audit::record(tx, event(p.org_id, p.user_id, "update", "team", id, audit_snapshot(*before), audit_snapshot(after)),
+                  now);
+    return after;
+  });
+}
+
+Result<std::vector<User>> Service::list_users(const Principal& p) {
+  if (!can_list_all_users(p) && !p.has_role(role::team_manager)) return Error::forbidden();
+  auto users = db_.read([&](Tx& tx) { return repo::list_users(tx, p.org_id); });
+  if (!can_list_all_users(p))
+    std::erase_if(users, [&](const User& u) { return !can_view_user(p, u); });
+  return users;
+}
+
+Result<User> Service::get_user(const Principal& p, std::int64_t id) {
+  // A role that may never see other users is told so before anything is looked up; a
+  // user of another organisation does not exist for the caller.
+  if (!can_list_all_users(p) && !p.has_role(role::team_manager) && id != p.user_id) return Error::forbidden();
+  auto user = db_.read([&](Tx& tx) { return repo::find_user(tx, p.org_id, id); });
+  if (!user) return Error::not_found("No such user.");
+  if (!can_view_user(p, *user)) return Error::forbidden();
+  return std::move(*user);
+}
+
+Result<User> Service::insert_user(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> actor, NewUser user,
+                                  Millis now) {
+  user.email = normalise_email(user.email);
+  user.roles = sorted_unique(std::move(user.roles));
+  std::vector<FieldError> errors;
+  check_email(errors, user.email);
+  check_password(errors, user.password);
+  check_roles(errors, user.roles);
+  check_team_ids(tx, errors, org_id, user.team_ids);
+  if (!errors.empty()) return Error::validation(std::move(errors));
+  if (repo::email_taken(tx, user.email, std::nullopt)) return duplicate_email();
+  const auto id = repo::insert_user(tx, org_id, user.email, user.name, auth::hash_password(user.password), now);
+  repo::replace_roles(tx, org_id, id, user.roles);
+  repo::replace_teams(tx, org_id, id, user.team_ids);
+  auto created = *repo::find_user(tx, org_id, id);
+  audit::record(tx, event(org_id, actor, "create", "user", id, nullptr, audit_snapshot(created)), now);
+  return created;
+}
+
+Result<User> Service::create_user(const Principal& p, NewUser user, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) { return insert_user(tx, p.org_id, p.user_id, std::move(user), now); });
+}
+
+Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChange change, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Result<User> {
+    auto before = repo::find_user(tx, p.org_id, id);
+    if (!before) return Error::not_found("No such user.");
+    std::vector<FieldError> errors;
+    if (change.email) {
+      change.email = normalise_email(*change.email);
+      check_email(errors, *change.email);
+    }
+    if (change.password) check_password(errors, *change.password);
+    if (change.roles) {
+      change.roles = sorted_unique(std::move(*change.roles));
+      check_roles(errors, *change.roles);
+    }
+    if (change.team_ids) check_team_ids(tx, errors, p.org_id, *change.team_ids);
+    if (!errors.empty()) return Error::validation(std::move(errors));
+    if (change.email && repo::email_taken(tx, *change.email, id)) return duplicate_email();
+
+    const bool stays_admin = change.roles ? std::count(change.roles->begin(), change.roles->end(), "admin") > 0
+                                          : std::count(before->roles.begin(), before->roles.end(), "admin") > 0;
+    if (id == p.user_id && (change.active == false || !stays_admin))
+      return Error::conflict("U kunt uw eigen account niet deactiveren of uw eigen beheerdersrol afnemen.",
+                             "You cannot deactivate yourself or remove your own admin role.");
+
+    repo::update_user(tx, p.org_id, id, change.email.value_or(before->email), change.name.value_or(before->name),
+                      change.active.value_or(before->active));
+    if (change.password) repo::update_password(tx, p.org_id, id, auth::hash_password(*change.password));
+    if (change.roles) repo::replace_roles(tx, p.org_id, id, *change.roles);
+    if (change.team_ids) repo::replace_teams(tx, p.org_id, id, *change.team_ids);
+    auto after = *repo::find_user(tx, p.org_id, id);
+    auto after_snapshot = audit_snapshot(after);
+    if (change.password) after_snapshot["password_changed"] = true;
+    audit::record(tx, event(p.org_id, p.user_id, "update", "user", id, audit_snapshot(*before), after_snapshot), now);
+    return after;
+  });
+}
+
+Result<Organisation> Service::create_organisation(const std::string& name, const std::string& slug,
+                                                  const std::vector<std::string>& districts, Millis now) {
+  if (!text::is_slug(slug))
+    return Error::validation({{"slug", "Gebruik kleine letters, cijfers, - en _.", "must match [a-z0-9_-]{1,40}"}});
+  if (text::trim(name).empty()) return Error::validation({{"name", "Dit veld is verplicht.", "is required"}});
+  return db_.write([&](Tx& tx) -> Result<Organisation> {
+    if (repo::find_organisation_by_slug(tx, slug))
+      return Error::conflict("Deze organisatiecode bestaat al.", "An organisation with this slug exists.");
+    Organisation org{repo::insert_organisation(tx, name, slug, now), name, slug};
+    audit::record(tx, event(org.id, std::nullopt, "create", "organisation", org.id, nullptr, to_json(org)), now);
+    for (const auto& d : districts) {
+      District district{repo::insert_district(tx, org.id, d), d};
+      audit::record(tx, event(org.id, std::nullopt, "create", "district", district.id, nullptr, to_json(district)),
+                    now);
+    }
+    return org;
+  });
+}
+
+Result<Team> Service::add_team_as_system(std::int64_t org_id, const std::string& name, const std::string& district,
+                                         const std::vector<std::string>& neighbourhoods, Millis now) {
+  return db_.write([&](Tx& tx) -> Result<Team> {
+    std::optional<std::int64_t> district_id;
+    for (const auto& d : repo::list_districts(tx, org_id))
+      if (d.name == district) district_id = d.id;
+    if (!district_id) return Error::validation({{"district", "Dit stadsdeel bestaat niet.", "no such district"}});
+    if (repo::find_team_id_by_name(tx, org_id, name)) return duplicate_team_name();
+    const auto id = repo::insert_team(tx, org_id, {name, *district_id, sorted_unique(neighbourhoods)}, now);
+    auto team = *repo::find_team(tx, org_id, id);
+    audit::record(tx, event(org_id, std::nullopt, "create", "team", id, nullptr, audit_snapshot(team)), now);
+    return team;
+  });
+}
+
+Result<User> Service::add_user_as_system(std::int64_t org_id, NewUser user, const std::vector<std::string>& team_names,
+                                         Millis now) {
+  return db_.write([&](Tx& tx) -> Result<User> {
+    for (const auto& name : team_names) {
+      auto id = repo::find_team_id_by_name(tx, org_id, name);
+      if (!id) return Error::validation({{"team", "Dit team bestaat niet: " + name, "no such team: " + name}});
+      user.team_ids.push_back(*id);
+    }
+    return insert_user(tx, org_id, std::nullopt, std::move(user), now);
+  });
+}
+
+std::vector<Organisation> Service::organisations() {
+  return db_.read([](Tx& tx) { return repo::list_organisations(tx); });
+}
+
+std::optional<Organisation> Service::organisation(std::int64_t org_id) {
+  return db_.read([&](Tx& tx) { return repo::find_organisation(tx, org_id); });
+}
+
+std::optional<Credentials> Service::credentials(Tx& tx, const std::string& email) {
+  return repo::find_credentials(tx, normalise_email(email));
+}
+
+std::optional<Principal> Service::principal(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  auto identity = repo::active_identity(tx, org_id, user_id);
+  if (!identity) return std::nullopt;
+  Principal p;
+  p.user_id = user_id;
+  p.org_id = org_id;
+  p.email = std::move(identity->first);
+  p.name = std::move(identity->second);
+  p.roles = repo::roles_of(tx, org_id, user_id);
+  p.team_ids = repo::team_ids_of(tx, org_id, user_id);
+  return p;
+}
+
+void Service::record_login(Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis now) {
+  repo::set_last_login(tx, org_id, user_id, now);
+}
+
+}  // namespace wk::organisation

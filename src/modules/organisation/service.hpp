@@ -1,0 +1,64 @@
+// The organisation module's rules: who may see and change districts, teams and users,
+// what a valid user or team is, and the audit entry that goes with every change.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "modules/organisation/model.hpp"
+#include "store/database.hpp"
+
+namespace wk::organisation {
+
+// Access rules (pure; SPEC §2). The funder sees report figures only, never records.
+bool can_read_structure(const Principal& p);
+bool can_list_all_users(const Principal& p);
+bool can_view_user(const Principal& p, const User& target);
+bool can_administer(const Principal& p);
+
+class Service {
+ public:
+  explicit Service(store::Database& db) : db_(db) {}
+
+  Result<std::vector<District>> list_districts(const Principal& p);
+  Result<District> create_district(const Principal& p, const std::string& name, Millis now);
+
+  Result<std::vector<Team>> list_teams(const Principal& p);
+  Result<Team> create_team(const Principal& p, NewTeam team, Millis now);
+  Result<Team> update_team(const Principal& p, std::int64_t id, const TeamChange& change, Millis now);
+
+  Result<std::vector<User>> list_users(const Principal& p);
+  Result<User> get_user(const Principal& p, std::int64_t id);
+  Result<User> create_user(const Principal& p, NewUser user, Millis now);
+  Result<User> update_user(const Principal& p, std::int64_t id, UserChange change, Millis now);
+
+  // For the command line and the demo data: the actor is the system.
+  Result<Organisation> create_organisation(const std::string& name, const std::string& slug,
+                                           const std::vector<std::string>& districts, Millis now);
+  Result<Team> add_team_as_system(std::int64_t org_id, const std::string& name, const std::string& district,
+                                  const std::vector<std::string>& neighbourhoods, Millis now);
+  // team_names are resolved in the organisation; an unknown name is a validation error.
+  Result<User> add_user_as_system(std::int64_t org_id, NewUser user, const std::vector<std::string>& team_names,
+                                  Millis now);
+  std::vector<Organisation> organisations();
+  std::optional<Organisation> organisation(std::int64_t org_id);
+
+  // For the auth module, inside its transaction.
+  static std::optional<Credentials> credentials(store::Tx& tx, const std::string& email);
+  // The principal of an active user; nullopt when the user is gone or deactivated.
+  static std::optional<Principal> principal(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
+  static void record_login(store::Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis now);
+
+  // E-mail addresses are compared trimmed and lower-cased.
+  static std::string normalise_email(std::string_view email);
+
+ private:
+  Result<User> insert_user(store::Tx& tx, std::int64_t org_id, std::optional<std::int64_t> actor, NewUser user,
+                           Millis now);
+  store::Database& db_;
+};
+
+}  // namespace wk::organisation

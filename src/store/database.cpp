@@ -1,0 +1,38 @@
+#include "store/database.hpp"
+
+namespace wk::store {
+
+std::int64_t Row::i64(std::size_t i) const {
+  const Cell& c = cells_.at(i);
+  if (auto* v = std::get_if<std::int64_t>(&c)) return *v;
+  if (auto* d = std::get_if<double>(&c)) return static_cast<std::int64_t>(*d);
+  if (auto* s = std::get_if<std::string>(&c)) return std::stoll(*s);
+  throw DbError(DbError::Kind::other, "NULL where an integer was expected");
+}
+
+double Row::f64(std::size_t i) const {
+  const Cell& c = cells_.at(i);
+  if (auto* d = std::get_if<double>(&c)) return *d;
+  if (auto* v = std::get_if<std::int64_t>(&c)) return static_cast<double>(*v);
+  if (auto* s = std::get_if<std::string>(&c)) return std::stod(*s);
+  throw DbError(DbError::Kind::other, "NULL where a number was expected");
+}
+
+const std::string& Row::str(std::size_t i) const {
+  if (auto* s = std::get_if<std::string>(&cells_.at(i))) return *s;
+  throw DbError(DbError::Kind::other, "column " + std::to_string(i) + " is not text");
+}
+
+std::optional<Row> Tx::query_one(std::string_view sql, std::initializer_list<Param> params) {
+  auto rows = query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::int64_t Tx::insert(std::string_view sql, std::initializer_list<Param> params) {
+  auto rows = query(sql, params);
+  if (rows.empty()) throw DbError(DbError::Kind::other, "INSERT … RETURNING returned no row");
+  return rows.front().i64(0);
+}
+
+}  // namespace wk::store

@@ -1,0 +1,239 @@
+#include "store/postgres/postgres_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <unordered_map>
+
+namespace wk::store {
+
+std::string to_postgres_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool in_string = false;
+  for (char c : sql) {
+    if (c == '\'') in_string = !in_string;
+    if (c == '?' && !in_string) {
+      out += '$';
+      out += std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// PostgreSQL type OIDs we turn into typed cells; everything else stays text.
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+DbError error_from(PGresult* res, PGconn* conn, std::string_view context) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string s = state ? state : "";
+  DbError::Kind kind = DbError::Kind::other;
+  if (s == "23505") kind = DbError::Kind::unique;
+  else if (s == "23503") kind = DbError::Kind::foreign_key;
+  else if (s.starts_with("23")) kind = DbError::Kind::check;
+  else if (s == "40001" || s == "40P01") kind = DbError::Kind::busy;
+  else if (PQstatus(conn) != CONNECTION_OK) kind = DbError::Kind::connection;
+  return DbError(kind, std::string(context) + ": " + PQerrorMessage(conn));
+}
+
+struct ResultGuard {
+  PGresult* r;
+  ~ResultGuard() { PQclear(r); }
+};
+
+}  // namespace
+
+class PostgresConnection final : public Tx {
+ public:
+  explicit PostgresConnection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      throw DbError(DbError::Kind::connection, "cannot connect to PostgreSQL: " + msg);
+    }
+    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+  }
+  ~PostgresConnection() override { PQfinish(conn_); }
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::postgres; }
+  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+  std::vector<Row> query(std::string_view sql, std::span<const Param> params) override {
+    PGresult* res = run(sql, params);
+    ResultGuard guard{res};
+    std::vector<Row> rows;
+    const int n = PQntuples(res), cols = PQnfields(res);
+    rows.reserve(static_cast<std::size_t>(n));
+    for (int r = 0; r < n; ++r) {
+      std::vector<Cell> cells;
+      cells.reserve(static_cast<std::size_t>(cols));
+      for (int c = 0; c < cols; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          cells.emplace_back(nullptr);
+          continue;
+        }
+        const char* v = PQgetvalue(res, r, c);
+        switch (PQftype(res, c)) {
+          case kInt8:
+          case kInt4:
+          case kInt2: cells.emplace_back(static_cast<std::int64_t>(std::stoll(v))); break;
+          case kBool: cells.emplace_back(static_cast<std::int64_t>(v[0] == 't' ? 1 : 0)); break;
+          case kFloat4:
+          case kFloat8:
+          case kNumeric: cells.emplace_back(std::stod(v)); break;
+          default: cells.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
+        }
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, std::span<const Param> params) override {
+    PGresult* res = run(sql, params);
+    ResultGuard guard{res};
+    const char* n = PQcmdTuples(res);
+    return (n && *n) ? std::stoll(n) : 0;
+  }
+
+  void execute_script(std::string_view sql) override {
+    const std::string s(sql);
+    PGresult* res = PQexec(conn_, s.c_str());
+    ResultGuard guard{res};
+    const auto st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw error_from(res, conn_, "script");
+  }
+
+ private:
+  PGresult* run(std::string_view sql, std::span<const Param> params) {
+    const std::string key(sql);
+    auto it = prepared_.find(key);
+    if (it == prepared_.end()) {
+      const std::string name = "wk" + std::to_string(prepared_.size() + 1);
+      const std::string text = to_postgres_placeholders(sql);
+      PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
+      ResultGuard guard{res};
+      if (PQresultStatus(res) != PGRES_COMMAND_OK) throw error_from(res, conn_, "prepare: " + key);
+      it = prepared_.emplace(key, name).first;
+    }
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    texts.reserve(params.size());
+    values.reserve(params.size());
+    for (const auto& p : params) {
+      if (p.is_null()) {
+        values.push_back(nullptr);
+        continue;
+      }
+      texts.push_back(p.to_text());
+      values.push_back(texts.back().c_str());
+    }
+    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                                   nullptr, nullptr, 0);
+    const auto st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      auto err = error_from(res, conn_, "statement");
+      PQclear(res);
+      throw err;
+    }
+    return res;
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> prepared_;
+};
+
+PostgresDatabase::PostgresDatabase(const std::string& url, int pool_size)
+    : url_(url), pool_size_(pool_size < 1 ? 1 : pool_size) {
+  release(std::make_unique<PostgresConnection>(url_));  // fail fast on a bad URL
+  open_ = 1;
+}
+
+PostgresDatabase::~PostgresDatabase() { close(); }
+
+void PostgresDatabase::close() {
+  std::unique_lock lock(mutex_);
+  closed_ = true;
+  // Connections in use are closed when their request returns them.
+  idle_.clear();
+}
+
+std::unique_ptr<PostgresConnection> PostgresDatabase::acquire() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (closed_) throw DbError(DbError::Kind::connection, "database is closed");
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+    if (open_ < pool_size_) {
+      ++open_;
+      lock.unlock();
+      try {
+        return std::make_unique<PostgresConnection>(url_);
+      } catch (...) {
+        std::lock_guard again(mutex_);
+        --open_;
+        throw;
+      }
+    }
+    cv_.wait(lock);
+  }
+}
+
+void PostgresDatabase::release(std::unique_ptr<PostgresConnection> c) {
+  {
+    std::lock_guard lock(mutex_);
+    if (c->healthy() && !closed_) idle_.push_back(std::move(c));
+    else --open_;  // a broken connection is dropped; the next acquire opens a new one
+  }
+  cv_.notify_one();
+}
+
+void PostgresDatabase::in_transaction(const char* begin, const std::function<bool(Tx&)>& f) {
+  auto conn = acquire();
+  struct Return {
+    PostgresDatabase* self;
+    std::unique_ptr<PostgresConnection>& c;
+    ~Return() { self->release(std::move(c)); }
+  } give_back{this, conn};
+  conn->execute_script(begin);
+  bool commit = false;
+  try {
+    commit = f(*conn);
+  } catch (...) {
+    try {
+      conn->execute_script("ROLLBACK");
+    } catch (...) {
+    }
+    throw;
+  }
+  conn->execute_script(commit ? "COMMIT" : "ROLLBACK");
+}
+
+void PostgresDatabase::with_read(const std::function<void(Tx&)>& f) {
+  in_transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", [&](Tx& tx) {
+    f(tx);
+    return true;
+  });
+}
+
+void PostgresDatabase::with_write(const std::function<bool(Tx&)>& f) { in_transaction("BEGIN", f); }
+
+bool PostgresDatabase::ping() {
+  try {
+    with_read([](Tx& tx) { tx.query("SELECT 1"); });
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace wk::store
