@@ -22,6 +22,19 @@ Result<nlohmann::json> parse_json_object(const Request& request) {
   return body;
 }
 
+namespace {
+// nlohmann keeps non-negative integers as unsigned: fold both kinds into int64, or
+// nullopt when the number does not fit.
+std::optional<std::int64_t> as_int64(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<std::int64_t>(u);
+  }
+  return v.get<std::int64_t>();
+}
+}  // namespace
+
 const nlohmann::json* FieldReader::get(const std::string& key, bool required) {
   seen_.insert(key);
   auto it = object_.find(key);
@@ -79,15 +92,13 @@ std::optional<std::int64_t> FieldReader::integer(const std::string& key, IntRule
     fail(key, "Moet een geheel getal zijn.", "must be an integer");
     return std::nullopt;
   }
-  std::int64_t n = 0;
-  if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) n = INT64_MAX;
-  else n = v->get<std::int64_t>();
-  if (n < rule.min || n > rule.max) {
+  const auto n = as_int64(*v);
+  if (!n || *n < rule.min || *n > rule.max) {
     fail(key, "Het getal valt buiten het toegestane bereik.",
          "must be between " + std::to_string(rule.min) + " and " + std::to_string(rule.max));
     return std::nullopt;
   }
-  return n;
+  return *n;
 }
 
 std::optional<bool> FieldReader::boolean(const std::string& key, bool required) {
@@ -146,14 +157,13 @@ std::optional<std::vector<std::int64_t>> FieldReader::id_list(const std::string&
   std::vector<std::int64_t> out;
   bool ok = true;
   for (std::size_t i = 0; i < v->size(); ++i) {
-    const auto& el = (*v)[i];
-    if (!el.is_number_integer() || (el.is_number_integer() && !el.is_number_unsigned() && el.get<std::int64_t>() <= 0) ||
-        (el.is_number_unsigned() && el.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+    const auto id = (*v)[i].is_number_integer() ? as_int64((*v)[i]) : std::nullopt;
+    if (!id || *id <= 0) {
       fail(key + "[" + std::to_string(i) + "]", "Moet een geldig nummer zijn.", "must be a positive integer id");
       ok = false;
       continue;
     }
-    out.push_back(el.get<std::int64_t>());
+    out.push_back(*id);
   }
   if (!ok) return std::nullopt;
   return out;

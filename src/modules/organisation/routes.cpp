@@ -22,6 +22,12 @@ constexpr http::TextRule kCode{.required = true, .min = 1, .max = 10};
 constexpr std::size_t kMaxListItems = 50;
 constexpr std::size_t kMaxNeighbourhoods = 500;
 
+// The same rule for a PATCH, where every field may be left out.
+constexpr http::TextRule optional(http::TextRule rule) {
+  rule.required = false;
+  return rule;
+}
+
 template <class T>
 Response list_response(const Result<std::vector<T>>& r) {
   if (!r) return problem_response(r.error());
@@ -91,7 +97,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!id) return problem_response(Error::not_found("No such team."));
     TeamChange change;
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
-          change.name = in.text("name", kShortName);
+          change.name = in.text("name", optional(kShortName));
           change.district_id = in.integer("district_id", {});
           change.neighbourhoods = in.text_list("neighbourhoods", kCode, kMaxNeighbourhoods);
           change.active = in.boolean("active");
@@ -129,9 +135,9 @@ void register_routes(http::Router& router, Service& service) {
     if (!id) return problem_response(Error::not_found("No such user."));
     UserChange change;
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
-          change.email = in.text("email", kEmail);
-          change.name = in.text("name", kName);
-          change.password = in.text("password", kPassword);
+          change.email = in.text("email", optional(kEmail));
+          change.name = in.text("name", optional(kName));
+          change.password = in.text("password", optional(kPassword));
           change.roles = in.text_list("roles", kRole, kMaxListItems);
           change.team_ids = in.id_list("team_ids", kMaxListItems);
           change.active = in.boolean("active");

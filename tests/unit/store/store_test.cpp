@@ -1,0 +1,195 @@
+// The store contract, run against SQLite always and against PostgreSQL when the test
+// script provides a server (WIJKKADER_TEST_PG_URL; scripts/with-postgres.sh).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "store/migrations.hpp"
+#include "store/open.hpp"
+#include "store/postgres/postgres_database.hpp"
+#include "store/sqlite/sqlite_database.hpp"
+
+namespace wk::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string temp_dir() {
+  auto dir = fs::temp_directory_path() / ("wk-store-" + std::to_string(::getpid()) + "-" +
+                                          std::to_string(std::rand()));
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres") {
+      const char* url = std::getenv("WIJKKADER_TEST_PG_URL");
+      if (!url) GTEST_SKIP() << "WIJKKADER_TEST_PG_URL not set (run through scripts/with-postgres.sh)";
+      db = open_database(url);
+      // A clean slate for each test: the tables of this test only.
+      db->with_write([](Tx& tx) {
+        tx.execute_script("DROP TABLE IF EXISTS store_test_items");
+        return true;
+      });
+    } else {
+      dir = temp_dir();
+      db = open_database(dir + "/test.db");
+    }
+    db->with_write([](Tx& tx) {
+      tx.execute_script("CREATE TABLE store_test_items (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+      return true;
+    });
+  }
+  void TearDown() override {
+    if (db) {
+      if (GetParam() == "postgres")
+        db->with_write([](Tx& tx) {
+          tx.execute_script("DROP TABLE IF EXISTS store_test_items");
+          return true;
+        });
+      db->close();
+    }
+    if (!dir.empty()) fs::remove_all(dir);
+  }
+  std::int64_t count() {
+    return db->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM store_test_items")->i64(0); });
+  }
+  std::string dir;
+  std::unique_ptr<Database> db;
+};
+
+TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
+  const auto migrations = embedded_migrations(db->dialect());
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations.front().version, 1);
+  EXPECT_TRUE(migrate(*db, migrations).empty());  // open_database already applied them
+  const auto recorded = db->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM schema_migrations")->i64(0); });
+  EXPECT_EQ(recorded, static_cast<std::int64_t>(migrations.size()));
+}
+
+TEST_P(StoreTest, WriteThenReadWithTypedCells) {
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "Wijkteam Oost"});
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {2, std::string("it's; DROP TABLE x;--")});
+    return true;
+  });
+  auto rows = db->read([](Tx& tx) { return tx.query("SELECT id, name FROM store_test_items ORDER BY id"); });
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].i64(0), 1);
+  EXPECT_EQ(rows[0].str(1), "Wijkteam Oost");
+  EXPECT_EQ(rows[1].str(1), "it's; DROP TABLE x;--");  // bound, not spliced
+}
+
+TEST_P(StoreTest, ErrorResultRollsBack) {
+  auto r = db->write([](Tx& tx) -> Result<int> {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "a"});
+    return Error::conflict("nee", "no");
+  });
+  EXPECT_FALSE(r);
+  EXPECT_EQ(count(), 0);
+}
+
+TEST_P(StoreTest, ExceptionRollsBackAndUniqueIsRecognised) {
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "a"});
+    return true;
+  });
+  try {
+    db->with_write([](Tx& tx) {
+      tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {2, "b"});
+      tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {3, "a"});
+      return true;
+    });
+    FAIL() << "expected a unique violation";
+  } catch (const DbError& e) {
+    EXPECT_EQ(e.kind(), DbError::Kind::unique);
+  }
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_P(StoreTest, ConcurrentWritersAllCommitAndFailuresStayIsolated) {
+  constexpr int threads = 8, per_thread = 25;
+  std::atomic<int> failures{0};
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {999999, "taken"});
+    return true;
+  });
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (int i = 0; i < per_thread; ++i) {
+        const int id = t * 1000 + i;
+        try {
+          db->with_write([&](Tx& tx) {
+            tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {id, "n" + std::to_string(id)});
+            // Every fifth job fails after writing: its row must not survive, the
+            // others in the same batch must.
+            if (i % 5 == 4) tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {id + 500, "taken"});
+            return true;
+          });
+        } catch (const DbError&) {
+          ++failures;
+        }
+      }
+    });
+  for (auto& t : pool) t.join();
+  EXPECT_EQ(failures.load(), threads * per_thread / 5);
+  EXPECT_EQ(count(), threads * per_thread * 4 / 5 + 1);
+}
+
+TEST_P(StoreTest, AuditLogIsAppendOnly) {
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO organisations (name, slug, created_at) VALUES (?, ?, ?)", {"T", "store-test-org", 1});
+    const auto org = tx.query_one("SELECT id FROM organisations WHERE slug = ?", {"store-test-org"})->i64(0);
+    tx.execute("INSERT INTO audit_log (org_id, at, action, entity, entity_id) VALUES (?, ?, ?, ?, ?)",
+               {org, 1, "create", "thing", "1"});
+    return true;
+  });
+  EXPECT_THROW(db->with_write([](Tx& tx) {
+    tx.execute("UPDATE audit_log SET action = ? WHERE entity = ?", {"forged", "thing"});
+    return true;
+  }),
+               DbError);
+  EXPECT_THROW(db->with_write([](Tx& tx) {
+    tx.execute("DELETE FROM audit_log WHERE entity = ?", {"thing"});
+    return true;
+  }),
+               DbError);
+  const auto actions = db->read([](Tx& tx) {
+    return tx.query_one("SELECT action FROM audit_log WHERE entity = ?", {"thing"})->str(0);
+  });
+  EXPECT_EQ(actions, "create");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST(Postgres, PlaceholdersOutsideStringsOnly) {
+  EXPECT_EQ(to_postgres_placeholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+}
+
+TEST(Sqlite, OnlineBackupIsAConsistentCopy) {
+  const auto dir = temp_dir();
+  {
+    auto db = open_database(dir + "/live.db");
+    db->with_write([](Tx& tx) {
+      tx.execute("INSERT INTO organisations (name, slug, created_at) VALUES (?, ?, ?)", {"Org", "org", 1});
+      return true;
+    });
+    SqliteDatabase::backup(dir + "/live.db", dir + "/copy.db");  // while open
+    db->close();
+  }
+  auto copy = open_database(dir + "/copy.db");
+  EXPECT_EQ(copy->read([](Tx& tx) { return tx.query_one("SELECT name FROM organisations")->str(0); }), "Org");
+  copy->close();
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace wk::store
