@@ -14,7 +14,7 @@ using http::problem_response;
 using http::Response;
 
 constexpr http::TextRule kName{.required = true, .min = 1, .max = 200};
-constexpr http::TextRule kShortName{.required = true, .min = 1, .max = 120};
+constexpr http::TextRule kShortName{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kEmail{.required = true, .min = 3, .max = 254};
 constexpr http::TextRule kPassword{.required = true, .min = 0, .max = 1024, .multiline = false, .trim = false};
 constexpr http::TextRule kRole{.required = true, .min = 1, .max = 60};

@@ -1,0 +1,43 @@
+# Wijkkader — the two commands a newcomer needs (see README.md):
+#   make run    install what is missing, build, start on http://localhost:8080 with demo data
+#   make test   the same set-up, then every test (unit, API on SQLite and PostgreSQL, browser)
+# Thin on purpose: the work is in scripts/.
+
+JOBS ?= 2
+PORT ?= 8080
+DATABASE ?= var/wijkkader.db
+
+.PHONY: run test build build-test web bench fmt clean
+
+run: build web
+	./build/wijkkader serve --port $(PORT) --database $(DATABASE) --demo
+
+build:
+	scripts/bootstrap.sh run
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build build -j $(JOBS)
+
+web:
+	scripts/bootstrap.sh run
+	cd web && npm run build
+
+# The test build: sanitizers (ASan+UBSan), warnings as errors, unit tests.
+build-test:
+	scripts/bootstrap.sh test
+	cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWK_TESTS=ON -DWK_SANITIZE=ON -DWK_WERROR=ON
+	cmake --build build-test -j $(JOBS)
+
+test: build-test web
+	scripts/test.sh
+
+bench:
+	scripts/bootstrap.sh bench
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build build -j $(JOBS)
+	bench/run.sh
+
+fmt:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')
+
+clean:
+	rm -rf build build-test web/dist
