@@ -1,7 +1,7 @@
 // wijkkader — the command line: serve, migrate, user add, org add, backup.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -30,8 +30,7 @@ void setup_logging() {
 }
 
 void add_database_option(CLI::App& cmd, std::string& database) {
-  cmd.add_option("--database", database,
-                 "PostgreSQL URL (postgresql://user@host/db) or SQLite file path")
+  cmd.add_option("--database", database, "PostgreSQL URL (postgresql://user@host/db) or SQLite file path")
       ->envname("WIJKKADER_DATABASE")
       ->capture_default_str();
 }
@@ -134,12 +133,21 @@ int main(int argc, char** argv) {
   wk::app::Config config;
   int port = 8080;
   add_database_option(*serve_cmd, database);
-  serve_cmd->add_option("--port", port, "TCP port")->envname("WIJKKADER_PORT")->check(CLI::Range(0, 65535))->capture_default_str();
-  serve_cmd->add_option("--bind", options.bind_address, "Address to listen on")->envname("WIJKKADER_BIND")->capture_default_str();
-  serve_cmd->add_option("--threads", options.threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
-  serve_cmd->add_option("--max-body-bytes", options.max_body_bytes, "Largest accepted request body")->capture_default_str();
+  serve_cmd->add_option("--port", port, "TCP port")
+      ->envname("WIJKKADER_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve_cmd->add_option("--bind", options.bind_address, "Address to listen on")
+      ->envname("WIJKKADER_BIND")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", options.threads, "Worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve_cmd->add_option("--max-body-bytes", options.max_body_bytes, "Largest accepted request body")
+      ->capture_default_str();
   serve_cmd->add_option("--max-connections", options.max_connections, "Connection cap")->capture_default_str();
-  serve_cmd->add_option("--web-root", web_root, "Folder with the built web app (default: web/dist)")->envname("WIJKKADER_WEB_ROOT");
+  serve_cmd->add_option("--web-root", web_root, "Folder with the built web app (default: web/dist)")
+      ->envname("WIJKKADER_WEB_ROOT");
   serve_cmd->add_flag("--demo", demo, "Create the demo organisation on an empty database");
   serve_cmd->add_flag("--secure-cookies", config.cookies.secure, "Mark the session cookie Secure (behind TLS)");
   serve_cmd->add_flag("--trust-proxy", options.trust_proxy,
@@ -159,8 +167,11 @@ int main(int argc, char** argv) {
   add_database_option(*user_add, database);
   user_add->add_option("--email", email, "E-mail address (the log-in name)")->required();
   user_add->add_option("--name", name, "Full name")->required();
-  user_add->add_option("--role", roles, "Role; repeat for several (coach, team_manager, quality, "
-                                        "coordinator:<programme>, hr, director, funder, admin)")->required();
+  user_add
+      ->add_option("--role", roles,
+                   "Role; repeat for several (coach, team_manager, quality, "
+                   "coordinator:<programme>, hr, director, funder, admin)")
+      ->required();
   user_add->add_option("--team", teams, "Team name; repeat for several");
   user_add->add_option("--org", org_slug, "Organisation slug (needed when there are several)");
   user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")->required();

@@ -16,12 +16,13 @@ const std::string& openapi_document() {
 App::App(store::Database& db, Config config)
     : db_(db), config_(config), organisations_(db), sessions_(db, config.sessions, config.throttle) {
   using http::Access;
-  router_.add("GET", "/healthz", Access::public_route,
-              [](http::Context&) { return http::json_response(200, {{"status", "ok"}}); });
+  router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
+    return http::json_response(200, {{"status", "ok"}});
+  });
   router_.add("GET", "/readyz", Access::public_route, [this](http::Context&) {
     if (db_.ping()) return http::json_response(200, {{"status", "ready"}});
-    return http::problem_response({ErrorKind::unavailable, "De database is niet bereikbaar.",
-                                   "The database is not reachable.", {}, 0});
+    return http::problem_response(
+        {ErrorKind::unavailable, "De database is niet bereikbaar.", "The database is not reachable.", {}, 0});
   });
   router_.add("GET", "/api/v1/openapi.json", Access::public_route, [](http::Context&) {
     http::Response r;

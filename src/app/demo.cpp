@@ -80,7 +80,8 @@ std::optional<std::string> create_demo_organisation(organisation::Service& organ
   const auto org = must(organisations.create_organisation("SMD Enschede-Haaksbergen (demo)", "smd",
                                                           {"Centrum", "Noord", "Oost", "Zuid", "West"}, now),
                         "organisation");
-  for (const auto& t : demo_teams()) must(organisations.add_team_as_system(org.id, t.name, t.district, t.codes, now), t.name);
+  for (const auto& t : demo_teams())
+    must(organisations.add_team_as_system(org.id, t.name, t.district, t.codes, now), t.name);
   // One random password for all demo accounts: nothing guessable ships with the product.
   const std::string password = auth::random_token().substr(0, 16);
   for (const auto& u : demo_users())

@@ -6,8 +6,12 @@
 namespace wk::text {
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 }  // namespace
 
 std::string trim(std::string_view s) {
@@ -92,9 +96,7 @@ std::optional<std::string> find_bsn(std::string_view t) {
 }
 
 bool is_cbs_area_code(std::string_view c) {
-  auto digits_from = [&](std::size_t n) {
-    return c.size() == 2 + n && std::all_of(c.begin() + 2, c.end(), is_digit);
-  };
+  auto digits_from = [&](std::size_t n) { return c.size() == 2 + n && std::all_of(c.begin() + 2, c.end(), is_digit); };
   if (c.starts_with("WK")) return digits_from(6);
   if (c.starts_with("BU")) return digits_from(8);
   return false;

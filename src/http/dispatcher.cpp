@@ -27,13 +27,18 @@ bool origin_matches_host(const Request& r) {
 }
 
 Error csrf_error() {
-  return {ErrorKind::csrf, "Het verzoek is geweigerd (ontbrekend of ongeldig beveiligingstoken). Herlaad de pagina.",
-          "Missing or invalid CSRF token.", {}, 0};
+  return {ErrorKind::csrf,
+          "Het verzoek is geweigerd (ontbrekend of ongeldig beveiligingstoken). Herlaad de pagina.",
+          "Missing or invalid CSRF token.",
+          {},
+          0};
 }
 
 }  // namespace
 
-bool is_state_changing(std::string_view m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
+bool is_state_changing(std::string_view m) {
+  return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE";
+}
 
 void add_security_headers(Response& r) {
   r.set_header("Content-Security-Policy",
@@ -64,8 +69,11 @@ Response Dispatcher::handle(const Request& request) const {
       response = problem_response(Error::conflict("Dit botst met bestaande gegevens.", e.what()));
     } else if (e.kind() == store::DbError::Kind::busy || e.kind() == store::DbError::Kind::connection) {
       spdlog::warn(R"("event":"database_unavailable","error":{})", nlohmann::json(e.what()).dump());
-      response = problem_response({ErrorKind::unavailable, "De database is tijdelijk niet bereikbaar.",
-                                   "The database is temporarily unavailable.", {}, 0});
+      response = problem_response({ErrorKind::unavailable,
+                                   "De database is tijdelijk niet bereikbaar.",
+                                   "The database is temporarily unavailable.",
+                                   {},
+                                   0});
     } else {
       spdlog::error(R"("event":"database_error","error":{})", nlohmann::json(e.what()).dump());
       response = json_response(500, {{"type", "about:blank"},
@@ -90,8 +98,8 @@ Response Dispatcher::route(const Request& request) const {
   Match m = router_.match(request.method, request.path);
   if (!m.route) {
     if (!m.allowed.empty()) {
-      auto r = problem_response({ErrorKind::method_not_allowed, "Deze handeling is hier niet mogelijk.",
-                                 "Method not allowed.", {}, 0});
+      auto r = problem_response(
+          {ErrorKind::method_not_allowed, "Deze handeling is hier niet mogelijk.", "Method not allowed.", {}, 0});
       std::string allow;
       for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
       r.set_header("Allow", allow);

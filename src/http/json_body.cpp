@@ -8,8 +8,11 @@ Result<nlohmann::json> parse_json_object(const Request& request) {
   const auto ct = request.header("content-type");
   const std::string type = ct ? text::to_lower_ascii(ct->substr(0, ct->find(';'))) : "";
   if (text::trim(type) != "application/json")
-    return Error{ErrorKind::unsupported_media_type, "Dit soort inhoud wordt niet ondersteund; stuur JSON.",
-                 "Content-Type must be application/json.", {}, 0};
+    return Error{ErrorKind::unsupported_media_type,
+                 "Dit soort inhoud wordt niet ondersteund; stuur JSON.",
+                 "Content-Type must be application/json.",
+                 {},
+                 0};
   nlohmann::json body;
   try {
     body = nlohmann::json::parse(request.body);
@@ -135,8 +138,10 @@ std::optional<std::vector<std::string>> FieldReader::text_list(const std::string
       continue;
     }
     auto checked = check_text(field, el.get<std::string>(), item);
-    if (checked) out.push_back(std::move(*checked));
-    else ok = false;
+    if (checked)
+      out.push_back(std::move(*checked));
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return out;

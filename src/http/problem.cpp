@@ -4,36 +4,59 @@ namespace wk::http {
 
 int status_of(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::bad_request: return 400;
-    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::bad_request:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
     case ErrorKind::forbidden:
-    case ErrorKind::csrf: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::method_not_allowed: return 405;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::payload_too_large: return 413;
-    case ErrorKind::unsupported_media_type: return 415;
-    case ErrorKind::validation: return 422;
-    case ErrorKind::too_many_requests: return 429;
-    case ErrorKind::unavailable: return 503;
+    case ErrorKind::csrf:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::method_not_allowed:
+      return 405;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::payload_too_large:
+      return 413;
+    case ErrorKind::unsupported_media_type:
+      return 415;
+    case ErrorKind::validation:
+      return 422;
+    case ErrorKind::too_many_requests:
+      return 429;
+    case ErrorKind::unavailable:
+      return 503;
   }
   return 500;
 }
 
 std::string type_of(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::bad_request: return "urn:wijkkader:problem:bad-request";
-    case ErrorKind::unauthenticated: return "urn:wijkkader:problem:unauthenticated";
-    case ErrorKind::forbidden: return "urn:wijkkader:problem:forbidden";
-    case ErrorKind::csrf: return "urn:wijkkader:problem:csrf";
-    case ErrorKind::not_found: return "urn:wijkkader:problem:not-found";
-    case ErrorKind::method_not_allowed: return "urn:wijkkader:problem:method-not-allowed";
-    case ErrorKind::conflict: return "urn:wijkkader:problem:conflict";
-    case ErrorKind::payload_too_large: return "urn:wijkkader:problem:payload-too-large";
-    case ErrorKind::unsupported_media_type: return "urn:wijkkader:problem:unsupported-media-type";
-    case ErrorKind::validation: return "urn:wijkkader:problem:validation";
-    case ErrorKind::too_many_requests: return "urn:wijkkader:problem:too-many-requests";
-    case ErrorKind::unavailable: return "urn:wijkkader:problem:unavailable";
+    case ErrorKind::bad_request:
+      return "urn:wijkkader:problem:bad-request";
+    case ErrorKind::unauthenticated:
+      return "urn:wijkkader:problem:unauthenticated";
+    case ErrorKind::forbidden:
+      return "urn:wijkkader:problem:forbidden";
+    case ErrorKind::csrf:
+      return "urn:wijkkader:problem:csrf";
+    case ErrorKind::not_found:
+      return "urn:wijkkader:problem:not-found";
+    case ErrorKind::method_not_allowed:
+      return "urn:wijkkader:problem:method-not-allowed";
+    case ErrorKind::conflict:
+      return "urn:wijkkader:problem:conflict";
+    case ErrorKind::payload_too_large:
+      return "urn:wijkkader:problem:payload-too-large";
+    case ErrorKind::unsupported_media_type:
+      return "urn:wijkkader:problem:unsupported-media-type";
+    case ErrorKind::validation:
+      return "urn:wijkkader:problem:validation";
+    case ErrorKind::too_many_requests:
+      return "urn:wijkkader:problem:too-many-requests";
+    case ErrorKind::unavailable:
+      return "urn:wijkkader:problem:unavailable";
   }
   return "about:blank";
 }

@@ -18,7 +18,9 @@ std::vector<std::string_view> split_path(std::string_view path) {
   }
   return out;
 }
-bool is_param(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool is_param(std::string_view seg) {
+  return seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+}
 }  // namespace
 
 std::string_view Context::param(std::string_view name) const {
@@ -55,8 +57,10 @@ Match Router::match(std::string_view method, std::string_view path) const {
     bool same = true;
     for (std::size_t i = 0; i < segs.size() && same; ++i) {
       if (is_param(route.segments[i])) {
-        if (segs[i].empty()) same = false;
-        else params.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), std::string(segs[i]));
+        if (segs[i].empty())
+          same = false;
+        else
+          params.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), std::string(segs[i]));
       } else {
         same = route.segments[i] == segs[i];
       }

@@ -1,12 +1,12 @@
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <list>
@@ -107,9 +107,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return close();
     busy_ = true;
     if (ec == bhttp::error::body_limit) {
-      return reply_error({ErrorKind::payload_too_large, "De gegevens zijn te groot.",
+      return reply_error({ErrorKind::payload_too_large,
+                          "De gegevens zijn te groot.",
                           "The request body exceeds " + std::to_string(state_.options.max_body_bytes) + " bytes.",
-                          {}, 0});
+                          {},
+                          0});
     }
     if (ec == bhttp::error::header_limit) {
       return reply_error(Error::bad_request("Request headers too large."));
@@ -137,9 +139,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
     spdlog::info(R"("event":"request","method":{},"path":{},"status":{},"duration_ms":{:.3f},"remote":{})",
-                 nlohmann::json(request.method).dump(), nlohmann::json(request.path).dump(-1, ' ', false,
-                 nlohmann::json::error_handler_t::replace), response.status, static_cast<double>(micros) / 1000.0,
-                 nlohmann::json(remote_).dump());
+                 nlohmann::json(request.method).dump(),
+                 nlohmann::json(request.path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                 response.status, static_cast<double>(micros) / 1000.0, nlohmann::json(remote_).dump());
     send(std::move(response), version, keep_alive && !state_.stopping, head);
   }
 
@@ -158,12 +160,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const auto length = r.body.size();
     if (!head) res->body() = std::move(r.body);
     res->keep_alive(keep_alive);
-    if (head) res->content_length(length);
-    else res->prepare_payload();
+    if (head)
+      res->content_length(length);
+    else
+      res->prepare_payload();
     response_ = res;
     stream_.expires_after(state_.options.io_timeout);
-    bhttp::async_write(stream_, *res,
-                       beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive));
+    bhttp::async_write(stream_, *res, beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive));
   }
 
   void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
@@ -207,8 +210,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   void accept() {
-    acceptor_.async_accept(net::make_strand(ioc_),
-                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
   }
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
@@ -236,8 +238,8 @@ void run_server(const ServerOptions& options, const Dispatcher& dispatcher,
                 const std::function<void(std::uint16_t)>& on_listening) {
   net::io_context ioc(options.threads);
   ServerState state{options, dispatcher};
-  auto listener = std::make_shared<Listener>(
-      ioc, tcp::endpoint(net::ip::make_address(options.bind_address), options.port), state);
+  auto listener =
+      std::make_shared<Listener>(ioc, tcp::endpoint(net::ip::make_address(options.bind_address), options.port), state);
   listener->start();
   on_listening(listener->port());
 
@@ -246,8 +248,7 @@ void run_server(const ServerOptions& options, const Dispatcher& dispatcher,
   std::chrono::steady_clock::time_point deadline;
   std::function<void()> wait_for_drain = [&] {
     if (state.active == 0 || std::chrono::steady_clock::now() >= deadline) {
-      if (state.active != 0)
-        spdlog::warn(R"("event":"shutdown_forced","open_connections":{})", state.active.load());
+      if (state.active != 0) spdlog::warn(R"("event":"shutdown_forced","open_connections":{})", state.active.load());
       ioc.stop();
       return;
     }

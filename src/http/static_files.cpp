@@ -49,8 +49,10 @@ std::optional<Response> StaticFiles::serve(std::string_view path) const {
   r.content_type = it->second.content_type;
   r.body = it->second.body;
   // Vite puts a content hash in every asset name: those never change.
-  if (key.starts_with("/assets/")) r.set_header("Cache-Control", "public, max-age=31536000, immutable");
-  else r.set_header("Cache-Control", "no-cache");
+  if (key.starts_with("/assets/"))
+    r.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  else
+    r.set_header("Cache-Control", "no-cache");
   return r;
 }
 

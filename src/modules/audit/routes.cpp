@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 nlohmann::json to_json(const Entry& e) {
   nlohmann::json actor = nullptr;
   if (e.actor_id) actor = {{"id", *e.actor_id}, {"name", e.actor_name.value_or("")}};
-  return {{"id", e.id},         {"at", iso8601_utc(e.at)},   {"actor", actor},   {"action", e.action},
+  return {{"id", e.id},         {"at", iso8601_utc(e.at)},  {"actor", actor},     {"action", e.action},
           {"entity", e.entity}, {"entity_id", e.entity_id}, {"before", e.before}, {"after", e.after}};
 }
 
@@ -33,13 +33,17 @@ void register_routes(http::Router& router, store::Database& db) {
     std::vector<FieldError> errors;
     if (auto v = ctx.request.query_param("limit")) {
       auto n = parse_int(*v);
-      if (!n || *n < 1 || *n > 200) errors.push_back({"limit", "Kies een aantal van 1 tot en met 200.", "must be 1-200"});
-      else q.limit = static_cast<int>(*n);
+      if (!n || *n < 1 || *n > 200)
+        errors.push_back({"limit", "Kies een aantal van 1 tot en met 200.", "must be 1-200"});
+      else
+        q.limit = static_cast<int>(*n);
     }
     if (auto v = ctx.request.query_param("before")) {
       auto n = parse_int(*v);
-      if (!n || *n < 1) errors.push_back({"before", "Ongeldige positie.", "must be a positive id"});
-      else q.before_id = n;
+      if (!n || *n < 1)
+        errors.push_back({"before", "Ongeldige positie.", "must be a positive id"});
+      else
+        q.before_id = n;
     }
     if (auto v = ctx.request.query_param("entity")) q.entity = std::string(*v);
     if (auto v = ctx.request.query_param("entity_id")) q.entity_id = std::string(*v);

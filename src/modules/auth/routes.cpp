@@ -13,8 +13,8 @@ std::string session_cookie(const http::Request& r, const CookieOptions& options,
   bool secure = options.secure;
   if (options.trust_proxy)
     if (auto proto = r.header("x-forwarded-proto"); proto && *proto == "https") secure = true;
-  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                   std::to_string(max_age_seconds);
+  std::string c = std::string(kSessionCookie) + "=" + value +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (secure) c += "; Secure";
   return c;
 }
@@ -54,8 +54,8 @@ void register_routes(http::Router& router, SessionService& sessions, organisatio
 
     auto result = sessions.login(*email, *password, ctx.request.remote_address, ctx.now);
     if (!result) return http::problem_response(result.error());
-    auto response = http::json_response(200, {{"user", me_json(organisations, result->principal)},
-                                              {"csrf_token", result->principal.csrf_token}});
+    auto response = http::json_response(
+        200, {{"user", me_json(organisations, result->principal)}, {"csrf_token", result->principal.csrf_token}});
     response.set_header("Set-Cookie", session_cookie(ctx.request, cookies, result->session_token,
                                                      static_cast<long>(sessions.policy().absolute_timeout / 1000)));
     return response;

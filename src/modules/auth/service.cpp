@@ -47,8 +47,10 @@ Result<LoginResult> SessionService::login(const std::string& email_in, const std
 
   // Verify outside any transaction: Argon2id takes ~0.1 s and must not hold the writer.
   bool valid = false;
-  if (credentials) valid = verify_password(password, credentials->password_hash) && credentials->active;
-  else burn_verification_time(password);
+  if (credentials)
+    valid = verify_password(password, credentials->password_hash) && credentials->active;
+  else
+    burn_verification_time(password);
 
   if (!valid) {
     db_.with_write([&](Tx& tx) {
@@ -72,9 +74,9 @@ Result<LoginResult> SessionService::login(const std::string& email_in, const std
     repo::clear_failures(tx, kAccount, email);
     repo::prune_failures(tx, since);
     organisation::Service::record_login(tx, p->org_id, p->user_id, now);
-    audit::record(tx, {p->org_id, p->user_id, "login", "session", std::to_string(p->user_id), nullptr,
-                       {{"address", address}}},
-                  now);
+    audit::record(
+        tx, {p->org_id, p->user_id, "login", "session", std::to_string(p->user_id), nullptr, {{"address", address}}},
+        now);
     return std::move(*p);
   });
   if (!principal) return principal.error();

@@ -4,14 +4,21 @@
 
 namespace wk::organisation {
 
-nlohmann::json to_json(const Organisation& o) { return {{"id", o.id}, {"name", o.name}, {"slug", o.slug}}; }
+nlohmann::json to_json(const Organisation& o) {
+  return {{"id", o.id}, {"name", o.name}, {"slug", o.slug}};
+}
 
-nlohmann::json to_json(const District& d) { return {{"id", d.id}, {"name", d.name}}; }
+nlohmann::json to_json(const District& d) {
+  return {{"id", d.id}, {"name", d.name}};
+}
 
 nlohmann::json to_json(const Team& t) {
-  return {{"id", t.id},         {"name", t.name},
-          {"district", to_json(t.district)}, {"neighbourhoods", t.neighbourhoods},
-          {"active", t.active}, {"member_count", t.member_count}};
+  return {{"id", t.id},
+          {"name", t.name},
+          {"district", to_json(t.district)},
+          {"neighbourhoods", t.neighbourhoods},
+          {"active", t.active},
+          {"member_count", t.member_count}};
 }
 
 nlohmann::json to_json(const User& u) {

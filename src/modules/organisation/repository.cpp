@@ -5,7 +5,9 @@
 namespace wk::organisation::repo {
 
 namespace {
-Organisation organisation_from(const store::Row& r) { return {r.i64(0), r.str(1), r.str(2)}; }
+Organisation organisation_from(const store::Row& r) {
+  return {r.i64(0), r.str(1), r.str(2)};
+}
 
 constexpr const char* kTeamSelect =
     "SELECT t.id, t.name, t.active, d.id, d.name, "
@@ -38,7 +40,8 @@ std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string&
 
 std::vector<Organisation> list_organisations(Tx& tx) {
   std::vector<Organisation> out;
-  for (const auto& r : tx.query("SELECT id, name, slug FROM organisations ORDER BY id")) out.push_back(organisation_from(r));
+  for (const auto& r : tx.query("SELECT id, name, slug FROM organisations ORDER BY id"))
+    out.push_back(organisation_from(r));
   return out;
 }
 
@@ -103,9 +106,9 @@ std::set<std::int64_t> existing_team_ids(Tx& tx, std::int64_t org_id, const std:
 }
 
 std::int64_t insert_team(Tx& tx, std::int64_t org_id, const NewTeam& team, Millis now) {
-  const auto id = tx.insert(
-      "INSERT INTO teams (org_id, district_id, name, active, created_at) VALUES (?, ?, ?, 1, ?) RETURNING id",
-      {org_id, team.district_id, team.name, now});
+  const auto id =
+      tx.insert("INSERT INTO teams (org_id, district_id, name, active, created_at) VALUES (?, ?, ?, 1, ?) RETURNING id",
+                {org_id, team.district_id, team.name, now});
   replace_neighbourhoods(tx, org_id, id, team.neighbourhoods);
   return id;
 }
@@ -200,9 +203,10 @@ void replace_teams(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std:
 
 std::int64_t count_active_admins(Tx& tx, std::int64_t org_id) {
   return tx
-      .query_one("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.org_id = u.org_id AND r.user_id = u.id "
-                 "WHERE u.org_id = ? AND u.active = 1 AND r.role = 'admin'",
-                 {org_id})
+      .query_one(
+          "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.org_id = u.org_id AND r.user_id = u.id "
+          "WHERE u.org_id = ? AND u.active = 1 AND r.role = 'admin'",
+          {org_id})
       ->i64(0);
 }
 
@@ -224,8 +228,8 @@ std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::
 
 std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
   std::vector<std::string> out;
-  for (const auto& r : tx.query("SELECT role FROM user_roles WHERE org_id = ? AND user_id = ? ORDER BY role",
-                                {org_id, user_id}))
+  for (const auto& r :
+       tx.query("SELECT role FROM user_roles WHERE org_id = ? AND user_id = ? ORDER BY role", {org_id, user_id}))
     out.push_back(r.str(0));
   return out;
 }

@@ -85,7 +85,8 @@ void register_routes(http::Router& router, Service& service) {
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
           team.name = in.text("name", kShortName).value_or("");
           team.district_id = in.integer("district_id", {.required = true}).value_or(0);
-          team.neighbourhoods = in.text_list("neighbourhoods", kCode, kMaxNeighbourhoods).value_or(std::vector<std::string>{});
+          team.neighbourhoods =
+              in.text_list("neighbourhoods", kCode, kMaxNeighbourhoods).value_or(std::vector<std::string>{});
         }))
       return *bad;
     return item_response(service.create_team(ctx.user(), std::move(team), ctx.now), 201);

@@ -17,16 +17,22 @@ bool can_read_structure(const Principal& p) {
   return std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) { return r != role::funder; });
 }
 
-bool can_list_all_users(const Principal& p) { return p.has_any_role({role::admin, role::hr, role::director}); }
+bool can_list_all_users(const Principal& p) {
+  return p.has_any_role({role::admin, role::hr, role::director});
+}
 
 bool can_view_user(const Principal& p, const User& target) {
   if (target.id == p.user_id || can_list_all_users(p)) return true;
   return p.has_role(role::team_manager) && p.shares_team_with(target.team_ids());
 }
 
-bool can_administer(const Principal& p) { return p.has_role(role::admin); }
+bool can_administer(const Principal& p) {
+  return p.has_role(role::admin);
+}
 
-std::string Service::normalise_email(std::string_view email) { return text::to_lower_ascii(text::trim(email)); }
+std::string Service::normalise_email(std::string_view email) {
+  return text::to_lower_ascii(text::trim(email));
+}
 
 namespace {
 
@@ -43,8 +49,8 @@ void check_email(std::vector<FieldError>& errors, const std::string& email) {
 void check_password(std::vector<FieldError>& errors, const std::string& password) {
   const auto n = text::utf8_length(password);
   if (n < auth::kMinPasswordLength || n > auth::kMaxPasswordLength)
-    errors.push_back({"password", "Kies een wachtwoord van minstens 12 tekens.",
-                      "must be between 12 and 1024 characters"});
+    errors.push_back(
+        {"password", "Kies een wachtwoord van minstens 12 tekens.", "must be between 12 and 1024 characters"});
 }
 
 void check_roles(std::vector<FieldError>& errors, const std::vector<std::string>& roles) {
@@ -54,7 +60,8 @@ void check_roles(std::vector<FieldError>& errors, const std::vector<std::string>
       errors.push_back({"roles[" + std::to_string(i) + "]", "Onbekende rol.", "unknown role: " + roles[i]});
 }
 
-void check_team_ids(Tx& tx, std::vector<FieldError>& errors, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+void check_team_ids(Tx& tx, std::vector<FieldError>& errors, std::int64_t org_id,
+                    const std::vector<std::int64_t>& ids) {
   const auto found = repo::existing_team_ids(tx, org_id, ids);
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (!found.count(ids[i]))
@@ -160,8 +167,7 @@ Result<Team> Service::update_team(const Principal& p, std::int64_t id, const Tea
 Result<std::vector<User>> Service::list_users(const Principal& p) {
   if (!can_list_all_users(p) && !p.has_role(role::team_manager)) return Error::forbidden();
   auto users = db_.read([&](Tx& tx) { return repo::list_users(tx, p.org_id); });
-  if (!can_list_all_users(p))
-    std::erase_if(users, [&](const User& u) { return !can_view_user(p, u); });
+  if (!can_list_all_users(p)) std::erase_if(users, [&](const User& u) { return !can_view_user(p, u); });
   return users;
 }
 

@@ -32,11 +32,16 @@ DbError error_from(PGresult* res, PGconn* conn, std::string_view context) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   std::string s = state ? state : "";
   DbError::Kind kind = DbError::Kind::other;
-  if (s == "23505") kind = DbError::Kind::unique;
-  else if (s == "23503") kind = DbError::Kind::foreign_key;
-  else if (s.starts_with("23")) kind = DbError::Kind::check;
-  else if (s == "40001" || s == "40P01") kind = DbError::Kind::busy;
-  else if (PQstatus(conn) != CONNECTION_OK) kind = DbError::Kind::connection;
+  if (s == "23505")
+    kind = DbError::Kind::unique;
+  else if (s == "23503")
+    kind = DbError::Kind::foreign_key;
+  else if (s.starts_with("23"))
+    kind = DbError::Kind::check;
+  else if (s == "40001" || s == "40P01")
+    kind = DbError::Kind::busy;
+  else if (PQstatus(conn) != CONNECTION_OK)
+    kind = DbError::Kind::connection;
   return DbError(kind, std::string(context) + ": " + PQerrorMessage(conn));
 }
 
@@ -82,12 +87,19 @@ class PostgresConnection final : public Tx {
         switch (PQftype(res, c)) {
           case kInt8:
           case kInt4:
-          case kInt2: cells.emplace_back(static_cast<std::int64_t>(std::stoll(v))); break;
-          case kBool: cells.emplace_back(static_cast<std::int64_t>(v[0] == 't' ? 1 : 0)); break;
+          case kInt2:
+            cells.emplace_back(static_cast<std::int64_t>(std::stoll(v)));
+            break;
+          case kBool:
+            cells.emplace_back(static_cast<std::int64_t>(v[0] == 't' ? 1 : 0));
+            break;
           case kFloat4:
           case kFloat8:
-          case kNumeric: cells.emplace_back(std::stod(v)); break;
-          default: cells.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
+          case kNumeric:
+            cells.emplace_back(std::stod(v));
+            break;
+          default:
+            cells.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
         }
       }
       rows.emplace_back(std::move(cells));
@@ -134,8 +146,8 @@ class PostgresConnection final : public Tx {
       texts.push_back(p.to_text());
       values.push_back(texts.back().c_str());
     }
-    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
-                                   nullptr, nullptr, 0);
+    PGresult* res =
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
     const auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       auto err = error_from(res, conn_, "statement");
@@ -155,7 +167,9 @@ PostgresDatabase::PostgresDatabase(const std::string& url, int pool_size)
   open_ = 1;
 }
 
-PostgresDatabase::~PostgresDatabase() { close(); }
+PostgresDatabase::~PostgresDatabase() {
+  close();
+}
 
 void PostgresDatabase::close() {
   std::unique_lock lock(mutex_);
@@ -191,8 +205,10 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::acquire() {
 void PostgresDatabase::release(std::unique_ptr<PostgresConnection> c) {
   {
     std::lock_guard lock(mutex_);
-    if (c->healthy() && !closed_) idle_.push_back(std::move(c));
-    else --open_;  // a broken connection is dropped; the next acquire opens a new one
+    if (c->healthy() && !closed_)
+      idle_.push_back(std::move(c));
+    else
+      --open_;  // a broken connection is dropped; the next acquire opens a new one
   }
   cv_.notify_one();
 }
@@ -225,7 +241,9 @@ void PostgresDatabase::with_read(const std::function<void(Tx&)>& f) {
   });
 }
 
-void PostgresDatabase::with_write(const std::function<bool(Tx&)>& f) { in_transaction("BEGIN", f); }
+void PostgresDatabase::with_write(const std::function<bool(Tx&)>& f) {
+  in_transaction("BEGIN", f);
+}
 
 bool PostgresDatabase::ping() {
   try {

@@ -12,10 +12,14 @@ namespace {
 DbError error_from(sqlite3* db, int rc, std::string_view context) {
   const int ext = sqlite3_extended_errcode(db);
   DbError::Kind kind = DbError::Kind::other;
-  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) kind = DbError::Kind::unique;
-  else if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) kind = DbError::Kind::foreign_key;
-  else if ((rc & 0xff) == SQLITE_CONSTRAINT) kind = DbError::Kind::check;
-  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) kind = DbError::Kind::busy;
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    kind = DbError::Kind::unique;
+  else if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+    kind = DbError::Kind::foreign_key;
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    kind = DbError::Kind::check;
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    kind = DbError::Kind::busy;
   return DbError(kind, std::string(context) + ": " + sqlite3_errmsg(db));
 }
 
@@ -25,8 +29,8 @@ DbError error_from(sqlite3* db, int rc, std::string_view context) {
 class SqliteConnection final : public Tx {
  public:
   SqliteConnection(const std::string& path, bool read_only) {
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -65,9 +69,15 @@ class SqliteConnection final : public Tx {
       cells.reserve(static_cast<std::size_t>(columns));
       for (int c = 0; c < columns; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_NULL: cells.emplace_back(nullptr); break;
-          case SQLITE_INTEGER: cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: cells.emplace_back(sqlite3_column_double(stmt, c)); break;
+          case SQLITE_NULL:
+            cells.emplace_back(nullptr);
+            break;
+          case SQLITE_INTEGER:
+            cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
+            break;
+          case SQLITE_FLOAT:
+            cells.emplace_back(sqlite3_column_double(stmt, c));
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             cells.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
@@ -116,7 +126,8 @@ class SqliteConnection final : public Tx {
     } else {
       if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                              nullptr) != SQLITE_OK)
-        throw DbError(DbError::Kind::other, std::string("prepare: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+        throw DbError(DbError::Kind::other,
+                      std::string("prepare: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
       cache_.emplace(std::string(sql), stmt);
     }
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
@@ -125,9 +136,12 @@ class SqliteConnection final : public Tx {
       const int idx = static_cast<int>(i) + 1;
       const Param& p = params[i];
       int rc;
-      if (p.is_null()) rc = sqlite3_bind_null(stmt, idx);
-      else if (p.is_int()) rc = sqlite3_bind_int64(stmt, idx, p.as_int());
-      else rc = sqlite3_bind_text(stmt, idx, p.as_text().data(), static_cast<int>(p.as_text().size()), SQLITE_TRANSIENT);
+      if (p.is_null())
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (p.is_int())
+        rc = sqlite3_bind_int64(stmt, idx, p.as_int());
+      else
+        rc = sqlite3_bind_text(stmt, idx, p.as_text().data(), static_cast<int>(p.as_text().size()), SQLITE_TRANSIENT);
       if (rc != SQLITE_OK) throw error_from(db_, rc, "bind");
     }
     return stmt;
@@ -145,7 +159,9 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
   writer_thread_ = std::thread([this] { writer_loop(); });
 }
 
-SqliteDatabase::~SqliteDatabase() { close(); }
+SqliteDatabase::~SqliteDatabase() {
+  close();
+}
 
 void SqliteDatabase::close() {
   {
@@ -290,8 +306,10 @@ void SqliteDatabase::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
     return;
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (outcome[i]) batch[i]->done.set_exception(outcome[i]);
-    else batch[i]->done.set_value();
+    if (outcome[i])
+      batch[i]->done.set_exception(outcome[i]);
+    else
+      batch[i]->done.set_value();
   }
 }
 

@@ -20,9 +20,9 @@ TEST(Bsn, FoundInFreeTextWithSeparators) {
   EXPECT_EQ(find_bsn("client 123456782 belde"), "123456782");
   EXPECT_EQ(find_bsn("BSN: 123.456.782."), "123456782");
   EXPECT_EQ(find_bsn("bsn 123 456 782"), "123456782");
-  EXPECT_FALSE(find_bsn("telefoon 0612345678"));      // 10 digits: not a BSN
-  EXPECT_FALSE(find_bsn("bedrag 123456789 euro"));    // fails the 11-test
-  EXPECT_FALSE(find_bsn("1234567820"));               // part of a longer number
+  EXPECT_FALSE(find_bsn("telefoon 0612345678"));    // 10 digits: not a BSN
+  EXPECT_FALSE(find_bsn("bedrag 123456789 euro"));  // fails the 11-test
+  EXPECT_FALSE(find_bsn("1234567820"));             // part of a longer number
   EXPECT_FALSE(find_bsn(""));
 }
 

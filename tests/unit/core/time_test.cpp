@@ -20,7 +20,9 @@ TEST(Time, IsoDates) {
   EXPECT_FALSE(is_valid_iso_date("2017-1-1"));
 }
 
-TEST(Time, NowIsRecent) { EXPECT_GT(now_millis(), 1700000000000); }
+TEST(Time, NowIsRecent) {
+  EXPECT_GT(now_millis(), 1700000000000);
+}
 
 }  // namespace
 }  // namespace wk

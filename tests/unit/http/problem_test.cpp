@@ -54,12 +54,15 @@ class DispatcherTest : public ::testing::Test {
                [](Context&) -> Response { throw std::runtime_error("kaboom"); });
   }
   Dispatcher dispatcher() {
-    return Dispatcher(router, [](const Request& r, Millis) -> std::optional<Principal> {
-      if (r.cookie("wk_session") != "good") return std::nullopt;
-      Principal p;
-      p.csrf_token = "token";
-      return p;
-    }, nullptr);
+    return Dispatcher(
+        router,
+        [](const Request& r, Millis) -> std::optional<Principal> {
+          if (r.cookie("wk_session") != "good") return std::nullopt;
+          Principal p;
+          p.csrf_token = "token";
+          return p;
+        },
+        nullptr);
   }
   static Request post(std::string csrf) {
     Request r;

@@ -12,7 +12,7 @@ TEST(SessionRules, IdleAndAbsoluteExpiry) {
   auth::SessionPolicy p;
   const Millis login = 1'000'000'000;
   EXPECT_FALSE(auth::session_expired(login, login, login + 119 * kMinute, p));
-  EXPECT_TRUE(auth::session_expired(login, login, login + 120 * kMinute, p));              // idle 2 h
+  EXPECT_TRUE(auth::session_expired(login, login, login + 120 * kMinute, p));  // idle 2 h
   EXPECT_FALSE(auth::session_expired(login, login + 11 * 60 * kMinute, login + 11 * 60 * kMinute + 1, p));
   EXPECT_TRUE(auth::session_expired(login, login + 12 * 60 * kMinute - 1, login + 12 * 60 * kMinute, p));  // absolute
 }

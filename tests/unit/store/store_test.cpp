@@ -18,8 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string temp_dir() {
-  auto dir = fs::temp_directory_path() / ("wk-store-" + std::to_string(::getpid()) + "-" +
-                                          std::to_string(std::rand()));
+  auto dir = fs::temp_directory_path() / ("wk-store-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
   fs::create_directories(dir);
   return dir.string();
 }
@@ -160,9 +159,8 @@ TEST_P(StoreTest, AuditLogIsAppendOnly) {
     return true;
   }),
                DbError);
-  const auto actions = db->read([](Tx& tx) {
-    return tx.query_one("SELECT action FROM audit_log WHERE entity = ?", {"thing"})->str(0);
-  });
+  const auto actions =
+      db->read([](Tx& tx) { return tx.query_one("SELECT action FROM audit_log WHERE entity = ?", {"thing"})->str(0); });
   EXPECT_EQ(actions, "create");
 }
 
