@@ -1,0 +1,291 @@
+// The functional administrator's main path, in a real browser: log in by keyboard,
+// add a team, add a coach in that team, deactivate them, read the audit log, log out.
+// axe-core checks every page on the way (WCAG 2.1 A/AA, no serious/critical issues).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  RUN_ID,
+  checkA11y,
+  focused,
+  gotoByMenu,
+  launchBrowser,
+  newContext,
+  screenshot,
+  startTarget,
+  tabTo,
+  waitForFocus,
+} from './lib.mjs';
+
+let target;
+let browser;
+let context;
+let page;
+const pageErrors = [];
+
+const TEAM = `Wijkteam E2E ${RUN_ID}`;
+const COACH = `Coach E2E ${RUN_ID}`;
+const COACH_EMAIL = `coach-${RUN_ID}@test.example`;
+
+before(async () => {
+  target = await startTarget();
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await target?.close();
+});
+
+test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async (t) => {
+  await t.test('log-in page renders in Dutch and passes axe', async () => {
+    await page.goto(`${target.url}/`);
+    // Not logged in: the app goes to /inloggen by itself.
+    await page.waitForURL(/\/inloggen$/);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    assert.equal(await page.title(), 'Inloggen — Wijkkader');
+    await screenshot(page, 'login');
+    await checkA11y(page, 'log-in page');
+  });
+
+  await t.test('log in with the keyboard only', async () => {
+    await page.locator('body').focus();
+    await tabTo(page, 'email');
+    await page.keyboard.type(ADMIN_EMAIL);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'password', 'Tab from e-mail goes to the password');
+    await page.keyboard.type(ADMIN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+    assert.match(page.url(), /\/$/);
+  });
+
+  await t.test('start page: name, roles in Dutch, admin menu', async () => {
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    const links = await nav.getByRole('link').allTextContents();
+    assert.deepEqual(links.map((s) => s.trim()), ['Start', 'Teams', 'Gebruikers', 'Auditlog']);
+    await page.getByText('Functioneel beheerder').first().waitFor();
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    // The skip link is the first thing Tab reaches, and it moves focus to the content.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.text, 'Naar de inhoud');
+    await page.keyboard.press('Enter');
+    assert.equal((await focused(page))?.id, 'inhoud');
+    await checkA11y(page, 'start page');
+    await screenshot(page, 'start');
+  });
+
+  await t.test('teams: add a team', async () => {
+    await gotoByMenu(page, 'Teams', 'Teams');
+    const f = await focused(page);
+    assert.equal(f?.tag, 'h1', 'focus moves to the page heading after navigation');
+    assert.match(page.url(), /\/beheer\/teams$/);
+    await page.getByRole('table').waitFor();
+    await checkA11y(page, 'teams page');
+
+    // Client-side validation first: a bad CBS code stays next to its field.
+    await page.getByLabel('Naam', { exact: true }).fill(TEAM);
+    const district = page.getByLabel('Stadsdeel', { exact: true });
+    const firstDistrict = await district.locator('option').nth(1).getAttribute('value');
+    await district.selectOption(firstDistrict);
+    await page.getByLabel('Wijken en buurten', { exact: true }).fill('WK015399 XX12');
+    await page.getByRole('button', { name: 'Team toevoegen' }).click();
+    const codes = page.getByLabel('Wijken en buurten', { exact: true });
+    assert.equal(await codes.getAttribute('aria-invalid'), 'true');
+    await page.getByText('Deze codes zijn geen geldige CBS-code: XX12.').waitFor();
+    await screenshot(page, 'teams-error');
+    await checkA11y(page, 'teams page with a field error');
+
+    await codes.fill('WK015399, BU01539901');
+    await page.getByRole('button', { name: 'Team toevoegen' }).click();
+    await page.getByRole('status').getByText(`Team ${TEAM} is toegevoegd.`).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(TEAM) });
+    await row.waitFor();
+    const text = await row.textContent();
+    // The server may keep the codes in its own order.
+    assert.match(text, /WK015399/);
+    assert.match(text, /BU01539901/);
+    assert.equal(await codes.getAttribute('aria-invalid'), null, 'the error is gone after a good save');
+    await screenshot(page, 'teams');
+  });
+
+  await t.test('teams: edit a team (PATCH)', async () => {
+    const row = page.getByRole('row', { name: new RegExp(TEAM) });
+    await row.getByRole('button', { name: `Bewerken ${TEAM}` }).click();
+    await page.getByRole('heading', { level: 2, name: `Team ${TEAM} bewerken` }).waitFor();
+    assert.equal((await focused(page))?.tag, 'h2', 'focus moves to the edit form');
+    await page.getByLabel('Wijken en buurten', { exact: true }).fill('WK015399 BU01539901 BU01539902');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').getByText(`Team ${TEAM} is opgeslagen.`).waitFor();
+    assert.match(await row.textContent(), /BU01539902/);
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('team-edit-'));
+  });
+
+  await t.test('users: add a coach in the new team', async () => {
+    await gotoByMenu(page, 'Gebruikers', 'Gebruikers');
+    await page.getByRole('table').waitFor();
+    await page.getByLabel('Naam', { exact: true }).fill(COACH);
+    await page.getByLabel('E-mailadres', { exact: true }).fill(COACH_EMAIL);
+    await page.getByLabel('Eerste wachtwoord', { exact: true }).fill(`pw-${RUN_ID}-long-enough`);
+    await page.getByRole('group', { name: 'Rollen' }).getByLabel('Wijkcoach', { exact: true }).check();
+    await page.getByRole('group', { name: 'Teams' }).getByLabel(TEAM, { exact: true }).check();
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    await page.getByRole('status').getByText(`Gebruiker ${COACH} is toegevoegd.`).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(COACH) });
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.match(text, new RegExp(COACH_EMAIL));
+    assert.match(text, /Wijkcoach/);
+    assert.match(text, new RegExp(TEAM));
+    assert.match(text, /Nooit/);
+    await checkA11y(page, 'users page');
+  });
+
+  await t.test('users: a server-side validation error shows next to its field', async () => {
+    // The same e-mail address again: 409 conflict; a too-short password is caught first.
+    await page.getByLabel('Naam', { exact: true }).fill('Dubbel');
+    await page.getByLabel('E-mailadres', { exact: true }).fill(COACH_EMAIL);
+    await page.getByLabel('Eerste wachtwoord', { exact: true }).fill('kort');
+    await page.getByRole('group', { name: 'Rollen' }).getByLabel('Wijkcoach', { exact: true }).check();
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    const pw = page.getByLabel('Eerste wachtwoord', { exact: true });
+    assert.equal(await pw.getAttribute('aria-invalid'), 'true');
+    await waitForFocus(page, 'user-new-password', 'focus goes to the first invalid field');
+    await pw.fill(`pw-${RUN_ID}-long-enough`);
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.locator('.utrecht-alert').waitFor();
+    const msg = (await alert.textContent()).trim();
+    assert.ok(msg.length > 0, 'a Dutch message from the server is shown');
+    console.log(`# duplicate e-mail → "${msg}"`);
+    await checkA11y(page, 'users page with an error');
+  });
+
+  await t.test('users: edit roles and teams (PATCH)', async () => {
+    const row = page.getByRole('row', { name: new RegExp(COACH) });
+    await row.getByRole('button', { name: `Bewerken ${COACH}` }).click();
+    await page.getByRole('heading', { level: 2, name: `Gebruiker ${COACH} bewerken` }).waitFor();
+    const roles = page.getByRole('group', { name: 'Rollen' });
+    assert.equal(await roles.getByLabel('Wijkcoach', { exact: true }).isChecked(), true);
+    await roles.getByLabel('Wijkteammanager', { exact: true }).check();
+    await roles.getByLabel('Coördinator van een programma', { exact: true }).check();
+    await page.getByLabel('Programma (code)').fill('Niet Geldig');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForFocus(page, 'user-edit-programmes', 'a bad programme code is caught first');
+    await page.getByLabel('Programma (code)').fill('doorstroomwoningen');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').getByText(`Gebruiker ${COACH} is opgeslagen.`).waitFor();
+    const text = await row.textContent();
+    assert.match(text, /Wijkteammanager/);
+    assert.match(text, /Coördinator doorstroomwoningen/);
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('user-edit-'));
+  });
+
+  await t.test('users: deactivate with confirmation', async () => {
+    const row = page.getByRole('row', { name: new RegExp(COACH) });
+    await row.getByRole('button', { name: `Deactiveren ${COACH}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gebruiker deactiveren' });
+    await dialog.waitFor();
+    assert.equal((await focused(page))?.text, 'Annuleren', 'focus starts on the safe choice');
+    await checkA11y(page, 'confirmation dialog');
+    await dialog.getByRole('button', { name: 'Ja, deactiveren' }).click();
+    await page.getByRole('status').getByText(`Gebruiker ${COACH} is gedeactiveerd.`).waitFor();
+    await row.getByRole('button', { name: `Activeren ${COACH}` }).waitFor();
+    assert.match(await row.textContent(), /Nee/);
+    assert.equal(await dialog.count(), 0);
+    await screenshot(page, 'users');
+  });
+
+  await t.test('audit: the entries are there', async () => {
+    await gotoByMenu(page, 'Auditlog', 'Auditlog');
+    await page.getByRole('table').first().waitFor();
+    const body = await page.locator('table.wk-audit > tbody').textContent();
+    assert.match(body, /Aangemaakt/);
+    assert.match(body, /Gewijzigd/);
+    assert.match(body, /Ingelogd/);
+    // The newest entry first: the coach's deactivation.
+    const first = page.locator('table.wk-audit > tbody > tr').first();
+    const firstText = await first.textContent();
+    assert.match(firstText, /Gewijzigd/);
+    assert.match(firstText, /Gebruiker/);
+    await first.getByText('Details').click();
+    await first.getByRole('table').waitFor();
+    assert.match(await first.textContent(), /active/);
+    await checkA11y(page, 'audit page');
+    await screenshot(page, 'audit');
+
+    // Filter on teams only.
+    await page.getByLabel('Soort object').selectOption('team');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('table').first().getByText('Auditlog: Team').waitFor();
+    const kinds = await page.locator('table.wk-audit > tbody > tr > td:nth-child(4)').allTextContents();
+    assert.ok(kinds.length > 0);
+    for (const k of kinds) assert.match(k, /^Team/);
+  });
+
+  await t.test('audit: "Meer laden" fetches the next page', async () => {
+    // Make sure there are more than 50 entries: a few harmless team updates via the API.
+    const api = page.request;
+    const me = await (await api.get(`${target.url}/api/v1/me`)).json();
+    const headers = { 'X-CSRF-Token': me.csrf_token };
+    const count = async () => (await (await api.get(`${target.url}/api/v1/audit?limit=60`)).json()).items.length;
+    const teams = (await (await api.get(`${target.url}/api/v1/teams`)).json()).items;
+    const team = teams.find((x) => x.name === TEAM);
+    for (let have = await count(), i = 0; have <= 55 && i < 60; have = await count(), i += 1) {
+      for (let k = 0; k < 10; k += 1) {
+        const res = await api.patch(`${target.url}/api/v1/teams/${team.id}`, {
+          data: { neighbourhoods: k % 2 ? ['WK015399'] : ['WK015399', 'BU01539901'] },
+          headers,
+        });
+        assert.equal(res.status(), 200, await res.text());
+      }
+    }
+    await page.getByLabel('Soort object').selectOption('');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    const rows = page.locator('table.wk-audit > tbody > tr');
+    await page.waitForFunction(() => document.querySelectorAll('table.wk-audit > tbody > tr').length === 50);
+    const more = page.getByRole('button', { name: 'Meer laden' });
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('table.wk-audit > tbody > tr').length > 50);
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-id'))));
+    assert.equal(new Set(ids).size, ids.length, 'no entry twice');
+    assert.deepEqual([...ids].sort((a, b) => b - a), ids, 'newest first, also across pages');
+    await page.getByRole('status').getByText(`${ids.length} regels getoond.`, { exact: false }).waitFor();
+  });
+
+  await t.test('English switch, then back', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Users' }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  });
+
+  await t.test('log out: back on the log-in page', async () => {
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.match(page.url(), /\/inloggen$/);
+    await page.getByText('U bent uitgelogd.').waitFor();
+    // The session is really gone: the API answers 401.
+    const status = await page.evaluate(async () => (await fetch('/api/v1/me', { credentials: 'same-origin' })).status);
+    assert.equal(status, 401);
+    // And a page that needs a session goes back to the log-in page.
+    await page.goto(`${target.url}/beheer/gebruikers`);
+    await page.waitForURL(/\/inloggen(\?.*)?$/);
+  });
+
+  await t.test('no JavaScript errors on the way', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,144 @@
+// Shared helpers for the browser tests: the server under test, Chromium, axe-core.
+//
+// Server: WIJKKADER_URL (e.g. http://127.0.0.1:18080) with an admin account given by
+// WIJKKADER_ADMIN_EMAIL / WIJKKADER_ADMIN_PASSWORD. Without WIJKKADER_URL the tests
+// start the in-memory mock (mock-server.mjs) on a free port, serving web/dist.
+// Browser: Debian's chromium (CHROMIUM_PATH to override), driven by playwright-core
+// and axe-core from web/node_modules.
+import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIR = resolve(HERE, '../../web');
+export const SCREENSHOTS = join(HERE, 'screenshots');
+
+const require = createRequire(join(WEB_DIR, 'package.json'));
+export const { chromium } = require('playwright-core');
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export const ADMIN_EMAIL = process.env.WIJKKADER_ADMIN_EMAIL ?? 'admin@test.example';
+export const ADMIN_PASSWORD = process.env.WIJKKADER_ADMIN_PASSWORD ?? 'a-long-password-123';
+
+/** A value unique to this run, so tests can run again against the same database. */
+export const RUN_ID = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** The server under test: { url, close, mock }. */
+export async function startTarget() {
+  if (process.env.WIJKKADER_URL) {
+    return { url: process.env.WIJKKADER_URL.replace(/\/+$/, ''), close: async () => {}, mock: false };
+  }
+  const { startMockServer } = await import('./mock-server.mjs');
+  const srv = await startMockServer({ adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+  console.log(`# WIJKKADER_URL not set: running against the mock API at ${srv.url}`);
+  return { ...srv, mock: true };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context. `bypassCSP` lets axe-core be injected as a script tag
+ * (the app's CSP forbids inline scripts); the CSP test uses a context without it.
+ */
+export async function newContext(browser, { bypassCSP = true, locale = 'nl-NL' } = {}) {
+  return browser.newContext({
+    bypassCSP,
+    locale,
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+  });
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and fails on serious or critical violations, listing them. */
+export async function checkA11y(page, label) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`# axe (${label}): ${minor.length} minor/moderate: ${minor.map((v) => v.id).join(', ')}`);
+  if (bad.length) {
+    const text = bad
+      .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target}\n      ${n.summary?.replace(/\n/g, '\n      ')}`).join('\n')}`)
+      .join('\n');
+    console.log(`# axe violations on ${label}:\n${text}`);
+  }
+  assert.equal(bad.length, 0, `axe: ${bad.length} serious/critical violation(s) on ${label}: ${bad.map((v) => v.id).join(', ')}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The element that has focus: its tag, id and text (for assertions). */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? { tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent ?? '').trim(), type: el.getAttribute('type') } : null;
+  });
+}
+
+/** Presses Tab until the element with `id` has focus (at most `max` times). */
+export async function tabTo(page, id, max = 15) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f?.id === id) return;
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+/** Follows a main-menu link by keyboard (focus + Enter) and waits for the page heading. */
+export async function gotoByMenu(page, name, heading) {
+  const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Logs in through the API (no UI): returns { csrf, cookies } for a request context. */
+export async function apiLogin(request, baseUrl, email, password) {
+  const res = await request.post(`${baseUrl}/api/v1/session`, { data: { email, password } });
+  assert.equal(res.status(), 200, `API log-in as ${email}: ${res.status()} ${await res.text()}`);
+  const body = await res.json();
+  return body.csrf_token;
+}
+
+/** Waits until the element with `id` has focus (focus may move on the next frame). */
+export async function waitForFocus(page, id, message) {
+  try {
+    await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 3000 });
+  } catch {
+    assert.fail(`${message ?? 'focus'}: expected #${id}, focus is on ${JSON.stringify(await focused(page))}`);
+  }
+}

@@ -1,0 +1,465 @@
+// A small in-memory stand-in for the Wijkkader API (docs/api.md), for fast work on
+// the web front end without the C++ server. It serves web/dist with the same strict
+// Content-Security-Policy and SPA fallback as the real server.
+//
+//   node tests/e2e/mock-server.mjs [--port 18090] [--web-root web/dist]
+//   (admin: WIJKKADER_ADMIN_EMAIL / WIJKKADER_ADMIN_PASSWORD, default
+//    admin@test.example / a-long-password-123)
+//
+// The browser tests start it themselves when WIJKKADER_URL is not set. It is not the
+// contract: where it and the real server differ, the real server (and docs/api.md) win.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+const KNOWN_ROLES = ['coach', 'team_manager', 'quality', 'hr', 'director', 'funder', 'admin'];
+const ROLE_RE = /^coordinator:[a-z0-9_-]{1,40}$/;
+const CODE_RE = /^(WK\d{6}|BU\d{8})$/;
+
+function now() {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function problem(status, suffix, title, detail, errors) {
+  const body = { type: `urn:wijkkader:problem:${suffix}`, status, title, detail };
+  if (errors) body.errors = errors;
+  return { status, problem: body };
+}
+const P = {
+  unauth: () => problem(401, 'unauthenticated', 'U bent niet ingelogd.', 'You are not logged in.'),
+  badLogin: () => problem(401, 'unauthenticated', 'Het e-mailadres of het wachtwoord is onjuist.', 'Wrong e-mail address or password.'),
+  forbidden: () => problem(403, 'forbidden', 'U heeft hiervoor geen rechten.', 'You are not allowed to do this.'),
+  csrf: () => problem(403, 'csrf', 'De beveiligingscode ontbreekt of is onjuist.', 'The CSRF token is missing or wrong.'),
+  notFound: () => problem(404, 'not-found', 'Niet gevonden.', 'Not found.'),
+  method: () => problem(405, 'method-not-allowed', 'Deze methode is niet toegestaan.', 'Method not allowed.'),
+  conflict: (t, d) => problem(409, 'conflict', t, d),
+  badRequest: (t, d) => problem(400, 'bad-request', t, d),
+  media: () => problem(415, 'unsupported-media-type', 'Stuur JSON.', 'The body must be JSON.'),
+  invalid: (errors) => problem(422, 'validation', 'De invoer is niet geldig.', 'The input is not valid.', errors),
+  throttled: () => problem(429, 'too-many-requests', 'Te veel mislukte inlogpogingen.', 'Too many failed log-ins.'),
+};
+function fe(field, title, detail) {
+  return { field, title, detail };
+}
+
+export function createMockApi({ adminEmail = 'admin@test.example', adminPassword = 'a-long-password-123' } = {}) {
+  let seq = 100;
+  const nextId = () => ++seq;
+  const org = { id: 1, name: 'SMD Enschede-Haaksbergen', slug: 'smd' };
+  const districts = ['Centrum', 'Noord', 'Oost', 'Zuid', 'West'].map((name, i) => ({ id: i + 1, name }));
+  const teams = [
+    { id: 11, name: 'Wijkteam Centrum', district_id: 1, neighbourhoods: ['WK015300'], active: true },
+    { id: 12, name: 'Wijkteam Noord', district_id: 2, neighbourhoods: ['WK015301', 'BU01530101'], active: true },
+    { id: 13, name: 'Wijkteam Oost', district_id: 3, neighbourhoods: ['WK015302'], active: true },
+  ];
+  const users = [
+    { id: 1, email: adminEmail, name: 'Test Admin', password: adminPassword, roles: ['admin'], team_ids: [], active: true, created_at: now(), last_login_at: null },
+    { id: 2, email: 'coach@demo.example', name: 'Fatima El Amrani', password: 'demo-password-123', roles: ['coach'], team_ids: [11], active: true, created_at: now(), last_login_at: null },
+    { id: 3, email: 'manager@demo.example', name: 'Jan de Vries', password: 'demo-password-123', roles: ['team_manager', 'coach'], team_ids: [11, 12], active: true, created_at: now(), last_login_at: '2026-11-20T08:15:00Z' },
+    { id: 4, email: 'po@demo.example', name: 'Ingrid Bosman', password: 'demo-password-123', roles: ['hr'], team_ids: [], active: true, created_at: now(), last_login_at: null },
+    { id: 5, email: 'regie@demo.example', name: 'Sanne Jansen', password: 'demo-password-123', roles: ['coordinator:doorstroomwoningen'], team_ids: [], active: true, created_at: now(), last_login_at: null },
+    { id: 6, email: 'gemeente@demo.example', name: 'Peter Mulder', password: 'demo-password-123', roles: ['funder'], team_ids: [], active: true, created_at: now(), last_login_at: null },
+  ];
+  const sessions = new Map(); // token → { userId, csrf }
+  const failures = new Map(); // email → [times]
+  const audit = [];
+  let auditSeq = 0;
+
+  const teamRef = (id) => {
+    const t = teams.find((x) => x.id === id);
+    return t ? { id: t.id, name: t.name } : null;
+  };
+  const teamOut = (t) => ({
+    id: t.id,
+    name: t.name,
+    district: districts.find((d) => d.id === t.district_id) ?? null,
+    neighbourhoods: [...t.neighbourhoods],
+    active: t.active,
+    member_count: users.filter((u) => u.team_ids.includes(t.id)).length,
+  });
+  const userOut = (u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: [...u.roles],
+    teams: u.team_ids.map(teamRef).filter(Boolean),
+    active: u.active,
+    created_at: u.created_at,
+    last_login_at: u.last_login_at,
+  });
+  const meOut = (u, csrf) => ({ ...userOut(u), organisation: { ...org }, csrf_token: csrf });
+  const log = (actor, action, entity, entity_id, before, after) =>
+    audit.push({ id: ++auditSeq, at: now(), actor: actor ? { id: actor.id, name: actor.name } : null, action, entity, entity_id: String(entity_id), before, after });
+
+  function validateName(errors, v, field = 'name') {
+    if (typeof v !== 'string' || !v.trim() || v.length > 200 || /[\u0000-\u001f]/.test(v)) {
+      errors.push(fe(field, 'Vul een naam in (1 tot 200 tekens).', 'must be 1-200 characters without control characters'));
+    }
+  }
+  function validateUser(body, { partial }) {
+    const errors = [];
+    const allowed = partial ? ['name', 'email', 'roles', 'team_ids', 'active', 'password'] : ['name', 'email', 'roles', 'team_ids', 'password'];
+    for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push(fe(k, 'Dit veld is onbekend.', 'unknown field'));
+    if (!partial || 'name' in body) validateName(errors, body.name);
+    if (!partial || 'email' in body) {
+      if (typeof body.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email.trim())) {
+        errors.push(fe('email', 'Vul een geldig e-mailadres in.', 'must be a valid e-mail address'));
+      }
+    }
+    if (!partial || 'password' in body) {
+      if (typeof body.password !== 'string' || body.password.length < 12 || body.password.length > 1024) {
+        errors.push(fe('password', 'Het wachtwoord moet 12 tot 1024 tekens hebben.', 'must be 12-1024 characters'));
+      }
+    }
+    if (!partial || 'roles' in body) {
+      if (!Array.isArray(body.roles) || body.roles.length === 0) {
+        errors.push(fe('roles', 'Kies ten minste één rol.', 'must be a non-empty list of roles'));
+      } else {
+        body.roles.forEach((r, i) => {
+          if (typeof r !== 'string' || !(KNOWN_ROLES.includes(r) || ROLE_RE.test(r))) {
+            errors.push(fe(`roles[${i}]`, 'Deze rol bestaat niet.', 'unknown role'));
+          }
+        });
+      }
+    }
+    if ('team_ids' in body) {
+      if (!Array.isArray(body.team_ids)) errors.push(fe('team_ids', 'Kies geldige teams.', 'must be a list of team ids'));
+      else body.team_ids.forEach((id, i) => {
+        if (!teams.some((t) => t.id === id)) errors.push(fe(`team_ids[${i}]`, 'Dit team bestaat niet.', 'no such team'));
+      });
+    }
+    if ('active' in body && typeof body.active !== 'boolean') errors.push(fe('active', 'Kies ja of nee.', 'must be a boolean'));
+    return errors;
+  }
+  function validateTeam(body, { partial }) {
+    const errors = [];
+    const allowed = partial ? ['name', 'district_id', 'neighbourhoods', 'active'] : ['name', 'district_id', 'neighbourhoods'];
+    for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push(fe(k, 'Dit veld is onbekend.', 'unknown field'));
+    if (!partial || 'name' in body) validateName(errors, body.name);
+    if (!partial || 'district_id' in body) {
+      if (!districts.some((d) => d.id === body.district_id)) errors.push(fe('district_id', 'Kies een bestaand stadsdeel.', 'no such district'));
+    }
+    if ('neighbourhoods' in body) {
+      if (!Array.isArray(body.neighbourhoods)) errors.push(fe('neighbourhoods', 'Geef een lijst van CBS-codes.', 'must be a list'));
+      else body.neighbourhoods.forEach((c, i) => {
+        if (typeof c !== 'string' || !CODE_RE.test(c)) errors.push(fe(`neighbourhoods[${i}]`, 'Dit is geen geldige CBS-code.', 'must be WK + 6 digits or BU + 8 digits'));
+      });
+    }
+    if ('active' in body && typeof body.active !== 'boolean') errors.push(fe('active', 'Kies ja of nee.', 'must be a boolean'));
+    return errors;
+  }
+
+  /** Handles one API request; returns { status, json?, problem?, headers? }. */
+  function handle(method, path, query, headers, body, cookies) {
+    const token = cookies.wk_session;
+    const session = token ? sessions.get(token) : null;
+    const me = session ? users.find((u) => u.id === session.userId && u.active) : null;
+    const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method);
+    const need = (roles) => (me.roles.some((r) => roles.includes(r)) ? null : P.forbidden());
+    const csrfOk = () => !unsafe || headers['x-csrf-token'] === session.csrf;
+
+    if (path === '/api/v1/session') {
+      if (method === 'POST') {
+        const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+        const times = (failures.get(email) ?? []).filter((t) => Date.now() - t < 15 * 60_000);
+        if (times.length >= 5) {
+          const wait = Math.ceil((times[0] + 15 * 60_000 - Date.now()) / 1000);
+          return { ...P.throttled(), headers: { 'Retry-After': String(wait) } };
+        }
+        const u = users.find((x) => x.email === email);
+        if (!u || !u.active || u.password !== body?.password) {
+          failures.set(email, [...times, Date.now()]);
+          return P.badLogin();
+        }
+        failures.delete(email);
+        const t = randomBytes(24).toString('hex');
+        const csrf = randomBytes(24).toString('hex');
+        sessions.set(t, { userId: u.id, csrf });
+        u.last_login_at = now();
+        log(u, 'login', 'session', u.id, null, null);
+        return {
+          status: 200,
+          json: { user: meOut(u, csrf), csrf_token: csrf },
+          headers: { 'Set-Cookie': `wk_session=${t}; HttpOnly; SameSite=Strict; Path=/` },
+        };
+      }
+      if (method === 'DELETE') {
+        if (!me) return P.unauth();
+        if (!csrfOk()) return P.csrf();
+        sessions.delete(token);
+        log(me, 'logout', 'session', me.id, null, null);
+        return { status: 204, headers: { 'Set-Cookie': 'wk_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0' } };
+      }
+      return P.method();
+    }
+
+    if (!me) return P.unauth();
+    if (!csrfOk()) return P.csrf();
+
+    if (path === '/api/v1/me') return method === 'GET' ? { status: 200, json: meOut(me, session.csrf) } : P.method();
+
+    if (path === '/api/v1/districts') {
+      if (method === 'GET') return need(['coach', 'team_manager', 'quality', 'hr', 'director', 'admin']) ?? { status: 200, json: { items: districts } };
+      if (method === 'POST') {
+        const denied = need(['admin']);
+        if (denied) return denied;
+        const errors = [];
+        validateName(errors, body?.name);
+        if (errors.length) return P.invalid(errors);
+        const d = { id: nextId(), name: body.name.trim() };
+        districts.push(d);
+        log(me, 'create', 'district', d.id, null, d);
+        return { status: 201, json: d };
+      }
+      return P.method();
+    }
+
+    if (path === '/api/v1/teams') {
+      if (method === 'GET') {
+        if (me.roles.every((r) => r === 'funder')) return P.forbidden();
+        return { status: 200, json: { items: teams.map(teamOut) } };
+      }
+      if (method === 'POST') {
+        const denied = need(['admin']);
+        if (denied) return denied;
+        const errors = validateTeam(body, { partial: false });
+        if (errors.length) return P.invalid(errors);
+        if (teams.some((t) => t.name === body.name.trim())) return P.conflict('Er is al een team met deze naam.', 'A team with this name exists.');
+        const t = { id: nextId(), name: body.name.trim(), district_id: body.district_id, neighbourhoods: body.neighbourhoods ?? [], active: true };
+        teams.push(t);
+        log(me, 'create', 'team', t.id, null, teamOut(t));
+        return { status: 201, json: teamOut(t) };
+      }
+      return P.method();
+    }
+    let m = /^\/api\/v1\/teams\/(\d+)$/.exec(path);
+    if (m) {
+      if (method !== 'PATCH') return P.method();
+      const denied = need(['admin']);
+      if (denied) return denied;
+      const t = teams.find((x) => x.id === Number(m[1]));
+      if (!t) return P.notFound();
+      const errors = validateTeam(body, { partial: true });
+      if (errors.length) return P.invalid(errors);
+      if ('name' in body && teams.some((x) => x.id !== t.id && x.name === body.name.trim())) {
+        return P.conflict('Er is al een team met deze naam.', 'A team with this name exists.');
+      }
+      const before = teamOut(t);
+      if ('name' in body) t.name = body.name.trim();
+      if ('district_id' in body) t.district_id = body.district_id;
+      if ('neighbourhoods' in body) t.neighbourhoods = body.neighbourhoods;
+      if ('active' in body) t.active = body.active;
+      log(me, 'update', 'team', t.id, before, teamOut(t));
+      return { status: 200, json: teamOut(t) };
+    }
+
+    const visibleUsers = () => {
+      if (me.roles.some((r) => ['admin', 'hr', 'director'].includes(r))) return users;
+      if (me.roles.includes('team_manager')) {
+        const mine = new Set(me.team_ids);
+        return users.filter((u) => u.team_ids.some((id) => mine.has(id)));
+      }
+      return null;
+    };
+
+    if (path === '/api/v1/users') {
+      if (method === 'GET') {
+        const list = visibleUsers();
+        return list ? { status: 200, json: { items: list.map(userOut) } } : P.forbidden();
+      }
+      if (method === 'POST') {
+        const denied = need(['admin']);
+        if (denied) return denied;
+        const errors = validateUser(body, { partial: false });
+        if (errors.length) return P.invalid(errors);
+        const email = body.email.trim().toLowerCase();
+        if (users.some((u) => u.email === email)) return P.conflict('Dit e-mailadres is al in gebruik.', 'This e-mail address is taken.');
+        const u = {
+          id: nextId(), email, name: body.name.trim(), password: body.password, roles: body.roles,
+          team_ids: body.team_ids ?? [], active: true, created_at: now(), last_login_at: null,
+        };
+        users.push(u);
+        log(me, 'create', 'user', u.id, null, userOut(u));
+        return { status: 201, json: userOut(u) };
+      }
+      return P.method();
+    }
+    m = /^\/api\/v1\/users\/(\d+)$/.exec(path);
+    if (m) {
+      const u = users.find((x) => x.id === Number(m[1]));
+      if (method === 'GET') {
+        if (u && u.id === me.id) return { status: 200, json: userOut(u) };
+        const list = visibleUsers();
+        if (!list) return P.forbidden();
+        return u && list.includes(u) ? { status: 200, json: userOut(u) } : P.notFound();
+      }
+      if (method !== 'PATCH') return P.method();
+      const denied = need(['admin']);
+      if (denied) return denied;
+      if (!u) return P.notFound();
+      const errors = validateUser(body, { partial: true });
+      if (errors.length) return P.invalid(errors);
+      if (u.id === me.id && (body.active === false || (body.roles && !body.roles.includes('admin')))) {
+        return P.conflict('U kunt uzelf niet deactiveren of uw beheerrol afnemen.', 'You cannot deactivate yourself or drop your own admin role.');
+      }
+      if ('email' in body) {
+        const email = body.email.trim().toLowerCase();
+        if (users.some((x) => x.id !== u.id && x.email === email)) return P.conflict('Dit e-mailadres is al in gebruik.', 'This e-mail address is taken.');
+        body.email = email;
+      }
+      const before = userOut(u);
+      for (const k of ['name', 'email', 'roles', 'team_ids', 'active', 'password']) if (k in body) u[k] = k === 'name' ? body[k].trim() : body[k];
+      if (body.active === false) for (const [t, s] of sessions) if (s.userId === u.id) sessions.delete(t);
+      log(me, 'update', 'user', u.id, before, userOut(u));
+      return { status: 200, json: userOut(u) };
+    }
+
+    if (path === '/api/v1/audit') {
+      if (method !== 'GET') return P.method();
+      const denied = need(['admin']);
+      if (denied) return denied;
+      const limit = query.has('limit') ? Number(query.get('limit')) : 50;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) return P.badRequest('De waarde van limit is ongeldig.', 'limit must be 1-200');
+      const before = query.has('before') ? Number(query.get('before')) : Infinity;
+      const entity = query.get('entity');
+      const entityId = query.has('entity_id') ? query.get('entity_id') : null;
+      const all = audit
+        .filter((e) => e.id < before && (!entity || e.entity === entity) && (entityId === null || e.entity_id === entityId))
+        .sort((a, b) => b.id - a.id);
+      const items = all.slice(0, limit);
+      return { status: 200, json: { items, next_before: all.length > limit ? items[items.length - 1].id : null } };
+    }
+
+    return P.notFound();
+  }
+
+  // A few entries so the audit page has something before the tests do anything.
+  log(null, 'create', 'district', 1, null, districts[0]);
+  for (const t of teams) log(users[0], 'create', 'team', t.id, null, teamOut(t));
+
+  return { handle };
+}
+
+function parseCookies(header) {
+  const out = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function securityHeaders() {
+  return {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+  };
+}
+
+/** Starts the mock; resolves to { url, close }. Port 0 picks a free port. */
+export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = resolve(HERE, '../../web/dist'), ...opts } = {}) {
+  const api = createMockApi(opts);
+  const root = resolve(webRoot);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    try {
+      if (url.pathname === '/healthz') return send(res, 200, { status: 'ok' });
+      if (url.pathname.startsWith('/api/')) {
+        const chunks = [];
+        for await (const c of req) chunks.push(c);
+        const raw = Buffer.concat(chunks).toString('utf8');
+        let body;
+        if (raw) {
+          if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendResult(res, P.media());
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            return sendResult(res, P.badRequest('De JSON is ongeldig.', 'malformed JSON'));
+          }
+        }
+        const result = api.handle(req.method, url.pathname, url.searchParams, req.headers, body ?? {}, parseCookies(req.headers.cookie));
+        return sendResult(res, result);
+      }
+      // Static files, with index.html for every other path (the SPA's own routes).
+      let file = normalize(join(root, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(root)) file = join(root, 'index.html');
+      let st = await stat(file).catch(() => null);
+      if (!st || !st.isFile()) {
+        file = join(root, 'index.html');
+        st = await stat(file).catch(() => null);
+      }
+      if (!st) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        return res.end('web/dist missing: run npm run build in web/');
+      }
+      const data = await readFile(file);
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(data);
+    } catch (err) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(err));
+    }
+  });
+
+  function send(res, status, json, headers = {}) {
+    res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+    res.end(JSON.stringify(json));
+  }
+  function sendResult(res, r) {
+    if (r.problem) {
+      res.writeHead(r.status, { ...securityHeaders(), 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...(r.headers ?? {}) });
+      return res.end(JSON.stringify(r.problem));
+    }
+    if (r.status === 204) {
+      res.writeHead(204, { ...securityHeaders(), ...(r.headers ?? {}) });
+      return res.end();
+    }
+    return send(res, r.status, r.json, r.headers);
+  }
+
+  await new Promise((ok) => server.listen(port, host, ok));
+  const { port: actual } = server.address();
+  return {
+    url: `http://${host}:${actual}`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+// Run directly: node tests/e2e/mock-server.mjs [--port N] [--web-root DIR]
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const arg = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const srv = await startMockServer({
+    port: Number(arg('--port', '18090')),
+    webRoot: arg('--web-root', resolve(HERE, '../../web/dist')),
+    adminEmail: process.env.WIJKKADER_ADMIN_EMAIL ?? 'admin@test.example',
+    adminPassword: process.env.WIJKKADER_ADMIN_PASSWORD ?? 'a-long-password-123',
+  });
+  console.log(`Wijkkader mock API on ${srv.url}`);
+  process.on('SIGINT', () => srv.close().then(() => process.exit(0)));
+  process.on('SIGTERM', () => srv.close().then(() => process.exit(0)));
+}

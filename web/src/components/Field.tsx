@@ -1,0 +1,200 @@
+// Form fields built from NL Design System (Utrecht) CSS components. Each field links
+// its label (for/id), its description and its error message (aria-describedby), and
+// says when it is invalid (aria-invalid), so the server's per-field messages end up
+// next to the field they are about.
+import type { ComponentChildren, Ref } from 'preact';
+
+function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
+  const s = ids.filter(Boolean).join(' ');
+  return s || undefined;
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  description?: string;
+  error?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+  spellcheck?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  wide?: boolean;
+}
+
+export function TextField(p: TextFieldProps) {
+  const descId = p.description ? `${p.id}-description` : null;
+  const errId = p.error ? `${p.id}-error` : null;
+  const cls = ['utrecht-textbox', 'utrecht-textbox--html-input', p.error && 'utrecht-textbox--invalid', p.wide && 'wk-textbox--wide']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${p.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.description ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId!}>
+          {p.description}
+        </div>
+      ) : null}
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
+          {p.error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">
+        <input
+          ref={p.inputRef}
+          id={p.id}
+          name={p.id}
+          class={cls}
+          type={p.type ?? 'text'}
+          value={p.value}
+          onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
+          autoComplete={p.autoComplete}
+          aria-describedby={describedBy(descId, errId)}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-required={p.required ? 'true' : undefined}
+          disabled={p.disabled}
+          spellcheck={p.spellcheck}
+        />
+      </div>
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+export function SelectField(p: SelectFieldProps) {
+  const errId = p.error ? `${p.id}-error` : null;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--select${p.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
+          {p.error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">
+        <select
+          id={p.id}
+          name={p.id}
+          class={`utrecht-select utrecht-select--html-select${p.error ? ' utrecht-select--invalid' : ''}`}
+          value={p.value}
+          onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value)}
+          aria-describedby={describedBy(errId)}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-required={p.required ? 'true' : undefined}
+        >
+          {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+interface CheckboxProps {
+  id: string;
+  label: ComponentChildren;
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+  value?: string;
+}
+
+export function Checkbox(p: CheckboxProps) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox wk-checkbox-field">
+      <div class="utrecht-form-field__input">
+        <input
+          type="checkbox"
+          id={p.id}
+          value={p.value}
+          class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+          checked={p.checked}
+          onChange={(e) => p.onChecked((e.currentTarget as HTMLInputElement).checked)}
+          aria-describedby={p.describedBy}
+          aria-invalid={p.invalid ? 'true' : undefined}
+        />
+      </div>
+      <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+interface FieldsetProps {
+  id: string;
+  legend: string;
+  error?: string | undefined;
+  description?: string;
+  children: ComponentChildren;
+}
+
+/** A group of checkboxes (or other controls) with a legend and one error message. */
+export function Fieldset(p: FieldsetProps) {
+  const errId = p.error ? `${p.id}-error` : null;
+  const descId = p.description ? `${p.id}-description` : null;
+  return (
+    <div class={`utrecht-form-fieldset wk-fieldset${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}>
+      <fieldset
+        id={p.id}
+        class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+        aria-describedby={describedBy(descId, errId)}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{p.legend}</legend>
+        {p.description ? (
+          <div class="utrecht-form-field-description" id={descId!}>
+            {p.description}
+          </div>
+        ) : null}
+        {p.error ? (
+          <div class="utrecht-form-field-error-message" id={errId!}>
+            {p.error}
+          </div>
+        ) : null}
+        <div class="wk-fieldset__controls">{p.children}</div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** Moves focus to the first invalid control inside `form` (after a failed submit). */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  if (!form) return;
+  requestAnimationFrame(() => {
+    const el = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!el) return;
+    if (el.tagName === 'FIELDSET') el.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    else el.focus();
+  });
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import type { Me } from '../lib/api';
+import { navItems } from '../lib/roles';
+import { useI18n } from '../i18n/context';
+import { LanguageToggle } from './LanguageToggle';
+import { Link } from './Link';
+
+function SkipLink() {
+  const { t } = useI18n();
+  const onClick = (e: MouseEvent) => {
+    e.preventDefault();
+    const main = document.getElementById('inhoud');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+  return (
+    <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus wk-skip-link" href="#inhoud" onClick={onClick}>
+      {t('app.skipLink')}
+    </a>
+  );
+}
+
+function Brand({ organisation }: { organisation?: string }) {
+  const { t } = useI18n();
+  return (
+    <div class="wk-brand">
+      <span class="wk-brand__mark" aria-hidden="true" />
+      <span class="wk-brand__text">
+        <span class="wk-brand__name">{t('app.name')}</span>
+        <span class="wk-brand__org">{organisation ?? t('app.tagline')}</span>
+      </span>
+    </div>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  return (
+    <footer class="utrecht-page-footer wk-footer">
+      <div class="utrecht-page-footer__content wk-container">
+        <p class="utrecht-paragraph">{t('app.footer')}</p>
+      </div>
+    </footer>
+  );
+}
+
+/** The page frame before log-in: product band, content, footer. */
+export function PublicLayout({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="wk-app">
+      <SkipLink />
+      <header class="utrecht-page-header wk-header">
+        <div class="wk-header__band">
+          <div class="wk-container wk-header__inner">
+            <Brand />
+            <div class="wk-header__tools">
+              <LanguageToggle />
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" tabIndex={-1} class="utrecht-page-content wk-main wk-main--public">
+        <div class="wk-container">{children}</div>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+interface ShellProps {
+  me: Me;
+  path: string;
+  onLogout: () => void;
+  children: ComponentChildren;
+}
+
+/** The page frame after log-in: header with organisation, user and log-out, role-based menu. */
+export function Shell({ me, path, onLogout, children }: ShellProps) {
+  const { t } = useI18n();
+  const items = navItems(me.roles);
+  return (
+    <div class="wk-app">
+      <SkipLink />
+      <header class="utrecht-page-header wk-header">
+        <div class="wk-header__band">
+          <div class="wk-container wk-header__inner">
+            <Brand organisation={me.organisation.name} />
+            <div class="wk-header__tools">
+              <span class="wk-header__user">{t('app.loggedInAs', { name: me.name })}</span>
+              <LanguageToggle />
+              <button type="button" class="utrecht-button utrecht-button--subtle wk-header__button" onClick={onLogout}>
+                {t('app.logout')}
+              </button>
+            </div>
+          </div>
+        </div>
+        <nav class="utrecht-nav-bar wk-nav" aria-label={t('app.mainNav')}>
+          <div class="utrecht-nav-bar__content wk-container">
+            <ul class="utrecht-nav-list wk-nav__list">
+              {items.map((item) => {
+                const current = item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
+                return (
+                  <li class="utrecht-nav-list__item" key={item.path}>
+                    <Link
+                      href={item.path}
+                      class={`utrecht-nav-list__link wk-nav__link${current ? ' wk-nav__link--current' : ''}`}
+                      aria-current={current ? 'page' : undefined}
+                    >
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="inhoud" tabIndex={-1} class="utrecht-page-content wk-main">
+        <div class="wk-container">{children}</div>
+      </main>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,310 @@
+// The client for the Wijkkader HTTP API (docs/api.md). Every call goes through
+// request(): same-origin cookies, the CSRF header on state-changing methods, and
+// problem+json errors turned into ApiError. A 401 on anything but the log-in itself
+// calls the handler set with setUnauthorizedHandler (the app goes to /inloggen).
+
+import type { Lang } from '../i18n';
+
+// ---- Shapes (docs/api.md, "Shapes") ----
+
+export interface TeamRef {
+  id: number;
+  name: string;
+}
+export interface Organisation {
+  id: number;
+  name: string;
+  slug: string;
+}
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  roles: string[];
+  teams: TeamRef[];
+  organisation: Organisation;
+  csrf_token?: string;
+}
+export interface District {
+  id: number;
+  name: string;
+}
+export interface Team {
+  id: number;
+  name: string;
+  district: District;
+  neighbourhoods: string[];
+  active: boolean;
+  member_count: number;
+}
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  roles: string[];
+  teams: TeamRef[];
+  active: boolean;
+  created_at: string;
+  last_login_at: string | null;
+}
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: number; name: string } | null;
+  action: string;
+  entity: string;
+  /** The record's id as text (docs/api.md); later modules may use non-numeric keys. */
+  entity_id: string | number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+export interface List<T> {
+  items: T[];
+}
+export interface AuditPage extends List<AuditEntry> {
+  next_before: number | null;
+}
+export interface LoginAnswer {
+  user: Me;
+  csrf_token: string;
+}
+export interface TeamInput {
+  name: string;
+  district_id: number;
+  neighbourhoods: string[];
+}
+export type TeamPatch = Partial<TeamInput & { active: boolean }>;
+export interface UserInput {
+  email: string;
+  name: string;
+  password: string;
+  roles: string[];
+  team_ids: number[];
+}
+export type UserPatch = Partial<Omit<UserInput, 'password'> & { active: boolean; password: string }>;
+
+// ---- Errors ----
+
+export interface FieldProblem {
+  /** JSON path of the offending field, e.g. `email` or `roles[1]`. */
+  field: string;
+  /** Dutch message. */
+  title: string;
+  /** English message. */
+  detail: string;
+}
+
+/** A failed API call: the server's problem+json, or a stand-in for network trouble. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** The problem type, e.g. `urn:wijkkader:problem:validation`; `network` when no answer came. */
+  readonly type: string;
+  /** Dutch message from the server ('' when the answer carried none). */
+  readonly title: string;
+  /** English message from the server ('' when the answer carried none). */
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+  /** Seconds from a Retry-After header (429), or null. */
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    status: number;
+    type?: string;
+    title?: string;
+    detail?: string;
+    errors?: FieldProblem[];
+    retryAfter?: number | null;
+  }) {
+    super(init.detail || init.title || `HTTP ${init.status}`);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.type = init.type ?? 'about:blank';
+    this.title = init.title ?? '';
+    this.detail = init.detail ?? '';
+    this.errors = init.errors ?? [];
+    this.retryAfter = init.retryAfter ?? null;
+  }
+
+  /** The last part of the problem type: `validation`, `conflict`, `csrf`, … */
+  get kind(): string {
+    const i = this.type.lastIndexOf(':');
+    return i >= 0 ? this.type.slice(i + 1) : this.type;
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const when = Date.parse(trimmed);
+  if (Number.isNaN(when)) return null;
+  return Math.max(0, Math.ceil((when - now) / 1000));
+}
+
+/**
+ * Turns an error answer into an ApiError. Understands `application/problem+json`
+ * (RFC 9457, with Wijkkader's `errors` list); anything else (an HTML error page from a
+ * proxy, broken JSON) gives an ApiError with only the status, so that the UI falls
+ * back to its own generic message.
+ */
+export function parseProblem(
+  status: number,
+  contentType: string | null | undefined,
+  body: string,
+  retryAfterHeader?: string | null,
+): ApiError {
+  const retryAfter = parseRetryAfter(retryAfterHeader);
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/problem+json' && mediaType !== 'application/json') {
+    return new ApiError({ status, retryAfter });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return new ApiError({ status, retryAfter });
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return new ApiError({ status, retryAfter });
+  }
+  const obj = data as Record<string, unknown>;
+  const errors: FieldProblem[] = Array.isArray(obj.errors)
+    ? obj.errors
+        .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+        .map((e) => ({ field: str(e.field), title: str(e.title), detail: str(e.detail) }))
+    : [];
+  return new ApiError({
+    status: typeof obj.status === 'number' ? obj.status : status,
+    type: str(obj.type) || 'about:blank',
+    title: str(obj.title),
+    detail: str(obj.detail),
+    errors,
+    retryAfter,
+  });
+}
+
+/** `roles[1]` → `roles`, `district_id` → `district_id`, `a.b` → `a`. */
+export function baseField(path: string): string {
+  const m = /^[^.[\]]+/.exec(path.trim());
+  return m ? m[0] : path;
+}
+
+/** The server's message in the UI language: Dutch `title`, English `detail`. */
+export function problemMessage(err: ApiError, lang: Lang): string {
+  return lang === 'nl' ? err.title || err.detail : err.detail || err.title;
+}
+
+/**
+ * Per-field messages, keyed by the top-level field name (several problems with one
+ * field are joined). Fields in the UI are named after the API's fields.
+ */
+export function fieldMessages(err: ApiError, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of err.errors) {
+    const key = baseField(e.field);
+    const msg = lang === 'nl' ? e.title || e.detail : e.detail || e.title;
+    if (!msg) continue;
+    out[key] = out[key] && out[key] !== msg ? `${out[key]} ${msg}` : msg;
+  }
+  return out;
+}
+
+// ---- The client ----
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface RequestOptions {
+  body?: unknown;
+  /** Do not treat 401 as "session gone" (the log-in call: 401 means wrong password). */
+  expect401?: boolean;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, type: 'network' });
+  }
+
+  if (res.ok) {
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const err = parseProblem(res.status, res.headers.get('Content-Type'), await res.text(), res.headers.get('Retry-After'));
+  if (res.status === 401 && !options.expect401) {
+    csrfToken = null;
+    unauthorizedHandler?.();
+  }
+  throw err;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export const api = {
+  async login(email: string, password: string): Promise<LoginAnswer> {
+    const answer = await request<LoginAnswer>('POST', '/api/v1/session', {
+      body: { email, password },
+      expect401: true,
+    });
+    setCsrfToken(answer.csrf_token ?? answer.user.csrf_token ?? null);
+    return answer;
+  },
+  async logout(): Promise<void> {
+    try {
+      await request<void>('DELETE', '/api/v1/session', { expect401: true });
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  /** The current session's user; also (re)learns the CSRF token. */
+  async me(): Promise<Me> {
+    const me = await request<Me>('GET', '/api/v1/me');
+    if (me.csrf_token) setCsrfToken(me.csrf_token);
+    return me;
+  },
+  districts: () => request<List<District>>('GET', '/api/v1/districts'),
+  teams: () => request<List<Team>>('GET', '/api/v1/teams'),
+  createTeam: (input: TeamInput) => request<Team>('POST', '/api/v1/teams', { body: input }),
+  updateTeam: (id: number, patch: TeamPatch) => request<Team>('PATCH', `/api/v1/teams/${id}`, { body: patch }),
+  users: () => request<List<User>>('GET', '/api/v1/users'),
+  createUser: (input: UserInput) => request<User>('POST', '/api/v1/users', { body: input }),
+  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/v1/users/${id}`, { body: patch }),
+  audit: (params: { limit?: number; before?: number | null; entity?: string; entity_id?: number }) =>
+    request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime } from './format';
+
+describe('formatDate', () => {
+  it('shows a date as dd-mm-jjjj in Dutch', () => {
+    expect(formatDate('2026-11-23', 'nl')).toBe('23-11-2026');
+    expect(formatDate('2026-01-05', 'nl')).toBe('05-01-2026');
+  });
+
+  it('does not shift a plain date by the time zone', () => {
+    expect(formatDate('2026-03-29', 'nl')).toBe('29-03-2026');
+  });
+
+  it('takes the date of a UTC time in Dutch time', () => {
+    // 23:30 UTC on 31 December is already 1 January in the Netherlands.
+    expect(formatDate('2026-12-31T23:30:00Z', 'nl')).toBe('01-01-2027');
+  });
+
+  it('shows an English date with the month name', () => {
+    expect(formatDate('2026-11-23', 'en')).toBe('23 Nov 2026');
+  });
+
+  it('gives an empty string for nothing or nonsense', () => {
+    expect(formatDate(null, 'nl')).toBe('');
+    expect(formatDate(undefined, 'nl')).toBe('');
+    expect(formatDate('gisteren', 'nl')).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Dutch time, winter and summer', () => {
+    expect(formatDateTime('2026-11-23T03:44:19Z', 'nl')).toBe('23-11-2026 04:44');
+    expect(formatDateTime('2026-07-01T12:00:00Z', 'nl')).toBe('01-07-2026 14:00');
+  });
+
+  it('shows English date and time', () => {
+    expect(formatDateTime('2026-11-23T03:44:19Z', 'en')).toBe('23 Nov 2026, 04:44');
+  });
+
+  it('gives an empty string for nothing', () => {
+    expect(formatDateTime(null, 'nl')).toBe('');
+  });
+});

@@ -1,0 +1,59 @@
+// A tiny history-API router: paths without hashes, one listener set, and a counter of
+// client-side navigations so that a page knows to move focus to its heading.
+import { useEffect, useState } from 'preact/hooks';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let navigations = 0;
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    navigations += 1;
+    notify();
+  });
+}
+
+export function currentPath(): string {
+  const p = window.location.pathname.replace(/\/+$/, '');
+  return p === '' ? '/' : p;
+}
+
+/**
+ * Goes to `path`. A replacing navigation (a redirect, e.g. to the log-in page on the
+ * first load) does not count as the user going somewhere: focus stays where it is.
+ */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', path);
+  else {
+    if (path !== window.location.pathname + window.location.search) window.history.pushState(null, '', path);
+    navigations += 1;
+  }
+  notify();
+}
+
+/** How many client-side navigations happened; 0 on the first page of a visit. */
+export function navigationCount(): number {
+  return navigations;
+}
+
+/** The current path; re-renders on navigation. */
+export function usePath(): string {
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const l = () => setPath(currentPath());
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return path;
+}
+
+/** A click on an <a> that the router should handle itself (plain left click). */
+export function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+}

@@ -1,0 +1,276 @@
+// /beheer/teams — the organisation's teams: list, add (POST) and edit (PATCH).
+// Only the functional administrator reaches this page (see roles.ts).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/context';
+import { api, type District, type Me, type Team } from '../../lib/api';
+import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { formatCodes, invalidCodes, parseCodes } from '../../lib/cbs';
+import { PageHeading } from '../../components/PageHeading';
+import { LiveRegions } from '../../components/Notices';
+import { Checkbox, SelectField, TextField, focusFirstInvalid } from '../../components/Field';
+
+interface FormValues {
+  name: string;
+  districtId: string;
+  codes: string;
+  active: boolean;
+}
+type FieldErrors = Record<string, string>;
+
+/** The API fields this form shows next to a control. */
+const TEAM_FIELDS = ['name', 'district_id', 'district', 'neighbourhoods'];
+
+const EMPTY: FormValues = { name: '', districtId: '', codes: '', active: true };
+
+export function TeamsPage({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const [teams, setTeams] = useState<Team[] | null>(null);
+  const [districts, setDistricts] = useState<District[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Team | null>(null);
+
+  useEffect(() => {
+    Promise.all([api.teams(), api.districts()]).then(
+      ([tl, dl]) => {
+        setTeams(tl.items);
+        setDistricts(dl.items);
+      },
+      (err) => setError(describeError(err, t, lang).message),
+    );
+  }, []);
+
+  const replaceTeam = (team: Team) => setTeams((list) => (list ?? []).map((x) => (x.id === team.id ? team : x)));
+
+  const focusEditButton = (id: number) =>
+    requestAnimationFrame(() => document.getElementById(`team-edit-${id}`)?.focus());
+
+  return (
+    <>
+      <PageHeading>{t('teams.title')}</PageHeading>
+      <p class="utrecht-paragraph">{t('teams.intro')}</p>
+      <LiveRegions error={error} status={status} />
+
+      {teams === null ? (
+        error ? null : (
+          <p class="utrecht-paragraph" role="status">
+            {t('common.loading')}
+          </p>
+        )
+      ) : (
+        <TeamsTable
+          teams={teams}
+          caption={t('teams.caption', { organisation: me.organisation.name })}
+          onEdit={(team) => {
+            setStatus(null);
+            setError(null);
+            setEditing(team);
+          }}
+        />
+      )}
+
+      {editing ? (
+        <TeamForm
+          key={`edit-${editing.id}`}
+          mode="edit"
+          team={editing}
+          districts={districts}
+          onCancel={() => {
+            const id = editing.id;
+            setEditing(null);
+            focusEditButton(id);
+          }}
+          onSaved={(team) => {
+            replaceTeam(team);
+            setEditing(null);
+            setError(null);
+            setStatus(t('teams.updated', { name: team.name }));
+            focusEditButton(team.id);
+          }}
+        />
+      ) : null}
+
+      {teams !== null && !editing ? (
+        <TeamForm
+          key="create"
+          mode="create"
+          districts={districts}
+          onSaved={(team) => {
+            setTeams((list) => [...(list ?? []), team]);
+            setStatus(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function TeamsTable({ teams, caption, onEdit }: { teams: Team[]; caption: string; onEdit: (team: Team) => void }) {
+  const { t } = useI18n();
+  if (!teams.length) return <p class="utrecht-paragraph">{t('teams.empty')}</p>;
+  return (
+    <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby="teams-caption" tabIndex={0}>
+      <table class="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table">
+        <caption id="teams-caption" class="utrecht-table__caption">
+          {caption}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.name')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.district')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.neighbourhoods')}</th>
+            <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('teams.col.members')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.active')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {teams.map((team) => (
+            <tr class={`utrecht-table__row${team.active ? '' : ' wk-row--inactive'}`} key={team.id} data-team-id={team.id}>
+              <th scope="row" class="utrecht-table__header-cell">{team.name}</th>
+              <td class="utrecht-table__cell">{team.district?.name ?? t('common.none')}</td>
+              <td class="utrecht-table__cell wk-codes">{team.neighbourhoods.length ? formatCodes(team.neighbourhoods) : t('common.none')}</td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{team.member_count}</td>
+              <td class="utrecht-table__cell">
+                <ActiveBadge active={team.active} />
+              </td>
+              <td class="utrecht-table__cell">
+                <button id={`team-edit-${team.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(team)}>
+                  {t('common.edit')}
+                  <span class="wk-visually-hidden"> {team.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span class={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'} wk-badge`}>
+      {active ? t('common.yes') : t('common.no')}
+    </span>
+  );
+}
+
+interface TeamFormProps {
+  mode: 'create' | 'edit';
+  team?: Team;
+  districts: District[];
+  onSaved: (team: Team) => void;
+  onCancel?: () => void;
+}
+
+/** Add or edit a team. Its messages appear in the form's own panel, next to the fields. */
+function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
+  const { t, lang } = useI18n();
+  const initial: FormValues = team
+    ? { name: team.name, districtId: String(team.district?.id ?? ''), codes: formatCodes(team.neighbourhoods), active: team.active }
+    : EMPTY;
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [formStatus, setFormStatus] = useState<string | null>(null);
+  const onError = (msg: string | null) => {
+    setFormStatus(null);
+    setFormError(msg);
+  };
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const prefix = mode === 'create' ? 'team-new' : 'team-edit';
+
+  useEffect(() => {
+    if (mode === 'edit') headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const codes = parseCodes(values.codes);
+    const fe: FieldErrors = {};
+    if (!values.name.trim()) fe.name = t('teams.nameMissing');
+    if (!values.districtId) fe.district_id = t('teams.districtMissing');
+    const bad = invalidCodes(codes);
+    if (bad.length) fe.neighbourhoods = t('teams.invalidCodes', { codes: bad.join(', ') });
+    setErrors(fe);
+    if (Object.keys(fe).length) {
+      onError(t('common.errorSummary'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = { name: values.name.trim(), district_id: Number(values.districtId), neighbourhoods: codes };
+      const saved =
+        mode === 'create' ? await api.createTeam(body) : await api.updateTeam(team!.id, { ...body, active: values.active });
+      setErrors({});
+      setFormError(null);
+      if (mode === 'create') {
+        setValues(EMPTY);
+        setFormStatus(t('teams.created', { name: saved.name }));
+      }
+      onSaved(saved);
+    } catch (err) {
+      const shown = describeError(err, t, lang);
+      setErrors(shown.fields);
+      onError(messageWithUnplaced(shown, mode === 'create' ? TEAM_FIELDS : [...TEAM_FIELDS, 'active']));
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const titleId = `${prefix}-title`;
+  return (
+    <section class="wk-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1} class="utrecht-heading-2">
+        {mode === 'create' ? t('teams.create.title') : t('teams.edit.title', { name: team!.name })}
+      </h2>
+      {mode === 'create' && !districts.length ? <p class="utrecht-paragraph">{t('teams.noDistricts')}</p> : null}
+      <LiveRegions error={formError} status={formStatus} />
+      <form ref={formRef} class="utrecht-form wk-form" noValidate onSubmit={onSubmit}>
+        <TextField id={`${prefix}-name`} label={t('teams.field.name')} value={values.name} onValue={set('name')} error={errors.name} required />
+        <SelectField
+          id={`${prefix}-district`}
+          label={t('teams.field.district')}
+          value={values.districtId}
+          onValue={set('districtId')}
+          placeholder={t('teams.field.districtChoose')}
+          options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+          error={errors.district_id ?? errors.district}
+          required
+        />
+        <TextField
+          id={`${prefix}-codes`}
+          label={t('teams.field.neighbourhoods')}
+          description={t('teams.field.neighbourhoodsHelp')}
+          value={values.codes}
+          onValue={set('codes')}
+          error={errors.neighbourhoods}
+          spellcheck={false}
+          wide
+        />
+        {mode === 'edit' ? (
+          <Checkbox id={`${prefix}-active`} label={t('teams.field.active')} checked={values.active} onChecked={set('active')} invalid={!!errors.active} />
+        ) : null}
+        <div class="utrecht-button-group wk-button-row">
+          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+            {busy ? t('common.saving') : mode === 'create' ? t('teams.create.submit') : t('common.save')}
+          </button>
+          {onCancel ? (
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

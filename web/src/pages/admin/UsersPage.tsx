@@ -1,0 +1,474 @@
+// /beheer/gebruikers — the organisation's users. The functional administrator adds,
+// edits, deactivates and activates; P&O, directeur-bestuurder and wijkteammanager only
+// read (the server decides whose records they get).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/context';
+import { api, type Me, type TeamRef, type User } from '../../lib/api';
+import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import {
+  BASE_ROLES,
+  COORDINATOR_PREFIX,
+  PROGRAMME_SLUG,
+  canManage,
+  coordinatorProgramme,
+  parseProgrammes,
+  roleLabel,
+  roleLabels,
+  type BaseRole,
+} from '../../lib/roles';
+import { PageHeading } from '../../components/PageHeading';
+import { LiveRegions } from '../../components/Notices';
+import { Checkbox, Fieldset, TextField, focusFirstInvalid } from '../../components/Field';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ActiveBadge } from './TeamsPage';
+
+export function UsersPage({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const admin = canManage(me.roles);
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [teams, setTeams] = useState<TeamRef[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [confirming, setConfirming] = useState<User | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const loads: [Promise<{ items: User[] }>, Promise<{ items: { id: number; name: string; active: boolean }[] }>] = [
+      api.users(),
+      admin ? api.teams() : Promise.resolve({ items: [] }),
+    ];
+    Promise.all(loads).then(
+      ([ul, tl]) => {
+        setUsers(ul.items);
+        setTeams(tl.items.filter((x) => x.active !== false).map(({ id, name }) => ({ id, name })));
+      },
+      (err) => setError(describeError(err, t, lang).message),
+    );
+  }, []);
+
+  const replaceUser = (u: User) => setUsers((list) => (list ?? []).map((x) => (x.id === u.id ? u : x)));
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const toggleActive = async (user: User) => {
+    setBusy(true);
+    try {
+      const saved = await api.updateUser(user.id, { active: !user.active });
+      replaceUser(saved);
+      setError(null);
+      setStatus(t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.name }));
+    } catch (err) {
+      setStatus(null);
+      setError(messageWithUnplaced(describeError(err, t, lang), []));
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+      focusLater(`user-active-${user.id}`);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{t('users.title')}</PageHeading>
+      <p class="utrecht-paragraph">{admin ? t('users.intro') : t('users.introReadOnly')}</p>
+      <LiveRegions error={error} status={status} />
+
+      {users === null ? (
+        error ? null : (
+          <p class="utrecht-paragraph" role="status">
+            {t('common.loading')}
+          </p>
+        )
+      ) : (
+        <UsersTable
+          users={users}
+          me={me}
+          admin={admin}
+          caption={t('users.caption', { organisation: me.organisation.name })}
+          onEdit={(u) => {
+            setStatus(null);
+            setError(null);
+            setEditing(u);
+          }}
+          onToggle={(u) => setConfirming(u)}
+        />
+      )}
+
+      {confirming ? (
+        <ConfirmDialog
+          title={t(confirming.active ? 'users.confirm.deactivateTitle' : 'users.confirm.activateTitle')}
+          text={t(confirming.active ? 'users.confirm.deactivateText' : 'users.confirm.activateText', { name: confirming.name })}
+          confirmLabel={t(confirming.active ? 'users.confirm.deactivateYes' : 'users.confirm.activateYes')}
+          busy={busy}
+          onConfirm={() => toggleActive(confirming)}
+          onCancel={() => {
+            const id = confirming.id;
+            setConfirming(null);
+            focusLater(`user-active-${id}`);
+          }}
+        />
+      ) : null}
+
+      {admin && editing ? (
+        <UserForm
+          key={`edit-${editing.id}`}
+          mode="edit"
+          user={editing}
+          teams={teams}
+          onCancel={() => {
+            const id = editing.id;
+            setEditing(null);
+            focusLater(`user-edit-${id}`);
+          }}
+          onSaved={(u) => {
+            replaceUser(u);
+            setEditing(null);
+            setError(null);
+            setStatus(t('users.updated', { name: u.name }));
+            focusLater(`user-edit-${u.id}`);
+          }}
+        />
+      ) : null}
+
+      {admin && users !== null && !editing ? (
+        <UserForm
+          key="create"
+          mode="create"
+          teams={teams}
+          onSaved={(u) => {
+            setUsers((list) => [...(list ?? []), u]);
+            setStatus(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+interface TableProps {
+  users: User[];
+  me: Me;
+  admin: boolean;
+  caption: string;
+  onEdit: (u: User) => void;
+  onToggle: (u: User) => void;
+}
+
+function UsersTable({ users, me, admin, caption, onEdit, onToggle }: TableProps) {
+  const { t, lang } = useI18n();
+  if (!users.length) return <p class="utrecht-paragraph">{t('users.empty')}</p>;
+  return (
+    <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
+      <table class="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table">
+        <caption id="users-caption" class="utrecht-table__caption">
+          {caption}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.name')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.email')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.roles')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.teams')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.active')}</th>
+            <th scope="col" class="utrecht-table__header-cell">{t('users.col.lastLogin')}</th>
+            {admin ? <th scope="col" class="utrecht-table__header-cell">{t('common.actions')}</th> : null}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {users.map((u) => {
+            const self = u.id === me.id;
+            return (
+              <tr class={`utrecht-table__row${u.active ? '' : ' wk-row--inactive'}`} key={u.id} data-user-id={u.id}>
+                <th scope="row" class="utrecht-table__header-cell">
+                  {u.name}
+                  {self ? <span class="wk-muted"> {t('users.you')}</span> : null}
+                </th>
+                <td class="utrecht-table__cell">
+                  <EmailText email={u.email} />
+                </td>
+                <td class="utrecht-table__cell">
+                  <ul class="wk-cell-list">
+                    {roleLabels(u.roles, t).map((l) => (
+                      <li key={l}>{l}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td class="utrecht-table__cell">
+                  {u.teams.length ? (
+                    <ul class="wk-cell-list">
+                      {u.teams.map((x) => (
+                        <li key={x.id}>{x.name}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
+                <td class="utrecht-table__cell">
+                  <ActiveBadge active={u.active} />
+                </td>
+                <td class="utrecht-table__cell">
+                  {u.last_login_at ? <time dateTime={u.last_login_at}>{formatDateTime(u.last_login_at, lang)}</time> : t('common.never')}
+                </td>
+                {admin ? (
+                  <td class="utrecht-table__cell">
+                    <div class="wk-row-actions">
+                      <button id={`user-edit-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(u)}>
+                        {t('common.edit')}
+                        <span class="wk-visually-hidden"> {u.name}</span>
+                      </button>
+                      {self ? null : (
+                        <button id={`user-active-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onToggle(u)}>
+                          {u.active ? t('users.deactivate') : t('users.activate')}
+                          <span class="wk-visually-hidden"> {u.name}</span>
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** An e-mail address that may wrap before the @ in a narrow column. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at <= 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
+}
+
+interface FormValues {
+  name: string;
+  email: string;
+  password: string;
+  roles: Set<BaseRole>;
+  coordinator: boolean;
+  programmes: string;
+  teamIds: Set<number>;
+}
+type FieldErrors = Record<string, string>;
+
+function initialValues(user?: User): FormValues {
+  if (!user) {
+    return { name: '', email: '', password: '', roles: new Set(), coordinator: false, programmes: '', teamIds: new Set() };
+  }
+  const programmes = user.roles.map(coordinatorProgramme).filter((p): p is string => p !== null);
+  return {
+    name: user.name,
+    email: user.email,
+    password: '',
+    roles: new Set(user.roles.filter((r): r is BaseRole => (BASE_ROLES as readonly string[]).includes(r))),
+    coordinator: programmes.length > 0,
+    programmes: programmes.join(', '),
+    teamIds: new Set(user.teams.map((x) => x.id)),
+  };
+}
+
+interface UserFormProps {
+  mode: 'create' | 'edit';
+  user?: User;
+  teams: TeamRef[];
+  onSaved: (u: User) => void;
+  onCancel?: () => void;
+}
+
+/** Add or edit a user. Its messages appear in the form's own panel, next to the fields. */
+function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
+  const { t, lang } = useI18n();
+  const [values, setValues] = useState<FormValues>(() => initialValues(user));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [formStatus, setFormStatus] = useState<string | null>(null);
+  const onError = (msg: string | null) => {
+    setFormStatus(null);
+    setFormError(msg);
+  };
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const p = mode === 'create' ? 'user-new' : 'user-edit';
+
+  useEffect(() => {
+    if (mode === 'edit') headingRef.current?.focus();
+  }, []);
+
+  // Teams of the user that are not in the (active) list still need a checkbox.
+  const teamChoices = [...teams];
+  for (const x of user?.teams ?? []) if (!teamChoices.some((c) => c.id === x.id)) teamChoices.push(x);
+
+  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const toggleRole = (role: BaseRole, on: boolean) =>
+    setValues((v) => {
+      const roles = new Set(v.roles);
+      if (on) roles.add(role);
+      else roles.delete(role);
+      return { ...v, roles };
+    });
+  const toggleTeam = (id: number, on: boolean) =>
+    setValues((v) => {
+      const teamIds = new Set(v.teamIds);
+      if (on) teamIds.add(id);
+      else teamIds.delete(id);
+      return { ...v, teamIds };
+    });
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const programmes = values.coordinator ? parseProgrammes(values.programmes) : [];
+    const roles = [
+      ...BASE_ROLES.filter((r) => values.roles.has(r)),
+      ...programmes.map((slug) => `${COORDINATOR_PREFIX}${slug}`),
+    ];
+    const fe: FieldErrors = {};
+    if (!values.name.trim()) fe.name = t('users.nameMissing');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) fe.email = t('users.emailInvalid');
+    if (mode === 'create' && values.password.length < 12) fe.password = t('users.passwordShort');
+    if (values.coordinator && (!programmes.length || programmes.some((s) => !PROGRAMME_SLUG.test(s)))) {
+      fe.programmes = t('users.programmeInvalid');
+    }
+    if (!roles.length && !fe.programmes) fe.roles = t('users.rolesMissing');
+    setErrors(fe);
+    if (Object.keys(fe).length) {
+      onError(t('common.errorSummary'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
+      const saved =
+        mode === 'create'
+          ? await api.createUser({ ...common, password: values.password })
+          : await api.updateUser(user!.id, common);
+      setErrors({});
+      setFormError(null);
+      if (mode === 'create') {
+        setValues(initialValues());
+        setFormStatus(t('users.created', { name: saved.name }));
+      }
+      onSaved(saved);
+    } catch (err) {
+      const shown = describeError(err, t, lang);
+      // Server fields → our fields: a bad coordinator role belongs next to the programme box.
+      const fields = { ...shown.fields };
+      if (fields.team_ids) fields.teams = fields.team_ids;
+      setErrors(fields);
+      const placed = ['name', 'email', 'roles', 'team_ids', ...(mode === 'create' ? ['password'] : [])];
+      onError(messageWithUnplaced(shown, placed));
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const titleId = `${p}-title`;
+  return (
+    <section class="wk-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1} class="utrecht-heading-2">
+        {mode === 'create' ? t('users.create.title') : t('users.edit.title', { name: user!.name })}
+      </h2>
+      <LiveRegions error={formError} status={formStatus} />
+      <form ref={formRef} class="utrecht-form wk-form" noValidate onSubmit={onSubmit}>
+        <TextField id={`${p}-name`} label={t('users.field.name')} value={values.name} onValue={set('name')} error={errors.name} autoComplete="off" required />
+        <TextField
+          id={`${p}-email`}
+          label={t('users.field.email')}
+          type="email"
+          value={values.email}
+          onValue={set('email')}
+          error={errors.email}
+          autoComplete="off"
+          spellcheck={false}
+          required
+        />
+        {mode === 'create' ? (
+          <TextField
+            id={`${p}-password`}
+            label={t('users.field.password')}
+            description={t('users.field.passwordHelp')}
+            type="password"
+            value={values.password}
+            onValue={set('password')}
+            error={errors.password}
+            autoComplete="new-password"
+            required
+          />
+        ) : null}
+
+        <Fieldset id={`${p}-roles`} legend={t('users.field.roles')} error={errors.roles}>
+          {BASE_ROLES.map((role) => (
+            <Checkbox
+              key={role}
+              id={`${p}-role-${role}`}
+              value={role}
+              label={roleLabel(role, t)}
+              checked={values.roles.has(role)}
+              onChecked={(on) => toggleRole(role, on)}
+            />
+          ))}
+          <Checkbox
+            id={`${p}-role-coordinator`}
+            value="coordinator"
+            label={t('users.field.coordinator')}
+            checked={values.coordinator}
+            onChecked={set('coordinator')}
+          />
+          {values.coordinator ? (
+            <div class="wk-subfield">
+              <TextField
+                id={`${p}-programmes`}
+                label={t('users.field.programmes')}
+                description={t('users.field.programmesHelp')}
+                value={values.programmes}
+                onValue={set('programmes')}
+                error={errors.programmes}
+                spellcheck={false}
+              />
+            </div>
+          ) : null}
+        </Fieldset>
+
+        <Fieldset id={`${p}-teams`} legend={t('users.field.teams')} error={errors.teams}>
+          {teamChoices.length ? (
+            teamChoices.map((team) => (
+              <Checkbox
+                key={team.id}
+                id={`${p}-team-${team.id}`}
+                value={String(team.id)}
+                label={team.name}
+                checked={values.teamIds.has(team.id)}
+                onChecked={(on) => toggleTeam(team.id, on)}
+              />
+            ))
+          ) : (
+            <p class="utrecht-paragraph">{t('users.field.noTeams')}</p>
+          )}
+        </Fieldset>
+
+        <div class="utrecht-button-group wk-button-row">
+          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+            {busy ? t('common.saving') : mode === 'create' ? t('users.create.submit') : t('common.save')}
+          </button>
+          {onCancel ? (
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
