@@ -114,19 +114,25 @@ std::optional<bool> FieldReader::boolean(const std::string& key, bool required) 
   return v->get<bool>();
 }
 
-std::optional<std::vector<std::string>> FieldReader::text_list(const std::string& key, TextRule item,
-                                                               std::size_t max_items, bool required) {
+const nlohmann::json* FieldReader::array(const std::string& key, std::size_t max_items, bool required) {
   const auto* v = get(key, required);
-  if (!v) return std::nullopt;
+  if (!v) return nullptr;
   if (!v->is_array()) {
     fail(key, "Moet een lijst zijn.", "must be an array");
-    return std::nullopt;
+    return nullptr;
   }
   if (v->size() > max_items) {
     fail(key, "De lijst is te lang (hoogstens " + std::to_string(max_items) + ").",
          "must have at most " + std::to_string(max_items) + " items");
-    return std::nullopt;
+    return nullptr;
   }
+  return v;
+}
+
+std::optional<std::vector<std::string>> FieldReader::text_list(const std::string& key, TextRule item,
+                                                               std::size_t max_items, bool required) {
+  const auto* v = array(key, max_items, required);
+  if (!v) return std::nullopt;
   std::vector<std::string> out;
   bool ok = true;
   for (std::size_t i = 0; i < v->size(); ++i) {
@@ -149,16 +155,8 @@ std::optional<std::vector<std::string>> FieldReader::text_list(const std::string
 
 std::optional<std::vector<std::int64_t>> FieldReader::id_list(const std::string& key, std::size_t max_items,
                                                               bool required) {
-  const auto* v = get(key, required);
+  const auto* v = array(key, max_items, required);
   if (!v) return std::nullopt;
-  if (!v->is_array()) {
-    fail(key, "Moet een lijst zijn.", "must be an array");
-    return std::nullopt;
-  }
-  if (v->size() > max_items) {
-    fail(key, "De lijst is te lang.", "must have at most " + std::to_string(max_items) + " items");
-    return std::nullopt;
-  }
   std::vector<std::int64_t> out;
   bool ok = true;
   for (std::size_t i = 0; i < v->size(); ++i) {

@@ -60,6 +60,7 @@ class FieldReader {
 
  private:
   const nlohmann::json* get(const std::string& key, bool required);
+  const nlohmann::json* array(const std::string& key, std::size_t max_items, bool required);
   std::optional<std::string> check_text(const std::string& field, const std::string& value, const TextRule& rule);
 
   const nlohmann::json& object_;
