@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <list>
 #include <memory>
@@ -171,8 +172,31 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     response_.reset();
-    if (ec || !keep_alive) return close();
+    if (ec) return close();
+    if (!keep_alive) return drain_then_close();
     read();
+  }
+
+  // After refusing a request whose body is still arriving (413, a malformed request),
+  // closing at once makes the kernel reset the connection and the client may never
+  // read the answer. So: stop sending, read and discard what still comes for a moment
+  // (bounded in time and size), then close.
+  void drain_then_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    drained_ = 0;
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > (8u << 20)) return self->close();
+                              self->drain();
+                            });
   }
 
   void close() {
@@ -188,6 +212,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<void> response_;
   std::string remote_;
   bool busy_ = false;
+  std::array<char, 16 * 1024> drain_buffer_{};
+  std::size_t drained_ = 0;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

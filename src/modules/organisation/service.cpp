@@ -123,13 +123,13 @@ Result<std::vector<Team>> Service::list_teams(const Principal& p) {
 
 Result<Team> Service::create_team(const Principal& p, NewTeam team, Millis now) {
   if (!can_administer(p)) return Error::forbidden();
-  team.neighbourhoods = sorted_unique(std::move(team.neighbourhoods));
   return db_.write([&](Tx& tx) -> Result<Team> {
     std::vector<FieldError> errors;
     if (!repo::find_district(tx, p.org_id, team.district_id))
       errors.push_back({"district_id", "Dit stadsdeel bestaat niet.", "no such district"});
-    check_neighbourhoods(errors, team.neighbourhoods);
+    check_neighbourhoods(errors, team.neighbourhoods);  // before sorting: errors name the sent index
     if (!errors.empty()) return Error::validation(std::move(errors));
+    team.neighbourhoods = sorted_unique(std::move(team.neighbourhoods));
     if (repo::find_team_id_by_name(tx, p.org_id, team.name)) return duplicate_team_name();
     const auto id = repo::insert_team(tx, p.org_id, team, now);
     auto created = *repo::find_team(tx, p.org_id, id);
@@ -146,12 +146,9 @@ Result<Team> Service::update_team(const Principal& p, std::int64_t id, const Tea
     std::vector<FieldError> errors;
     if (change.district_id && !repo::find_district(tx, p.org_id, *change.district_id))
       errors.push_back({"district_id", "Dit stadsdeel bestaat niet.", "no such district"});
-    std::vector<std::string> codes;
-    if (change.neighbourhoods) {
-      codes = sorted_unique(*change.neighbourhoods);
-      check_neighbourhoods(errors, codes);
-    }
+    if (change.neighbourhoods) check_neighbourhoods(errors, *change.neighbourhoods);
     if (!errors.empty()) return Error::validation(std::move(errors));
+    const auto codes = change.neighbourhoods ? sorted_unique(*change.neighbourhoods) : std::vector<std::string>{};
     if (change.name && *change.name != before->name && repo::find_team_id_by_name(tx, p.org_id, *change.name))
       return duplicate_team_name();
     repo::update_team(tx, p.org_id, id, change.name.value_or(before->name),
