@@ -9,6 +9,48 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
   return s || undefined;
 }
 
+/** The ids of a control's description and error message (null when it has none). */
+function messageIds(p: { id: string; description?: string | undefined; error?: string | undefined }) {
+  return {
+    descId: p.description ? `${p.id}-description` : null,
+    errId: p.error ? `${p.id}-error` : null,
+  };
+}
+
+interface FieldFrameProps {
+  kind: 'text' | 'select';
+  id: string;
+  label: string;
+  description?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}
+
+/** What a text box and a select share: label, description, error message, then the control. */
+function FieldFrame(p: FieldFrameProps) {
+  const { descId, errId } = messageIds(p);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--${p.kind}${p.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.description ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId!}>
+          {p.description}
+        </div>
+      ) : null}
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
+          {p.error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">{p.children}</div>
+    </div>
+  );
+}
+
 interface TextFieldProps {
   id: string;
   label: string;
@@ -26,46 +68,28 @@ interface TextFieldProps {
 }
 
 export function TextField(p: TextFieldProps) {
-  const descId = p.description ? `${p.id}-description` : null;
-  const errId = p.error ? `${p.id}-error` : null;
+  const { descId, errId } = messageIds(p);
   const cls = ['utrecht-textbox', 'utrecht-textbox--html-input', p.error && 'utrecht-textbox--invalid', p.wide && 'wk-textbox--wide']
     .filter(Boolean)
     .join(' ');
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${p.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={p.id}>
-          {p.label}
-        </label>
-      </div>
-      {p.description ? (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId!}>
-          {p.description}
-        </div>
-      ) : null}
-      {p.error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
-          {p.error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <input
-          ref={p.inputRef}
-          id={p.id}
-          name={p.id}
-          class={cls}
-          type={p.type ?? 'text'}
-          value={p.value}
-          onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
-          autoComplete={p.autoComplete}
-          aria-describedby={describedBy(descId, errId)}
-          aria-invalid={p.error ? 'true' : undefined}
-          aria-required={p.required ? 'true' : undefined}
-          disabled={p.disabled}
-          spellcheck={p.spellcheck}
-        />
-      </div>
-    </div>
+    <FieldFrame kind="text" id={p.id} label={p.label} description={p.description} error={p.error}>
+      <input
+        ref={p.inputRef}
+        id={p.id}
+        name={p.id}
+        class={cls}
+        type={p.type ?? 'text'}
+        value={p.value}
+        onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
+        autoComplete={p.autoComplete}
+        aria-describedby={describedBy(descId, errId)}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-required={p.required ? 'true' : undefined}
+        disabled={p.disabled}
+        spellcheck={p.spellcheck}
+      />
+    </FieldFrame>
   );
 }
 
@@ -81,39 +105,27 @@ interface SelectFieldProps {
 }
 
 export function SelectField(p: SelectFieldProps) {
-  const errId = p.error ? `${p.id}-error` : null;
+  const { errId } = messageIds(p);
   return (
-    <div class={`utrecht-form-field utrecht-form-field--select${p.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={p.id}>
-          {p.label}
-        </label>
-      </div>
-      {p.error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
-          {p.error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <select
-          id={p.id}
-          name={p.id}
-          class={`utrecht-select utrecht-select--html-select${p.error ? ' utrecht-select--invalid' : ''}`}
-          value={p.value}
-          onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value)}
-          aria-describedby={describedBy(errId)}
-          aria-invalid={p.error ? 'true' : undefined}
-          aria-required={p.required ? 'true' : undefined}
-        >
-          {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-          {p.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldFrame kind="select" id={p.id} label={p.label} error={p.error}>
+      <select
+        id={p.id}
+        name={p.id}
+        class={`utrecht-select utrecht-select--html-select${p.error ? ' utrecht-select--invalid' : ''}`}
+        value={p.value}
+        onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value)}
+        aria-describedby={describedBy(errId)}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-required={p.required ? 'true' : undefined}
+      >
+        {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 
@@ -161,8 +173,7 @@ interface FieldsetProps {
 
 /** A group of checkboxes (or other controls) with a legend and one error message. */
 export function Fieldset(p: FieldsetProps) {
-  const errId = p.error ? `${p.id}-error` : null;
-  const descId = p.description ? `${p.id}-description` : null;
+  const { descId, errId } = messageIds(p);
   return (
     <div class={`utrecht-form-fieldset wk-fieldset${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}>
       <fieldset

@@ -44,26 +44,44 @@ function Footer() {
   );
 }
 
-/** The page frame before log-in: product band, content, footer. */
-export function PublicLayout({ children }: { children: ComponentChildren }) {
+interface FrameProps {
+  organisation?: string;
+  /** Controls at the right of the header band (language, user, log-out). */
+  tools: ComponentChildren;
+  /** Under the band: the main menu, once logged in. */
+  nav?: ComponentChildren;
+  mainClass: string;
+  children: ComponentChildren;
+}
+
+/** What every page has: skip link, header band with the brand, main content, footer. */
+function Frame({ organisation, tools, nav, mainClass, children }: FrameProps) {
   return (
     <div class="wk-app">
       <SkipLink />
       <header class="utrecht-page-header wk-header">
         <div class="wk-header__band">
           <div class="wk-container wk-header__inner">
-            <Brand />
-            <div class="wk-header__tools">
-              <LanguageToggle />
-            </div>
+            <Brand organisation={organisation} />
+            <div class="wk-header__tools">{tools}</div>
           </div>
         </div>
+        {nav}
       </header>
-      <main id="inhoud" tabIndex={-1} class="utrecht-page-content wk-main wk-main--public">
+      <main id="inhoud" tabIndex={-1} class={mainClass}>
         <div class="wk-container">{children}</div>
       </main>
       <Footer />
     </div>
+  );
+}
+
+/** The page frame before log-in: product band, content, footer. */
+export function PublicLayout({ children }: { children: ComponentChildren }) {
+  return (
+    <Frame tools={<LanguageToggle />} mainClass="utrecht-page-content wk-main wk-main--public">
+      {children}
+    </Frame>
   );
 }
 
@@ -78,47 +96,40 @@ interface ShellProps {
 export function Shell({ me, path, onLogout, children }: ShellProps) {
   const { t } = useI18n();
   const items = navItems(me.roles);
+  const tools = (
+    <>
+      <span class="wk-header__user">{t('app.loggedInAs', { name: me.name })}</span>
+      <LanguageToggle />
+      <button type="button" class="utrecht-button utrecht-button--subtle wk-header__button" onClick={onLogout}>
+        {t('app.logout')}
+      </button>
+    </>
+  );
+  const nav = (
+    <nav class="utrecht-nav-bar wk-nav" aria-label={t('app.mainNav')}>
+      <div class="utrecht-nav-bar__content wk-container">
+        <ul class="utrecht-nav-list wk-nav__list">
+          {items.map((item) => {
+            const current = item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
+            return (
+              <li class="utrecht-nav-list__item" key={item.path}>
+                <Link
+                  href={item.path}
+                  class={`utrecht-nav-list__link wk-nav__link${current ? ' wk-nav__link--current' : ''}`}
+                  aria-current={current ? 'page' : undefined}
+                >
+                  {t(item.label)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
   return (
-    <div class="wk-app">
-      <SkipLink />
-      <header class="utrecht-page-header wk-header">
-        <div class="wk-header__band">
-          <div class="wk-container wk-header__inner">
-            <Brand organisation={me.organisation.name} />
-            <div class="wk-header__tools">
-              <span class="wk-header__user">{t('app.loggedInAs', { name: me.name })}</span>
-              <LanguageToggle />
-              <button type="button" class="utrecht-button utrecht-button--subtle wk-header__button" onClick={onLogout}>
-                {t('app.logout')}
-              </button>
-            </div>
-          </div>
-        </div>
-        <nav class="utrecht-nav-bar wk-nav" aria-label={t('app.mainNav')}>
-          <div class="utrecht-nav-bar__content wk-container">
-            <ul class="utrecht-nav-list wk-nav__list">
-              {items.map((item) => {
-                const current = item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
-                return (
-                  <li class="utrecht-nav-list__item" key={item.path}>
-                    <Link
-                      href={item.path}
-                      class={`utrecht-nav-list__link wk-nav__link${current ? ' wk-nav__link--current' : ''}`}
-                      aria-current={current ? 'page' : undefined}
-                    >
-                      {t(item.label)}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        </nav>
-      </header>
-      <main id="inhoud" tabIndex={-1} class="utrecht-page-content wk-main">
-        <div class="wk-container">{children}</div>
-      </main>
-      <Footer />
-    </div>
+    <Frame organisation={me.organisation.name} tools={tools} nav={nav} mainClass="utrecht-page-content wk-main">
+      {children}
+    </Frame>
   );
 }

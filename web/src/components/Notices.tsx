@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../i18n/context';
 
 export type NoticeKind = 'ok' | 'info' | 'warning' | 'error';
 
@@ -27,5 +28,15 @@ export function LiveRegions({ error, status }: { error?: ComponentChildren; stat
         {status ? <Alert kind="ok">{status}</Alert> : null}
       </div>
     </>
+  );
+}
+
+/** Shown (and announced politely) while a page's data is on its way. */
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p class="utrecht-paragraph" role="status">
+      {t('common.loading')}
+    </p>
   );
 }

@@ -7,8 +7,9 @@ import { api, type AuditEntry, type Me } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { diffObjects, valueText } from '../../lib/diff';
+import { DataTable, TableHead } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
-import { LiveRegions } from '../../components/Notices';
+import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField } from '../../components/Field';
 
 export const AUDIT_ENTITIES = ['organisation', 'district', 'team', 'user', 'session'] as const;
@@ -95,48 +96,38 @@ export function AuditPage(_props: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {entries === null ? (
-        error ? null : (
-          <p class="utrecht-paragraph" role="status">
-            {t('common.loading')}
-          </p>
-        )
-      ) : entries.length === 0 ? (
-        <p class="utrecht-paragraph">{t('audit.empty')}</p>
+        error ? null : <Loading />
       ) : (
-        <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-          <table class="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table wk-audit">
-            <caption id="audit-caption" class="utrecht-table__caption">
-              {applied ? `${t('audit.caption')}: ${known('audit.entity', applied, t)}` : t('audit.caption')}
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th scope="col" class="utrecht-table__header-cell">{t('audit.col.at')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('audit.col.actor')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('audit.col.action')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('audit.col.object')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('audit.col.changes')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {entries.map((e) => (
-                <tr class="utrecht-table__row" key={e.id} data-audit-id={e.id}>
-                  <th scope="row" class="utrecht-table__header-cell wk-nowrap">
-                    <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
-                  </th>
-                  <td class="utrecht-table__cell">{e.actor?.name ?? t('audit.system')}</td>
-                  <td class="utrecht-table__cell">{known('audit.action', e.action, t)}</td>
-                  <td class="utrecht-table__cell wk-nowrap">
-                    {known('audit.entity', e.entity, t)}
-                    {e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <Changes entry={e} yesNo={yesNo} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="audit"
+          tableClass="wk-audit"
+          caption={applied ? `${t('audit.caption')}: ${known('audit.entity', applied, t)}` : t('audit.caption')}
+          columns={[
+            { key: 'at', label: t('audit.col.at') },
+            { key: 'actor', label: t('audit.col.actor') },
+            { key: 'action', label: t('audit.col.action') },
+            { key: 'object', label: t('audit.col.object') },
+            { key: 'changes', label: t('audit.col.changes') },
+          ]}
+          empty={t('audit.empty')}
+          rows={entries}
+          renderRow={(e) => (
+            <tr class="utrecht-table__row" key={e.id} data-audit-id={e.id}>
+              <th scope="row" class="utrecht-table__header-cell wk-nowrap">
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+              </th>
+              <td class="utrecht-table__cell">{e.actor?.name ?? t('audit.system')}</td>
+              <td class="utrecht-table__cell">{known('audit.action', e.action, t)}</td>
+              <td class="utrecht-table__cell wk-nowrap">
+                {known('audit.entity', e.entity, t)}
+                {e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}
+              </td>
+              <td class="utrecht-table__cell">
+                <Changes entry={e} yesNo={yesNo} />
+              </td>
+            </tr>
+          )}
+        />
       )}
 
       {entries !== null && nextBefore !== null ? (
@@ -164,13 +155,13 @@ function Changes({ entry, yesNo }: { entry: AuditEntry; yesNo: [string, string] 
       {changes.length ? (
         <table class="utrecht-table utrecht-table--html-table wk-diff">
           <caption class="utrecht-table__caption wk-visually-hidden">{t('audit.diffCaption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th scope="col" class="utrecht-table__header-cell">{t('audit.field')}</th>
-              <th scope="col" class="utrecht-table__header-cell">{t('audit.before')}</th>
-              <th scope="col" class="utrecht-table__header-cell">{t('audit.after')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { key: 'field', label: t('audit.field') },
+              { key: 'before', label: t('audit.before') },
+              { key: 'after', label: t('audit.after') },
+            ]}
+          />
           <tbody class="utrecht-table__body">
             {changes.map((c) => (
               <tr class="utrecht-table__row" key={c.field}>

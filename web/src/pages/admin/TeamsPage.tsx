@@ -5,8 +5,10 @@ import { useI18n } from '../../i18n/context';
 import { api, type District, type Me, type Team } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatCodes, invalidCodes, parseCodes } from '../../lib/cbs';
+import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
-import { LiveRegions } from '../../components/Notices';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { FormPanel } from '../../components/FormPanel';
 import { Checkbox, SelectField, TextField, focusFirstInvalid } from '../../components/Field';
 
 interface FormValues {
@@ -52,11 +54,7 @@ export function TeamsPage({ me }: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {teams === null ? (
-        error ? null : (
-          <p class="utrecht-paragraph" role="status">
-            {t('common.loading')}
-          </p>
-        )
+        error ? null : <Loading />
       ) : (
         <TeamsTable
           teams={teams}
@@ -107,44 +105,38 @@ export function TeamsPage({ me }: { me: Me }) {
 
 function TeamsTable({ teams, caption, onEdit }: { teams: Team[]; caption: string; onEdit: (team: Team) => void }) {
   const { t } = useI18n();
-  if (!teams.length) return <p class="utrecht-paragraph">{t('teams.empty')}</p>;
   return (
-    <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby="teams-caption" tabIndex={0}>
-      <table class="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table">
-        <caption id="teams-caption" class="utrecht-table__caption">
-          {caption}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.name')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.district')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.neighbourhoods')}</th>
-            <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('teams.col.members')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('teams.col.active')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {teams.map((team) => (
-            <tr class={`utrecht-table__row${team.active ? '' : ' wk-row--inactive'}`} key={team.id} data-team-id={team.id}>
-              <th scope="row" class="utrecht-table__header-cell">{team.name}</th>
-              <td class="utrecht-table__cell">{team.district?.name ?? t('common.none')}</td>
-              <td class="utrecht-table__cell wk-codes">{team.neighbourhoods.length ? formatCodes(team.neighbourhoods) : t('common.none')}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{team.member_count}</td>
-              <td class="utrecht-table__cell">
-                <ActiveBadge active={team.active} />
-              </td>
-              <td class="utrecht-table__cell">
-                <button id={`team-edit-${team.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(team)}>
-                  {t('common.edit')}
-                  <span class="wk-visually-hidden"> {team.name}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="teams"
+      caption={caption}
+      columns={[
+        { key: 'name', label: t('teams.col.name') },
+        { key: 'district', label: t('teams.col.district') },
+        { key: 'neighbourhoods', label: t('teams.col.neighbourhoods') },
+        { key: 'members', label: t('teams.col.members'), numeric: true },
+        { key: 'active', label: t('teams.col.active') },
+        { key: 'actions', label: t('common.actions') },
+      ]}
+      empty={t('teams.empty')}
+      rows={teams}
+      renderRow={(team) => (
+        <tr class={`utrecht-table__row${team.active ? '' : ' wk-row--inactive'}`} key={team.id} data-team-id={team.id}>
+          <th scope="row" class="utrecht-table__header-cell">{team.name}</th>
+          <td class="utrecht-table__cell">{team.district?.name ?? t('common.none')}</td>
+          <td class="utrecht-table__cell wk-codes">{team.neighbourhoods.length ? formatCodes(team.neighbourhoods) : t('common.none')}</td>
+          <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{team.member_count}</td>
+          <td class="utrecht-table__cell">
+            <ActiveBadge active={team.active} />
+          </td>
+          <td class="utrecht-table__cell">
+            <button id={`team-edit-${team.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(team)}>
+              {t('common.edit')}
+              <span class="wk-visually-hidden"> {team.name}</span>
+            </button>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -181,12 +173,7 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
     setFormError(msg);
   };
   const formRef = useRef<HTMLFormElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const prefix = mode === 'create' ? 'team-new' : 'team-edit';
-
-  useEffect(() => {
-    if (mode === 'edit') headingRef.current?.focus();
-  }, []);
 
   const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -227,50 +214,44 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
     }
   };
 
-  const titleId = `${prefix}-title`;
   return (
-    <section class="wk-panel" aria-labelledby={titleId}>
-      <h2 id={titleId} ref={headingRef} tabIndex={-1} class="utrecht-heading-2">
-        {mode === 'create' ? t('teams.create.title') : t('teams.edit.title', { name: team!.name })}
-      </h2>
-      {mode === 'create' && !districts.length ? <p class="utrecht-paragraph">{t('teams.noDistricts')}</p> : null}
-      <LiveRegions error={formError} status={formStatus} />
-      <form ref={formRef} class="utrecht-form wk-form" noValidate onSubmit={onSubmit}>
-        <TextField id={`${prefix}-name`} label={t('teams.field.name')} value={values.name} onValue={set('name')} error={errors.name} required />
-        <SelectField
-          id={`${prefix}-district`}
-          label={t('teams.field.district')}
-          value={values.districtId}
-          onValue={set('districtId')}
-          placeholder={t('teams.field.districtChoose')}
-          options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
-          error={errors.district_id ?? errors.district}
-          required
-        />
-        <TextField
-          id={`${prefix}-codes`}
-          label={t('teams.field.neighbourhoods')}
-          description={t('teams.field.neighbourhoodsHelp')}
-          value={values.codes}
-          onValue={set('codes')}
-          error={errors.neighbourhoods}
-          spellcheck={false}
-          wide
-        />
-        {mode === 'edit' ? (
-          <Checkbox id={`${prefix}-active`} label={t('teams.field.active')} checked={values.active} onChecked={set('active')} invalid={!!errors.active} />
-        ) : null}
-        <div class="utrecht-button-group wk-button-row">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
-            {busy ? t('common.saving') : mode === 'create' ? t('teams.create.submit') : t('common.save')}
-          </button>
-          {onCancel ? (
-            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      id={prefix}
+      title={mode === 'create' ? t('teams.create.title') : t('teams.edit.title', { name: team!.name })}
+      focusOnOpen={mode === 'edit'}
+      intro={mode === 'create' && !districts.length ? <p class="utrecht-paragraph">{t('teams.noDistricts')}</p> : null}
+      error={formError}
+      status={formStatus}
+      formRef={formRef}
+      onSubmit={onSubmit}
+      busy={busy}
+      submitLabel={mode === 'create' ? t('teams.create.submit') : t('common.save')}
+      onCancel={onCancel}
+    >
+      <TextField id={`${prefix}-name`} label={t('teams.field.name')} value={values.name} onValue={set('name')} error={errors.name} required />
+      <SelectField
+        id={`${prefix}-district`}
+        label={t('teams.field.district')}
+        value={values.districtId}
+        onValue={set('districtId')}
+        placeholder={t('teams.field.districtChoose')}
+        options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+        error={errors.district_id ?? errors.district}
+        required
+      />
+      <TextField
+        id={`${prefix}-codes`}
+        label={t('teams.field.neighbourhoods')}
+        description={t('teams.field.neighbourhoodsHelp')}
+        value={values.codes}
+        onValue={set('codes')}
+        error={errors.neighbourhoods}
+        spellcheck={false}
+        wide
+      />
+      {mode === 'edit' ? (
+        <Checkbox id={`${prefix}-active`} label={t('teams.field.active')} checked={values.active} onChecked={set('active')} invalid={!!errors.active} />
+      ) : null}
+    </FormPanel>
   );
 }

@@ -17,8 +17,10 @@ import {
   roleLabels,
   type BaseRole,
 } from '../../lib/roles';
+import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
-import { LiveRegions } from '../../components/Notices';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { FormPanel } from '../../components/FormPanel';
 import { Checkbox, Fieldset, TextField, focusFirstInvalid } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ActiveBadge } from './TeamsPage';
@@ -75,11 +77,7 @@ export function UsersPage({ me }: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {users === null ? (
-        error ? null : (
-          <p class="utrecht-paragraph" role="status">
-            {t('common.loading')}
-          </p>
-        )
+        error ? null : <Loading />
       ) : (
         <UsersTable
           users={users}
@@ -157,82 +155,76 @@ interface TableProps {
 
 function UsersTable({ users, me, admin, caption, onEdit, onToggle }: TableProps) {
   const { t, lang } = useI18n();
-  if (!users.length) return <p class="utrecht-paragraph">{t('users.empty')}</p>;
   return (
-    <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
-      <table class="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table">
-        <caption id="users-caption" class="utrecht-table__caption">
-          {caption}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.name')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.email')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.roles')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.teams')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.active')}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t('users.col.lastLogin')}</th>
-            {admin ? <th scope="col" class="utrecht-table__header-cell">{t('common.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {users.map((u) => {
-            const self = u.id === me.id;
-            return (
-              <tr class={`utrecht-table__row${u.active ? '' : ' wk-row--inactive'}`} key={u.id} data-user-id={u.id}>
-                <th scope="row" class="utrecht-table__header-cell">
-                  {u.name}
-                  {self ? <span class="wk-muted"> {t('users.you')}</span> : null}
-                </th>
-                <td class="utrecht-table__cell">
-                  <EmailText email={u.email} />
-                </td>
-                <td class="utrecht-table__cell">
-                  <ul class="wk-cell-list">
-                    {roleLabels(u.roles, t).map((l) => (
-                      <li key={l}>{l}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td class="utrecht-table__cell">
-                  {u.teams.length ? (
-                    <ul class="wk-cell-list">
-                      {u.teams.map((x) => (
-                        <li key={x.id}>{x.name}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    t('common.none')
+    <DataTable
+      id="users"
+      caption={caption}
+      columns={[
+        { key: 'name', label: t('users.col.name') },
+        { key: 'email', label: t('users.col.email') },
+        { key: 'roles', label: t('users.col.roles') },
+        { key: 'teams', label: t('users.col.teams') },
+        { key: 'active', label: t('users.col.active') },
+        { key: 'lastLogin', label: t('users.col.lastLogin') },
+        ...(admin ? [{ key: 'actions', label: t('common.actions') }] : []),
+      ]}
+      empty={t('users.empty')}
+      rows={users}
+      renderRow={(u) => {
+        const self = u.id === me.id;
+        return (
+          <tr class={`utrecht-table__row${u.active ? '' : ' wk-row--inactive'}`} key={u.id} data-user-id={u.id}>
+            <th scope="row" class="utrecht-table__header-cell">
+              {u.name}
+              {self ? <span class="wk-muted"> {t('users.you')}</span> : null}
+            </th>
+            <td class="utrecht-table__cell">
+              <EmailText email={u.email} />
+            </td>
+            <td class="utrecht-table__cell">
+              <ul class="wk-cell-list">
+                {roleLabels(u.roles, t).map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            </td>
+            <td class="utrecht-table__cell">
+              {u.teams.length ? (
+                <ul class="wk-cell-list">
+                  {u.teams.map((x) => (
+                    <li key={x.id}>{x.name}</li>
+                  ))}
+                </ul>
+              ) : (
+                t('common.none')
+              )}
+            </td>
+            <td class="utrecht-table__cell">
+              <ActiveBadge active={u.active} />
+            </td>
+            <td class="utrecht-table__cell">
+              {u.last_login_at ? <time dateTime={u.last_login_at}>{formatDateTime(u.last_login_at, lang)}</time> : t('common.never')}
+            </td>
+            {admin ? (
+              <td class="utrecht-table__cell">
+                <div class="wk-row-actions">
+                  <button id={`user-edit-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(u)}>
+                    {t('common.edit')}
+                    <span class="wk-visually-hidden"> {u.name}</span>
+                  </button>
+                  {self ? null : (
+                    <button id={`user-active-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onToggle(u)}>
+                      {u.active ? t('users.deactivate') : t('users.activate')}
+                      <span class="wk-visually-hidden"> {u.name}</span>
+                    </button>
                   )}
-                </td>
-                <td class="utrecht-table__cell">
-                  <ActiveBadge active={u.active} />
-                </td>
-                <td class="utrecht-table__cell">
-                  {u.last_login_at ? <time dateTime={u.last_login_at}>{formatDateTime(u.last_login_at, lang)}</time> : t('common.never')}
-                </td>
-                {admin ? (
-                  <td class="utrecht-table__cell">
-                    <div class="wk-row-actions">
-                      <button id={`user-edit-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(u)}>
-                        {t('common.edit')}
-                        <span class="wk-visually-hidden"> {u.name}</span>
-                      </button>
-                      {self ? null : (
-                        <button id={`user-active-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onToggle(u)}>
-                          {u.active ? t('users.deactivate') : t('users.activate')}
-                          <span class="wk-visually-hidden"> {u.name}</span>
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </div>
+              </td>
+            ) : null}
+          </tr>
+        );
+      }}
+    />
   );
 }
 
@@ -276,6 +268,14 @@ function initialValues(user?: User): FormValues {
   };
 }
 
+/** A copy of `set` with `item` in it (`on`) or not. */
+function withItem<T>(set: Set<T>, item: T, on: boolean): Set<T> {
+  const copy = new Set(set);
+  if (on) copy.add(item);
+  else copy.delete(item);
+  return copy;
+}
+
 interface UserFormProps {
   mode: 'create' | 'edit';
   user?: User;
@@ -297,32 +297,15 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
     setFormError(msg);
   };
   const formRef = useRef<HTMLFormElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const p = mode === 'create' ? 'user-new' : 'user-edit';
-
-  useEffect(() => {
-    if (mode === 'edit') headingRef.current?.focus();
-  }, []);
 
   // Teams of the user that are not in the (active) list still need a checkbox.
   const teamChoices = [...teams];
   for (const x of user?.teams ?? []) if (!teamChoices.some((c) => c.id === x.id)) teamChoices.push(x);
 
   const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const toggleRole = (role: BaseRole, on: boolean) =>
-    setValues((v) => {
-      const roles = new Set(v.roles);
-      if (on) roles.add(role);
-      else roles.delete(role);
-      return { ...v, roles };
-    });
-  const toggleTeam = (id: number, on: boolean) =>
-    setValues((v) => {
-      const teamIds = new Set(v.teamIds);
-      if (on) teamIds.add(id);
-      else teamIds.delete(id);
-      return { ...v, teamIds };
-    });
+  const toggleRole = (role: BaseRole, on: boolean) => setValues((v) => ({ ...v, roles: withItem(v.roles, role, on) }));
+  const toggleTeam = (id: number, on: boolean) => setValues((v) => ({ ...v, teamIds: withItem(v.teamIds, id, on) }));
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -374,101 +357,94 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
     }
   };
 
-  const titleId = `${p}-title`;
   return (
-    <section class="wk-panel" aria-labelledby={titleId}>
-      <h2 id={titleId} ref={headingRef} tabIndex={-1} class="utrecht-heading-2">
-        {mode === 'create' ? t('users.create.title') : t('users.edit.title', { name: user!.name })}
-      </h2>
-      <LiveRegions error={formError} status={formStatus} />
-      <form ref={formRef} class="utrecht-form wk-form" noValidate onSubmit={onSubmit}>
-        <TextField id={`${p}-name`} label={t('users.field.name')} value={values.name} onValue={set('name')} error={errors.name} autoComplete="off" required />
+    <FormPanel
+      id={p}
+      title={mode === 'create' ? t('users.create.title') : t('users.edit.title', { name: user!.name })}
+      focusOnOpen={mode === 'edit'}
+      error={formError}
+      status={formStatus}
+      formRef={formRef}
+      onSubmit={onSubmit}
+      busy={busy}
+      submitLabel={mode === 'create' ? t('users.create.submit') : t('common.save')}
+      onCancel={onCancel}
+    >
+      <TextField id={`${p}-name`} label={t('users.field.name')} value={values.name} onValue={set('name')} error={errors.name} autoComplete="off" required />
+      <TextField
+        id={`${p}-email`}
+        label={t('users.field.email')}
+        type="email"
+        value={values.email}
+        onValue={set('email')}
+        error={errors.email}
+        autoComplete="off"
+        spellcheck={false}
+        required
+      />
+      {mode === 'create' ? (
         <TextField
-          id={`${p}-email`}
-          label={t('users.field.email')}
-          type="email"
-          value={values.email}
-          onValue={set('email')}
-          error={errors.email}
-          autoComplete="off"
-          spellcheck={false}
+          id={`${p}-password`}
+          label={t('users.field.password')}
+          description={t('users.field.passwordHelp')}
+          type="password"
+          value={values.password}
+          onValue={set('password')}
+          error={errors.password}
+          autoComplete="new-password"
           required
         />
-        {mode === 'create' ? (
-          <TextField
-            id={`${p}-password`}
-            label={t('users.field.password')}
-            description={t('users.field.passwordHelp')}
-            type="password"
-            value={values.password}
-            onValue={set('password')}
-            error={errors.password}
-            autoComplete="new-password"
-            required
-          />
-        ) : null}
+      ) : null}
 
-        <Fieldset id={`${p}-roles`} legend={t('users.field.roles')} error={errors.roles}>
-          {BASE_ROLES.map((role) => (
-            <Checkbox
-              key={role}
-              id={`${p}-role-${role}`}
-              value={role}
-              label={roleLabel(role, t)}
-              checked={values.roles.has(role)}
-              onChecked={(on) => toggleRole(role, on)}
-            />
-          ))}
+      <Fieldset id={`${p}-roles`} legend={t('users.field.roles')} error={errors.roles}>
+        {BASE_ROLES.map((role) => (
           <Checkbox
-            id={`${p}-role-coordinator`}
-            value="coordinator"
-            label={t('users.field.coordinator')}
-            checked={values.coordinator}
-            onChecked={set('coordinator')}
+            key={role}
+            id={`${p}-role-${role}`}
+            value={role}
+            label={roleLabel(role, t)}
+            checked={values.roles.has(role)}
+            onChecked={(on) => toggleRole(role, on)}
           />
-          {values.coordinator ? (
-            <div class="wk-subfield">
-              <TextField
-                id={`${p}-programmes`}
-                label={t('users.field.programmes')}
-                description={t('users.field.programmesHelp')}
-                value={values.programmes}
-                onValue={set('programmes')}
-                error={errors.programmes}
-                spellcheck={false}
-              />
-            </div>
-          ) : null}
-        </Fieldset>
+        ))}
+        <Checkbox
+          id={`${p}-role-coordinator`}
+          value="coordinator"
+          label={t('users.field.coordinator')}
+          checked={values.coordinator}
+          onChecked={set('coordinator')}
+        />
+        {values.coordinator ? (
+          <div class="wk-subfield">
+            <TextField
+              id={`${p}-programmes`}
+              label={t('users.field.programmes')}
+              description={t('users.field.programmesHelp')}
+              value={values.programmes}
+              onValue={set('programmes')}
+              error={errors.programmes}
+              spellcheck={false}
+            />
+          </div>
+        ) : null}
+      </Fieldset>
 
-        <Fieldset id={`${p}-teams`} legend={t('users.field.teams')} error={errors.teams}>
-          {teamChoices.length ? (
-            teamChoices.map((team) => (
-              <Checkbox
-                key={team.id}
-                id={`${p}-team-${team.id}`}
-                value={String(team.id)}
-                label={team.name}
-                checked={values.teamIds.has(team.id)}
-                onChecked={(on) => toggleTeam(team.id, on)}
-              />
-            ))
-          ) : (
-            <p class="utrecht-paragraph">{t('users.field.noTeams')}</p>
-          )}
-        </Fieldset>
-
-        <div class="utrecht-button-group wk-button-row">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
-            {busy ? t('common.saving') : mode === 'create' ? t('users.create.submit') : t('common.save')}
-          </button>
-          {onCancel ? (
-            <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </section>
+      <Fieldset id={`${p}-teams`} legend={t('users.field.teams')} error={errors.teams}>
+        {teamChoices.length ? (
+          teamChoices.map((team) => (
+            <Checkbox
+              key={team.id}
+              id={`${p}-team-${team.id}`}
+              value={String(team.id)}
+              label={team.name}
+              checked={values.teamIds.has(team.id)}
+              onChecked={(on) => toggleTeam(team.id, on)}
+            />
+          ))
+        ) : (
+          <p class="utrecht-paragraph">{t('users.field.noTeams')}</p>
+        )}
+      </Fieldset>
+    </FormPanel>
   );
 }
