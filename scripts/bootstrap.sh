@@ -33,6 +33,10 @@ fi
 # npm packages: reinstall only when the lock file changed since the last install.
 stamp=web/node_modules/.wijkkader-lock
 if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
-  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  # npm ci installs exactly the lock file. Where the registry holds only this
+  # platform's builds of optional native packages (rollup's), npm ci refuses a lock that
+  # does not list the others; npm install then installs the same locked versions.
+  (cd web && { npm ci --no-audit --no-fund --loglevel=silent 2>/dev/null ||
+               npm install --no-audit --no-fund --loglevel=error; })
   cp web/package-lock.json "$stamp"
 fi
