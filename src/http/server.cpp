@@ -85,16 +85,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // Called on shutdown: a connection waiting for its next request is closed now; one
   // handling a request closes after its response.
+  // Idle means: kept alive after an answer, with no byte of a next request. A request
+  // whose bytes have arrived is read and answered; a new connection has not sent its
+  // first request yet but its client is about to, so it gets it served too (bounded by
+  // the read timeout and the shutdown grace period).
   void close_if_idle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) self->close();
+      beast::error_code ec;
+      const auto waiting = self->stream_.socket().available(ec);
+      if (!self->busy_ && self->served_ > 0 && waiting == 0 && self->buffer_.size() == 0) self->close();
     });
   }
 
  private:
   void read() {
     busy_ = false;
-    if (state_.stopping) return close();
+    // Shutting down: a kept-alive connection ends after its last answer; a connection
+    // accepted from the backlog during shutdown still gets its one request served.
+    if (state_.stopping && served_ > 0) return drain_then_close();
     parser_.emplace();
     parser_->body_limit(state_.options.max_body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(state_.options.max_header_bytes));
@@ -143,6 +151,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                  nlohmann::json(request.method).dump(),
                  nlohmann::json(request.path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                  response.status, static_cast<double>(micros) / 1000.0, nlohmann::json(remote_).dump());
+    ++served_;
     send(std::move(response), version, keep_alive && !state_.stopping, head);
   }
 
@@ -214,6 +223,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool busy_ = false;
   std::array<char, 16 * 1024> drain_buffer_{};
   std::size_t drained_ = 0;
+  std::size_t served_ = 0;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -227,9 +237,18 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
   void start() { accept(); }
+  // Stops accepting. Connections the kernel already completed (waiting in the listen
+  // backlog) were made before the signal: they are taken and served, not reset.
   void stop() {
     net::post(acceptor_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
+      self->acceptor_.non_blocking(true, ec);
+      for (;;) {
+        tcp::socket socket(net::make_strand(self->ioc_));
+        self->acceptor_.accept(socket, ec);
+        if (ec) break;
+        std::make_shared<Connection>(std::move(socket), self->state_)->start();
+      }
       self->acceptor_.close(ec);
     });
   }
@@ -239,7 +258,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
   }
   void on_accept(beast::error_code ec, tcp::socket socket) {
-    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec == net::error::operation_aborted) return;
     if (!ec) {
       if (state_.active >= state_.options.max_connections) {
         // Over the cap: refuse at once rather than queue without bound.
@@ -250,7 +269,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
         std::make_shared<Connection>(std::move(socket), state_)->start();
       }
     }
-    accept();
+    if (acceptor_.is_open()) accept();  // closed: shutting down, this was the last one
   }
 
   net::io_context& ioc_;
