@@ -2,7 +2,9 @@
 
 #include "http/problem.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/cases/routes.hpp"
 #include "modules/organisation/routes.hpp"
+#include "modules/programmes/routes.hpp"
 #include "store/embedded.hpp"
 
 namespace wk::app {
@@ -14,7 +16,12 @@ const std::string& openapi_document() {
 }
 
 App::App(store::Database& db, Config config)
-    : db_(db), config_(config), organisations_(db), sessions_(db, config.sessions, config.throttle) {
+    : db_(db),
+      config_(config),
+      organisations_(db),
+      sessions_(db, config.sessions, config.throttle),
+      programmes_(db),
+      cases_(db) {
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
     return http::json_response(200, {{"status", "ok"}});
@@ -33,6 +40,9 @@ App::App(store::Database& db, Config config)
   auth::register_routes(router_, sessions_, organisations_, config_.cookies);
   organisation::register_routes(router_, organisations_);
   audit::register_routes(router_, db_);
+  programmes::register_routes(router_, programmes_);
+  cases::register_routes(router_, cases_);
+  organisations_.seed_default_lists(now_millis());
 }
 
 http::Authenticator App::authenticator() {

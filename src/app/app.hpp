@@ -9,7 +9,9 @@
 #include "http/router.hpp"
 #include "modules/auth/routes.hpp"
 #include "modules/auth/service.hpp"
+#include "modules/cases/service.hpp"
 #include "modules/organisation/service.hpp"
+#include "modules/programmes/programmes.hpp"
 #include "store/database.hpp"
 
 namespace wk::app {
@@ -32,6 +34,8 @@ class App {
   Config config_;
   organisation::Service organisations_;
   auth::SessionService sessions_;
+  programmes::Service programmes_;
+  cases::Service cases_;
   http::Router router_;
 };
 

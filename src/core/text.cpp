@@ -95,6 +95,46 @@ std::optional<std::string> find_bsn(std::string_view t) {
   return std::nullopt;
 }
 
+bool contains_email(std::string_view t) {
+  for (std::size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
+    auto word_char = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '+';
+    };
+    std::size_t start = at;
+    while (start > 0 && word_char(t[start - 1])) --start;
+    std::size_t end = at + 1;
+    while (end < t.size() && word_char(t[end])) ++end;
+    const auto domain = t.substr(at + 1, end - at - 1);
+    const auto dot = domain.rfind('.');
+    if (start < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot - 1 >= 2) return true;
+  }
+  return false;
+}
+
+bool contains_phone_number(std::string_view t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool plus31 = t.substr(i, 3) == "+31";
+    const bool zero031 = t.substr(i, 4) == "0031";
+    if (!plus31 && !zero031 && !(is_digit(t[i]) || t[i] == '(')) continue;
+    if (i > 0 && is_digit(t[i - 1])) continue;  // inside a longer number
+    std::string digits;
+    std::size_t j = i + (plus31 ? 3 : zero031 ? 4 : 0);
+    while (j < t.size() && digits.size() < 11) {
+      const char c = t[j];
+      if (is_digit(c))
+        digits += c;
+      else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')')
+        break;
+      ++j;
+    }
+    while (j > i && !is_digit(t[j - 1])) --j;  // trailing separators are not part of it
+    if (j < t.size() && is_digit(t[j])) continue;
+    if ((plus31 || zero031) && digits.size() == 9 && digits[0] != '0') return true;
+    if (!plus31 && !zero031 && digits.size() == 10 && digits[0] == '0' && digits[1] != '0') return true;
+  }
+  return false;
+}
+
 bool is_cbs_area_code(std::string_view c) {
   auto digits_from = [&](std::size_t n) { return c.size() == 2 + n && std::all_of(c.begin() + 2, c.end(), is_digit); };
   if (c.starts_with("WK")) return digits_from(6);

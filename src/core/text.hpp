@@ -28,6 +28,14 @@ bool is_valid_bsn(std::string_view nine_digits);
 // spaces as 123.456.782 / 123 456 782) that passes the 11-test.
 std::optional<std::string> find_bsn(std::string_view text);
 
+// Personal data in free text (SPEC §3): the server warns about these, it does not refuse.
+// An e-mail address: something@domain.tld inside the text.
+bool contains_email(std::string_view text);
+// A Dutch phone number: 10 digits starting with 0 (06-12345678, 053 123 45 67,
+// (053) 1234567) or +31 / 0031 followed by 9 digits, with spaces, dashes, dots or
+// parentheses between the digits.
+bool contains_phone_number(std::string_view text);
+
 // CBS neighbourhood codes: WK + 6 digits (wijk) or BU + 8 digits (buurt).
 bool is_cbs_area_code(std::string_view code);
 

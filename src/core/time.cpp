@@ -24,6 +24,8 @@ std::string iso8601_utc(Millis t) {
   return buf;
 }
 
+std::string iso_date_utc(Millis t) { return iso8601_utc(t).substr(0, 10); }
+
 bool is_valid_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
+#include "http/problem.hpp"
 #include "http/request.hpp"
 
 namespace wk::http {
@@ -52,6 +53,9 @@ class FieldReader {
   std::optional<std::vector<std::int64_t>> id_list(const std::string& key, std::size_t max_items,
                                                    bool required = false);
   bool has(const std::string& key) const { return object_.contains(key); }
+  // Marks a key as read by the caller itself (e.g. an array of objects it reads with
+  // its own FieldReaders), so that finish() does not call it unknown.
+  void skip(const std::string& key) { seen_.insert(key); }
 
   void fail(std::string field, std::string title_nl, std::string detail_en);
   bool failed() const { return !errors_.empty(); }
@@ -67,5 +71,18 @@ class FieldReader {
   std::set<std::string> seen_;
   std::vector<FieldError> errors_;
 };
+
+// Parses the request's JSON object and runs `read(FieldReader&)` on it. Returns the
+// problem to answer (415, 400, 422 with every field error), or nullopt when the body
+// was read completely.
+template <class Read>
+std::optional<Response> read_json_body(const Request& request, Read&& read) {
+  auto body = parse_json_object(request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  read(in);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  return std::nullopt;
+}
 
 }  // namespace wk::http

@@ -23,6 +23,12 @@ const std::string& Row::str(std::size_t i) const {
   throw DbError(DbError::Kind::other, "column " + std::to_string(i) + " is not text");
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out = "?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  return out;
+}
+
 std::optional<Row> Tx::query_one(std::string_view sql, std::initializer_list<Param> params) {
   auto rows = query(sql, params);
   if (rows.empty()) return std::nullopt;

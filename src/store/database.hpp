@@ -103,6 +103,11 @@ class Tx {
   std::int64_t insert(std::string_view sql, std::initializer_list<Param> params);
 };
 
+// "?, ?, ?" for binding a list of n values (IN (…)); at least one placeholder, so an
+// empty list binds one value that matches nothing. The only SQL text built at run time:
+// it depends on a count, never on a value.
+std::string placeholders(std::size_t n);
+
 class Database {
  public:
   virtual ~Database() = default;

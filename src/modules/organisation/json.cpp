@@ -34,6 +34,10 @@ nlohmann::json to_json(const User& u) {
           {"last_login_at", u.last_login_at ? nlohmann::json(iso8601_utc(*u.last_login_at)) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json to_json(const ListValue& v) {
+  return {{"id", v.id}, {"code", v.code}, {"label", v.label}, {"active", v.active}, {"position", v.position}};
+}
+
 nlohmann::json audit_snapshot(const Team& t) {
   auto j = to_json(t);
   j.erase("member_count");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "modules/organisation/model.hpp"
+#include "modules/organisation/value_lists.hpp"
 
 namespace wk::organisation {
 
@@ -11,6 +12,7 @@ nlohmann::json to_json(const Organisation& o);
 nlohmann::json to_json(const District& d);
 nlohmann::json to_json(const Team& t);
 nlohmann::json to_json(const User& u);
+nlohmann::json to_json(const ListValue& v);
 
 // What the audit log keeps of a record: its fields, without derived counts or times.
 nlohmann::json audit_snapshot(const Team& t);

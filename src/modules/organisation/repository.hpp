@@ -7,6 +7,7 @@
 #include <set>
 
 #include "modules/organisation/model.hpp"
+#include "modules/organisation/value_lists.hpp"
 #include "store/database.hpp"
 
 namespace wk::organisation::repo {
@@ -50,5 +51,12 @@ std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::
 // Roles and team ids of an active user, for the request's Principal.
 std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
 std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
+
+std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list);
+std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id);
+std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const std::string& code,
+                               const std::string& label, std::int64_t position);
+void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& label, std::int64_t position,
+                       bool active);
 
 }  // namespace wk::organisation::repo

@@ -42,15 +42,9 @@ Response item_response(const Result<T>& r, int status = 200) {
   return http::json_response(status, to_json(*r));
 }
 
-// Parses the body and runs `read` on it; returns the problem to answer, if any.
 template <class Read>
 std::optional<Response> read_body(const Context& ctx, Read&& read) {
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
-  read(in);
-  if (auto done = in.finish(); !done) return problem_response(done.error());
-  return std::nullopt;
+  return http::read_json_body(ctx.request, std::forward<Read>(read));
 }
 
 // Admin-only endpoints answer 403 before looking at the body: a coach learns nothing
@@ -145,6 +139,37 @@ void register_routes(http::Router& router, Service& service) {
         }))
       return *bad;
     return item_response(service.update_user(ctx.user(), *id, std::move(change), ctx.now));
+  });
+
+  router.add("GET", "/api/v1/lists/{list}", Access::authenticated,
+             [&service](Context& ctx) { return list_response(service.list_values(ctx.user(), ctx.param("list"))); });
+
+  router.add("POST", "/api/v1/lists/{list}", Access::authenticated, [&service](Context& ctx) {
+    if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
+    if (auto denied = require_admin(ctx)) return *denied;
+    std::string label;
+    std::optional<std::string> code;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          label = in.text("label", kShortName).value_or("");
+          code = in.text("code", {.required = false, .min = 1, .max = 40});
+        }))
+      return *bad;
+    return item_response(service.add_list_value(ctx.user(), ctx.param("list"), label, code, ctx.now), 201);
+  });
+
+  router.add("PATCH", "/api/v1/lists/{list}/{id}", Access::authenticated, [&service](Context& ctx) {
+    if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
+    if (auto denied = require_admin(ctx)) return *denied;
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such value."));
+    Service::ListValueChange change;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          change.label = in.text("label", optional(kShortName));
+          change.active = in.boolean("active");
+          change.position = in.integer("position", {.required = false, .min = 1, .max = 10000});
+        }))
+      return *bad;
+    return item_response(service.update_list_value(ctx.user(), ctx.param("list"), *id, change, ctx.now));
   });
 }
 

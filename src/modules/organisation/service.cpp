@@ -240,6 +240,105 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
   });
 }
 
+namespace {
+void seed_lists(Tx& tx, std::int64_t org_id) {
+  for (const auto& known : known_lists()) {
+    if (!repo::list_values(tx, org_id, known.name).empty()) continue;
+    std::int64_t position = 0;
+    for (auto label : known.defaults)
+      repo::insert_list_value(tx, org_id, known.name, code_from_label(label), std::string(label), ++position);
+  }
+}
+
+nlohmann::json list_value_snapshot(std::string_view list, const ListValue& v) {
+  return {{"list", list}, {"code", v.code}, {"label", v.label}, {"position", v.position}, {"active", v.active}};
+}
+
+Error duplicate_list_value() {
+  Error e = Error::conflict("Deze waarde staat al in de lijst.", "This value is already in the list.");
+  e.fields.push_back({"label", "Deze waarde staat al in de lijst.", "already in the list"});
+  return e;
+}
+}  // namespace
+
+Result<std::vector<ListValue>> Service::list_values(const Principal& p, std::string_view list) {
+  if (!is_known_list(list)) return Error::not_found("No such list.");
+  if (!can_read_structure(p)) return Error::forbidden();
+  return db_.read([&](Tx& tx) { return repo::list_values(tx, p.org_id, list); });
+}
+
+std::vector<ListValue> Service::values(Tx& tx, std::int64_t org_id, std::string_view list) {
+  return repo::list_values(tx, org_id, list);
+}
+
+Result<ListValue> Service::add_list_value(const Principal& p, std::string_view list, const std::string& label,
+                                          std::optional<std::string> code, Millis now) {
+  if (!is_known_list(list)) return Error::not_found("No such list.");
+  if (!can_administer(p)) return Error::forbidden();
+  const std::string key = code ? *code : code_from_label(label);
+  if (!text::is_slug(key))
+    return Error::validation({{code ? "code" : "label", "Gebruik kleine letters, cijfers, - en _ voor de code.",
+                               "the code must match [a-z0-9_-]{1,40}"}});
+  return db_.write([&](Tx& tx) -> Result<ListValue> {
+    const auto existing = repo::list_values(tx, p.org_id, list);
+    std::int64_t position = 0;
+    for (const auto& v : existing) {
+      if (v.code == key || text::to_lower_ascii(v.label) == text::to_lower_ascii(label)) return duplicate_list_value();
+      position = std::max(position, v.position);
+    }
+    const auto id = repo::insert_list_value(tx, p.org_id, list, key, label, position + 1);
+    ListValue created{id, key, label, position + 1, true};
+    audit::record(
+        tx, event(p.org_id, p.user_id, "create", "list_value", id, nullptr, list_value_snapshot(list, created)), now);
+    return created;
+  });
+}
+
+Result<ListValue> Service::update_list_value(const Principal& p, std::string_view list, std::int64_t id,
+                                             const ListValueChange& change, Millis now) {
+  if (!is_known_list(list)) return Error::not_found("No such list.");
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Result<ListValue> {
+    auto before = repo::find_list_value(tx, p.org_id, list, id);
+    if (!before) return Error::not_found("No such value.");
+    if (change.label)
+      for (const auto& v : repo::list_values(tx, p.org_id, list))
+        if (v.id != id && text::to_lower_ascii(v.label) == text::to_lower_ascii(*change.label))
+          return duplicate_list_value();
+    ListValue after{id, before->code, change.label.value_or(before->label), change.position.value_or(before->position),
+                    change.active.value_or(before->active)};
+    repo::update_list_value(tx, p.org_id, id, after.label, after.position, after.active);
+    audit::record(tx,
+                  event(p.org_id, p.user_id, "update", "list_value", id, list_value_snapshot(list, *before),
+                        list_value_snapshot(list, after)),
+                  now);
+    return after;
+  });
+}
+
+std::optional<Team> Service::team(Tx& tx, std::int64_t org_id, std::int64_t team_id) {
+  return repo::find_team(tx, org_id, team_id);
+}
+
+std::vector<Team> Service::teams(Tx& tx, std::int64_t org_id) {
+  return repo::list_teams(tx, org_id);
+}
+
+std::optional<User> Service::user(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  return repo::find_user(tx, org_id, user_id);
+}
+
+std::vector<User> Service::users(Tx& tx, std::int64_t org_id) {
+  return repo::list_users(tx, org_id);
+}
+
+void Service::seed_default_lists(Millis) {
+  db_.with_write([&](Tx& tx) {
+    for (const auto& org : repo::list_organisations(tx)) seed_lists(tx, org.id);
+    return true;
+  });
+}
+
 Result<Organisation> Service::create_organisation(const std::string& name, const std::string& slug,
                                                   const std::vector<std::string>& districts, Millis now) {
   if (!text::is_slug(slug))
@@ -250,6 +349,7 @@ Result<Organisation> Service::create_organisation(const std::string& name, const
       return Error::conflict("Deze organisatiecode bestaat al.", "An organisation with this slug exists.");
     Organisation org{repo::insert_organisation(tx, name, slug, now), name, slug};
     audit::record(tx, event(org.id, std::nullopt, "create", "organisation", org.id, nullptr, to_json(org)), now);
+    seed_lists(tx, org.id);
     for (const auto& d : districts) {
       District district{repo::insert_district(tx, org.id, d), d};
       audit::record(tx, event(org.id, std::nullopt, "create", "district", district.id, nullptr, to_json(district)),

@@ -9,6 +9,7 @@
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "modules/organisation/model.hpp"
+#include "modules/organisation/value_lists.hpp"
 #include "store/database.hpp"
 
 namespace wk::organisation {
@@ -34,6 +35,27 @@ class Service {
   Result<User> get_user(const Principal& p, std::int64_t id);
   Result<User> create_user(const Principal& p, NewUser user, Millis now);
   Result<User> update_user(const Principal& p, std::int64_t id, UserChange change, Millis now);
+
+  // Lists of values (SPEC §4.1).
+  Result<std::vector<ListValue>> list_values(const Principal& p, std::string_view list);
+  Result<ListValue> add_list_value(const Principal& p, std::string_view list, const std::string& label,
+                                   std::optional<std::string> code, Millis now);
+  struct ListValueChange {
+    std::optional<std::string> label;
+    std::optional<bool> active;
+    std::optional<std::int64_t> position;
+  };
+  Result<ListValue> update_list_value(const Principal& p, std::string_view list, std::int64_t id,
+                                      const ListValueChange& change, Millis now);
+  // Gives every organisation the default values of each known list it has none of yet
+  // (new lists arrive with new versions of the application).
+  void seed_default_lists(Millis now);
+  // For other modules, inside their transaction: all values (also retired ones).
+  static std::vector<ListValue> values(store::Tx& tx, std::int64_t org_id, std::string_view list);
+  static std::optional<Team> team(store::Tx& tx, std::int64_t org_id, std::int64_t team_id);
+  static std::vector<Team> teams(store::Tx& tx, std::int64_t org_id);
+  static std::optional<User> user(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
+  static std::vector<User> users(store::Tx& tx, std::int64_t org_id);
 
   // For the command line and the demo data: the actor is the system.
   Result<Organisation> create_organisation(const std::string& name, const std::string& slug,

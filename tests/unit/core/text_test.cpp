@@ -72,3 +72,28 @@ TEST(Roles, Valid) {
 
 }  // namespace
 }  // namespace wk::text
+
+namespace wk::text {
+namespace {
+
+TEST(PersonalData, EmailAddresses) {
+  EXPECT_TRUE(contains_email("mail naar j.jansen@example.nl graag"));
+  EXPECT_FALSE(contains_email("om 10 @ kantoor"));
+  EXPECT_FALSE(contains_email("twitter @smd"));
+  EXPECT_FALSE(contains_email("a@b"));
+}
+
+TEST(PersonalData, DutchPhoneNumbers) {
+  EXPECT_TRUE(contains_phone_number("bel 06-12345678"));
+  EXPECT_TRUE(contains_phone_number("tel. 053 123 45 67."));
+  EXPECT_TRUE(contains_phone_number("(053) 1234567"));
+  EXPECT_TRUE(contains_phone_number("+31 6 12345678"));
+  EXPECT_TRUE(contains_phone_number("0031612345678"));
+  EXPECT_FALSE(contains_phone_number("bedrag 2400 euro in 2017"));
+  EXPECT_FALSE(contains_phone_number("WS-2018-007"));
+  EXPECT_FALSE(contains_phone_number("123456782"));    // a BSN is 9 digits
+  EXPECT_FALSE(contains_phone_number("06123456789"));  // 11 digits
+}
+
+}  // namespace
+}  // namespace wk::text

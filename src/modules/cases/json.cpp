@@ -1,0 +1,100 @@
+#include "modules/cases/json.hpp"
+
+namespace wk::cases {
+
+namespace {
+nlohmann::json ref(const Ref& r) {
+  return {{"id", r.id}, {"name", r.name}};
+}
+nlohmann::json ref(const std::optional<Ref>& r) {
+  return r ? ref(*r) : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json to_json(const Totals& t) {
+  return {{"oud_cents", t.oud}, {"nieuw_cents", t.nieuw}, {"saving_cents", t.saving()}};
+}
+
+nlohmann::json to_json(const std::vector<Warning>& warnings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : warnings) out.push_back({{"field", w.field}, {"title", w.title}, {"detail", w.detail}});
+  return out;
+}
+
+nlohmann::json summary_json(const Case& c) {
+  return {{"id", c.id},
+          {"reference", c.reference},
+          {"team", ref(c.team)},
+          {"programme", ref(c.programme)},
+          {"group", ref(c.group)},
+          {"owner", ref(c.owner)},
+          {"status", to_string(c.status)},
+          {"start_date", c.start_date},
+          {"totals", to_json(c.totals)},
+          {"updated_at", iso8601_utc(c.updated_at)}};
+}
+
+nlohmann::json to_json(const CaseView& v) {
+  auto j = summary_json(v.c);
+  j["plan"] = v.c.plan;
+  auto& history = j["status_history"] = nlohmann::json::array();
+  for (const auto& e : v.c.history) {
+    nlohmann::json by = nullptr;
+    if (e.recorded_by) by = {{"id", *e.recorded_by}, {"name", e.recorded_by_name.value_or("")}};
+    history.push_back({{"status", to_string(e.status)},
+                       {"date", e.date},
+                       {"recorded_at", iso8601_utc(e.recorded_at)},
+                       {"recorded_by", by}});
+  }
+  j["warnings"] = to_json(v.warnings);
+  return j;
+}
+
+nlohmann::json to_json(const ReceiptView& r) {
+  nlohmann::json out = {
+      {"case_id", r.receipt.case_id}, {"oud", nlohmann::json::array()}, {"nieuw", nlohmann::json::array()}};
+  for (const auto& l : r.receipt.lines)
+    out[std::string(to_string(l.side))].push_back({{"id", l.id},
+                                                   {"category", {{"id", l.category_id}, {"label", l.category_label}}},
+                                                   {"payer", {{"id", l.payer_id}, {"label", l.payer_label}}},
+                                                   {"description", l.description},
+                                                   {"amount_cents", l.amount}});
+  const auto totals = r.receipt.totals();
+  out["totals"] = to_json(totals);
+  out["negative_saving"] = totals.saving() < 0;
+  out["warnings"] = to_json(r.warnings);
+  return out;
+}
+
+nlohmann::json to_json(const Summary& s) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : s.groups) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : g.rows)
+      rows.push_back({{"case_id", r.case_id},
+                      {"reference", r.reference},
+                      {"status", to_string(r.status.value_or(Status::lopend))},
+                      {"nieuw_cents", r.totals.nieuw},
+                      {"oud_cents", r.totals.oud},
+                      {"saving_cents", r.totals.saving()}});
+    groups.push_back({{"group", ref(g.group)}, {"rows", rows}, {"totals", to_json(g.totals)}});
+  }
+  auto breakdown = [](const std::vector<Breakdown>& items, const char* key) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& b : items)
+      out.push_back({{key, {{"id", b.item.id}, {"label", b.item.name}}},
+                     {"oud_cents", b.totals.oud},
+                     {"nieuw_cents", b.totals.nieuw},
+                     {"saving_cents", b.totals.saving()}});
+    return out;
+  };
+  return {{"programme", {{"id", s.programme_id}, {"name", s.programme_name}, {"start_date", s.programme_start_date}}},
+          {"reference_date", s.reference_date},
+          {"groups", groups},
+          {"totals", to_json(s.totals)},
+          {"running_cases", s.running_cases},
+          {"by_category", breakdown(s.by_category, "category")},
+          {"by_payer", breakdown(s.by_payer, "payer")}};
+}
+
+}  // namespace wk::cases

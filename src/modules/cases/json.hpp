@@ -1,0 +1,17 @@
+// JSON shapes of the cases module (docs/api.md, "Cases and cost receipts").
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "modules/cases/service.hpp"
+
+namespace wk::cases {
+
+nlohmann::json to_json(const Totals& t);
+nlohmann::json summary_json(const Case& c);  // CaseSummary
+nlohmann::json to_json(const CaseView& v);   // Case with history and warnings
+nlohmann::json to_json(const ReceiptView& r);
+nlohmann::json to_json(const Summary& s);
+nlohmann::json to_json(const std::vector<Warning>& warnings);
+
+}  // namespace wk::cases

@@ -1,0 +1,82 @@
+// SQL for cases, their status history and cost lines. Every statement filters on
+// org_id; list-like queries also on the caller's Scope.
+#pragma once
+
+#include "modules/cases/model.hpp"
+#include "store/database.hpp"
+
+namespace wk::cases::repo {
+
+using store::Tx;
+
+// Which cases a caller may see: all of the organisation, or those of some teams and
+// some programmes.
+struct Scope {
+  bool all = false;
+  std::vector<std::int64_t> team_ids;
+  std::vector<std::int64_t> programme_ids;
+};
+
+struct CaseRow {
+  std::int64_t id;
+  std::string reference;
+  std::int64_t team_id;
+  std::int64_t programme_id;
+  std::optional<std::int64_t> group_id;
+  std::optional<std::int64_t> owner_id;
+  std::string start_date;
+  std::string plan;
+  Status status;
+  Millis updated_at;
+  Totals totals;
+};
+
+std::optional<CaseRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
+std::optional<std::int64_t> find_id_by_reference(Tx& tx, std::int64_t org_id, const std::string& reference);
+std::int64_t insert(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);
+void update(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);
+
+std::vector<StatusEntry> history(Tx& tx, std::int64_t org_id, std::int64_t case_id);
+void add_status(Tx& tx, std::int64_t org_id, std::int64_t case_id, Status status, const std::string& date,
+                std::optional<std::int64_t> actor, Millis now);
+
+std::vector<CostLine> lines(Tx& tx, std::int64_t org_id, std::int64_t case_id);
+void replace_lines(Tx& tx, std::int64_t org_id, std::int64_t case_id, const std::vector<CostLine>& lines);
+
+struct ListFilter {
+  std::optional<std::int64_t> programme_id;
+  std::optional<std::int64_t> team_id;
+  std::optional<std::string> status;
+  std::optional<std::string> reference_contains;
+  int limit = 100;
+  int offset = 0;
+};
+std::vector<CaseRow> list(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope);
+std::int64_t count(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope);
+
+// One case of a programme with its status on the reference date (nullopt: none yet)
+// and its receipt totals.
+struct SummaryRow {
+  std::int64_t case_id;
+  std::string reference;
+  std::optional<std::int64_t> group_id;
+  std::optional<Status> status;
+  Totals totals;
+};
+std::vector<SummaryRow> summary_rows(Tx& tx, std::int64_t org_id, std::int64_t programme_id,
+                                     const std::string& reference_date, std::optional<std::int64_t> team_id,
+                                     const Scope& scope);
+
+// Sums of the lines of the cases that count on the reference date, per category, payer
+// and side.
+struct BreakdownRow {
+  std::int64_t category_id;
+  std::int64_t payer_id;
+  Side side;
+  Cents amount;
+};
+std::vector<BreakdownRow> breakdown(Tx& tx, std::int64_t org_id, std::int64_t programme_id,
+                                    const std::string& reference_date, std::optional<std::int64_t> team_id,
+                                    const Scope& scope);
+
+}  // namespace wk::cases::repo

@@ -1,0 +1,209 @@
+#include "modules/cases/routes.hpp"
+
+#include <charconv>
+
+#include "http/json_body.hpp"
+#include "http/problem.hpp"
+#include "modules/cases/json.hpp"
+
+namespace wk::cases {
+
+namespace {
+
+using http::Context;
+using http::FieldReader;
+using http::problem_response;
+
+constexpr http::TextRule kReference{.required = true, .min = 1, .max = 40};
+constexpr http::TextRule kDate{.required = true, .min = 10, .max = 10};
+constexpr http::TextRule kPlan{.required = false, .min = 0, .max = 20000, .multiline = true, .trim = false};
+constexpr http::TextRule kGroup{.required = false, .min = 1, .max = 120};
+constexpr http::TextRule kDescription{.required = false, .min = 0, .max = 500};
+
+constexpr http::TextRule optional(http::TextRule r) {
+  r.required = false;
+  return r;
+}
+
+std::optional<Status> read_status(FieldReader& in) {
+  auto s = in.text("status", {.required = false, .min = 1, .max = 40});
+  if (!s) return std::nullopt;
+  auto status = status_from(*s);
+  if (!status)
+    in.fail("status", "Kies lopend, zo goed als afgerond of afgerond.",
+            "must be lopend, zo_goed_als_afgerond or afgerond");
+  return status;
+}
+
+void read_case(FieldReader& in, CaseInput& c, bool create) {
+  c.reference = in.text("reference", create ? kReference : optional(kReference));
+  c.team_id = in.integer("team_id", {.required = create});
+  c.programme_id = in.integer("programme_id", {.required = create});
+  c.set_group = in.has("group");
+  c.group = in.text("group", kGroup);
+  c.set_owner = in.has("owner_id");
+  c.owner_id = in.integer("owner_id", {});
+  c.start_date = in.text("start_date", create ? kDate : optional(kDate));
+  c.plan = in.text("plan", kPlan);
+  c.status = read_status(in);
+  c.status_date = in.text("status_date", optional(kDate));
+}
+
+// Query parameters: a positive id, or an error naming the parameter.
+std::optional<std::int64_t> query_id(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
+  auto v = ctx.request.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc{} || ptr != v->data() + v->size() || n <= 0) {
+    errors.push_back({name, "Ongeldige waarde.", "must be a positive integer"});
+    return std::nullopt;
+  }
+  return n;
+}
+
+http::Response bad_query(std::vector<FieldError> errors) {
+  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  e.fields = std::move(errors);
+  return problem_response(e);
+}
+
+std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohmann::json& body) {
+  std::vector<LineInput> out;
+  if (!in.has(side)) {
+    in.fail(side, "Dit veld is verplicht.", "is required");
+    return out;
+  }
+  // The array's elements are objects: each is read with its own FieldReader so that
+  // errors name `oud[2].amount_cents`.
+  in.skip(side);
+  const auto& list = body.at(side);
+  if (!list.is_array()) {
+    in.fail(side, "Moet een lijst zijn.", "must be an array");
+    return out;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = std::string(side) + "[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) {
+      in.fail(at, "Moet een kostenregel zijn.", "must be an object");
+      continue;
+    }
+    FieldReader line(list[i]);
+    LineInput l;
+    l.category_id = line.integer("category_id", {.required = true}).value_or(0);
+    l.payer_id = line.integer("payer_id", {.required = true}).value_or(0);
+    l.description = line.text("description", kDescription).value_or("");
+    l.amount = line.integer("amount_cents", {.required = true, .min = 0}).value_or(0);
+    if (auto done = line.finish(); !done)
+      for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& service) {
+  using http::Access;
+
+  router.add("GET", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {
+    repo::ListFilter f;
+    std::vector<FieldError> errors;
+    f.programme_id = query_id(ctx, "programme", errors);
+    f.team_id = query_id(ctx, "team", errors);
+    if (auto s = ctx.request.query_param("status"); s && !s->empty()) {
+      if (!status_from(*s))
+        errors.push_back({"status", "Onbekende status.", "unknown status"});
+      else
+        f.status = std::string(*s);
+    }
+    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(q->substr(0, 40));
+    if (auto l = query_id(ctx, "limit", errors)) {
+      if (*l > 500)
+        errors.push_back({"limit", "Hoogstens 500.", "must be 1-500"});
+      else
+        f.limit = static_cast<int>(*l);
+    }
+    if (auto o = ctx.request.query_param("offset"); o && !o->empty() && *o != "0") {
+      if (auto n = query_id(ctx, "offset", errors))
+        f.offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
+    }
+    if (!errors.empty()) return bad_query(std::move(errors));
+    auto page = service.list(ctx.user(), f);
+    if (!page) return problem_response(page.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& c : page->items) items.push_back(summary_json(c));
+    return http::json_response(200, {{"items", items}, {"total", page->total}});
+  });
+
+  router.add("POST", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+    CaseInput in;
+    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, true); })) return *bad;
+    auto r = service.create(ctx.user(), std::move(in), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(201, to_json(*r));
+  });
+
+  router.add("GET", "/api/v1/cases/{id}", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such case."));
+    auto r = service.get(ctx.user(), *id);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, to_json(*r));
+  });
+
+  router.add("PATCH", "/api/v1/cases/{id}", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such case."));
+    CaseInput in;
+    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, false); })) return *bad;
+    auto r = service.update(ctx.user(), *id, std::move(in), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, to_json(*r));
+  });
+
+  router.add("GET", "/api/v1/cases/{id}/receipt", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such case."));
+    auto r = service.receipt(ctx.user(), *id);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, to_json(*r));
+  });
+
+  router.add("PUT", "/api/v1/cases/{id}/receipt", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such case."));
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) return problem_response(body.error());
+    FieldReader in(*body);
+    auto oud = read_lines(in, "oud", *body);
+    auto nieuw = read_lines(in, "nieuw", *body);
+    if (auto done = in.finish(); !done) return problem_response(done.error());
+    auto r = service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, to_json(*r));
+  });
+
+  router.add("GET", "/api/v1/receipts/summary", Access::authenticated, [&service](Context& ctx) {
+    std::vector<FieldError> errors;
+    const auto programme = query_id(ctx, "programme", errors);
+    if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
+    const auto team = query_id(ctx, "team", errors);
+    std::string date = iso_date_utc(ctx.now);
+    if (auto d = ctx.request.query_param("reference_date"); d && !d->empty()) {
+      if (!is_valid_iso_date(*d))
+        errors.push_back({"reference_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
+      else
+        date = std::string(*d);
+    }
+    if (!errors.empty()) return bad_query(std::move(errors));
+    auto r = service.summary(ctx.user(), *programme, date, team);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, to_json(*r));
+  });
+}
+
+}  // namespace wk::cases

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "http/router.hpp"
+#include "modules/cases/service.hpp"
+
+namespace wk::cases {
+
+// /api/v1/cases, /api/v1/cases/{id}/receipt, /api/v1/receipts/summary (docs/api.md).
+void register_routes(http::Router& router, Service& service);
+
+}  // namespace wk::cases

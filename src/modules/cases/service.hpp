@@ -1,0 +1,104 @@
+// The rules of cases and receipts: who may read and edit which case, what a valid
+// case and receipt are, the audit entry of every change, and the programme summary.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/roles.hpp"
+#include "modules/cases/model.hpp"
+#include "modules/cases/repository.hpp"
+#include "store/database.hpp"
+
+namespace wk::cases {
+
+// Access (docs/api.md, "Access"). Pure: the caller's roles and teams, the case's team and
+// its programme's slug.
+bool may_read_some_cases(const Principal& p);
+bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
+bool can_edit_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
+
+struct CaseInput {
+  std::optional<std::string> reference;
+  std::optional<std::int64_t> team_id;
+  std::optional<std::int64_t> programme_id;
+  bool set_group = false;
+  std::optional<std::string> group;  // name; nullopt with set_group: no group
+  bool set_owner = false;
+  std::optional<std::int64_t> owner_id;
+  std::optional<std::string> start_date;
+  std::optional<std::string> plan;
+  std::optional<Status> status;
+  std::optional<std::string> status_date;
+};
+
+struct LineInput {
+  std::int64_t category_id = 0;
+  std::int64_t payer_id = 0;
+  std::string description;
+  Cents amount = 0;
+};
+
+struct CaseView {
+  Case c;
+  std::vector<Warning> warnings;
+};
+
+struct CasePage {
+  std::vector<Case> items;
+  std::int64_t total;
+};
+
+struct ReceiptView {
+  Receipt receipt;
+  std::vector<Warning> warnings;
+};
+
+struct SummaryGroup {
+  std::optional<Ref> group;
+  std::vector<repo::SummaryRow> rows;
+  Totals totals;
+};
+
+struct Breakdown {
+  Ref item;  // the category or payer
+  Totals totals;
+};
+
+struct Summary {
+  std::int64_t programme_id;
+  std::string programme_name;
+  std::string programme_start_date;
+  std::string reference_date;
+  std::vector<SummaryGroup> groups;
+  Totals totals;
+  std::int64_t running_cases = 0;
+  std::vector<Breakdown> by_category;
+  std::vector<Breakdown> by_payer;
+};
+
+class Service {
+ public:
+  explicit Service(store::Database& db) : db_(db) {}
+
+  Result<CasePage> list(const Principal& p, const repo::ListFilter& filter);
+  Result<CaseView> get(const Principal& p, std::int64_t id);
+  Result<CaseView> create(const Principal& p, CaseInput input, Millis now);
+  Result<CaseView> update(const Principal& p, std::int64_t id, CaseInput change, Millis now);
+
+  Result<ReceiptView> receipt(const Principal& p, std::int64_t case_id);
+  Result<ReceiptView> put_receipt(const Principal& p, std::int64_t case_id, const std::vector<LineInput>& oud,
+                                  const std::vector<LineInput>& nieuw, Millis now);
+
+  Result<Summary> summary(const Principal& p, std::int64_t programme_id, const std::string& reference_date,
+                          std::optional<std::int64_t> team_id);
+
+ private:
+  store::Database& db_;
+};
+
+// The cases the principal may read, as a repository scope.
+repo::Scope read_scope(store::Tx& tx, const Principal& p);
+
+}  // namespace wk::cases

@@ -1,0 +1,39 @@
+// Lists of values per organisation (SPEC §4.1): cost categories, payers, and later story
+// topics, complaint types, … Each known list has defaults that every organisation
+// starts with; an administrator adds, renames and retires values. A retired value stays
+// on the records that use it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wk::organisation {
+
+struct ListValue {
+  std::int64_t id;
+  std::string code;   // stable key, e.g. "ggz_verslavingszorg"
+  std::string label;  // Dutch label shown to users
+  std::int64_t position;
+  bool active;
+};
+
+struct KnownList {
+  std::string_view name;                   // e.g. "cost_category"
+  std::vector<std::string_view> defaults;  // Dutch labels, in display order
+};
+
+namespace list {
+inline constexpr std::string_view cost_category = "cost_category";  // kostensoort
+inline constexpr std::string_view payer = "payer";                  // betaler
+}  // namespace list
+
+const std::vector<KnownList>& known_lists();
+bool is_known_list(std::string_view name);
+
+// "GGZ / verslavingszorg" → "ggz_verslavingszorg": lower-case ASCII letters and digits,
+// everything else folded into single underscores (ë → e and friends for Dutch).
+std::string code_from_label(std::string_view label);
+
+}  // namespace wk::organisation
