@@ -41,7 +41,7 @@ App::App(store::Database& db, Config config)
   organisation::register_routes(router_, organisations_);
   audit::register_routes(router_, db_);
   programmes::register_routes(router_, programmes_);
-  cases::register_routes(router_, cases_);
+  cases::register_routes(router_, cases_, db_);
   organisations_.seed_default_lists(now_millis());
 }
 

@@ -154,6 +154,18 @@ std::string format_euro_whole(Cents c) {
   return euro_text(c < 0 && euros != 0, group_thousands(euros));
 }
 
+std::string format_amount_plain(Cents c) {
+  const bool negative = c < 0;
+  const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
+  std::string out = (negative ? "-" : "") + std::to_string(magnitude / 100);
+  if (const auto rest = magnitude % 100; rest != 0) {
+    out += ',';
+    out += static_cast<char>('0' + rest / 10);
+    out += static_cast<char>('0' + rest % 10);
+  }
+  return out;
+}
+
 Result<Cents> parse_amount(std::string_view input) {
   const std::string_view original = trim_spaces(input);
   if (original.empty()) return Error::validation({FieldError{"", "Geen bedrag ingevuld.", "The amount is empty."}});

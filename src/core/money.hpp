@@ -28,6 +28,10 @@ std::string format_euro(Cents c);
 // -0,49 → "€ 0"), for the report tables, which show whole euros.
 std::string format_euro_whole(Cents c);
 
+// For spreadsheet cells: "2400", "2400,50", "-31,10" — no currency sign, no thousands
+// separator, decimal comma; what Dutch Excel reads as a number and parse_amount reads back.
+std::string format_amount_plain(Cents c);
+
 // Reads an amount as Dutch Excel and people write it:
 //   2400   2.400   2.400,50   2400,5   1.234.567,89   € 2.400   €2.400,-   2.400,-
 //   EUR 2400   2.400 EUR   -2.400   € -2.400   -€ 2.400   '-2.400

@@ -24,7 +24,9 @@ std::string iso8601_utc(Millis t) {
   return buf;
 }
 
-std::string iso_date_utc(Millis t) { return iso8601_utc(t).substr(0, 10); }
+std::string iso_date_utc(Millis t) {
+  return iso8601_utc(t).substr(0, 10);
+}
 
 bool is_valid_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -39,6 +41,36 @@ bool is_valid_iso_date(std::string_view s) {
   const year_month_day ymd{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))},
                            day{static_cast<unsigned>(num(8, 2))}};
   return ymd.ok();
+}
+
+std::optional<std::string> parse_date_nl_or_iso(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (is_valid_iso_date(s)) return std::string(s);
+  // d-m-yyyy with '-', '/' or '.' between the parts.
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++digits[part] > 4) return std::nullopt;
+      parts[part] = parts[part] * 10 + (c - '0');
+    } else if ((c == '-' || c == '/' || c == '.') && part < 2 && digits[part] > 0) {
+      ++part;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[2], parts[1], parts[0]);
+  if (!is_valid_iso_date(buf)) return std::nullopt;
+  return std::string(buf);
+}
+
+std::string iso_to_dutch_date(std::string_view iso) {
+  if (iso.size() != 10) return std::string(iso);
+  return std::string(iso.substr(8, 2)) + "-" + std::string(iso.substr(5, 2)) + "-" + std::string(iso.substr(0, 4));
 }
 
 }  // namespace wk

@@ -22,4 +22,10 @@ std::string iso_date_utc(Millis t);
 // Accepts YYYY-MM-DD and checks it is a real calendar date.
 bool is_valid_iso_date(std::string_view s);
 
+// What people type in spreadsheets: 31-12-2017 (also 31/12/2017, 1-2-2017) or
+// 2017-12-31. Returns the ISO date, or nullopt when it is not a real calendar date.
+std::optional<std::string> parse_date_nl_or_iso(std::string_view s);
+// 2017-12-31 → 31-12-2017 (the Dutch way of writing dates).
+std::string iso_to_dutch_date(std::string_view iso);
+
 }  // namespace wk

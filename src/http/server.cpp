@@ -107,6 +107,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(state_.options.max_body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(state_.options.max_header_bytes));
     stream_.expires_after(state_.options.io_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Connection::on_header, shared_from_this()));
+  }
+
+  // The header decides the body limit: uploads (`…/import`) may be larger than the rest.
+  void on_header(beast::error_code ec, std::size_t) {
+    if (ec) return on_read(ec, 0);
+    const auto target = parser_->get().target();
+    const auto path = target.substr(0, target.find('?'));
+    if (path.ends_with("/import")) parser_->body_limit(state_.options.max_upload_bytes);
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
   }
 
@@ -118,7 +128,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec == bhttp::error::body_limit) {
       return reply_error({ErrorKind::payload_too_large,
                           "De gegevens zijn te groot.",
-                          "The request body exceeds " + std::to_string(state_.options.max_body_bytes) + " bytes.",
+                          "The request body exceeds the size limit.",
                           {},
                           0});
     }

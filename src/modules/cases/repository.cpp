@@ -210,4 +210,35 @@ std::vector<BreakdownRow> breakdown(Tx& tx, std::int64_t org_id, std::int64_t pr
   return out;
 }
 
+std::vector<ExportCase> export_cases(Tx& tx, std::int64_t org_id, std::int64_t programme_id, const Scope& scope) {
+  std::vector<Param> params{org_id, programme_id};
+  bind_scope(params, scope);
+  std::vector<ExportCase> out;
+  for (const auto& r :
+       tx.query("SELECT c.id, c.reference, c.team_id, c.group_id, c.status, "
+                "(SELECT h.effective_date FROM case_status_history h WHERE h.org_id = c.org_id AND h.case_id = c.id "
+                "ORDER BY h.id DESC LIMIT 1) "
+                "FROM cases c WHERE c.org_id = ? AND c.programme_id = ?" +
+                    scope_clause(scope) + "ORDER BY c.reference",
+                params))
+    out.push_back({r.i64(0), r.str(1), r.i64(2), r.opt_i64(3), status_from(r.str(4)).value_or(Status::lopend),
+                   r.opt_str(5).value_or("")});
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, CostLine>> programme_lines(Tx& tx, std::int64_t org_id, std::int64_t programme_id) {
+  std::vector<std::pair<std::int64_t, CostLine>> out;
+  for (const auto& r : tx.query(
+           "SELECT l.case_id, l.id, l.side, l.category_id, l.payer_id, l.description, l.amount_cents, k.label, p.label "
+           "FROM cost_lines l JOIN cases c ON c.org_id = l.org_id AND c.id = l.case_id "
+           "JOIN value_lists k ON k.org_id = l.org_id AND k.id = l.category_id "
+           "JOIN value_lists p ON p.org_id = l.org_id AND p.id = l.payer_id "
+           "WHERE l.org_id = ? AND c.programme_id = ? ORDER BY l.case_id, l.side DESC, l.position",
+           {org_id, programme_id}))
+    out.push_back({r.i64(0),
+                   {r.i64(1), r.str(2) == "oud" ? Side::oud : Side::nieuw, r.i64(3), r.i64(4), r.str(5), r.i64(6),
+                    r.str(7), r.str(8)}});
+  return out;
+}
+
 }  // namespace wk::cases::repo

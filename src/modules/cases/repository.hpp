@@ -79,4 +79,17 @@ std::vector<BreakdownRow> breakdown(Tx& tx, std::int64_t org_id, std::int64_t pr
                                     const std::string& reference_date, std::optional<std::int64_t> team_id,
                                     const Scope& scope);
 
+// For the export: the programme's cases in reference order, with the date of their
+// current status, and all their lines.
+struct ExportCase {
+  std::int64_t id;
+  std::string reference;
+  std::int64_t team_id;
+  std::optional<std::int64_t> group_id;
+  Status status;
+  std::string status_date;
+};
+std::vector<ExportCase> export_cases(Tx& tx, std::int64_t org_id, std::int64_t programme_id, const Scope& scope);
+std::vector<std::pair<std::int64_t, CostLine>> programme_lines(Tx& tx, std::int64_t org_id, std::int64_t programme_id);
+
 }  // namespace wk::cases::repo

@@ -2,9 +2,12 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
+
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "modules/cases/json.hpp"
+#include "modules/cases/transfer.hpp"
 
 namespace wk::cases {
 
@@ -103,7 +106,7 @@ std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohm
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void register_routes(http::Router& router, Service& service, store::Database& db) {
   using http::Access;
 
   router.add("GET", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {
@@ -203,6 +206,57 @@ void register_routes(http::Router& router, Service& service) {
     auto r = service.summary(ctx.user(), *programme, date, team);
     if (!r) return problem_response(r.error());
     return http::json_response(200, to_json(*r));
+  });
+
+  router.add("POST", "/api/v1/receipts/import", Access::authenticated, [&db](Context& ctx) {
+    const auto ct = text::to_lower_ascii(ctx.request.header("content-type").value_or(""));
+    if (!ct.starts_with("text/csv") && !ct.starts_with("text/plain") && !ct.starts_with("application/octet-stream"))
+      return problem_response({ErrorKind::unsupported_media_type,
+                               "Stuur het bestand als CSV (text/csv).",
+                               "Content-Type must be text/csv.",
+                               {},
+                               0});
+    const auto dry = ctx.request.query_param("dry_run");
+    if (dry && *dry != "true" && *dry != "false")
+      return bad_query({{"dry_run", "Gebruik true of false.", "must be true or false"}});
+    auto outcome = import_receipts(db, ctx.user(), ctx.request.body, dry && *dry == "true", ctx.now);
+    if (outcome.failure) return problem_response(*outcome.failure);
+    if (!outcome.errors.empty()) {
+      auto r = problem_response(Error::validation({}));
+      auto body = nlohmann::json::parse(r.body);
+      body["title"] = "Het bestand is niet ingelezen: " + std::to_string(outcome.errors.size()) +
+                      (outcome.errors.size() == 1 ? " fout." : " fouten.") + " Er is niets opgeslagen.";
+      body["detail"] = "The file was refused; nothing was written.";
+      auto& list = body["errors"] = nlohmann::json::array();
+      for (const auto& e : outcome.errors)
+        list.push_back(
+            {{"row", e.row}, {"column", e.column}, {"field", e.column}, {"title", e.title}, {"detail", e.detail}});
+      r.body = body.dump();
+      return r;
+    }
+    const auto& rep = *outcome.report;
+    return http::json_response(200, {{"dry_run", rep.dry_run},
+                                     {"rows", rep.rows},
+                                     {"cases_created", rep.cases_created},
+                                     {"cases_updated", rep.cases_updated},
+                                     {"groups_created", rep.groups_created},
+                                     {"lines", rep.lines}});
+  });
+
+  router.add("GET", "/api/v1/receipts/export", Access::authenticated, [&db](Context& ctx) {
+    std::vector<FieldError> errors;
+    const auto programme = query_id(ctx, "programme", errors);
+    if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
+    const auto format = ctx.request.query_param("format").value_or("csv");
+    if (format != "csv") errors.push_back({"format", "Kies csv.", "must be csv"});
+    if (!errors.empty()) return bad_query(std::move(errors));
+    auto csv = export_receipts_csv(db, ctx.user(), *programme);
+    if (!csv) return problem_response(csv.error());
+    http::Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = std::move(*csv);
+    r.set_header("Content-Disposition", "attachment; filename=\"kassabonnen-" + std::to_string(*programme) + ".csv\"");
+    return r;
   });
 }
 

@@ -205,3 +205,17 @@ TEST(ParseAmount, LongInputIsCutInTheTitle) {
 
 }  // namespace
 }  // namespace wk
+
+namespace wk {
+namespace {
+
+TEST(FormatAmountPlain, SpreadsheetCells) {
+  EXPECT_EQ(format_amount_plain(240000), "2400");
+  EXPECT_EQ(format_amount_plain(240050), "2400,50");
+  EXPECT_EQ(format_amount_plain(5), "0,05");
+  EXPECT_EQ(format_amount_plain(-3110), "-31,10");
+  for (Cents c : {0LL, 1LL, 240050LL, -99LL, 123456789LL}) EXPECT_EQ(*parse_amount(format_amount_plain(c)), c);
+}
+
+}  // namespace
+}  // namespace wk

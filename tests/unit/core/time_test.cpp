@@ -26,3 +26,21 @@ TEST(Time, NowIsRecent) {
 
 }  // namespace
 }  // namespace wk
+
+namespace wk {
+namespace {
+
+TEST(Time, SpreadsheetDates) {
+  EXPECT_EQ(parse_date_nl_or_iso("31-12-2017"), "2017-12-31");
+  EXPECT_EQ(parse_date_nl_or_iso("1-2-2017"), "2017-02-01");
+  EXPECT_EQ(parse_date_nl_or_iso("01/02/2017"), "2017-02-01");
+  EXPECT_EQ(parse_date_nl_or_iso(" 2017-12-31 "), "2017-12-31");
+  EXPECT_FALSE(parse_date_nl_or_iso("30-02-2017"));
+  EXPECT_FALSE(parse_date_nl_or_iso("12-31-2017"));
+  EXPECT_FALSE(parse_date_nl_or_iso("31-12-17"));
+  EXPECT_FALSE(parse_date_nl_or_iso("gisteren"));
+  EXPECT_EQ(iso_to_dutch_date("2017-12-31"), "31-12-2017");
+}
+
+}  // namespace
+}  // namespace wk
