@@ -2,9 +2,11 @@
 
 #include "http/problem.hpp"
 #include "modules/audit/routes.hpp"
+#include "modules/cases/report_chapter.hpp"
 #include "modules/cases/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
+#include "report/routes.hpp"
 #include "store/embedded.hpp"
 
 namespace wk::app {
@@ -21,7 +23,8 @@ App::App(store::Database& db, Config config)
       organisations_(db),
       sessions_(db, config.sessions, config.throttle),
       programmes_(db),
-      cases_(db) {
+      cases_(db),
+      reports_(db, chapters_) {
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
     return http::json_response(200, {{"status", "ok"}});
@@ -42,6 +45,8 @@ App::App(store::Database& db, Config config)
   audit::register_routes(router_, db_);
   programmes::register_routes(router_, programmes_);
   cases::register_routes(router_, cases_, db_);
+  chapters_.add(cases::make_report_chapter());
+  report::register_routes(router_, reports_);
   organisations_.seed_default_lists(now_millis());
 }
 

@@ -12,6 +12,7 @@
 #include "modules/cases/service.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
+#include "report/report.hpp"
 #include "store/database.hpp"
 
 namespace wk::app {
@@ -36,6 +37,8 @@ class App {
   auth::SessionService sessions_;
   programmes::Service programmes_;
   cases::Service cases_;
+  report::Registry chapters_;
+  report::Service reports_;
   http::Router router_;
 };
 

@@ -326,53 +326,60 @@ Result<Summary> Service::summary(const Principal& p, std::int64_t programme_id, 
                                  std::optional<std::int64_t> team_id) {
   if (!may_read_some_cases(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) -> Result<Summary> {
-    const auto programme = programmes::Service::find(tx, p.org_id, programme_id);
-    if (!programme) return Error::not_found("No such programme.");
-    const auto scope = read_scope(tx, p);
-    Summary s;
-    s.programme_id = programme->id;
-    s.programme_name = programme->name;
-    s.programme_start_date = programme->start_date;
-    s.reference_date = reference_date;
-
-    std::map<std::optional<std::int64_t>, SummaryGroup> groups;
-    for (auto& row : repo::summary_rows(tx, p.org_id, programme_id, reference_date, team_id, scope)) {
-      if (!row.status) continue;  // no status yet on the reference date
-      if (!counts_in_report(*row.status)) {
-        ++s.running_cases;
-        continue;
-      }
-      auto& g = groups[row.group_id];
-      g.totals.add(row.totals);
-      s.totals.add(row.totals);
-      g.rows.push_back(std::move(row));
-    }
-    for (auto& [gid, g] : groups) {
-      if (gid)
-        for (const auto& known : programme->groups)
-          if (known.id == *gid) g.group = Ref{known.id, known.name};
-      s.groups.push_back(std::move(g));
-    }
-    // By name; the cases without a group last.
-    std::stable_sort(s.groups.begin(), s.groups.end(), [](const SummaryGroup& a, const SummaryGroup& b) {
-      if (a.group.has_value() != b.group.has_value()) return a.group.has_value();
-      return a.group && b.group && a.group->name < b.group->name;
-    });
-
-    std::map<std::int64_t, std::string> labels;
-    for (auto list : {organisation::list::cost_category, organisation::list::payer})
-      for (const auto& v : organisation::Service::values(tx, p.org_id, list)) labels[v.id] = v.label;
-    std::map<std::int64_t, Totals> by_category, by_payer;
-    for (const auto& b : repo::breakdown(tx, p.org_id, programme_id, reference_date, team_id, scope)) {
-      auto& c = by_category[b.category_id];
-      auto& y = by_payer[b.payer_id];
-      (b.side == Side::oud ? c.oud : c.nieuw) += b.amount;
-      (b.side == Side::oud ? y.oud : y.nieuw) += b.amount;
-    }
-    for (const auto& [id, t] : by_category) s.by_category.push_back({{id, labels[id]}, t});
-    for (const auto& [id, t] : by_payer) s.by_payer.push_back({{id, labels[id]}, t});
-    return s;
+    auto s = summarise(tx, p.org_id, programme_id, reference_date, team_id, read_scope(tx, p));
+    if (!s) return Error::not_found("No such programme.");
+    return std::move(*s);
   });
+}
+
+std::optional<Summary> Service::summarise(Tx& tx, std::int64_t org_id, std::int64_t programme_id,
+                                          const std::string& reference_date, std::optional<std::int64_t> team_id,
+                                          const repo::Scope& scope) {
+  const auto programme = programmes::Service::find(tx, org_id, programme_id);
+  if (!programme) return std::nullopt;
+  Summary s;
+  s.programme_id = programme->id;
+  s.programme_name = programme->name;
+  s.programme_start_date = programme->start_date;
+  s.reference_date = reference_date;
+
+  std::map<std::optional<std::int64_t>, SummaryGroup> groups;
+  for (auto& row : repo::summary_rows(tx, org_id, programme_id, reference_date, team_id, scope)) {
+    if (!row.status) continue;  // no status yet on the reference date
+    if (!counts_in_report(*row.status)) {
+      ++s.running_cases;
+      continue;
+    }
+    auto& g = groups[row.group_id];
+    g.totals.add(row.totals);
+    s.totals.add(row.totals);
+    g.rows.push_back(std::move(row));
+  }
+  for (auto& [gid, g] : groups) {
+    if (gid)
+      for (const auto& known : programme->groups)
+        if (known.id == *gid) g.group = Ref{known.id, known.name};
+    s.groups.push_back(std::move(g));
+  }
+  // By name; the cases without a group last.
+  std::stable_sort(s.groups.begin(), s.groups.end(), [](const SummaryGroup& a, const SummaryGroup& b) {
+    if (a.group.has_value() != b.group.has_value()) return a.group.has_value();
+    return a.group && b.group && a.group->name < b.group->name;
+  });
+
+  std::map<std::int64_t, std::string> labels;
+  for (auto list : {organisation::list::cost_category, organisation::list::payer})
+    for (const auto& v : organisation::Service::values(tx, org_id, list)) labels[v.id] = v.label;
+  std::map<std::int64_t, Totals> by_category, by_payer;
+  for (const auto& b : repo::breakdown(tx, org_id, programme_id, reference_date, team_id, scope)) {
+    auto& c = by_category[b.category_id];
+    auto& y = by_payer[b.payer_id];
+    (b.side == Side::oud ? c.oud : c.nieuw) += b.amount;
+    (b.side == Side::oud ? y.oud : y.nieuw) += b.amount;
+  }
+  for (const auto& [id, t] : by_category) s.by_category.push_back({{id, labels[id]}, t});
+  for (const auto& [id, t] : by_payer) s.by_payer.push_back({{id, labels[id]}, t});
+  return s;
 }
 
 }  // namespace wk::cases

@@ -94,6 +94,12 @@ class Service {
   Result<Summary> summary(const Principal& p, std::int64_t programme_id, const std::string& reference_date,
                           std::optional<std::int64_t> team_id);
 
+  // The summary over the cases in `scope` (the report uses all of them: its figures are
+  // aggregates). nullopt: no such programme.
+  static std::optional<Summary> summarise(store::Tx& tx, std::int64_t org_id, std::int64_t programme_id,
+                                          const std::string& reference_date, std::optional<std::int64_t> team_id,
+                                          const repo::Scope& scope);
+
  private:
   store::Database& db_;
 };

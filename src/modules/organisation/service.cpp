@@ -332,6 +332,10 @@ std::vector<User> Service::users(Tx& tx, std::int64_t org_id) {
   return repo::list_users(tx, org_id);
 }
 
+std::optional<Organisation> Service::organisation_in(Tx& tx, std::int64_t org_id) {
+  return repo::find_organisation(tx, org_id);
+}
+
 void Service::seed_default_lists(Millis) {
   db_.with_write([&](Tx& tx) {
     for (const auto& org : repo::list_organisations(tx)) seed_lists(tx, org.id);

@@ -56,6 +56,7 @@ class Service {
   static std::vector<Team> teams(store::Tx& tx, std::int64_t org_id);
   static std::optional<User> user(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
   static std::vector<User> users(store::Tx& tx, std::int64_t org_id);
+  static std::optional<Organisation> organisation_in(store::Tx& tx, std::int64_t org_id);
 
   // For the command line and the demo data: the actor is the system.
   Result<Organisation> create_organisation(const std::string& name, const std::string& slug,

@@ -1,0 +1,10 @@
+-- The narrative paragraphs of the annual report, per organisation, year and chapter.
+CREATE TABLE report_texts (
+  org_id BIGINT NOT NULL REFERENCES organisations(id),
+  year BIGINT NOT NULL,
+  chapter TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT,
+  PRIMARY KEY (org_id, year, chapter)
+);

@@ -1,0 +1,106 @@
+#include "modules/cases/report_chapter.hpp"
+
+#include "modules/cases/service.hpp"
+#include "modules/programmes/programmes.hpp"
+
+namespace wk::cases {
+
+namespace {
+
+using report::Cell;
+using report::Row;
+using report::Table;
+
+class ReceiptsChapter final : public report::Chapter {
+ public:
+  std::string key() const override { return "kassabonnen"; }
+  std::string title() const override { return "Kassabonnen: wat maatwerk oplevert"; }
+  int order() const override { return 50; }
+
+  std::vector<report::Section> build(const report::BuildContext& ctx) const override {
+    std::vector<report::Section> sections;
+    const bool links = report::may_follow_links(ctx.reader);
+    repo::Scope all;
+    all.all = true;
+    for (const auto& programme : programmes::Service::all(ctx.tx, ctx.org_id)) {
+      auto s = Service::summarise(ctx.tx, ctx.org_id, programme.id, ctx.reference_date, std::nullopt, all);
+      if (!s || (s->groups.empty() && s->running_cases == 0)) continue;
+      const std::string list_link = links ? "/casussen?programme=" + std::to_string(programme.id) : "";
+      report::Section section;
+      section.heading = programme.name;
+      section.tables.push_back(receipts_table(*s, links, list_link));
+      section.paragraphs.push_back(running_sentence(*s));
+      sections.push_back(std::move(section));
+      // Who carries the costs and who gains the savings: an investment by the
+      // municipality often saves a housing corporation money.
+      report::Section breakdown;
+      breakdown.tables.push_back(breakdown_table("betaler-" + std::to_string(programme.id),
+                                                 "Besparing per betaler — " + programme.name, "Betaler", s->by_payer));
+      breakdown.tables.push_back(breakdown_table("kostensoort-" + std::to_string(programme.id),
+                                                 "Besparing per kostensoort — " + programme.name, "Kostensoort",
+                                                 s->by_category));
+      sections.push_back(std::move(breakdown));
+    }
+    if (sections.empty()) sections.push_back({"", {"Er zijn op de peildatum geen casussen met een kassabon."}, {}});
+    return sections;
+  }
+
+ private:
+  static Table receipts_table(const Summary& s, bool links, const std::string& list_link) {
+    Table t{"kassabonnen-" + std::to_string(s.programme_id),
+            "Kassabonnen " + s.programme_name,
+            {"Groep", "Kassabon nieuw", "Kassabon oud", "Besparing"},
+            {}};
+    for (const auto& g : s.groups) {
+      bool first = true;
+      for (const auto& r : g.rows) {
+        const std::string link = links ? "/casussen/" + std::to_string(r.case_id) : "";
+        t.rows.push_back(
+            {{Cell::text(first ? (g.group ? g.group->name : "Zonder groep") : ""), Cell::money(r.totals.nieuw, link),
+              Cell::money(r.totals.oud, link), Cell::money(r.totals.saving(), link)},
+             false});
+        first = false;
+      }
+      t.rows.push_back({{Cell::text("Totaal"), Cell::money(g.totals.nieuw, list_link),
+                         Cell::money(g.totals.oud, list_link), Cell::money(g.totals.saving(), list_link)},
+                        true});
+    }
+    t.rows.push_back({{Cell::text("Totaal alle groepen"), Cell::money(s.totals.nieuw, list_link),
+                       Cell::money(s.totals.oud, list_link), Cell::money(s.totals.saving(), list_link)},
+                      true});
+    return t;
+  }
+
+  static std::string running_sentence(const Summary& s) {
+    std::size_t counted = 0;
+    for (const auto& g : s.groups) counted += g.rows.size();
+    std::string out = "Op de peildatum zijn " + std::to_string(counted) + (counted == 1 ? " casus" : " casussen") +
+                      " (zo goed als) afgerond en in de tabel opgenomen. ";
+    if (s.running_cases == 0) return out + "Er lopen geen casussen meer zonder kassabon.";
+    return out + std::to_string(s.running_cases) + (s.running_cases == 1 ? " casus loopt" : " casussen lopen") +
+           " nog; daarvoor is nog geen kassabon opgemaakt.";
+  }
+
+  static Table breakdown_table(std::string id, std::string title, std::string first,
+                               const std::vector<Breakdown>& items) {
+    Table t{std::move(id), std::move(title), {std::move(first), "Kassabon oud", "Kassabon nieuw", "Besparing"}, {}};
+    Totals total;
+    for (const auto& b : items) {
+      total.add(b.totals);
+      t.rows.push_back({{Cell::text(b.item.name), Cell::money(b.totals.oud), Cell::money(b.totals.nieuw),
+                         Cell::money(b.totals.saving())},
+                        false});
+    }
+    t.rows.push_back(
+        {{Cell::text("Totaal"), Cell::money(total.oud), Cell::money(total.nieuw), Cell::money(total.saving())}, true});
+    return t;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<report::Chapter> make_report_chapter() {
+  return std::make_unique<ReceiptsChapter>();
+}
+
+}  // namespace wk::cases

@@ -1,0 +1,209 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/time.hpp"
+#include "report/report.hpp"
+#include "store/embedded.hpp"
+
+namespace wk::report {
+
+namespace {
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string cell_text(const Cell& c) {
+  if (auto* s = std::get_if<std::string>(&c.value)) return *s;
+  if (auto* m = std::get_if<Money>(&c.value)) return format_euro_whole(m->cents);
+  return std::to_string(std::get<std::int64_t>(c.value));
+}
+
+bool is_number(const Cell& c) {
+  return !std::holds_alternative<std::string>(c.value);
+}
+
+// Narrative text: paragraphs separated by blank lines, line breaks kept. Everything is
+// escaped: the text is the organisation's own, but it is still never raw HTML.
+void write_text(std::ostringstream& out, const std::string& text) {
+  std::istringstream in(text);
+  std::string line, paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) out << "<p>" << paragraph << "</p>\n";
+    paragraph.clear();
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) {
+      flush();
+      continue;
+    }
+    if (!paragraph.empty()) paragraph += "<br>";
+    paragraph += escape(line);
+  }
+  flush();
+}
+
+void write_table(std::ostringstream& out, const Table& t) {
+  out << "<table id=\"" << escape(t.id) << "\">\n<caption>" << escape(t.title) << "</caption>\n<thead><tr>";
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    out << "<th scope=\"col\"" << (i > 0 ? " class=\"num\"" : "") << ">" << escape(t.columns[i]) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out << (row.total ? "<tr class=\"total\">" : "<tr>");
+    for (const auto& c : row.cells) {
+      out << "<td" << (is_number(c) ? " class=\"num\"" : "") << ">";
+      if (!c.link.empty())
+        out << "<a href=\"" << escape(c.link) << "\">" << escape(cell_text(c)) << "</a>";
+      else
+        out << escape(cell_text(c));
+      out << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
+}  // namespace
+
+const std::string& report_css() {
+  static const std::string empty;
+  const std::string* css = embedded::find("src/report/report.css");
+  return css ? *css : empty;
+}
+
+std::string render_html(const Report& r, bool inline_css) {
+  std::ostringstream out;
+  const std::string title = "Activiteitenverslag " + std::to_string(r.year) + " — " + r.organisation;
+  out << "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << escape(title)
+      << "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  if (inline_css)
+    out << "<style>\n" << report_css() << "</style>\n";
+  else
+    out << "<link rel=\"stylesheet\" href=\"/verslag.css\">\n";
+  out << "</head>\n<body>\n<header class=\"cover\">\n<p class=\"kind\">Inhoudelijk "
+         "jaarverslag</p>\n<h1>Activiteitenverslag "
+      << r.year << "</h1>\n<p class=\"org\">" << escape(r.organisation) << "</p>\n<p class=\"date\">Peildatum "
+      << escape(iso_to_dutch_date(r.reference_date)) << "</p>\n</header>\n";
+  out << "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Inhoud</h2>\n<ol>\n";
+  for (const auto& c : r.chapters)
+    out << "<li><a href=\"#h-" << escape(c.key) << "\"><span class=\"no\">" << c.number << "</span> " << escape(c.title)
+        << "</a></li>\n";
+  out << "</ol>\n</nav>\n<main>\n";
+  for (const auto& c : r.chapters) {
+    out << "<section class=\"chapter\" id=\"h-" << escape(c.key) << "\">\n<h2><span class=\"no\">" << c.number
+        << "</span> " << escape(c.title) << "</h2>\n";
+    if (c.text)
+      write_text(out, *c.text);
+    else
+      out << "<p class=\"placeholder\">[Nog geen tekst voor dit hoofdstuk. Schrijf de tekst in Wijkkader onder "
+             "Jaarverslag.]</p>\n";
+    for (const auto& s : c.sections) {
+      if (!s.heading.empty()) out << "<h3>" << escape(s.heading) << "</h3>\n";
+      for (const auto& t : s.tables) write_table(out, t);
+      for (const auto& p : s.paragraphs) out << "<p>" << escape(p) << "</p>\n";
+    }
+    out << "</section>\n";
+  }
+  out << "</main>\n</body>\n</html>\n";
+  return out.str();
+}
+
+std::string render_json(const Report& r) {
+  nlohmann::json chapters = nlohmann::json::array();
+  for (const auto& c : r.chapters) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& s : c.sections) {
+      nlohmann::json tables = nlohmann::json::array();
+      for (const auto& t : s.tables) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : t.rows) {
+          nlohmann::json cells = nlohmann::json::array();
+          for (const auto& cell : row.cells) {
+            nlohmann::json j = {{"text", cell_text(cell)}};
+            if (auto* m = std::get_if<Money>(&cell.value)) j["cents"] = m->cents;
+            if (auto* n = std::get_if<std::int64_t>(&cell.value)) j["value"] = *n;
+            if (!cell.link.empty()) j["link"] = cell.link;
+            cells.push_back(std::move(j));
+          }
+          rows.push_back({{"total", row.total}, {"cells", cells}});
+        }
+        tables.push_back({{"id", t.id}, {"title", t.title}, {"columns", t.columns}, {"rows", rows}});
+      }
+      sections.push_back({{"heading", s.heading}, {"paragraphs", s.paragraphs}, {"tables", tables}});
+    }
+    chapters.push_back({{"number", c.number},
+                        {"key", c.key},
+                        {"title", c.title},
+                        {"text", c.text ? nlohmann::json(*c.text) : nlohmann::json(nullptr)},
+                        {"sections", sections}});
+  }
+  return nlohmann::json{
+      {"year", r.year}, {"organisation", r.organisation}, {"reference_date", r.reference_date}, {"chapters", chapters}}
+      .dump();
+}
+
+Result<std::string> render_pdf(const Report& r) {
+  namespace fs = std::filesystem;
+  const char* chromium = "/usr/bin/chromium";
+  if (!fs::exists(chromium))
+    return Error{ErrorKind::unavailable,
+                 "PDF is op deze server niet beschikbaar (Chromium ontbreekt).",
+                 "PDF needs Debian's chromium on the server.",
+                 {},
+                 0};
+  char dir_template[] = "/tmp/wijkkader-pdf-XXXXXX";
+  const char* dir = ::mkdtemp(dir_template);
+  if (!dir) return Error{ErrorKind::unavailable, "PDF maken mislukte.", "cannot create a temporary folder", {}, 0};
+  const fs::path html = fs::path(dir) / "verslag.html", pdf = fs::path(dir) / "verslag.pdf";
+  std::ofstream(html) << render_html(r, true);
+  // Headless Chromium prints the self-contained HTML; no network, no profile left behind.
+  const std::string command = std::string(chromium) +
+                              " --headless --no-sandbox --disable-gpu --disable-background-networking "
+                              "--disable-component-update --no-first-run --disable-sync --no-pdf-header-footer "
+                              "--user-data-dir=" +
+                              (fs::path(dir) / "profile").string() + " --print-to-pdf=" + pdf.string() + " file://" +
+                              html.string() + " >/dev/null 2>&1";
+  const int rc = std::system(command.c_str());
+  std::string bytes;
+  if (rc == 0 && fs::exists(pdf)) {
+    std::ifstream in(pdf, std::ios::binary);
+    std::ostringstream data;
+    data << in.rdbuf();
+    bytes = data.str();
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  if (bytes.empty()) return Error{ErrorKind::unavailable, "PDF maken mislukte.", "chromium could not print", {}, 0};
+  return bytes;
+}
+
+}  // namespace wk::report

@@ -1,0 +1,133 @@
+#include "report/report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/organisation/service.hpp"
+
+namespace wk::report {
+
+using store::Tx;
+
+namespace {
+
+// A chapter whose content is the narrative text alone.
+class NarrativeChapter final : public Chapter {
+ public:
+  NarrativeChapter(std::string key, std::string title, int order)
+      : key_(std::move(key)), title_(std::move(title)), order_(order) {}
+  std::string key() const override { return key_; }
+  std::string title() const override { return title_; }
+  int order() const override { return order_; }
+
+ private:
+  std::string key_, title_;
+  int order_;
+};
+
+}  // namespace
+
+Registry::Registry() {
+  // The model report's chapters (SMD 2017). Module chapters take orders in between:
+  // the activities (40–59) come after staffing and before third-party activities.
+  const std::pair<const char*, const char*> narrative[] = {
+      {"inleiding", "Inleiding"},
+      {"ontwikkelingen", "Belangrijkste ontwikkelingen algemeen"},
+      {"overleg", "Overleg en samenwerking"},
+      {"formatie", "Formatie"},
+      {"activiteiten_derden", "Activiteiten voor derden"},
+      {"kwaliteit", "Kwaliteit"},
+      {"scholing", "Scholing en ontwikkeling"},
+      {"bedrijfsvoering", "Processen, mensen en middelen"},
+      {"raad_van_toezicht", "Verslag van de Raad van Toezicht"},
+  };
+  const int orders[] = {10, 20, 30, 35, 60, 70, 80, 90, 100};
+  for (std::size_t i = 0; i < std::size(narrative); ++i)
+    add(std::make_unique<NarrativeChapter>(narrative[i].first, narrative[i].second, orders[i]));
+}
+
+void Registry::add(std::unique_ptr<Chapter> chapter) {
+  chapters_.push_back(std::move(chapter));
+}
+
+std::vector<const Chapter*> Registry::ordered() const {
+  std::vector<const Chapter*> out;
+  for (const auto& c : chapters_) out.push_back(c.get());
+  std::stable_sort(out.begin(), out.end(), [](const Chapter* a, const Chapter* b) { return a->order() < b->order(); });
+  return out;
+}
+
+const Chapter* Registry::find(std::string_view key) const {
+  for (const auto& c : chapters_)
+    if (c->key() == key) return c.get();
+  return nullptr;
+}
+
+bool may_read_report(const Principal& p) {
+  return p.has_any_role({role::director, role::quality, role::funder});
+}
+bool may_write_texts(const Principal& p) {
+  return p.has_any_role({role::director, role::quality});
+}
+bool may_follow_links(const Principal& p) {
+  return p.has_any_role({role::director, role::quality});
+}
+
+namespace {
+std::optional<std::string> load_text(Tx& tx, std::int64_t org_id, int year, const std::string& chapter) {
+  auto r = tx.query_one("SELECT body FROM report_texts WHERE org_id = ? AND year = ? AND chapter = ?",
+                        {org_id, year, chapter});
+  if (!r) return std::nullopt;
+  return r->str(0);
+}
+}  // namespace
+
+Result<Report> Service::assemble(const Principal& p, int year, const std::string& reference_date) {
+  if (!may_read_report(p)) return Error::forbidden();
+  return db_.read([&](Tx& tx) -> Result<Report> {
+    Report report{year, "", reference_date, {}};
+    if (auto org = organisation::Service::organisation_in(tx, p.org_id)) report.organisation = org->name;
+    BuildContext ctx{tx, p, p.org_id, year, reference_date};
+    int number = 0;
+    for (const Chapter* c : registry_.ordered())
+      report.chapters.push_back(
+          {++number, c->key(), c->title(), load_text(tx, p.org_id, year, c->key()), c->build(ctx)});
+    return report;
+  });
+}
+
+Result<std::optional<std::string>> Service::text(const Principal& p, int year, const std::string& chapter) {
+  if (!may_read_report(p)) return Error::forbidden();
+  if (!registry_.find(chapter)) return Error::not_found("No such chapter.");
+  return db_.read([&](Tx& tx) { return load_text(tx, p.org_id, year, chapter); });
+}
+
+Result<std::string> Service::put_text(const Principal& p, int year, const std::string& chapter, const std::string& body,
+                                      Millis now) {
+  if (!may_write_texts(p)) return Error::forbidden();
+  if (!registry_.find(chapter)) return Error::not_found("No such chapter.");
+  if (text::find_bsn(body))
+    return Error::validation({{"body", "Dit lijkt een burgerservicenummer (BSN); dat hoort niet in het verslag.",
+                               "contains what looks like a BSN"}});
+  return db_.write([&](Tx& tx) -> Result<std::string> {
+    const auto before = load_text(tx, p.org_id, year, chapter);
+    tx.execute("DELETE FROM report_texts WHERE org_id = ? AND year = ? AND chapter = ?", {p.org_id, year, chapter});
+    tx.execute(
+        "INSERT INTO report_texts (org_id, year, chapter, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+        {p.org_id, year, chapter, body, now, p.user_id});
+    audit::record(tx,
+                  {p.org_id,
+                   p.user_id,
+                   before ? "update" : "create",
+                   "report_text",
+                   std::to_string(year) + "/" + chapter,
+                   before ? nlohmann::json{{"body", *before}} : nlohmann::json(),
+                   {{"body", body}}},
+                  now);
+    return body;
+  });
+}
+
+}  // namespace wk::report

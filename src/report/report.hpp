@@ -1,0 +1,131 @@
+// The annual report (activiteitenverslag, SPEC §4.6): chapters in the order of the
+// model report; narrative paragraphs written in the application per year and chapter;
+// every table computed from the records as of the reference date. Modules contribute
+// chapters through one interface; the framework assembles them and renders HTML (a
+// printable document, also the source of the PDF), JSON and XLSX.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/money.hpp"
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "core/time.hpp"
+#include "store/database.hpp"
+
+namespace wk::report {
+
+// A figure or text in a table. `link` points at the records behind the figure (a page of
+// the web app); it is left empty for readers who may not see those records.
+struct Money {
+  Cents cents;
+};
+
+struct Cell {
+  std::variant<std::string, Money, std::int64_t> value;
+  std::string link;
+
+  static Cell text(std::string s, std::string link = {}) { return {std::move(s), std::move(link)}; }
+  static Cell money(Cents c, std::string link = {}) { return {Money{c}, std::move(link)}; }
+  static Cell count(std::int64_t n, std::string link = {}) { return {n, std::move(link)}; }
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  bool total = false;  // a Totaal row: shown bold
+};
+
+struct Table {
+  std::string id;     // stable, used for the XLSX sheet name
+  std::string title;  // Dutch caption
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+
+// A block of a chapter: an optional heading, sentences, tables.
+struct Section {
+  std::string heading;
+  std::vector<std::string> paragraphs;
+  std::vector<Table> tables;
+};
+
+struct BuildContext {
+  store::Tx& tx;
+  const Principal& reader;
+  std::int64_t org_id;
+  int year;
+  std::string reference_date;  // YYYY-MM-DD
+};
+
+class Chapter {
+ public:
+  virtual ~Chapter() = default;
+  virtual std::string key() const = 0;    // stable: used in URLs and for the texts
+  virtual std::string title() const = 0;  // Dutch
+  virtual int order() const = 0;          // position in the model report
+  // The computed part; empty for chapters that are narrative only.
+  virtual std::vector<Section> build(const BuildContext&) const { return {}; }
+};
+
+class Registry {
+ public:
+  // The narrative chapters of the model report (introduction, developments, …).
+  Registry();
+  void add(std::unique_ptr<Chapter> chapter);
+  std::vector<const Chapter*> ordered() const;
+  const Chapter* find(std::string_view key) const;
+
+ private:
+  std::vector<std::unique_ptr<Chapter>> chapters_;
+};
+
+struct AssembledChapter {
+  int number;
+  std::string key;
+  std::string title;
+  std::optional<std::string> text;  // Markdown written in the app; nullopt: not yet
+  std::vector<Section> sections;
+};
+
+struct Report {
+  int year;
+  std::string organisation;
+  std::string reference_date;
+  std::vector<AssembledChapter> chapters;
+};
+
+// Who may read the report: the director, quality staff and the funder (figures only).
+bool may_read_report(const Principal& p);
+// Who writes the narrative paragraphs.
+bool may_write_texts(const Principal& p);
+// Whether figures link to the records behind them for this reader.
+bool may_follow_links(const Principal& p);
+
+class Service {
+ public:
+  Service(store::Database& db, const Registry& registry) : db_(db), registry_(registry) {}
+
+  Result<Report> assemble(const Principal& p, int year, const std::string& reference_date);
+  Result<std::optional<std::string>> text(const Principal& p, int year, const std::string& chapter);
+  Result<std::string> put_text(const Principal& p, int year, const std::string& chapter, const std::string& body,
+                               Millis now);
+
+ private:
+  store::Database& db_;
+  const Registry& registry_;
+};
+
+std::string render_html(const Report& report, bool inline_css);
+std::string render_xlsx(const Report& report);  // the bytes of an .xlsx workbook
+std::string render_json(const Report& report);
+// The PDF via headless Chromium printing the HTML; an error when it is not installed.
+Result<std::string> render_pdf(const Report& report);
+
+const std::string& report_css();
+
+}  // namespace wk::report

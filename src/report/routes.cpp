@@ -1,0 +1,115 @@
+#include "report/routes.hpp"
+
+#include <charconv>
+
+#include "core/time.hpp"
+#include "http/json_body.hpp"
+#include "http/problem.hpp"
+
+namespace wk::report {
+
+namespace {
+
+using http::Context;
+using http::problem_response;
+
+std::optional<int> year_param(const Context& ctx) {
+  const auto s = ctx.param("year");
+  int year = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  if (ec != std::errc{} || ptr != s.data() + s.size() || year < 2000 || year > 2100) return std::nullopt;
+  return year;
+}
+
+Error bad_query(std::string field, std::string title, std::string detail) {
+  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  e.fields.push_back({std::move(field), std::move(title), std::move(detail)});
+  return e;
+}
+
+http::Response file(std::string content_type, std::string body, const std::string& filename) {
+  http::Response r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return r;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& service) {
+  using http::Access;
+
+  router.add("GET", "/verslag.css", Access::public_route, [](Context&) {
+    http::Response r;
+    r.content_type = "text/css; charset=utf-8";
+    r.body = report_css();
+    r.set_header("Cache-Control", "public, max-age=3600");
+    return r;
+  });
+
+  router.add("GET", "/api/v1/reports/{year}", Access::authenticated, [&service](Context& ctx) {
+    const auto year = year_param(ctx);
+    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+    const std::string format(ctx.request.query_param("format").value_or("html"));
+    if (format != "html" && format != "json" && format != "xlsx" && format != "pdf")
+      return problem_response(bad_query("format", "Kies html, json, xlsx of pdf.", "must be html, json, xlsx or pdf"));
+    std::string date = std::to_string(*year) + "-12-31";
+    if (auto d = ctx.request.query_param("reference_date"); d && !d->empty()) {
+      if (!is_valid_iso_date(*d))
+        return problem_response(
+            bad_query("reference_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"));
+      date = std::string(*d);
+    }
+    auto report = service.assemble(ctx.user(), *year, date);
+    if (!report) return problem_response(report.error());
+    const std::string name = "activiteitenverslag-" + std::to_string(*year);
+    if (format == "json") {
+      http::Response r;
+      r.content_type = "application/json";
+      r.body = render_json(*report);
+      return r;
+    }
+    if (format == "xlsx")
+      return file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx(*report),
+                  name + ".xlsx");
+    if (format == "pdf") {
+      auto pdf = render_pdf(*report);
+      if (!pdf) return problem_response(pdf.error());
+      return file("application/pdf", std::move(*pdf), name + ".pdf");
+    }
+    http::Response r;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = render_html(*report, false);
+    return r;
+  });
+
+  router.add("GET", "/api/v1/reports/{year}/texts/{chapter}", Access::authenticated, [&service](Context& ctx) {
+    const auto year = year_param(ctx);
+    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+    const std::string chapter(ctx.param("chapter"));
+    auto text = service.text(ctx.user(), *year, chapter);
+    if (!text) return problem_response(text.error());
+    return http::json_response(200, {{"year", *year},
+                                     {"chapter", chapter},
+                                     {"body", text->has_value() ? nlohmann::json(**text) : nlohmann::json(nullptr)}});
+  });
+
+  router.add("PUT", "/api/v1/reports/{year}/texts/{chapter}", Access::authenticated, [&service](Context& ctx) {
+    if (!may_write_texts(ctx.user())) return problem_response(Error::forbidden());
+    const auto year = year_param(ctx);
+    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+    std::string body;
+    if (auto bad = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
+          body = in.text("body", {.required = true, .min = 0, .max = 100000, .multiline = true, .trim = false})
+                     .value_or("");
+        }))
+      return *bad;
+    const std::string chapter(ctx.param("chapter"));
+    auto saved = service.put_text(ctx.user(), *year, chapter, body, ctx.now);
+    if (!saved) return problem_response(saved.error());
+    return http::json_response(200, {{"year", *year}, {"chapter", chapter}, {"body", *saved}});
+  });
+}
+
+}  // namespace wk::report
