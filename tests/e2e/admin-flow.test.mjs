@@ -70,7 +70,7 @@ test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async 
   await t.test('start page: name, roles in Dutch, admin menu', async () => {
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     const links = await nav.getByRole('link').allTextContents();
-    assert.deepEqual(links.map((s) => s.trim()), ['Start', 'Teams', 'Gebruikers', 'Auditlog']);
+    assert.deepEqual(links.map((s) => s.trim()), ['Start', 'Teams', 'Gebruikers', 'Programma’s', 'Keuzelijsten', 'Auditlog']);
     await page.getByText('Functioneel beheerder').first().waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     // The skip link is the first thing Tab reaches, and it moves focus to the content.

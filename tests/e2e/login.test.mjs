@@ -139,7 +139,7 @@ test('the app works under the server\'s Content-Security-Policy', { timeout: 60_
   await context.close();
 });
 
-test('P&O sees a read-only users list; a coach sees only Start', { timeout: 60_000 }, async () => {
+test('P&O sees a read-only users list; a coach sees cases and receipts but no administration', { timeout: 60_000 }, async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   await loginForm(page, people.hr.email, PASSWORD);
@@ -160,7 +160,7 @@ test('P&O sees a read-only users list; a coach sees only Start', { timeout: 60_0
   await page.getByRole('heading', { level: 1, name: `Welkom, ${people.coach.name}` }).waitFor();
   await page.getByText('Wijkcoach', { exact: true }).waitFor();
   links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(links, ['Start']);
+  assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen']);
   await page.goto(`${target.url}/beheer/teams`);
   await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
   await page.goto(`${target.url}/bestaat-niet`);

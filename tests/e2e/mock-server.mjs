@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReceiptsApi } from './mock-receipts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
@@ -163,8 +164,10 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
     return errors;
   }
 
-  /** Handles one API request; returns { status, json?, problem?, headers? }. */
-  function handle(method, path, query, headers, body, cookies) {
+  const receipts = createReceiptsApi({ users, teams, log, now, nextId, P, fe });
+
+  /** Handles one API request; returns { status, json?, problem?, raw?, headers? }. */
+  function handle(method, path, query, headers, body, cookies, raw = Buffer.alloc(0)) {
     const token = cookies.wk_session;
     const session = token ? sessions.get(token) : null;
     const me = session ? users.find((u) => u.id === session.userId && u.active) : null;
@@ -344,6 +347,9 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       return { status: 200, json: { items, next_before: all.length > limit ? items[items.length - 1].id : null } };
     }
 
+    const r = receipts.handle(method, path, query, me, body, raw, headers['content-type']);
+    if (r) return r;
+
     return P.notFound();
   }
 
@@ -384,17 +390,21 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
       if (url.pathname.startsWith('/api/')) {
         const chunks = [];
         for await (const c of req) chunks.push(c);
-        const raw = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        const csv = (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv');
         let body;
-        if (raw) {
+        if (bytes.length && !csv) {
+          if (bytes.length > 1024 * 1024) {
+            return sendResult(res, { status: 413, problem: { type: 'urn:wijkkader:problem:payload-too-large', status: 413, title: 'De invoer is te groot.', detail: 'The body is too large.' } });
+          }
           if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendResult(res, P.media());
           try {
-            body = JSON.parse(raw);
+            body = JSON.parse(bytes.toString('utf8'));
           } catch {
             return sendResult(res, P.badRequest('De JSON is ongeldig.', 'malformed JSON'));
           }
         }
-        const result = api.handle(req.method, url.pathname, url.searchParams, req.headers, body ?? {}, parseCookies(req.headers.cookie));
+        const result = api.handle(req.method, url.pathname, url.searchParams, req.headers, body ?? {}, parseCookies(req.headers.cookie), bytes);
         return sendResult(res, result);
       }
       // Static files, with index.html for every other path (the SPA's own routes).
@@ -430,6 +440,10 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
     if (r.problem) {
       res.writeHead(r.status, { ...securityHeaders(), 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...(r.headers ?? {}) });
       return res.end(JSON.stringify(r.problem));
+    }
+    if (r.raw !== undefined) {
+      res.writeHead(r.status, { ...securityHeaders(), 'Cache-Control': 'no-store', ...(r.headers ?? {}) });
+      return res.end(r.raw);
     }
     if (r.status === 204) {
       res.writeHead(204, { ...securityHeaders(), ...(r.headers ?? {}) });

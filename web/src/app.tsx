@@ -4,6 +4,7 @@ import { loadLang, saveLang, translator, type Lang } from './i18n';
 import { api, setUnauthorizedHandler, type Me } from './lib/api';
 import { currentPath, navigate, usePath } from './lib/router';
 import { canSee, type Page } from './lib/roles';
+import { matchRoute, safeReturnPath } from './lib/routes';
 import { PublicLayout, Shell } from './components/Layout';
 import { LoginPage, type LoginNotice } from './pages/auth/LoginPage';
 import { StartPage } from './pages/start/StartPage';
@@ -11,22 +12,46 @@ import { TeamsPage } from './pages/admin/TeamsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { ForbiddenPage, NotFoundPage } from './pages/start/ErrorPages';
+import { CaseListPage } from './pages/cases/CaseListPage';
+import { CasePage } from './pages/cases/CasePage';
+import { SummaryPage } from './pages/receipts/SummaryPage';
+import { ImportPage } from './pages/receipts/ImportPage';
+import { ProgrammesPage } from './pages/admin/ProgrammesPage';
+import { ListsPage } from './pages/admin/ListsPage';
 
 export const LOGIN_PATH = '/inloggen';
 
-const ROUTES: Record<string, Page> = {
-  '/': 'start',
-  '/beheer/teams': 'teams',
-  '/beheer/gebruikers': 'users',
-  '/beheer/audit': 'audit',
-};
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me };
 
-/** Where to go after log-in: only a known page of this app (never another site). */
-function safeReturnPath(search: string): string {
-  const back = new URLSearchParams(search).get('terug');
-  return back && Object.prototype.hasOwnProperty.call(ROUTES, back) ? back : '/';
+
+function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
+  switch (page) {
+    case 'start':
+      return <StartPage key={path} me={me} />;
+    case 'cases':
+      return <CaseListPage key={path} me={me} />;
+    case 'caseNew':
+      return <CasePage key={path} me={me} id={null} />;
+    case 'case':
+      return <CasePage key={path} me={me} id={id!} />;
+    case 'receipts':
+      return <SummaryPage key={path} me={me} programmeId={null} />;
+    case 'summary':
+      return <SummaryPage key={path} me={me} programmeId={id!} />;
+    case 'import':
+      return <ImportPage key={path} me={me} />;
+    case 'teams':
+      return <TeamsPage key={path} me={me} />;
+    case 'users':
+      return <UsersPage key={path} me={me} />;
+    case 'programmes':
+      return <ProgrammesPage key={path} me={me} />;
+    case 'lists':
+      return <ListsPage key={path} me={me} />;
+    case 'audit':
+      return <AuditPage key={path} me={me} />;
+  }
 }
 
 export function App() {
@@ -60,7 +85,7 @@ export function App() {
       setSession({ state: 'anonymous' });
       const p = currentPath();
       if (p !== LOGIN_PATH) {
-        const back = Object.prototype.hasOwnProperty.call(ROUTES, p) && p !== '/' ? `?terug=${encodeURIComponent(p)}` : '';
+        const back = matchRoute(p) && p !== '/' ? `?terug=${encodeURIComponent(p + window.location.search)}` : '';
         navigate(`${LOGIN_PATH}${back}`, { replace: true });
       }
     });
@@ -115,15 +140,12 @@ export function App() {
       ) : null;
   } else {
     const me = session.me;
-    const page = ROUTES[path];
+    const route = matchRoute(path);
     let body;
     if (path === LOGIN_PATH) body = null;
-    else if (!page) body = <NotFoundPage key={path} />;
-    else if (!canSee(page, me.roles)) body = <ForbiddenPage key={path} />;
-    else if (page === 'start') body = <StartPage key={path} me={me} />;
-    else if (page === 'teams') body = <TeamsPage key={path} me={me} />;
-    else if (page === 'users') body = <UsersPage key={path} me={me} />;
-    else body = <AuditPage key={path} me={me} />;
+    else if (!route) body = <NotFoundPage key={path} />;
+    else if (!canSee(route.page, me.roles)) body = <ForbiddenPage key={path} />;
+    else body = pageFor(route.page, route.id, path, me);
     content = (
       <Shell me={me} path={path} onLogout={onLogout}>
         {body}

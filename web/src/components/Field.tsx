@@ -65,11 +65,25 @@ interface TextFieldProps {
   spellcheck?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   wide?: boolean;
+  /** A short box (dates, amounts, codes). */
+  narrow?: boolean;
+  inputMode?: 'text' | 'numeric' | 'decimal';
+  /** The id of a <datalist> with suggestions. */
+  list?: string;
+  readOnly?: boolean;
+  maxLength?: number;
 }
 
 export function TextField(p: TextFieldProps) {
   const { descId, errId } = messageIds(p);
-  const cls = ['utrecht-textbox', 'utrecht-textbox--html-input', p.error && 'utrecht-textbox--invalid', p.wide && 'wk-textbox--wide']
+  const cls = [
+    'utrecht-textbox',
+    'utrecht-textbox--html-input',
+    p.error && 'utrecht-textbox--invalid',
+    p.wide && 'wk-textbox--wide',
+    p.narrow && 'wk-textbox--narrow',
+    p.readOnly && 'utrecht-textbox--read-only',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -88,6 +102,40 @@ export function TextField(p: TextFieldProps) {
         aria-required={p.required ? 'true' : undefined}
         disabled={p.disabled}
         spellcheck={p.spellcheck}
+        inputMode={p.inputMode}
+        list={p.list}
+        readOnly={p.readOnly}
+        maxLength={p.maxLength}
+      />
+    </FieldFrame>
+  );
+}
+
+interface TextAreaProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  description?: string;
+  error?: string | undefined;
+  rows?: number;
+  maxLength?: number;
+}
+
+export function TextArea(p: TextAreaProps) {
+  const { descId, errId } = messageIds(p);
+  return (
+    <FieldFrame kind="text" id={p.id} label={p.label} description={p.description} error={p.error}>
+      <textarea
+        id={p.id}
+        name={p.id}
+        class={`utrecht-textarea utrecht-textarea--html-textarea wk-textarea${p.error ? ' utrecht-textarea--invalid' : ''}`}
+        value={p.value}
+        rows={p.rows ?? 8}
+        maxLength={p.maxLength}
+        onInput={(e) => p.onValue((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-describedby={describedBy(descId, errId)}
+        aria-invalid={p.error ? 'true' : undefined}
       />
     </FieldFrame>
   );
@@ -102,19 +150,20 @@ interface SelectFieldProps {
   placeholder?: string;
   error?: string | undefined;
   required?: boolean;
+  description?: string;
 }
 
 export function SelectField(p: SelectFieldProps) {
-  const { errId } = messageIds(p);
+  const { descId, errId } = messageIds(p);
   return (
-    <FieldFrame kind="select" id={p.id} label={p.label} error={p.error}>
+    <FieldFrame kind="select" id={p.id} label={p.label} description={p.description} error={p.error}>
       <select
         id={p.id}
         name={p.id}
         class={`utrecht-select utrecht-select--html-select${p.error ? ' utrecht-select--invalid' : ''}`}
         value={p.value}
         onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value)}
-        aria-describedby={describedBy(errId)}
+        aria-describedby={describedBy(descId, errId)}
         aria-invalid={p.error ? 'true' : undefined}
         aria-required={p.required ? 'true' : undefined}
       >

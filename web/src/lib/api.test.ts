@@ -104,6 +104,25 @@ describe('messages from a problem', () => {
   });
 });
 
+describe('import errors', () => {
+  it('keeps the row and column of each import error', () => {
+    const body = JSON.stringify({
+      type: 'urn:wijkkader:problem:validation',
+      status: 422,
+      title: 'Het bestand is niet ingelezen.',
+      detail: 'The file was not read.',
+      errors: [
+        { row: 2, column: 'bedrag_per_jaar', title: 'Geen geldig bedrag.', detail: 'not an amount' },
+        { row: 'x', column: 7, title: 'Vreemd.', detail: 'odd' },
+      ],
+    });
+    const e = parseProblem(422, 'application/problem+json', body);
+    expect(e.errors[0]).toEqual({ field: '', row: 2, column: 'bedrag_per_jaar', title: 'Geen geldig bedrag.', detail: 'not an amount' });
+    expect(e.errors[1]).toEqual({ field: '', title: 'Vreemd.', detail: 'odd' });
+    expect('row' in e.errors[1]!).toBe(false);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('900')).toBe(900);

@@ -83,6 +83,172 @@ export interface UserInput {
 }
 export type UserPatch = Partial<Omit<UserInput, 'password'> & { active: boolean; password: string }>;
 
+
+// ---- Cases and cost receipts (docs/api.md, "Cases and cost receipts") ----
+
+export type ListName = 'cost_category' | 'payer';
+export interface ListValue {
+  id: number;
+  code: string;
+  label: string;
+  active: boolean;
+  position: number;
+}
+export interface ListValueInput {
+  label: string;
+  code?: string;
+}
+export type ListValuePatch = Partial<{ label: string; active: boolean; position: number }>;
+
+export interface GroupRef {
+  id: number;
+  name: string;
+}
+export interface Programme {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  start_date: string;
+  city_wide: boolean;
+  team: TeamRef | null;
+  active: boolean;
+  groups: GroupRef[];
+}
+export interface ProgrammeInput {
+  name: string;
+  slug?: string;
+  description?: string;
+  start_date: string;
+  team_id?: number | null;
+}
+export type ProgrammePatch = Partial<{
+  name: string;
+  description: string;
+  start_date: string;
+  team_id: number | null;
+  active: boolean;
+}>;
+
+export type CaseStatus = 'lopend' | 'zo_goed_als_afgerond' | 'afgerond';
+export const CASE_STATUSES: readonly CaseStatus[] = ['lopend', 'zo_goed_als_afgerond', 'afgerond'];
+
+export interface Totals {
+  oud_cents: number;
+  nieuw_cents: number;
+  saving_cents: number;
+}
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+export interface CaseSummary {
+  id: number;
+  reference: string;
+  team: TeamRef;
+  programme: { id: number; name: string };
+  group: GroupRef | null;
+  owner: PersonRef | null;
+  status: CaseStatus;
+  start_date: string;
+  totals: Totals;
+  updated_at: string;
+}
+export interface Warning {
+  field: string;
+  title: string;
+  detail: string;
+}
+export interface StatusEntry {
+  status: CaseStatus;
+  date: string;
+  recorded_at: string;
+  recorded_by: PersonRef | null;
+}
+export interface Case extends CaseSummary {
+  plan: string;
+  status_history: StatusEntry[];
+  warnings: Warning[];
+}
+export interface CasePage {
+  items: CaseSummary[];
+  total: number;
+}
+export interface CaseInput {
+  reference: string;
+  team_id: number;
+  programme_id: number;
+  group?: string | null;
+  owner_id?: number | null;
+  start_date: string;
+  plan?: string;
+  status?: CaseStatus;
+  status_date?: string;
+}
+export type CasePatch = Partial<CaseInput>;
+export interface CaseQuery {
+  programme?: number | string | null;
+  team?: number | string | null;
+  status?: string | null;
+  q?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface LineIn {
+  category_id: number;
+  payer_id: number;
+  description: string;
+  amount_cents: number;
+}
+export interface Line {
+  id: number;
+  category: { id: number; label: string };
+  payer: { id: number; label: string };
+  description: string;
+  amount_cents: number;
+}
+export interface Receipt {
+  case_id: number;
+  oud: Line[];
+  nieuw: Line[];
+  totals: Totals;
+  negative_saving: boolean;
+  warnings: Warning[];
+}
+export type Side = 'oud' | 'nieuw';
+
+export interface SummaryRow {
+  case_id: number;
+  reference: string;
+  status: CaseStatus;
+  nieuw_cents: number;
+  oud_cents: number;
+  saving_cents: number;
+}
+export interface SummaryGroup {
+  group: GroupRef | null;
+  rows: SummaryRow[];
+  totals: Totals;
+}
+export interface Summary {
+  programme: { id: number; name: string; start_date: string };
+  reference_date: string;
+  groups: SummaryGroup[];
+  totals: Totals;
+  running_cases: number;
+  by_category: ({ category: { id: number; label: string } } & Totals)[];
+  by_payer: ({ payer: { id: number; label: string } } & Totals)[];
+}
+export interface ImportResult {
+  dry_run: boolean;
+  rows: number;
+  cases_created: number;
+  cases_updated: number;
+  groups_created: number;
+  lines: number;
+}
+
 // ---- Errors ----
 
 export interface FieldProblem {
@@ -92,6 +258,9 @@ export interface FieldProblem {
   title: string;
   /** English message. */
   detail: string;
+  /** Import errors: the CSV row (1 is the header) and column name. */
+  row?: number;
+  column?: string;
 }
 
 /** A failed API call: the server's problem+json, or a stand-in for network trouble. */
@@ -176,7 +345,12 @@ export function parseProblem(
   const errors: FieldProblem[] = Array.isArray(obj.errors)
     ? obj.errors
         .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-        .map((e) => ({ field: str(e.field), title: str(e.title), detail: str(e.detail) }))
+        .map((e) => {
+          const p: FieldProblem = { field: str(e.field), title: str(e.title), detail: str(e.detail) };
+          if (typeof e.row === 'number') p.row = e.row;
+          if (typeof e.column === 'string') p.column = e.column;
+          return p;
+        })
     : [];
   return new ApiError({
     status: typeof obj.status === 'number' ? obj.status : status,
@@ -269,7 +443,51 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw err;
 }
 
-function query(params: Record<string, string | number | null | undefined>): string {
+
+/**
+ * Sends a file as it is (raw bytes, `text/csv`) with XMLHttpRequest, so that upload
+ * progress can be shown; same CSRF, problem+json and 401 handling as request().
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  onProgress?: (loaded: number, total: number) => void,
+  contentType = 'text/csv',
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', contentType);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    }
+    xhr.onerror = () => reject(new ApiError({ status: 0, type: 'network' }));
+    xhr.onabort = () => reject(new ApiError({ status: 0, type: 'network' }));
+    xhr.onload = () => {
+      const text = xhr.responseText;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((text ? JSON.parse(text) : undefined) as T);
+        } catch {
+          reject(new ApiError({ status: xhr.status }));
+        }
+        return;
+      }
+      const err = parseProblem(xhr.status, xhr.getResponseHeader('Content-Type'), text, xhr.getResponseHeader('Retry-After'));
+      if (xhr.status === 401) {
+        csrfToken = null;
+        unauthorizedHandler?.();
+      }
+      reject(err);
+    };
+    xhr.send(file);
+  });
+}
+
+export function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
@@ -307,4 +525,23 @@ export const api = {
   updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/v1/users/${id}`, { body: patch }),
   audit: (params: { limit?: number; before?: number | null; entity?: string; entity_id?: number }) =>
     request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
+  lists: (list: ListName) => request<List<ListValue>>('GET', `/api/v1/lists/${list}`),
+  createListValue: (list: ListName, input: ListValueInput) => request<ListValue>('POST', `/api/v1/lists/${list}`, { body: input }),
+  updateListValue: (list: ListName, id: number, patch: ListValuePatch) =>
+    request<ListValue>('PATCH', `/api/v1/lists/${list}/${id}`, { body: patch }),
+  programmes: () => request<List<Programme>>('GET', '/api/v1/programmes'),
+  createProgramme: (input: ProgrammeInput) => request<Programme>('POST', '/api/v1/programmes', { body: input }),
+  updateProgramme: (id: number, patch: ProgrammePatch) => request<Programme>('PATCH', `/api/v1/programmes/${id}`, { body: patch }),
+  cases: (params: CaseQuery) => request<CasePage>('GET', `/api/v1/cases${query({ ...params })}`),
+  case: (id: number) => request<Case>('GET', `/api/v1/cases/${id}`),
+  createCase: (input: CaseInput) => request<Case>('POST', '/api/v1/cases', { body: input }),
+  updateCase: (id: number, patch: CasePatch) => request<Case>('PATCH', `/api/v1/cases/${id}`, { body: patch }),
+  receipt: (caseId: number) => request<Receipt>('GET', `/api/v1/cases/${caseId}/receipt`),
+  saveReceipt: (caseId: number, body: { oud: LineIn[]; nieuw: LineIn[] }) =>
+    request<Receipt>('PUT', `/api/v1/cases/${caseId}/receipt`, { body }),
+  summary: (params: { programme: number; reference_date?: string; team?: number | null }) =>
+    request<Summary>('GET', `/api/v1/receipts/summary${query(params)}`),
+  importReceipts: (file: Blob, dryRun: boolean, onProgress?: (loaded: number, total: number) => void) =>
+    uploadFile<ImportResult>(`/api/v1/receipts/import${dryRun ? '?dry_run=true' : ''}`, file, onProgress),
+  exportUrl: (programme: number, format: 'csv' | 'xlsx') => `/api/v1/receipts/export${query({ programme, format })}`,
 };

@@ -62,3 +62,40 @@ export function formatDateTime(value: string | null | undefined, lang: Lang): st
 export function machineTime(value: string): string {
   return value;
 }
+
+/**
+ * A date typed in a form: `31-12-2017`, `1-2-2018`, `31/12/2017`, `31.12.2017` or ISO
+ * `2017-12-31` → `2017-12-31`; null when it is not a real calendar date.
+ */
+export function parseDateInput(input: string): string | null {
+  const s = input.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  if (match) {
+    d = Number(match[1]);
+    m = Number(match[2]);
+    y = Number(match[3]);
+  } else if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else {
+    return null;
+  }
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An ISO date as it goes into a date box: `2017-12-31` → `31-12-2017`. */
+export function dateInputValue(iso: string | null | undefined): string {
+  const m = DATE_ONLY.exec(iso ?? '');
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+}
+
+/** Today in the Netherlands as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date()): string {
+  const p = partsOf(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}

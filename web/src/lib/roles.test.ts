@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { canManage, canSee, coordinatorProgramme, navItems, parseProgrammes, roleLabel, roleLabels } from './roles';
+import {
+  canEditCase,
+  canManage,
+  canReadCases,
+  canSee,
+  coordinatorProgramme,
+  mayEditSomeCases,
+  navItems,
+  newCaseChoices,
+  parseProgrammes,
+  roleLabel,
+  roleLabels,
+} from './roles';
 
 const nl = translator('nl');
 const en = translator('en');
@@ -40,28 +52,104 @@ describe('roleLabel', () => {
 
 describe('navigation by role', () => {
   const paths = (roles: string[]) => navItems(roles).map((i) => i.path);
+  const CASES = ['/casussen', '/kassabonnen'];
 
-  it('shows everything to the functional administrator', () => {
-    expect(paths(['admin'])).toEqual(['/', '/beheer/teams', '/beheer/gebruikers', '/beheer/audit']);
+  it('shows the administration pages, but no cases, to the functional administrator', () => {
+    expect(paths(['admin'])).toEqual([
+      '/',
+      '/beheer/teams',
+      '/beheer/gebruikers',
+      '/beheer/programmas',
+      '/beheer/keuzelijsten',
+      '/beheer/audit',
+    ]);
+    expect(canSee('case', ['admin'])).toBe(false);
   });
 
   it('shows the users list (read-only) to hr, director and team manager', () => {
-    for (const role of ['hr', 'director', 'team_manager']) {
-      expect(paths([role]), role).toEqual(['/', '/beheer/gebruikers']);
-      expect(canManage([role])).toBe(false);
+    expect(paths(['hr'])).toEqual(['/', '/beheer/gebruikers']);
+    expect(paths(['director'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
+    expect(paths(['team_manager'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
+    for (const role of ['hr', 'director', 'team_manager']) expect(canManage([role])).toBe(false);
+  });
+
+  it('shows cases and receipts to everyone who may read cases', () => {
+    for (const role of ['coach', 'quality', 'coordinator:kies']) {
+      expect(paths([role]), role).toEqual(['/', ...CASES]);
     }
   });
 
-  it('shows only Start to coach, quality, coordinators and funders', () => {
-    for (const role of ['coach', 'quality', 'coordinator:kies', 'funder']) {
-      expect(paths([role]), role).toEqual(['/']);
-    }
+  it('shows only Start to funders and users without roles', () => {
+    expect(paths(['funder'])).toEqual(['/']);
     expect(paths([])).toEqual(['/']);
+    expect(canReadCases(['funder', 'hr', 'admin'])).toBe(false);
+    expect(canReadCases(['coordinator:'])).toBe(false);
   });
 
   it('combines roles', () => {
-    expect(paths(['coach', 'team_manager'])).toEqual(['/', '/beheer/gebruikers']);
+    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
     expect(canSee('audit', ['coach', 'admin'])).toBe(true);
     expect(canManage(['coach', 'admin'])).toBe(true);
+  });
+
+  it('opens the new-case and import pages only to those who may edit cases', () => {
+    for (const roles of [['coach'], ['coordinator:doorstroomwoningen'], ['team_manager', 'coach']]) {
+      expect(canSee('caseNew', roles), roles.join()).toBe(true);
+      expect(canSee('import', roles), roles.join()).toBe(true);
+    }
+    for (const roles of [['team_manager'], ['quality'], ['director'], ['admin'], ['hr']]) {
+      expect(canSee('caseNew', roles), roles.join()).toBe(false);
+      expect(canSee('import', roles), roles.join()).toBe(false);
+    }
+    expect(canSee('summary', ['quality'])).toBe(true);
+  });
+});
+
+describe('who may edit a case', () => {
+  const coach = { roles: ['coach'], teams: [{ id: 11 }, { id: 12 }] };
+  const manager = { roles: ['team_manager'], teams: [{ id: 11 }] };
+  const regie = { roles: ['coordinator:doorstroomwoningen'], teams: [] };
+  const reader = (role: string) => ({ roles: [role], teams: [{ id: 11 }] });
+
+  it('a coach edits the cases of their own teams, in any programme', () => {
+    expect(canEditCase(coach, 11, 'doorstroomwoningen')).toBe(true);
+    expect(canEditCase(coach, 12, 'woonstap')).toBe(true);
+    expect(canEditCase(coach, 13, 'doorstroomwoningen')).toBe(false);
+  });
+
+  it('a coordinator edits the cases of their programme, in any team', () => {
+    expect(canEditCase(regie, 13, 'doorstroomwoningen')).toBe(true);
+    expect(canEditCase(regie, 11, 'woonstap')).toBe(false);
+    expect(canEditCase(regie, 11, null)).toBe(false);
+  });
+
+  it('team managers, quality staff and directors only read', () => {
+    expect(canEditCase(manager, 11, 'doorstroomwoningen')).toBe(false);
+    for (const role of ['quality', 'director', 'hr', 'admin', 'funder']) {
+      expect(canEditCase(reader(role), 11, 'doorstroomwoningen'), role).toBe(false);
+    }
+  });
+
+  it('a team manager who is also a coach edits as a coach', () => {
+    expect(canEditCase({ roles: ['team_manager', 'coach'], teams: [{ id: 11 }] }, 11, 'x')).toBe(true);
+  });
+
+  it('offers the right teams and programmes for a new case', () => {
+    const teams = [{ id: 11 }, { id: 12 }, { id: 13 }];
+    const programmes = [
+      { id: 1, slug: 'doorstroomwoningen', active: true },
+      { id: 2, slug: 'woonstap', active: true },
+      { id: 3, slug: 'oud', active: false },
+    ];
+    const ids = (c: { teams: { id: number }[]; programmes: { id: number }[] }) => ({
+      teams: c.teams.map((x) => x.id),
+      programmes: c.programmes.map((p) => p.id),
+    });
+    expect(ids(newCaseChoices(coach, teams, programmes))).toEqual({ teams: [11, 12], programmes: [1, 2] });
+    expect(ids(newCaseChoices(regie, teams, programmes))).toEqual({ teams: [11, 12, 13], programmes: [1] });
+    expect(ids(newCaseChoices(manager, teams, programmes))).toEqual({ teams: [], programmes: [] });
+    expect(ids(newCaseChoices({ roles: ['coordinator:onbekend'], teams: [] }, teams, programmes))).toEqual({ teams: [], programmes: [] });
+    expect(mayEditSomeCases(['coach'])).toBe(true);
+    expect(mayEditSomeCases(['quality', 'director'])).toBe(false);
   });
 });

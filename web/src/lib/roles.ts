@@ -46,7 +46,19 @@ export function parseProgrammes(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
 }
 
-export type Page = 'start' | 'teams' | 'users' | 'audit';
+export type Page =
+  | 'start'
+  | 'cases'
+  | 'caseNew'
+  | 'case'
+  | 'receipts'
+  | 'summary'
+  | 'import'
+  | 'teams'
+  | 'users'
+  | 'programmes'
+  | 'lists'
+  | 'audit';
 
 export interface NavItem {
   page: Page;
@@ -56,20 +68,92 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { page: 'start', path: '/', label: 'nav.start' },
+  { page: 'cases', path: '/casussen', label: 'nav.cases' },
+  { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
+  { page: 'programmes', path: '/beheer/programmas', label: 'nav.programmes' },
+  { page: 'lists', path: '/beheer/keuzelijsten', label: 'nav.lists' },
   { page: 'audit', path: '/beheer/audit', label: 'nav.audit' },
 ];
 
 const USER_READERS = new Set(['admin', 'hr', 'director', 'team_manager']);
+/** Who may read cases and cost receipts (docs/api.md, "Access"): not hr, admin or funder. */
+const CASE_READERS = new Set(['coach', 'team_manager', 'quality', 'director']);
+
+export function isCoordinator(role: string): boolean {
+  return coordinatorProgramme(role) !== null && role.length > COORDINATOR_PREFIX.length;
+}
+
+/** May someone with these roles read cases and receipts (of some team or programme)? */
+export function canReadCases(roles: readonly string[]): boolean {
+  return roles.some((r) => CASE_READERS.has(r) || isCoordinator(r));
+}
+
+/** May someone with these roles edit cases at all (coach: own teams; coordinator: own programme)? */
+export function mayEditSomeCases(roles: readonly string[]): boolean {
+  return roles.includes('coach') || roles.some(isCoordinator);
+}
+
+/** The programme slugs this user coordinates. */
+export function coordinatedSlugs(roles: readonly string[]): string[] {
+  return roles.map(coordinatorProgramme).filter((p): p is string => !!p);
+}
+
+/** What the edit rule needs to know of a user: roles and teams (Me has both). */
+export interface Editor {
+  roles: readonly string[];
+  teams: readonly { id: number }[];
+}
+
+/**
+ * May this user edit a case in `teamId` and the programme with `programmeSlug`?
+ * A coach edits the cases of their own teams, a coordinator those of their programme
+ * (docs/api.md, "Access"); everyone else only reads. The server decides in the end.
+ */
+export function canEditCase(user: Editor, teamId: number | null, programmeSlug: string | null): boolean {
+  if (teamId !== null && user.roles.includes('coach') && user.teams.some((t) => t.id === teamId)) return true;
+  if (programmeSlug && coordinatedSlugs(user.roles).includes(programmeSlug)) return true;
+  return false;
+}
+
+/**
+ * The teams and programmes a user can pick from for a new case: a coach any active
+ * programme with their own teams, a coordinator their own programme with any team.
+ * `canEditCase` then decides whether the chosen pair is allowed.
+ */
+export function newCaseChoices<T extends { id: number }, P extends { slug: string; active: boolean }>(
+  user: Editor,
+  teams: readonly T[],
+  programmes: readonly P[],
+): { teams: T[]; programmes: P[] } {
+  const coach = user.roles.includes('coach') && user.teams.length > 0;
+  const slugs = coordinatedSlugs(user.roles);
+  const mine = new Set(user.teams.map((t) => t.id));
+  const active = programmes.filter((p) => p.active);
+  return {
+    teams: slugs.length && active.some((p) => slugs.includes(p.slug)) ? [...teams] : coach ? teams.filter((t) => mine.has(t.id)) : [],
+    programmes: coach ? active : active.filter((p) => slugs.includes(p.slug)),
+  };
+}
 
 /** May someone with these roles open the page? */
 export function canSee(page: Page, roles: readonly string[]): boolean {
   switch (page) {
     case 'start':
       return true;
+    case 'cases':
+    case 'case':
+    case 'receipts':
+    case 'summary':
+      return canReadCases(roles);
+    case 'caseNew':
+    case 'import':
+      return mayEditSomeCases(roles);
     case 'teams':
     case 'audit':
+    case 'programmes':
+    case 'lists':
       return roles.includes('admin');
     case 'users':
       return roles.some((r) => USER_READERS.has(r));

@@ -1,0 +1,49 @@
+// The app's pages by path. Most paths are fixed; a case and a programme's summary
+// carry their id in the path (`/casussen/12`, `/kassabonnen/3`).
+import type { Page } from './roles';
+
+export interface Route {
+  page: Page;
+  /** The record id in the path, for `case` and `summary`. */
+  id?: number;
+}
+
+const FIXED: Record<string, Page> = {
+  '/': 'start',
+  '/casussen': 'cases',
+  '/casussen/nieuw': 'caseNew',
+  '/kassabonnen': 'receipts',
+  '/kassabonnen/importeren': 'import',
+  '/beheer/teams': 'teams',
+  '/beheer/gebruikers': 'users',
+  '/beheer/programmas': 'programmes',
+  '/beheer/keuzelijsten': 'lists',
+  '/beheer/audit': 'audit',
+};
+
+const WITH_ID: [RegExp, Page][] = [
+  [/^\/casussen\/([1-9]\d{0,14})$/, 'case'],
+  [/^\/kassabonnen\/([1-9]\d{0,14})$/, 'summary'],
+];
+
+/** The page at `path` (no query string), or null when the app has no such page. */
+export function matchRoute(path: string): Route | null {
+  if (Object.prototype.hasOwnProperty.call(FIXED, path)) return { page: FIXED[path]! };
+  for (const [re, page] of WITH_ID) {
+    const m = re.exec(path);
+    if (m) return { page, id: Number(m[1]) };
+  }
+  return null;
+}
+
+/**
+ * Where to go after log-in, from `?terug=`: only a page of this app (with its query
+ * string), never another site; the start page otherwise.
+ */
+export function safeReturnPath(search: string): string {
+  const back = new URLSearchParams(search).get('terug');
+  if (!back || !back.startsWith('/') || back.startsWith('//') || back.includes('\\')) return '/';
+  const q = back.indexOf('?');
+  const path = q >= 0 ? back.slice(0, q) : back;
+  return matchRoute(path) ? back : '/';
+}
