@@ -26,74 +26,105 @@ std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
   return name;
 }
 
+// A workbook being written to a temporary file (libxlsxwriter writes files).
+class Workbook {
+ public:
+  Workbook() {
+    char path_template[] = "/tmp/wijkkader-xlsx-XXXXXX";
+    const int fd = ::mkstemp(path_template);
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file");
+    ::close(fd);
+    path_ = path_template;
+    wb_ = workbook_new(path_.c_str());
+    if (!wb_) throw std::runtime_error("cannot create the workbook");
+    bold_ = workbook_add_format(wb_);
+    format_set_bold(bold_);
+    euro_ = money_format(false);
+    euro_bold_ = money_format(true);
+    title_ = workbook_add_format(wb_);
+    format_set_bold(title_);
+    format_set_font_size(title_, 13);
+  }
+  ~Workbook() {
+    if (wb_) workbook_close(wb_);
+    std::filesystem::remove(path_);
+  }
+
+  // Writes the table from `first_row` on: header, then rows; returns the next free row.
+  lxw_worksheet* sheet(const std::string& name) { return workbook_add_worksheet(wb_, sheet_name(name, used_).c_str()); }
+  lxw_row_t write(lxw_worksheet* ws, lxw_row_t row, const Table& table) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), table.columns[c].c_str(), bold_);
+    ++row;
+    for (const auto& tr : table.rows) {
+      for (std::size_t c = 0; c < tr.cells.size(); ++c) {
+        const auto& cell = tr.cells[c].value;
+        const auto col = static_cast<lxw_col_t>(c);
+        if (auto* s = std::get_if<std::string>(&cell))
+          worksheet_write_string(ws, row, col, s->c_str(), tr.total ? bold_ : nullptr);
+        else if (auto* m = std::get_if<Money>(&cell))
+          worksheet_write_number(ws, row, col, static_cast<double>(m->cents) / 100.0, tr.total ? euro_bold_ : euro_);
+        else
+          worksheet_write_number(ws, row, col, static_cast<double>(std::get<std::int64_t>(cell)),
+                                 tr.total ? bold_ : nullptr);
+      }
+      ++row;
+    }
+    worksheet_set_column(ws, 0, static_cast<lxw_col_t>(std::max<std::size_t>(table.columns.size(), 1) - 1), 18,
+                         nullptr);
+    return row;
+  }
+  lxw_format* title() { return title_; }
+
+  std::string finish() {
+    const auto rc = workbook_close(wb_);
+    wb_ = nullptr;
+    if (rc != LXW_NO_ERROR) throw std::runtime_error("cannot write the workbook");
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream data;
+    data << in.rdbuf();
+    return data.str();
+  }
+
+ private:
+  lxw_format* money_format(bool bold) {
+    lxw_format* f = workbook_add_format(wb_);
+    // Dutch euro format: € 1.234 (Excel applies the reader's separators).
+    format_set_num_format(f, "[$\xE2\x82\xAC-413] #,##0.00;[$\xE2\x82\xAC-413] -#,##0.00");
+    if (bold) format_set_bold(f);
+    return f;
+  }
+
+  std::string path_;
+  lxw_workbook* wb_ = nullptr;
+  lxw_format *bold_, *euro_, *euro_bold_, *title_;
+  std::set<std::string> used_;
+};
+
 }  // namespace
 
 // One sheet per table, numbers as numbers: amounts in euros with a Dutch euro format, so
 // that a spreadsheet can add them up again.
 std::string render_xlsx(const Report& r) {
-  namespace fs = std::filesystem;
-  char path_template[] = "/tmp/wijkkader-xlsx-XXXXXX";
-  const int fd = ::mkstemp(path_template);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file");
-  ::close(fd);
-  const std::string path = path_template;
-
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw std::runtime_error("cannot create the workbook");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* euro = workbook_add_format(wb);
-  format_set_num_format(euro, "[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] -#,##0");
-  lxw_format* euro_bold = workbook_add_format(wb);
-  format_set_num_format(euro_bold, "[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] -#,##0");
-  format_set_bold(euro_bold);
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 13);
-
-  std::set<std::string> used;
+  Workbook wb;
   bool any = false;
   for (const auto& chapter : r.chapters)
     for (const auto& section : chapter.sections)
       for (const auto& table : section.tables) {
         any = true;
-        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(table.title, used).c_str());
-        worksheet_write_string(ws, 0, 0, (std::to_string(chapter.number) + " " + table.title).c_str(), title);
+        lxw_worksheet* ws = wb.sheet(table.title);
+        worksheet_write_string(ws, 0, 0, (std::to_string(chapter.number) + " " + table.title).c_str(), wb.title());
         worksheet_write_string(ws, 1, 0, ("Peildatum " + r.reference_date).c_str(), nullptr);
-        for (std::size_t c = 0; c < table.columns.size(); ++c)
-          worksheet_write_string(ws, 3, static_cast<lxw_col_t>(c), table.columns[c].c_str(), bold);
-        lxw_row_t row = 4;
-        for (const auto& tr : table.rows) {
-          for (std::size_t c = 0; c < tr.cells.size(); ++c) {
-            const auto& cell = tr.cells[c].value;
-            const auto col = static_cast<lxw_col_t>(c);
-            if (auto* s = std::get_if<std::string>(&cell))
-              worksheet_write_string(ws, row, col, s->c_str(), tr.total ? bold : nullptr);
-            else if (auto* m = std::get_if<Money>(&cell))
-              worksheet_write_number(ws, row, col, static_cast<double>(m->cents) / 100.0, tr.total ? euro_bold : euro);
-            else
-              worksheet_write_number(ws, row, col, static_cast<double>(std::get<std::int64_t>(cell)),
-                                     tr.total ? bold : nullptr);
-          }
-          ++row;
-        }
-        worksheet_set_column(ws, 0, 0, 28, nullptr);
-        worksheet_set_column(ws, 1, static_cast<lxw_col_t>(std::max<std::size_t>(table.columns.size(), 2) - 1), 16,
-                             nullptr);
+        wb.write(ws, 3, table);
       }
-  if (!any) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Verslag");
-    worksheet_write_string(ws, 0, 0, "Dit verslag bevat nog geen tabellen.", nullptr);
-  }
-  if (workbook_close(wb) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    throw std::runtime_error("cannot write the workbook");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream data;
-  data << in.rdbuf();
-  std::filesystem::remove(path);
-  return data.str();
+  if (!any) worksheet_write_string(wb.sheet("Verslag"), 0, 0, "Dit verslag bevat nog geen tabellen.", nullptr);
+  return wb.finish();
+}
+
+std::string tables_xlsx(const std::vector<Table>& tables) {
+  Workbook wb;
+  for (const auto& table : tables) wb.write(wb.sheet(table.title), 0, table);
+  return wb.finish();
 }
 
 }  // namespace wk::report

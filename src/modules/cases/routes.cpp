@@ -248,14 +248,18 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     const auto programme = query_id(ctx, "programme", errors);
     if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
     const auto format = ctx.request.query_param("format").value_or("csv");
-    if (format != "csv") errors.push_back({"format", "Kies csv.", "must be csv"});
+    if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
     if (!errors.empty()) return bad_query(std::move(errors));
-    auto csv = export_receipts_csv(db, ctx.user(), *programme);
-    if (!csv) return problem_response(csv.error());
+    const bool xlsx = format == "xlsx";
+    auto file =
+        xlsx ? export_receipts_xlsx(db, ctx.user(), *programme) : export_receipts_csv(db, ctx.user(), *programme);
+    if (!file) return problem_response(file.error());
     http::Response r;
-    r.content_type = "text/csv; charset=utf-8";
-    r.body = std::move(*csv);
-    r.set_header("Content-Disposition", "attachment; filename=\"kassabonnen-" + std::to_string(*programme) + ".csv\"");
+    r.content_type =
+        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+    r.body = std::move(*file);
+    r.set_header("Content-Disposition",
+                 "attachment; filename=\"kassabonnen-" + std::to_string(*programme) + (xlsx ? ".xlsx\"" : ".csv\""));
     return r;
   });
 }

@@ -9,6 +9,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
+#include "report/report.hpp"
 
 namespace wk::cases {
 
@@ -326,9 +327,18 @@ ImportOutcome import_receipts(store::Database& db, const Principal& p, std::stri
   return outcome;
 }
 
-Result<std::string> export_receipts_csv(store::Database& db, const Principal& p, std::int64_t programme_id) {
+namespace {
+
+// The export's rows: the first ten columns as text, the amount as cents (empty for a case
+// without lines).
+struct ExportRow {
+  std::vector<std::string> cells;
+  std::optional<Cents> amount;
+};
+
+Result<std::vector<ExportRow>> export_rows(store::Database& db, const Principal& p, std::int64_t programme_id) {
   if (!may_read_some_cases(p)) return Error::forbidden();
-  return db.read([&](Tx& tx) -> Result<std::string> {
+  return db.read([&](Tx& tx) -> Result<std::vector<ExportRow>> {
     auto programme = programmes::Service::find(tx, p.org_id, programme_id);
     if (!programme) return Error::not_found("No such programme.");
     std::map<std::int64_t, std::string> teams, groups;
@@ -337,30 +347,54 @@ Result<std::string> export_receipts_csv(store::Database& db, const Principal& p,
     std::multimap<std::int64_t, CostLine> lines;
     for (auto& [case_id, line] : repo::programme_lines(tx, p.org_id, programme_id))
       lines.emplace(case_id, std::move(line));
-
-    constexpr char sep = ';';
-    std::string out(csv::kUtf8Bom);
-    out += csv::write_row(transfer_columns(), sep);
+    std::vector<ExportRow> rows;
     for (const auto& c : repo::export_cases(tx, p.org_id, programme_id, read_scope(tx, p))) {
-      std::vector<std::string> base = {
+      const std::vector<std::string> base = {
           programme->name,  c.group_id ? groups[*c.group_id] : "", c.reference,
           teams[c.team_id], std::string(to_string(c.status)),      iso_to_dutch_date(c.status_date)};
       auto [from, to] = lines.equal_range(c.id);
       if (from == to) {
         auto cells = base;
-        cells.resize(transfer_columns().size());
-        out += csv::write_row(cells, sep);
+        cells.resize(transfer_columns().size() - 1);
+        rows.push_back({std::move(cells), std::nullopt});
       }
       for (auto it = from; it != to; ++it) {
         const auto& l = it->second;
         auto cells = base;
-        cells.insert(cells.end(), {std::string(to_string(l.side)), l.category_label, l.payer_label, l.description,
-                                   format_amount_plain(l.amount)});
-        out += csv::write_row(cells, sep);
+        cells.insert(cells.end(), {std::string(to_string(l.side)), l.category_label, l.payer_label, l.description});
+        rows.push_back({std::move(cells), l.amount});
       }
     }
-    return out;
+    return rows;
   });
+}
+
+}  // namespace
+
+Result<std::string> export_receipts_csv(store::Database& db, const Principal& p, std::int64_t programme_id) {
+  auto rows = export_rows(db, p, programme_id);
+  if (!rows) return rows.error();
+  constexpr char sep = ';';
+  std::string out(csv::kUtf8Bom);
+  out += csv::write_row(transfer_columns(), sep);
+  for (auto& r : *rows) {
+    r.cells.push_back(r.amount ? format_amount_plain(*r.amount) : "");
+    out += csv::write_row(r.cells, sep);
+  }
+  return out;
+}
+
+Result<std::string> export_receipts_xlsx(store::Database& db, const Principal& p, std::int64_t programme_id) {
+  auto rows = export_rows(db, p, programme_id);
+  if (!rows) return rows.error();
+  report::Table table{"kassabonnen", "Kassabonnen", transfer_columns(), {}};
+  for (auto& r : *rows) {
+    report::Row row;
+    for (auto& c : r.cells) row.cells.push_back(report::Cell::text(std::move(c)));
+    row.cells.push_back(r.amount ? report::Cell::money(*r.amount) : report::Cell::text(""));
+    table.rows.push_back(std::move(row));
+  }
+  return report::tables_xlsx({table});
 }
 
 }  // namespace wk::cases

@@ -48,5 +48,7 @@ ImportOutcome import_receipts(store::Database& db, const Principal& p, std::stri
 
 // CSV (separator ';', UTF-8 with BOM) of the programme's cases the caller may read.
 Result<std::string> export_receipts_csv(store::Database& db, const Principal& p, std::int64_t programme_id);
+// The same rows as an .xlsx workbook, amounts as numbers.
+Result<std::string> export_receipts_xlsx(store::Database& db, const Principal& p, std::int64_t programme_id);
 
 }  // namespace wk::cases
