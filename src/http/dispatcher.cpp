@@ -66,7 +66,10 @@ Response Dispatcher::handle(const Request& request) const {
     response = route(request);
   } catch (const store::DbError& e) {
     if (e.kind() == store::DbError::Kind::unique || e.kind() == store::DbError::Kind::foreign_key) {
-      response = problem_response(Error::conflict("Dit botst met bestaande gegevens.", e.what()));
+      // The store's own message names constraints and values: it goes to the log only.
+      spdlog::info(R"("event":"constraint_conflict","error":{})", nlohmann::json(e.what()).dump());
+      response = problem_response(Error::conflict("Dit botst met bestaande gegevens (bijvoorbeeld een dubbele naam).",
+                                                  "Conflicts with existing data (for example a duplicate)."));
     } else if (e.kind() == store::DbError::Kind::busy || e.kind() == store::DbError::Kind::connection) {
       spdlog::warn(R"("event":"database_unavailable","error":{})", nlohmann::json(e.what()).dump());
       response = problem_response({ErrorKind::unavailable,

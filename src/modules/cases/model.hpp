@@ -52,6 +52,8 @@ struct Totals {
 };
 
 enum class Side { oud, nieuw };
+
+inline constexpr Cents kMaxLineAmount = 10'000'000'000;  // € 100 million per year, per line
 std::string_view to_string(Side s);
 
 struct Ref {

@@ -44,7 +44,8 @@ void bind_scope(std::vector<Param>& params, const Scope& s) {
 
 constexpr const char* kFilterClause =
     " AND (CAST(? AS BIGINT) IS NULL OR c.programme_id = ?) AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR c.status = ?) AND (CAST(? AS TEXT) IS NULL OR LOWER(c.reference) LIKE ? ESCAPE "
+    "AND (CAST(? AS TEXT) IS NULL OR c.status = ?) AND (CAST(? AS TEXT) IS NULL OR LOWER(c.reference) LIKE LOWER(?) "
+    "ESCAPE "
     "'\\') ";
 
 void bind_filter(std::vector<Param>& params, const ListFilter& f) {
@@ -54,7 +55,7 @@ void bind_filter(std::vector<Param>& params, const ListFilter& f) {
     std::string escaped;
     for (char ch : *f.reference_contains) {
       if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
-      escaped += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      escaped += ch;  // lower-cased by the store, like the reference it is compared with
     }
     like = "%" + escaped + "%";
   }
@@ -75,6 +76,11 @@ std::optional<CaseRow> find(Tx& tx, std::int64_t org_id, std::int64_t id) {
                         {org_id, id});
   if (!r) return std::nullopt;
   return case_from(*r);
+}
+
+void lock(Tx& tx, std::int64_t org_id, std::int64_t id) {
+  // A no-op UPDATE locks the row in both stores' dialects.
+  tx.execute("UPDATE cases SET updated_at = updated_at WHERE org_id = ? AND id = ?", {org_id, id});
 }
 
 std::optional<std::int64_t> find_id_by_reference(Tx& tx, std::int64_t org_id, const std::string& reference) {

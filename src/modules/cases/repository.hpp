@@ -32,6 +32,9 @@ struct CaseRow {
 };
 
 std::optional<CaseRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
+// Takes the case's row lock for the rest of the transaction (PostgreSQL; SQLite has one
+// writer anyway), so that read-then-write sequences on one case do not interleave.
+void lock(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::optional<std::int64_t> find_id_by_reference(Tx& tx, std::int64_t org_id, const std::string& reference);
 std::int64_t insert(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);
 void update(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);

@@ -89,6 +89,7 @@ std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohm
     const std::string at = std::string(side) + "[" + std::to_string(i) + "]";
     if (!list[i].is_object()) {
       in.fail(at, "Moet een kostenregel zijn.", "must be an object");
+      out.emplace_back();  // keeps the indexes of the lines after it
       continue;
     }
     FieldReader line(list[i]);
@@ -96,7 +97,9 @@ std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohm
     l.category_id = line.integer("category_id", {.required = true}).value_or(0);
     l.payer_id = line.integer("payer_id", {.required = true}).value_or(0);
     l.description = line.text("description", kDescription).value_or("");
-    l.amount = line.integer("amount_cents", {.required = true, .min = 0}).value_or(0);
+    // The range (0 … kMaxLineAmount) is the service's rule, checked together with the
+    // categories and payers so that one answer names every bad line.
+    l.amount = line.integer("amount_cents", {.required = true, .min = INT64_MIN, .max = INT64_MAX}).value_or(0);
     if (auto done = line.finish(); !done)
       for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
     out.push_back(std::move(l));
@@ -184,8 +187,11 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     FieldReader in(*body);
     auto oud = read_lines(in, "oud", *body);
     auto nieuw = read_lines(in, "nieuw", *body);
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now);
+    // Malformed fields go to the service with the lines, so that one answer names them
+    // together with the unknown categories, payers and amounts out of range.
+    std::vector<FieldError> malformed;
+    if (auto done = in.finish(); !done) malformed = done.error().fields;
+    auto r = service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now, std::move(malformed));
     if (!r) return problem_response(r.error());
     return http::json_response(200, to_json(*r));
   });

@@ -15,7 +15,6 @@ using store::Tx;
 
 namespace {
 constexpr std::size_t kMaxLinesPerSide = 100;
-constexpr Cents kMaxLineAmount = 10'000'000'000;  // € 100 million per year
 
 bool is_coordinator_of(const Principal& p, const std::string& slug) {
   return programmes::coordinates(p, slug);
@@ -126,17 +125,20 @@ Error reference_taken() {
 }
 
 // Validates the parts of a case that refer to other records; fills errors.
+// `placement_changed`: the case is new or moves to another team or programme; only then
+// are the programme's own rules (active, its team) checked, so that editing the plan of
+// an existing case never fails on a rule the case was placed under before.
 void check_references(Tx& tx, std::int64_t org_id, const repo::CaseRow& c,
-                      const std::optional<programmes::Programme>& programme, bool programme_changed,
+                      const std::optional<programmes::Programme>& programme, bool placement_changed,
                       std::vector<FieldError>& errors) {
   if (!organisation::Service::team(tx, org_id, c.team_id))
     errors.push_back({"team_id", "Dit team bestaat niet.", "no such team"});
   if (!programme) {
     errors.push_back({"programme_id", "Dit programma bestaat niet.", "no such programme"});
   } else {
-    if (programme_changed && !programme->active)
+    if (placement_changed && !programme->active)
       errors.push_back({"programme_id", "Dit programma is niet meer actief.", "the programme is not active"});
-    if (programme->team_id && *programme->team_id != c.team_id)
+    if (placement_changed && programme->team_id && *programme->team_id != c.team_id)
       errors.push_back({"team_id", "Dit programma hoort bij een ander team.", "the programme belongs to another team"});
   }
   if (c.owner_id) {
@@ -212,6 +214,7 @@ Result<CaseView> Service::create(const Principal& p, CaseInput in, Millis now) {
 Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput in, Millis now) {
   if (!may_read_some_cases(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<CaseView> {
+    repo::lock(tx, p.org_id, id);  // concurrent changes of one case take turns
     auto before = repo::find(tx, p.org_id, id);
     if (!before) return Error::not_found("No such case.");
     const auto old_programme = programmes::Service::find(tx, p.org_id, before->programme_id);
@@ -233,7 +236,8 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
     if (in.plan) check_free_text("plan", row.plan, errors, warnings);
     const auto programme =
         programme_changed ? programmes::Service::find(tx, p.org_id, row.programme_id) : old_programme;
-    check_references(tx, p.org_id, row, programme, programme_changed, errors);
+    const bool team_changed = in.team_id && *in.team_id != before->team_id;
+    check_references(tx, p.org_id, row, programme, programme_changed || team_changed, errors);
     if (in.status_date && !is_valid_iso_date(*in.status_date))
       errors.push_back({"status_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
     if (!errors.empty()) return Error::validation(std::move(errors));
@@ -250,8 +254,10 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
       row.group_id = std::nullopt;  // a group belongs to its programme
     }
     if (in.status && *in.status != before->status) {
-      row.status = *in.status;
-      repo::add_status(tx, p.org_id, id, row.status, in.status_date.value_or(iso_date_utc(now)), p.user_id, now);
+      repo::add_status(tx, p.org_id, id, *in.status, in.status_date.value_or(iso_date_utc(now)), p.user_id, now);
+      // The case's status is its status today: a back-dated entry may be overtaken by a
+      // later one, a future-dated one takes effect on its date.
+      row.status = status_on(repo::history(tx, p.org_id, id), iso_date_utc(now)).value_or(*in.status);
     }
     repo::update(tx, p.org_id, row, now);
     audit::record(
@@ -268,9 +274,12 @@ Result<ReceiptView> Service::receipt(const Principal& p, std::int64_t case_id) {
 }
 
 Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_id, const std::vector<LineInput>& oud,
-                                         const std::vector<LineInput>& nieuw, Millis now) {
+                                         const std::vector<LineInput>& nieuw, Millis now,
+                                         std::vector<FieldError> malformed) {
   if (!may_read_some_cases(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<ReceiptView> {
+    // Two saves of one receipt at once must not both delete and both insert.
+    repo::lock(tx, p.org_id, case_id);
     auto row = repo::find(tx, p.org_id, case_id);
     if (!row) return Error::not_found("No such case.");
     const auto programme = programmes::Service::find(tx, p.org_id, row->programme_id);
@@ -284,26 +293,33 @@ Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_i
     for (const auto& v : organisation::Service::values(tx, p.org_id, organisation::list::payer))
       payers[v.id] = v.active;
 
-    std::vector<FieldError> errors;
+    std::vector<FieldError> errors = std::move(malformed);
     std::vector<Warning> warnings;
     std::vector<CostLine> lines;
+    // One message per field: what could not be read is not also called unknown.
+    auto flag = [&](FieldError e) {
+      for (const auto& known : errors)
+        if (e.field == known.field || e.field.starts_with(known.field + ".")) return;
+      errors.push_back(std::move(e));
+    };
     auto take = [&](Side side, const std::vector<LineInput>& in) {
       const std::string name(to_string(side));
-      if (in.size() > kMaxLinesPerSide)
-        errors.push_back({name, "Te veel regels (hoogstens 100).", "at most 100 lines"});
+      if (in.size() > kMaxLinesPerSide) flag({name, "Te veel regels (hoogstens 100).", "at most 100 lines"});
       for (std::size_t i = 0; i < in.size(); ++i) {
         const std::string at = name + "[" + std::to_string(i) + "].";
         const auto& l = in[i];
         auto cat = categories.find(l.category_id);
         if (cat == categories.end() || !cat->second)
-          errors.push_back({at + "category_id", "Kies een kostensoort uit de lijst.", "no such active cost category"});
+          flag({at + "category_id", "Kies een kostensoort uit de lijst.", "no such active cost category"});
         auto pay = payers.find(l.payer_id);
         if (pay == payers.end() || !pay->second)
-          errors.push_back({at + "payer_id", "Kies een betaler uit de lijst.", "no such active payer"});
+          flag({at + "payer_id", "Kies een betaler uit de lijst.", "no such active payer"});
         if (l.amount < 0 || l.amount > kMaxLineAmount)
-          errors.push_back({at + "amount_cents", "Het bedrag moet tussen € 0 en € 100 miljoen per jaar liggen.",
-                            "must be between 0 and 10000000000 cents"});
-        check_free_text(at + "description", l.description, errors, warnings);
+          flag({at + "amount_cents", "Het bedrag moet tussen € 0 en € 100 miljoen per jaar liggen.",
+                "must be between 0 and 10000000000 cents"});
+        std::vector<FieldError> text_errors;
+        check_free_text(at + "description", l.description, text_errors, warnings);
+        for (auto& e : text_errors) flag(std::move(e));
         lines.push_back({0, side, l.category_id, l.payer_id, l.description, l.amount, "", ""});
       }
     };

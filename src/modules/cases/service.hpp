@@ -88,8 +88,11 @@ class Service {
   Result<CaseView> update(const Principal& p, std::int64_t id, CaseInput change, Millis now);
 
   Result<ReceiptView> receipt(const Principal& p, std::int64_t case_id);
+  // `malformed`: the fields the route could not read (wrong types, missing); reported
+  // together with the service's own findings.
   Result<ReceiptView> put_receipt(const Principal& p, std::int64_t case_id, const std::vector<LineInput>& oud,
-                                  const std::vector<LineInput>& nieuw, Millis now);
+                                  const std::vector<LineInput>& nieuw, Millis now,
+                                  std::vector<FieldError> malformed = {});
 
   Result<Summary> summary(const Principal& p, std::int64_t programme_id, const std::string& reference_date,
                           std::optional<std::int64_t> team_id);

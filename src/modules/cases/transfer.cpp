@@ -268,8 +268,8 @@ class Importer {
     const bool same_status =
         !history.empty() && history.back().status == fc.status && history.back().date == fc.status_date;
     if (!same_status) {
-      row.status = fc.status;
       repo::add_status(tx_, p_.org_id, row.id, fc.status, fc.status_date, p_.user_id, now_);
+      row.status = status_on(repo::history(tx_, p_.org_id, row.id), iso_date_utc(now_)).value_or(fc.status);
     }
     repo::update(tx_, p_.org_id, row, now_);
     repo::replace_lines(tx_, p_.org_id, row.id, fc.lines);

@@ -61,8 +61,13 @@ std::optional<Group> find_group(Tx& tx, std::int64_t org_id, std::int64_t progra
 }
 
 std::int64_t insert_group(Tx& tx, std::int64_t org_id, std::int64_t programme_id, const std::string& name) {
-  return tx.insert("INSERT INTO programme_groups (org_id, programme_id, name) VALUES (?, ?, ?) RETURNING id",
-                   {org_id, programme_id, name});
+  // Two requests may create the same new group at once: the second one finds it.
+  auto rows = tx.query(
+      "INSERT INTO programme_groups (org_id, programme_id, name) VALUES (?, ?, ?) "
+      "ON CONFLICT (programme_id, name) DO NOTHING RETURNING id",
+      {org_id, programme_id, name});
+  if (!rows.empty()) return rows.front().i64(0);
+  return find_group(tx, org_id, programme_id, name)->id;
 }
 
 }  // namespace wk::programmes::repo
