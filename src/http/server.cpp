@@ -104,7 +104,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     // accepted from the backlog during shutdown still gets its one request served.
     if (state_.stopping && served_ > 0) return drain_then_close();
     parser_.emplace();
-    parser_->body_limit(state_.options.max_body_bytes);
+    // Beast checks Content-Length against the limit while it reads the header, so the
+    // larger upload limit is set first and lowered in on_header for everything else.
+    parser_->body_limit(std::max(state_.options.max_body_bytes, state_.options.max_upload_bytes));
     parser_->header_limit(static_cast<std::uint32_t>(state_.options.max_header_bytes));
     stream_.expires_after(state_.options.io_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -116,7 +118,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec) return on_read(ec, 0);
     const auto target = parser_->get().target();
     const auto path = target.substr(0, target.find('?'));
-    if (path.ends_with("/import")) parser_->body_limit(state_.options.max_upload_bytes);
+    if (!path.ends_with("/import")) {
+      const auto length = parser_->content_length();
+      if (length && *length > state_.options.max_body_bytes) return on_read(bhttp::error::body_limit, 0);
+      parser_->body_limit(state_.options.max_body_bytes);  // also bounds a chunked body
+    }
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
   }
 

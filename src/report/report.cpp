@@ -114,17 +114,16 @@ Result<std::string> Service::put_text(const Principal& p, int year, const std::s
   return db_.write([&](Tx& tx) -> Result<std::string> {
     const auto before = load_text(tx, p.org_id, year, chapter);
     tx.execute("DELETE FROM report_texts WHERE org_id = ? AND year = ? AND chapter = ?", {p.org_id, year, chapter});
-    tx.execute(
-        "INSERT INTO report_texts (org_id, year, chapter, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
-        {p.org_id, year, chapter, body, now, p.user_id});
+    // An empty text takes the chapter back to its placeholder.
+    if (!body.empty())
+      tx.execute(
+          "INSERT INTO report_texts (org_id, year, chapter, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+          {p.org_id, year, chapter, body, now, p.user_id});
+    const char* action = body.empty() ? "delete" : before ? "update" : "create";
     audit::record(tx,
-                  {p.org_id,
-                   p.user_id,
-                   before ? "update" : "create",
-                   "report_text",
-                   std::to_string(year) + "/" + chapter,
+                  {p.org_id, p.user_id, action, "report_text", std::to_string(year) + "/" + chapter,
                    before ? nlohmann::json{{"body", *before}} : nlohmann::json(),
-                   {{"body", body}}},
+                   body.empty() ? nlohmann::json() : nlohmann::json{{"body", body}}},
                   now);
     return body;
   });

@@ -101,14 +101,17 @@ void register_routes(http::Router& router, Service& service) {
     if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
     std::string body;
     if (auto bad = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
-          body = in.text("body", {.required = true, .min = 0, .max = 100000, .multiline = true, .trim = false})
+          if (!in.has("body")) in.fail("body", "Dit veld is verplicht.", "is required");
+          body = in.text("body", {.required = false, .min = 0, .max = 100000, .multiline = true, .trim = false})
                      .value_or("");
         }))
       return *bad;
     const std::string chapter(ctx.param("chapter"));
     auto saved = service.put_text(ctx.user(), *year, chapter, body, ctx.now);
     if (!saved) return problem_response(saved.error());
-    return http::json_response(200, {{"year", *year}, {"chapter", chapter}, {"body", *saved}});
+    return http::json_response(200, {{"year", *year},
+                                     {"chapter", chapter},
+                                     {"body", saved->empty() ? nlohmann::json(nullptr) : nlohmann::json(*saved)}});
   });
 }
 
