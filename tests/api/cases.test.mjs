@@ -4,6 +4,7 @@
 // hand-made fixture whose figures are computed BY HAND below (docs/api.md, "Cases and
 // cost receipts"; SPEC §4.2).
 import { describe } from 'node:test';
+import { FIXTURE } from './fixtures.mjs';
 import assert from 'node:assert/strict';
 import {
   it, before, after, whyNot, startServer, addUser, addOrg, Client, PASSWORD, DEMO_ORG_SLUG,
@@ -162,35 +163,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 // without a group. Team A / B are the first two demo teams. Amounts are euro cents per
 // year: [category label, payer label, description, amount].
 // `create`: the status given on POST; `changes`: later PATCHes [status, status_date].
-const FIXTURE = [
-  { ref: 'DW-A1', team: 'A', group: 'Woning A', start: '2016-03-01', create: ['afgerond', '2016-12-01'], changes: [],
-    oud: [['maatschappelijke opvang', 'gemeente', 'Opvang voorkomen', 240000]],
-    nieuw: [['inzet wijkcoach', 'gemeente', 'Inzet coach', 31100]] },
-  { ref: 'DW-A2', team: 'B', group: 'Woning A', start: '2016-05-01', changes: [['zo_goed_als_afgerond', '2017-10-01']],
-    oud: [['huurachterstand / ontruiming', 'woningcorporatie', 'Ontruiming voorkomen', 150000], ['uitkering', 'Rijk', 'Uitkering', 66000]],
-    nieuw: [['schuldhulpverlening', 'gemeente', 'Schuldhulp', 56000]] },
-  { ref: 'DW-A3', team: 'A', group: 'Woning A', start: '2017-02-01', changes: [],
-    oud: [['crisisopvang', 'gemeente', '', 500000]],
-    nieuw: [['maatwerkbudget', 'gemeente', '', 100000]] },
-  { ref: 'DW-B1', team: 'A', group: 'Woning B', start: '2016-09-01', changes: [['afgerond', '2017-06-30']],
-    oud: [['GGZ / verslavingszorg', 'zorgverzekeraar', 'Opname voorkomen', 120000]],
-    nieuw: [['beschermd wonen', 'gemeente', 'Beschermd wonen', 180000], ['inzet wijkcoach', 'gemeente', 'Coach', 25050]] },
-  { ref: 'DW-B2', team: 'B', group: 'Woning B', start: '2017-01-15', changes: [['afgerond', '2018-03-01']],
-    oud: [['jeugdbescherming', 'gemeente', '', 900000], ['uithuisplaatsing', 'gemeente', '', 1200000]],
-    nieuw: [['jeugdhulp (tweede lijn)', 'gemeente', '', 350000], ['huishoudelijke hulp', 'gemeente', '', 40000]] },
-  { ref: 'DW-C1', team: 'A', group: 'Woning C', start: '2017-03-01', changes: [['zo_goed_als_afgerond', '2017-11-15']],
-    oud: [['politie / justitie', 'Rijk', '', 75000], ['Wmo-begeleiding', 'gemeente', '', 48000], ['bijzondere bijstand', 'gemeente', '', 12345]],
-    nieuw: [['Wmo-begeleiding', 'gemeente', '', 24000], ['overig', 'overig', '', 5000]] },
-  { ref: 'DW-C2', team: 'B', group: 'Woning C', start: '2016-02-01', changes: [['zo_goed_als_afgerond', '2016-11-01'], ['afgerond', '2017-04-01']],
-    oud: [['maatschappelijke opvang', 'gemeente', '', 1800000], ['huurachterstand / ontruiming', 'woningcorporatie', '', 350000]],
-    nieuw: [['inzet wijkcoach', 'gemeente', '', 150000], ['maatwerkbudget', 'woningcorporatie', '', 50000]] },
-  { ref: 'DW-X1', team: 'A', group: null, start: '2017-01-01', changes: [['afgerond', '2017-08-01']],
-    oud: [['uitkering', 'Rijk', '', 1440000]],
-    nieuw: [] },
-  { ref: 'DW-X2', team: 'B', group: null, start: '2018-02-01', changes: [],
-    oud: [['overig', 'gemeente', '', 10000]],
-    nieuw: [] },
-];
+// (FIXTURE is shared with report.test.mjs: tests/api/fixtures.mjs)
 
 // Receipt totals per case, by hand: [oud, nieuw, saving, negative_saving].
 const RECEIPT_TOTALS = {

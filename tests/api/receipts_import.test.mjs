@@ -5,8 +5,8 @@
 // column listed, size and media-type limits, who may import what, and the export (CSV
 // and XLSX) with its round trip. Every expected figure is written out by hand.
 import { describe } from 'node:test';
+import { unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
 import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG,
   assertProblem, expectStatus, show, rawRequest,
@@ -23,33 +23,7 @@ const NOORD = 'Wijkteam Noord';
 
 // ------------------------------------------------------------------ helpers
 
-/** A minimal reader of a zip archive (central directory), for the .xlsx files. */
-function unzip(buf) {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i -= 1) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  assert.ok(eocd >= 0, 'zip: no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const entries = new Map();
-  for (let k = 0; k < count; k += 1) {
-    assert.equal(buf.readUInt32LE(at), 0x02014b50, 'zip: central directory entry');
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    assert.equal(buf.readUInt32LE(local), 0x04034b50, `zip: local header of ${name}`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    entries.set(name, method === 0 ? raw : zlib.inflateRawSync(raw));
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
+
 
 /** A small CSV reader (quotes, "" and line breaks inside quotes) for the export. */
 function parseCsv(text, sep) {

@@ -5,9 +5,9 @@
 // money), links for director and quality only, HTML without scripts, the texts and who
 // may write them, XLSX (one sheet per table, amounts as numbers), PDF and access.
 import { describe } from 'node:test';
+import { FIXTURE, unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG,
   assertProblem, assertValidation, expectStatus, show,
@@ -28,35 +28,7 @@ const eur = (s) => s.replace('€ ', '€\u00a0');
 // Programme "Doorstroomwoningen" (start 2016-01-01), groups Woning A/B/C and cases
 // without a group; teams A and B are two demo teams. Lines: [category, payer,
 // description, cents per year]. `create`: the status on POST; `changes`: later PATCHes.
-const FIXTURE = [
-  { ref: 'DW-A1', team: 'A', group: 'Woning A', start: '2016-03-01', create: ['afgerond', '2016-12-01'], changes: [],
-    oud: [['maatschappelijke opvang', 'gemeente', 'Opvang voorkomen', 240000]],
-    nieuw: [['inzet wijkcoach', 'gemeente', 'Inzet coach', 31100]] },
-  { ref: 'DW-A2', team: 'B', group: 'Woning A', start: '2016-05-01', changes: [['zo_goed_als_afgerond', '2017-10-01']],
-    oud: [['huurachterstand / ontruiming', 'woningcorporatie', 'Ontruiming voorkomen', 150000], ['uitkering', 'Rijk', 'Uitkering', 66000]],
-    nieuw: [['schuldhulpverlening', 'gemeente', 'Schuldhulp', 56000]] },
-  { ref: 'DW-A3', team: 'A', group: 'Woning A', start: '2017-02-01', changes: [],
-    oud: [['crisisopvang', 'gemeente', '', 500000]],
-    nieuw: [['maatwerkbudget', 'gemeente', '', 100000]] },
-  { ref: 'DW-B1', team: 'A', group: 'Woning B', start: '2016-09-01', changes: [['afgerond', '2017-06-30']],
-    oud: [['GGZ / verslavingszorg', 'zorgverzekeraar', 'Opname voorkomen', 120000]],
-    nieuw: [['beschermd wonen', 'gemeente', 'Beschermd wonen', 180000], ['inzet wijkcoach', 'gemeente', 'Coach', 25050]] },
-  { ref: 'DW-B2', team: 'B', group: 'Woning B', start: '2017-01-15', changes: [['afgerond', '2018-03-01']],
-    oud: [['jeugdbescherming', 'gemeente', '', 900000], ['uithuisplaatsing', 'gemeente', '', 1200000]],
-    nieuw: [['jeugdhulp (tweede lijn)', 'gemeente', '', 350000], ['huishoudelijke hulp', 'gemeente', '', 40000]] },
-  { ref: 'DW-C1', team: 'A', group: 'Woning C', start: '2017-03-01', changes: [['zo_goed_als_afgerond', '2017-11-15']],
-    oud: [['politie / justitie', 'Rijk', '', 75000], ['Wmo-begeleiding', 'gemeente', '', 48000], ['bijzondere bijstand', 'gemeente', '', 12345]],
-    nieuw: [['Wmo-begeleiding', 'gemeente', '', 24000], ['overig', 'overig', '', 5000]] },
-  { ref: 'DW-C2', team: 'B', group: 'Woning C', start: '2016-02-01', changes: [['zo_goed_als_afgerond', '2016-11-01'], ['afgerond', '2017-04-01']],
-    oud: [['maatschappelijke opvang', 'gemeente', '', 1800000], ['huurachterstand / ontruiming', 'woningcorporatie', '', 350000]],
-    nieuw: [['inzet wijkcoach', 'gemeente', '', 150000], ['maatwerkbudget', 'woningcorporatie', '', 50000]] },
-  { ref: 'DW-X1', team: 'A', group: null, start: '2017-01-01', changes: [['afgerond', '2017-08-01']],
-    oud: [['uitkering', 'Rijk', '', 1440000]],
-    nieuw: [] },
-  { ref: 'DW-X2', team: 'B', group: null, start: '2018-02-01', changes: [],
-    oud: [['overig', 'gemeente', '', 10000]],
-    nieuw: [] },
-];
+// (FIXTURE: tests/api/fixtures.mjs, shared with cases.test.mjs)
 // A second programme "WoonStAP" with one case still running on 2017-12-31 (its receipt
 // does not count), and a third, "Leeg", without cases: absent from the report.
 const WOONSTAP_CASE = { ref: 'WS-1', team: 'A', start: '2017-05-01', oud: [['overig', 'gemeente', '', 100000]] };
@@ -133,33 +105,7 @@ const BREAKDOWN_EMPTY = [['Totaal', [0, '€ 0'], [0, '€ 0'], [0, '€ 0']]];
 
 // ------------------------------------------------------------------ helpers
 
-/** A minimal reader of a zip archive (central directory), for the .xlsx files. */
-function unzip(buf) {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i -= 1) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  assert.ok(eocd >= 0, 'zip: no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const entries = new Map();
-  for (let k = 0; k < count; k += 1) {
-    assert.equal(buf.readUInt32LE(at), 0x02014b50, 'zip: central directory entry');
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    assert.equal(buf.readUInt32LE(local), 0x04034b50, `zip: local header of ${name}`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    entries.set(name, method === 0 ? raw : zlib.inflateRawSync(raw));
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
+
 
 async function getBytes(client, path, timeoutMs = 30_000) {
   const res = await fetch(client.baseUrl + path, { headers: { Cookie: client.cookieHeader() }, signal: AbortSignal.timeout(timeoutMs) });
