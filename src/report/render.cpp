@@ -137,38 +137,59 @@ std::string render_html(const Report& r, bool inline_css) {
   return out.str();
 }
 
+// Built with moves, not initializer lists: an initializer list copies its elements, and
+// a large programme's table has tens of thousands of cells.
 std::string render_json(const Report& r) {
-  nlohmann::json chapters = nlohmann::json::array();
+  using nlohmann::json;
+  json chapters = json::array();
   for (const auto& c : r.chapters) {
-    nlohmann::json sections = nlohmann::json::array();
+    json sections = json::array();
     for (const auto& s : c.sections) {
-      nlohmann::json tables = nlohmann::json::array();
+      json tables = json::array();
       for (const auto& t : s.tables) {
-        nlohmann::json rows = nlohmann::json::array();
+        json rows = json::array();
         for (const auto& row : t.rows) {
-          nlohmann::json cells = nlohmann::json::array();
+          json cells = json::array();
           for (const auto& cell : row.cells) {
-            nlohmann::json j = {{"text", cell_text(cell)}};
+            json j = json::object();
+            j["text"] = cell_text(cell);
             if (auto* m = std::get_if<Money>(&cell.value)) j["cents"] = m->cents;
             if (auto* n = std::get_if<std::int64_t>(&cell.value)) j["value"] = *n;
             if (!cell.link.empty()) j["link"] = cell.link;
             cells.push_back(std::move(j));
           }
-          rows.push_back({{"total", row.total}, {"cells", cells}});
+          json out_row = json::object();
+          out_row["total"] = row.total;
+          out_row["cells"] = std::move(cells);
+          rows.push_back(std::move(out_row));
         }
-        tables.push_back({{"id", t.id}, {"title", t.title}, {"columns", t.columns}, {"rows", rows}});
+        json table = json::object();
+        table["id"] = t.id;
+        table["title"] = t.title;
+        table["columns"] = t.columns;
+        table["rows"] = std::move(rows);
+        tables.push_back(std::move(table));
       }
-      sections.push_back({{"heading", s.heading}, {"paragraphs", s.paragraphs}, {"tables", tables}});
+      json section = json::object();
+      section["heading"] = s.heading;
+      section["paragraphs"] = s.paragraphs;
+      section["tables"] = std::move(tables);
+      sections.push_back(std::move(section));
     }
-    chapters.push_back({{"number", c.number},
-                        {"key", c.key},
-                        {"title", c.title},
-                        {"text", c.text ? nlohmann::json(*c.text) : nlohmann::json(nullptr)},
-                        {"sections", sections}});
+    json chapter = json::object();
+    chapter["number"] = c.number;
+    chapter["key"] = c.key;
+    chapter["title"] = c.title;
+    chapter["text"] = c.text ? json(*c.text) : json(nullptr);
+    chapter["sections"] = std::move(sections);
+    chapters.push_back(std::move(chapter));
   }
-  return nlohmann::json{
-      {"year", r.year}, {"organisation", r.organisation}, {"reference_date", r.reference_date}, {"chapters", chapters}}
-      .dump();
+  json out = json::object();
+  out["year"] = r.year;
+  out["organisation"] = r.organisation;
+  out["reference_date"] = r.reference_date;
+  out["chapters"] = std::move(chapters);
+  return out.dump();
 }
 
 Result<std::string> render_pdf(const Report& r) {

@@ -66,21 +66,31 @@ nlohmann::json to_json(const ReceiptView& r) {
   return out;
 }
 
+// Built with moves, not initializer lists (which copy): a large programme has tens of
+// thousands of rows.
 nlohmann::json to_json(const Summary& s) {
-  nlohmann::json groups = nlohmann::json::array();
+  using nlohmann::json;
+  json groups = json::array();
   for (const auto& g : s.groups) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : g.rows)
-      rows.push_back({{"case_id", r.case_id},
-                      {"reference", r.reference},
-                      {"status", to_string(r.status.value_or(Status::lopend))},
-                      {"nieuw_cents", r.totals.nieuw},
-                      {"oud_cents", r.totals.oud},
-                      {"saving_cents", r.totals.saving()}});
-    groups.push_back({{"group", ref(g.group)}, {"rows", rows}, {"totals", to_json(g.totals)}});
+    json rows = json::array();
+    for (const auto& r : g.rows) {
+      json row = json::object();
+      row["case_id"] = r.case_id;
+      row["reference"] = r.reference;
+      row["status"] = to_string(r.status.value_or(Status::lopend));
+      row["nieuw_cents"] = r.totals.nieuw;
+      row["oud_cents"] = r.totals.oud;
+      row["saving_cents"] = r.totals.saving();
+      rows.push_back(std::move(row));
+    }
+    json group = json::object();
+    group["group"] = ref(g.group);
+    group["rows"] = std::move(rows);
+    group["totals"] = to_json(g.totals);
+    groups.push_back(std::move(group));
   }
   auto breakdown = [](const std::vector<Breakdown>& items, const char* key) {
-    nlohmann::json out = nlohmann::json::array();
+    json out = json::array();
     for (const auto& b : items)
       out.push_back({{key, {{"id", b.item.id}, {"label", b.item.name}}},
                      {"oud_cents", b.totals.oud},
@@ -88,13 +98,15 @@ nlohmann::json to_json(const Summary& s) {
                      {"saving_cents", b.totals.saving()}});
     return out;
   };
-  return {{"programme", {{"id", s.programme_id}, {"name", s.programme_name}, {"start_date", s.programme_start_date}}},
-          {"reference_date", s.reference_date},
-          {"groups", groups},
-          {"totals", to_json(s.totals)},
-          {"running_cases", s.running_cases},
-          {"by_category", breakdown(s.by_category, "category")},
-          {"by_payer", breakdown(s.by_payer, "payer")}};
+  json out = json::object();
+  out["programme"] = {{"id", s.programme_id}, {"name", s.programme_name}, {"start_date", s.programme_start_date}};
+  out["reference_date"] = s.reference_date;
+  out["groups"] = std::move(groups);
+  out["totals"] = to_json(s.totals);
+  out["running_cases"] = s.running_cases;
+  out["by_category"] = breakdown(s.by_category, "category");
+  out["by_payer"] = breakdown(s.by_payer, "payer");
+  return out;
 }
 
 }  // namespace wk::cases
