@@ -202,13 +202,14 @@ describe('annual report', { skip: whyNot }, () => {
       cells: [{ text: first }, ...rest.map(([cents, text]) => ({ text: eur(text), cents }))],
     }));
   }
+  const ROUNDING = 'Bedragen per jaar, afgerond op hele euro\'s; door afronding kan een totaal of besparing een euro afwijken van de som van de getoonde bedragen.';
   function expectedKassabonnen(links, { kb, payers: payerTable, categories: categoryTable, counted, running }) {
     const P = programmes.Doorstroomwoningen.id;
     const W = programmes.WoonStAP.id;
     return [
       {
         heading: 'Doorstroomwoningen',
-        paragraphs: [`Op de peildatum zijn ${counted} casussen (zo goed als) afgerond en in de tabel opgenomen. ${running} casussen lopen nog; daarvoor is nog geen kassabon opgemaakt.`],
+        paragraphs: [`Op de peildatum zijn ${counted} casussen (zo goed als) afgerond en in de tabel opgenomen. ${running} casussen lopen nog; daarvoor is nog geen kassabon opgemaakt.`, ROUNDING],
         tables: [{ id: `kassabonnen-${P}`, title: 'Kassabonnen Doorstroomwoningen', columns: ['Groep', 'Kassabon nieuw', 'Kassabon oud', 'Besparing'], rows: kbRows(kb, P, links) }],
       },
       {
@@ -221,7 +222,7 @@ describe('annual report', { skip: whyNot }, () => {
       },
       {
         heading: 'WoonStAP',
-        paragraphs: ['Op de peildatum zijn 0 casussen (zo goed als) afgerond en in de tabel opgenomen. 1 casus loopt nog; daarvoor is nog geen kassabon opgemaakt.'],
+        paragraphs: ['Op de peildatum zijn 0 casussen (zo goed als) afgerond en in de tabel opgenomen. 1 casus loopt nog; daarvoor is nog geen kassabon opgemaakt.', ROUNDING],
         tables: [{ id: `kassabonnen-${W}`, title: 'Kassabonnen WoonStAP', columns: ['Groep', 'Kassabon nieuw', 'Kassabon oud', 'Besparing'], rows: kbRows(KB_WOONSTAP, W, links) }],
       },
       {

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReceiptsApi } from './mock-receipts.mjs';
+import { containsBsn, createReceiptsApi } from './mock-receipts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
@@ -165,6 +165,7 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   }
 
   const receipts = createReceiptsApi({ users, teams, log, now, nextId, P, fe });
+  const reports = createReportApi({ receipts, log, P, fe });
 
   /** Handles one API request; returns { status, json?, problem?, raw?, headers? }. */
   function handle(method, path, query, headers, body, cookies, raw = Buffer.alloc(0)) {
@@ -349,6 +350,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
 
     const r = receipts.handle(method, path, query, me, body, raw, headers['content-type']);
     if (r) return r;
+    const rep = reports.handle(method, path, query, me, body);
+    if (rep) return rep;
 
     return P.notFound();
   }
@@ -356,6 +359,162 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   // A few entries so the audit page has something before the tests do anything.
   log(null, 'create', 'district', 1, null, districts[0]);
   for (const t of teams) log(users[0], 'create', 'team', t.id, null, teamOut(t));
+
+  return { handle };
+}
+
+// ---- The annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
+// Minimal: the model report's chapters, texts per year and chapter, the receipts
+// chapter from the mock's own summaries; HTML close to the server's, JSON, an empty
+// (but valid) .xlsx and a one-page PDF.
+
+const CHAPTERS = [
+  ['inleiding', 'Inleiding'],
+  ['ontwikkelingen', 'Belangrijkste ontwikkelingen algemeen'],
+  ['overleg', 'Overleg en samenwerking'],
+  ['formatie', 'Formatie'],
+  ['kassabonnen', 'Kassabonnen: wat maatwerk oplevert'],
+  ['activiteiten_derden', 'Activiteiten voor derden'],
+  ['kwaliteit', 'Kwaliteit'],
+  ['scholing', 'Scholing en ontwikkeling'],
+  ['bedrijfsvoering', 'Processen, mensen en middelen'],
+  ['raad_van_toezicht', 'Verslag van de Raad van Toezicht'],
+];
+const REPORT_CSS = `body { font-family: "Noto Sans", Arial, sans-serif; max-width: 50rem; margin: 0 auto; padding: 2rem 1.5rem; line-height: 1.5; }
+.placeholder { background: #fff4d6; border-left: 0.3rem solid #e17000; padding: 0.5rem 0.8rem; }
+table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #b4b4b4; padding: 0.3rem 0.5rem; text-align: left; }
+.num { text-align: right; } tr.total td { font-weight: 700; }
+`;
+// An empty ZIP archive (only the end-of-central-directory record): starts with PK.
+const EMPTY_XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
+const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+function euro(cents) {
+  const whole = Math.round(Math.abs(cents) / 100);
+  return `€\u00a0${cents < 0 && whole ? '-' : ''}${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+}
+function esc(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function createReportApi({ receipts, log, P, fe }) {
+  const texts = new Map(); // `${year}/${chapter}` → body
+  const READERS = ['director', 'quality', 'funder'];
+  const WRITERS = ['director', 'quality'];
+  const reader = { id: 0, roles: ['director'], team_ids: [] }; // the summaries' point of view
+
+  function receiptsSections(date, links) {
+    const sections = [];
+    const programmes = receipts.handle('GET', '/api/v1/programmes', new URLSearchParams(), reader, {}).json?.items ?? [];
+    for (const p of programmes) {
+      const s = receipts.handle('GET', '/api/v1/receipts/summary', new URLSearchParams({ programme: String(p.id), reference_date: date }), reader, {}).json;
+      if (!s || (!s.groups.length && !s.running_cases)) continue;
+      const link = links ? `/casussen?programme=${p.id}` : undefined;
+      const m = (cents, l) => (l ? { text: euro(cents), cents, link: l } : { text: euro(cents), cents });
+      const rows = [];
+      for (const g of s.groups) {
+        g.rows.forEach((r, i) => {
+          const l = links ? `/casussen/${r.case_id}` : undefined;
+          rows.push({ total: false, cells: [{ text: i === 0 ? (g.group?.name ?? 'Zonder groep') : '' }, m(r.nieuw_cents, l), m(r.oud_cents, l), m(r.saving_cents, l)] });
+        });
+        rows.push({ total: true, cells: [{ text: 'Totaal' }, m(g.totals.nieuw_cents, link), m(g.totals.oud_cents, link), m(g.totals.saving_cents, link)] });
+      }
+      rows.push({ total: true, cells: [{ text: 'Totaal alle groepen' }, m(s.totals.nieuw_cents, link), m(s.totals.oud_cents, link), m(s.totals.saving_cents, link)] });
+      const counted = s.groups.reduce((n, g) => n + g.rows.length, 0);
+      sections.push({
+        heading: p.name,
+        paragraphs: [`Op de peildatum ${counted === 1 ? 'is 1 casus' : `zijn ${counted} casussen`} (zo goed als) afgerond en in de tabel opgenomen.`],
+        tables: [{ id: `kassabonnen-${p.id}`, title: `Kassabonnen ${p.name}`, columns: ['Groep', 'Kassabon nieuw', 'Kassabon oud', 'Besparing'], rows }],
+      });
+    }
+    if (!sections.length) sections.push({ heading: '', paragraphs: ['Er zijn op de peildatum geen casussen met een kassabon.'], tables: [] });
+    return sections;
+  }
+
+  function assemble(me, year, date) {
+    const links = me.roles.some((r) => WRITERS.includes(r));
+    return {
+      year,
+      organisation: 'SMD Enschede-Haaksbergen',
+      reference_date: date,
+      chapters: CHAPTERS.map(([key, title], i) => ({
+        number: i + 1,
+        key,
+        title,
+        text: texts.get(`${year}/${key}`) ?? null,
+        sections: key === 'kassabonnen' ? receiptsSections(date, links) : [],
+      })),
+    };
+  }
+
+  function html(r) {
+    const out = [`<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>Activiteitenverslag ${r.year} — ${esc(r.organisation)}</title>\n<link rel="stylesheet" href="/verslag.css">\n</head>\n<body>`];
+    out.push(`<header class="cover"><p class="kind">Inhoudelijk jaarverslag</p><h1>Activiteitenverslag ${r.year}</h1><p class="org">${esc(r.organisation)}</p><p class="date">Peildatum ${r.reference_date.split('-').reverse().join('-')}</p></header>`);
+    out.push('<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Inhoud</h2><ol>');
+    for (const c of r.chapters) out.push(`<li><a href="#h-${c.key}"><span class="no">${c.number}</span> ${esc(c.title)}</a></li>`);
+    out.push('</ol></nav><main>');
+    for (const c of r.chapters) {
+      out.push(`<section class="chapter" id="h-${c.key}"><h2><span class="no">${c.number}</span> ${esc(c.title)}</h2>`);
+      if (c.text !== null) for (const para of c.text.split(/\r?\n\s*\r?\n/)) { if (para.trim()) out.push(`<p>${esc(para.trim()).replace(/\r?\n/g, '<br>')}</p>`); }
+      else out.push('<p class="placeholder">[Nog geen tekst voor dit hoofdstuk. Schrijf de tekst in Wijkkader onder Jaarverslag.]</p>');
+      for (const s of c.sections) {
+        if (s.heading) out.push(`<h3>${esc(s.heading)}</h3>`);
+        for (const t of s.tables) {
+          out.push(`<table id="${esc(t.id)}"><caption>${esc(t.title)}</caption><thead><tr>${t.columns.map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+          for (const row of t.rows) out.push(`<tr${row.total ? ' class="total"' : ''}>${row.cells.map((x) => `<td${'cents' in x ? ' class="num"' : ''}>${x.link ? `<a href="${esc(x.link)}">${esc(x.text)}</a>` : esc(x.text)}</td>`).join('')}</tr>`);
+          out.push('</tbody></table>');
+        }
+        for (const para of s.paragraphs) out.push(`<p>${esc(para)}</p>`);
+      }
+      out.push('</section>');
+    }
+    out.push('</main>\n</body>\n</html>\n');
+    return out.join('\n');
+  }
+
+  function handle(method, path, query, me, body) {
+    let m = /^\/api\/v1\/reports\/([^/]+)(?:\/texts\/([^/]+))?$/.exec(path);
+    if (!m) return null;
+    const year = /^\d{4}$/.test(m[1]) ? Number(m[1]) : NaN;
+    const chapter = m[2] === undefined ? null : decodeURIComponent(m[2]);
+    if (chapter === null) {
+      if (method !== 'GET') return P.method();
+      if (!me.roles.some((r) => READERS.includes(r))) return P.forbidden();
+      if (!(year >= 2000 && year <= 2100)) return P.notFound();
+      const format = query.get('format') ?? 'html';
+      if (!['html', 'json', 'xlsx', 'pdf'].includes(format)) return P.invalid([fe('format', 'Kies html, json, xlsx of pdf.', 'must be html, json, xlsx or pdf')]);
+      const date = query.get('reference_date') || `${year}-12-31`;
+      const d = new Date(`${date}T00:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+        return P.invalid([fe('reference_date', 'Vul een geldige datum in (JJJJ-MM-DD).', 'must be a date YYYY-MM-DD')]);
+      }
+      const report = assemble(me, year, date);
+      const file = `activiteitenverslag-${year}`;
+      if (format === 'json') return { status: 200, json: report };
+      if (format === 'xlsx') return { status: 200, raw: EMPTY_XLSX, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${file}.xlsx"` } };
+      if (format === 'pdf') return { status: 200, raw: TINY_PDF, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` } };
+      return { status: 200, raw: html(report), headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+    }
+    if (method !== 'GET' && method !== 'PUT') return P.method();
+    if (!me.roles.some((r) => (method === 'GET' ? READERS : WRITERS).includes(r))) return P.forbidden();
+    if (!(year >= 2000 && year <= 2100) || !CHAPTERS.some(([k]) => k === chapter)) return P.notFound();
+    const key = `${year}/${chapter}`;
+    if (method === 'GET') return { status: 200, json: { year, chapter, body: texts.get(key) ?? null } };
+    const text = body?.body;
+    if (typeof text !== 'string') return P.invalid([fe('body', 'Dit veld is verplicht.', 'is required')]);
+    if (text.length > 100_000) return P.invalid([fe('body', 'De tekst mag hoogstens 100000 tekens hebben.', 'must be at most 100000 characters')]);
+    if (containsBsn(text)) return P.invalid([fe('body', 'Dit lijkt een burgerservicenummer (BSN); dat hoort niet in het verslag.', 'contains what looks like a BSN')]);
+    const before = texts.get(key);
+    // An empty text takes the chapter back to its placeholder.
+    if (text === '') texts.delete(key);
+    else texts.set(key, text);
+    const action = text === '' ? 'delete' : before === undefined ? 'create' : 'update';
+    log(me, action, 'report_text', key, before === undefined ? null : { body: before }, text === '' ? null : { body: text });
+    return { status: 200, json: { year, chapter, body: text === '' ? null : text } };
+  }
 
   return { handle };
 }
@@ -387,6 +546,10 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
     const url = new URL(req.url, 'http://localhost');
     try {
       if (url.pathname === '/healthz') return send(res, 200, { status: 'ok' });
+      if (url.pathname === '/verslag.css') {
+        res.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+        return res.end(REPORT_CSS);
+      }
       if (url.pathname.startsWith('/api/')) {
         const chunks = [];
         for await (const c of req) chunks.push(c);

@@ -18,6 +18,7 @@ import { SummaryPage } from './pages/receipts/SummaryPage';
 import { ImportPage } from './pages/receipts/ImportPage';
 import { ProgrammesPage } from './pages/admin/ProgrammesPage';
 import { ListsPage } from './pages/admin/ListsPage';
+import { ReportPage } from './pages/report/ReportPage';
 
 export const LOGIN_PATH = '/inloggen';
 
@@ -41,6 +42,8 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
       return <SummaryPage key={path} me={me} programmeId={id!} />;
     case 'import':
       return <ImportPage key={path} me={me} />;
+    case 'report':
+      return <ReportPage key={path} me={me} year={id ?? null} />;
     case 'teams':
       return <TeamsPage key={path} me={me} />;
     case 'users':

@@ -30,6 +30,9 @@ class ReceiptsChapter final : public report::Chapter {
       section.heading = programme.name;
       section.tables.push_back(receipts_table(*s, links, list_link));
       section.paragraphs.push_back(running_sentence(*s));
+      section.paragraphs.push_back(
+          "Bedragen per jaar, afgerond op hele euro's; door afronding kan een totaal of besparing een euro afwijken "
+          "van de som van de getoonde bedragen.");
       sections.push_back(std::move(section));
       // Who carries the costs and who gains the savings: an investment by the
       // municipality often saves a housing corporation money.
@@ -74,8 +77,9 @@ class ReceiptsChapter final : public report::Chapter {
   static std::string running_sentence(const Summary& s) {
     std::size_t counted = 0;
     for (const auto& g : s.groups) counted += g.rows.size();
-    std::string out = "Op de peildatum zijn " + std::to_string(counted) + (counted == 1 ? " casus" : " casussen") +
-                      " (zo goed als) afgerond en in de tabel opgenomen. ";
+    std::string out = counted == 1 ? std::string("Op de peildatum is 1 casus")
+                                   : "Op de peildatum zijn " + std::to_string(counted) + " casussen";
+    out += " (zo goed als) afgerond en in de tabel opgenomen. ";
     if (s.running_cases == 0) return out + "Er lopen geen casussen meer zonder kassabon.";
     return out + std::to_string(s.running_cases) + (s.running_cases == 1 ? " casus loopt" : " casussen lopen") +
            " nog; daarvoor is nog geen kassabon opgemaakt.";

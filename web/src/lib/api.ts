@@ -249,6 +249,52 @@ export interface ImportResult {
   lines: number;
 }
 
+// ---- Annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
+
+export type ReportFormat = 'html' | 'json' | 'xlsx' | 'pdf';
+export interface ReportCell {
+  /** As the report shows it, e.g. `€ 10.577` or `Totaal alle groepen`. */
+  text: string;
+  cents?: number;
+  value?: number;
+  /** A page of this app with the records behind the figure (director and quality only). */
+  link?: string;
+}
+export interface ReportRow {
+  total: boolean;
+  cells: ReportCell[];
+}
+export interface ReportTable {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: ReportRow[];
+}
+export interface ReportSection {
+  heading: string;
+  paragraphs: string[];
+  tables: ReportTable[];
+}
+export interface ReportChapter {
+  number: number;
+  key: string;
+  title: string;
+  /** The chapter's text (Markdown) as written in the app; null: not written yet. */
+  text: string | null;
+  sections: ReportSection[];
+}
+export interface Report {
+  year: number;
+  organisation: string;
+  reference_date: string;
+  chapters: ReportChapter[];
+}
+export interface ReportText {
+  year: number;
+  chapter: string;
+  body: string | null;
+}
+
 // ---- Errors ----
 
 export interface FieldProblem {
@@ -544,4 +590,14 @@ export const api = {
   importReceipts: (file: Blob, dryRun: boolean, onProgress?: (loaded: number, total: number) => void) =>
     uploadFile<ImportResult>(`/api/v1/receipts/import${dryRun ? '?dry_run=true' : ''}`, file, onProgress),
   exportUrl: (programme: number, format: 'csv' | 'xlsx') => `/api/v1/receipts/export${query({ programme, format })}`,
+  report: (year: number, referenceDate: string) => request<Report>('GET', reportUrl(year, 'json', referenceDate)),
+  reportText: (year: number, chapter: string) =>
+    request<ReportText>('GET', `/api/v1/reports/${year}/texts/${encodeURIComponent(chapter)}`),
+  saveReportText: (year: number, chapter: string, body: string) =>
+    request<ReportText>('PUT', `/api/v1/reports/${year}/texts/${encodeURIComponent(chapter)}`, { body: { body } }),
 };
+
+/** The annual report in one of its forms: `/api/v1/reports/2025?format=html&reference_date=2025-12-31`. */
+export function reportUrl(year: number, format: ReportFormat, referenceDate: string): string {
+  return `/api/v1/reports/${year}${query({ format, reference_date: referenceDate })}`;
+}

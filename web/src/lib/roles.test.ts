@@ -4,7 +4,9 @@ import {
   canEditCase,
   canManage,
   canReadCases,
+  canReadReport,
   canSee,
+  canWriteReport,
   coordinatorProgramme,
   mayEditSomeCases,
   navItems,
@@ -68,19 +70,34 @@ describe('navigation by role', () => {
 
   it('shows the users list (read-only) to hr, director and team manager', () => {
     expect(paths(['hr'])).toEqual(['/', '/beheer/gebruikers']);
-    expect(paths(['director'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
+    expect(paths(['director'])).toEqual(['/', ...CASES, '/jaarverslag', '/beheer/gebruikers']);
     expect(paths(['team_manager'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
     for (const role of ['hr', 'director', 'team_manager']) expect(canManage([role])).toBe(false);
   });
 
   it('shows cases and receipts to everyone who may read cases', () => {
-    for (const role of ['coach', 'quality', 'coordinator:kies']) {
+    for (const role of ['coach', 'coordinator:kies']) {
       expect(paths([role]), role).toEqual(['/', ...CASES]);
     }
+    expect(paths(['quality'])).toEqual(['/', ...CASES, '/jaarverslag']);
   });
 
-  it('shows only Start to funders and users without roles', () => {
-    expect(paths(['funder'])).toEqual(['/']);
+  it('shows the annual report to director, quality and funder; texts are written by director and quality', () => {
+    for (const role of ['director', 'quality', 'funder']) {
+      expect(canSee('report', [role]), role).toBe(true);
+      expect(canReadReport([role]), role).toBe(true);
+    }
+    for (const role of ['coach', 'team_manager', 'hr', 'admin', 'coordinator:kies']) {
+      expect(canSee('report', [role]), role).toBe(false);
+    }
+    expect(canWriteReport(['director'])).toBe(true);
+    expect(canWriteReport(['quality'])).toBe(true);
+    expect(canWriteReport(['funder'])).toBe(false);
+    expect(canWriteReport(['funder', 'quality'])).toBe(true);
+  });
+
+  it('shows funders Start and the annual report, users without roles only Start', () => {
+    expect(paths(['funder'])).toEqual(['/', '/jaarverslag']);
     expect(paths([])).toEqual(['/']);
     expect(canReadCases(['funder', 'hr', 'admin'])).toBe(false);
     expect(canReadCases(['coordinator:'])).toBe(false);

@@ -54,6 +54,7 @@ export type Page =
   | 'receipts'
   | 'summary'
   | 'import'
+  | 'report'
   | 'teams'
   | 'users'
   | 'programmes'
@@ -70,6 +71,7 @@ export const NAV: readonly NavItem[] = [
   { page: 'start', path: '/', label: 'nav.start' },
   { page: 'cases', path: '/casussen', label: 'nav.cases' },
   { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
+  { page: 'report', path: '/jaarverslag', label: 'nav.report' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
   { page: 'programmes', path: '/beheer/programmas', label: 'nav.programmes' },
@@ -80,6 +82,20 @@ export const NAV: readonly NavItem[] = [
 const USER_READERS = new Set(['admin', 'hr', 'director', 'team_manager']);
 /** Who may read cases and cost receipts (docs/api.md, "Access"): not hr, admin or funder. */
 const CASE_READERS = new Set(['coach', 'team_manager', 'quality', 'director']);
+/** Who may read the annual report (docs/api.md, "Annual report"); the funder sees the figures only. */
+const REPORT_READERS = new Set(['director', 'quality', 'funder']);
+/** Who writes the annual report's chapter texts. */
+const REPORT_WRITERS = new Set(['director', 'quality']);
+
+/** May someone with these roles read the annual report (Jaarverslag)? */
+export function canReadReport(roles: readonly string[]): boolean {
+  return roles.some((r) => REPORT_READERS.has(r));
+}
+
+/** May someone with these roles write the annual report's chapter texts? */
+export function canWriteReport(roles: readonly string[]): boolean {
+  return roles.some((r) => REPORT_WRITERS.has(r));
+}
 
 export function isCoordinator(role: string): boolean {
   return coordinatorProgramme(role) !== null && role.length > COORDINATOR_PREFIX.length;
@@ -150,6 +166,8 @@ export function canSee(page: Page, roles: readonly string[]): boolean {
     case 'caseNew':
     case 'import':
       return mayEditSomeCases(roles);
+    case 'report':
+      return canReadReport(roles);
     case 'teams':
     case 'audit':
     case 'programmes':

@@ -10,6 +10,13 @@ describe('routes', () => {
     expect(matchRoute('/kassabonnen/3')).toEqual({ page: 'summary', id: 3 });
     expect(matchRoute('/kassabonnen/importeren')).toEqual({ page: 'import' });
     expect(matchRoute('/beheer/keuzelijsten')).toEqual({ page: 'lists' });
+    expect(matchRoute('/jaarverslag')).toEqual({ page: 'report' });
+    expect(matchRoute('/jaarverslag/2025')).toEqual({ page: 'report', id: 2025 });
+    expect(matchRoute('/jaarverslag/2000')).toEqual({ page: 'report', id: 2000 });
+    expect(matchRoute('/jaarverslag/2100')).toEqual({ page: 'report', id: 2100 });
+    expect(matchRoute('/jaarverslag/1999')).toBeNull();
+    expect(matchRoute('/jaarverslag/2101')).toBeNull();
+    expect(matchRoute('/jaarverslag/25')).toBeNull();
     expect(matchRoute('/casussen/0')).toBeNull();
     expect(matchRoute('/casussen/abc')).toBeNull();
     expect(matchRoute('/nergens')).toBeNull();

@@ -1,10 +1,11 @@
 // The app's pages by path. Most paths are fixed; a case and a programme's summary
-// carry their id in the path (`/casussen/12`, `/kassabonnen/3`).
+// carry their id in the path (`/casussen/12`, `/kassabonnen/3`), the annual report its
+// year (`/jaarverslag/2025`, 2000–2100 as the API allows).
 import type { Page } from './roles';
 
 export interface Route {
   page: Page;
-  /** The record id in the path, for `case` and `summary`. */
+  /** The record id in the path, for `case` and `summary`; the year for `report`. */
   id?: number;
 }
 
@@ -14,6 +15,7 @@ const FIXED: Record<string, Page> = {
   '/casussen/nieuw': 'caseNew',
   '/kassabonnen': 'receipts',
   '/kassabonnen/importeren': 'import',
+  '/jaarverslag': 'report',
   '/beheer/teams': 'teams',
   '/beheer/gebruikers': 'users',
   '/beheer/programmas': 'programmes',
@@ -24,6 +26,7 @@ const FIXED: Record<string, Page> = {
 const WITH_ID: [RegExp, Page][] = [
   [/^\/casussen\/([1-9]\d{0,14})$/, 'case'],
   [/^\/kassabonnen\/([1-9]\d{0,14})$/, 'summary'],
+  [/^\/jaarverslag\/(20\d\d|2100)$/, 'report'],
 ];
 
 /** The page at `path` (no query string), or null when the app has no such page. */

@@ -1,0 +1,106 @@
+// The annual report page's model (docs/api.md, "Annual report (activiteitenverslag)"):
+// which year and reference date to show, whether a chapter has its text, and a short
+// summary of a chapter's tables (their titles, number of rows and the grand total).
+import type { ReportCell, ReportChapter, ReportTable } from './api';
+import { parseDateInput } from './format';
+
+/** The API's limit on a chapter text. */
+export const REPORT_TEXT_MAX = 100_000;
+/** The years the API knows (others are 404). */
+export const REPORT_FIRST_YEAR = 2000;
+export const REPORT_LAST_YEAR = 2100;
+
+/** The report one usually writes: last year's (`today` is `YYYY-MM-DD`). */
+export function defaultReportYear(today: string): number {
+  return Number(today.slice(0, 4)) - 1;
+}
+
+/** The reference date the API takes when none is given: 31 December of the year. */
+export function defaultReferenceDate(year: number): string {
+  return `${year}-12-31`;
+}
+
+/** The years to choose from: this year back to the first the API knows, newest first. */
+export function reportYears(today: string): number[] {
+  const last = Math.min(Number(today.slice(0, 4)), REPORT_LAST_YEAR);
+  const out: number[] = [];
+  for (let y = last; y >= REPORT_FIRST_YEAR; y -= 1) out.push(y);
+  return out;
+}
+
+/** `?peildatum=2025-06-30` → that date; absent or not a real date → 31-12 of the year. */
+export function reportReferenceDate(search: string, year: number): string {
+  const d = new URLSearchParams(search).get('peildatum');
+  return d && parseDateInput(d) === d ? d : defaultReferenceDate(year);
+}
+
+/** The page's address for a year and reference date (the default date is left out). */
+export function reportPath(year: number, referenceDate: string): string {
+  return referenceDate === defaultReferenceDate(year) ? `/jaarverslag/${year}` : `/jaarverslag/${year}?peildatum=${referenceDate}`;
+}
+
+/**
+ * Whether a chapter's text has been written (null: not yet; only spaces count as
+ * nothing written either).
+ */
+export function hasText(text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.trim() !== '';
+}
+
+/**
+ * What to send for the text in the box: a box with only spaces and blank lines sends
+ * the empty text, which takes the chapter back to its placeholder in the report.
+ */
+export function textToSave(value: string): string {
+  return value.trim() === '' ? '' : value;
+}
+
+export interface TotalFigure {
+  column: string;
+  text: string;
+  cents?: number;
+}
+
+export interface TableSummary {
+  id: string;
+  title: string;
+  /** Rows without the total rows (Totaal, Totaal alle groepen). */
+  rows: number;
+  /** The grand total: the "Totaal alle groepen" row, else the last total row; null when none. */
+  total: { label: string; figures: TotalFigure[] } | null;
+}
+
+const GRAND_TOTAL = 'totaal alle groepen';
+
+function figure(column: string | undefined, cell: ReportCell, index: number): TotalFigure {
+  const f: TotalFigure = { column: column ?? String(index + 1), text: cell.text };
+  if (typeof cell.cents === 'number') f.cents = cell.cents;
+  return f;
+}
+
+export function summariseTable(table: ReportTable): TableSummary {
+  const totals = table.rows.filter((r) => r.total);
+  const grand =
+    totals.find((r) => (r.cells[0]?.text ?? '').trim().toLowerCase() === GRAND_TOTAL) ?? totals[totals.length - 1] ?? null;
+  return {
+    id: table.id,
+    title: table.title,
+    rows: table.rows.length - totals.length,
+    total: grand
+      ? {
+          label: grand.cells[0]?.text ?? '',
+          figures: grand.cells.slice(1).map((c, i) => figure(table.columns[i + 1], c, i + 1)),
+        }
+      : null,
+  };
+}
+
+/** All tables of a chapter, in order, summarised. */
+export function chapterTables(chapter: ReportChapter): TableSummary[] {
+  return chapter.sections.flatMap((s) => s.tables.map(summariseTable));
+}
+
+/** The chapter's sentences, each with the heading of its section (e.g. the programme). */
+export function chapterParagraphs(chapter: ReportChapter): { heading: string; text: string }[] {
+  return chapter.sections.flatMap((s) => s.paragraphs.map((text) => ({ heading: s.heading, text })));
+}
