@@ -249,7 +249,12 @@ describe('receipts import and export', { skip: whyNot }, () => {
       const imports = fresh.filter((e) => e.action === 'import' && e.entity === 'case');
       assert.equal(imports.length, 4, `one import entry per case: ${JSON.stringify(fresh)}`);
       for (const e of imports) assert.deepEqual(e.actor, { id: coord.me.id, name: 'Import coord' });
-      assert.deepEqual(imports.map((e) => e.after?.reference).sort(), ['IMP-01', 'IMP-02', 'IMP-03', 'IMP-04'], JSON.stringify(imports));
+      assert.deepEqual(imports.map((e) => e.after?.case?.reference).sort(), ['IMP-01', 'IMP-02', 'IMP-03', 'IMP-04'], JSON.stringify(imports));
+      // The receipt the import wrote is in the entry, line by line (SPEC §3: before and after).
+      const imp01 = imports.find((e) => e.after.case.reference === 'IMP-01');
+      assert.deepEqual(imp01.after.receipt.oud.map((l) => l.amount_cents), [240000]);
+      assert.deepEqual(imp01.after.receipt.nieuw.map((l) => l.amount_cents), [31100]);
+      assert.equal(imp01.before, null);
     });
 
     it('the same file again updates the four cases: no new cases, groups or duplicated lines', async () => {

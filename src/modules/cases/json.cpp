@@ -109,4 +109,25 @@ nlohmann::json to_json(const Summary& s) {
   return out;
 }
 
+nlohmann::json audit_snapshot(const repo::CaseRow& c) {
+  return {{"reference", c.reference},
+          {"team_id", c.team_id},
+          {"programme_id", c.programme_id},
+          {"group_id", c.group_id ? nlohmann::json(*c.group_id) : nlohmann::json(nullptr)},
+          {"owner_id", c.owner_id ? nlohmann::json(*c.owner_id) : nlohmann::json(nullptr)},
+          {"start_date", c.start_date},
+          {"plan", c.plan},
+          {"status", to_string(c.status)}};
+}
+
+nlohmann::json audit_snapshot(const std::vector<CostLine>& lines) {
+  nlohmann::json out = {{"oud", nlohmann::json::array()}, {"nieuw", nlohmann::json::array()}};
+  for (const auto& l : lines)
+    out[std::string(to_string(l.side))].push_back({{"category_id", l.category_id},
+                                                   {"payer_id", l.payer_id},
+                                                   {"description", l.description},
+                                                   {"amount_cents", l.amount}});
+  return out;
+}
+
 }  // namespace wk::cases

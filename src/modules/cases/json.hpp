@@ -14,4 +14,8 @@ nlohmann::json to_json(const ReceiptView& r);
 nlohmann::json to_json(const Summary& s);
 nlohmann::json to_json(const std::vector<Warning>& warnings);
 
+// What the audit log keeps of a case and of a receipt.
+nlohmann::json audit_snapshot(const repo::CaseRow& c);
+nlohmann::json audit_snapshot(const std::vector<CostLine>& lines);
+
 }  // namespace wk::cases

@@ -97,27 +97,6 @@ Case load_case(Tx& tx, std::int64_t org_id, const repo::CaseRow& row) {
   return c;
 }
 
-nlohmann::json case_snapshot(const repo::CaseRow& c) {
-  return {{"reference", c.reference},
-          {"team_id", c.team_id},
-          {"programme_id", c.programme_id},
-          {"group_id", c.group_id ? nlohmann::json(*c.group_id) : nlohmann::json(nullptr)},
-          {"owner_id", c.owner_id ? nlohmann::json(*c.owner_id) : nlohmann::json(nullptr)},
-          {"start_date", c.start_date},
-          {"plan", c.plan},
-          {"status", to_string(c.status)}};
-}
-
-nlohmann::json lines_snapshot(const std::vector<CostLine>& lines) {
-  nlohmann::json out = {{"oud", nlohmann::json::array()}, {"nieuw", nlohmann::json::array()}};
-  for (const auto& l : lines)
-    out[std::string(to_string(l.side))].push_back({{"category_id", l.category_id},
-                                                   {"payer_id", l.payer_id},
-                                                   {"description", l.description},
-                                                   {"amount_cents", l.amount}});
-  return out;
-}
-
 Error reference_taken() {
   Error e = Error::conflict("Deze casusreferentie bestaat al.", "A case with this reference already exists.");
   e.fields.push_back({"reference", "Deze casusreferentie bestaat al.", "already in use"});
@@ -205,7 +184,7 @@ Result<CaseView> Service::create(const Principal& p, CaseInput in, Millis now) {
       row.group_id = programmes::Service::ensure_group(tx, p.org_id, row.programme_id, *in.group, p.user_id, now);
     row.id = repo::insert(tx, p.org_id, row, now);
     repo::add_status(tx, p.org_id, row.id, row.status, status_date, p.user_id, now);
-    audit::record(tx, {p.org_id, p.user_id, "create", "case", std::to_string(row.id), nullptr, case_snapshot(row)},
+    audit::record(tx, {p.org_id, p.user_id, "create", "case", std::to_string(row.id), nullptr, audit_snapshot(row)},
                   now);
     return CaseView{load_case(tx, p.org_id, *repo::find(tx, p.org_id, row.id)), std::move(warnings)};
   });
@@ -261,7 +240,7 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
     }
     repo::update(tx, p.org_id, row, now);
     audit::record(
-        tx, {p.org_id, p.user_id, "update", "case", std::to_string(id), case_snapshot(*before), case_snapshot(row)},
+        tx, {p.org_id, p.user_id, "update", "case", std::to_string(id), audit_snapshot(*before), audit_snapshot(row)},
         now);
     return CaseView{load_case(tx, p.org_id, *repo::find(tx, p.org_id, id)), std::move(warnings)};
   });
@@ -331,8 +310,8 @@ Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_i
     repo::replace_lines(tx, p.org_id, case_id, lines);
     repo::update(tx, p.org_id, *row, now);  // touches updated_at
     audit::record(tx,
-                  {p.org_id, p.user_id, "update", "receipt", std::to_string(case_id), lines_snapshot(before),
-                   lines_snapshot(lines)},
+                  {p.org_id, p.user_id, "update", "receipt", std::to_string(case_id), audit_snapshot(before),
+                   audit_snapshot(lines)},
                   now);
     return ReceiptView{{case_id, repo::lines(tx, p.org_id, case_id)}, std::move(warnings)};
   });

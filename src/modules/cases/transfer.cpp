@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/cases/json.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
 #include "report/report.hpp"
@@ -254,12 +255,14 @@ class Importer {
                      "case",
                      std::to_string(row.id),
                      nullptr,
-                     {{"reference", fc.reference}, {"lines", fc.lines.size()}}},
+                     {{"case", audit_snapshot(row)}, {"receipt", audit_snapshot(fc.lines)}}},
                     now_);
       ++report_.cases_created;
       return;
     }
-    auto before = *repo::find(tx_, p_.org_id, *existing_id);
+    repo::lock(tx_, p_.org_id, *existing_id);
+    const auto before = *repo::find(tx_, p_.org_id, *existing_id);
+    const auto lines_before = repo::lines(tx_, p_.org_id, before.id);
     repo::CaseRow row = before;
     row.team_id = fc.team_id;
     row.programme_id = fc.programme_id;
@@ -279,8 +282,8 @@ class Importer {
                    "import",
                    "case",
                    std::to_string(row.id),
-                   {{"reference", before.reference}, {"status", to_string(before.status)}},
-                   {{"reference", row.reference}, {"status", to_string(row.status)}, {"lines", fc.lines.size()}}},
+                   {{"case", audit_snapshot(before)}, {"receipt", audit_snapshot(lines_before)}},
+                   {{"case", audit_snapshot(row)}, {"receipt", audit_snapshot(fc.lines)}}},
                   now_);
     ++report_.cases_updated;
   }
