@@ -6,6 +6,7 @@
 #include "modules/cases/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
+#include "modules/stories/routes.hpp"
 #include "report/routes.hpp"
 #include "store/embedded.hpp"
 
@@ -24,6 +25,7 @@ App::App(store::Database& db, Config config)
       sessions_(db, config.sessions, config.throttle),
       programmes_(db),
       cases_(db),
+      stories_(db),
       reports_(db, chapters_) {
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
@@ -45,6 +47,7 @@ App::App(store::Database& db, Config config)
   audit::register_routes(router_, db_);
   programmes::register_routes(router_, programmes_);
   cases::register_routes(router_, cases_, db_);
+  stories::register_routes(router_, stories_);
   chapters_.add(cases::make_report_chapter());
   report::register_routes(router_, reports_);
   organisations_.seed_default_lists(now_millis());

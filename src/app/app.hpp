@@ -12,6 +12,7 @@
 #include "modules/cases/service.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
+#include "modules/stories/stories.hpp"
 #include "report/report.hpp"
 #include "store/database.hpp"
 
@@ -37,6 +38,7 @@ class App {
   auth::SessionService sessions_;
   programmes::Service programmes_;
   cases::Service cases_;
+  stories::Service stories_;
   report::Registry chapters_;
   report::Service reports_;
   http::Router router_;

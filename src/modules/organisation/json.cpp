@@ -35,7 +35,9 @@ nlohmann::json to_json(const User& u) {
 }
 
 nlohmann::json to_json(const ListValue& v) {
-  return {{"id", v.id}, {"code", v.code}, {"label", v.label}, {"active", v.active}, {"position", v.position}};
+  return {{"id", v.id},         {"code", v.code},
+          {"label", v.label},   {"label_en", v.label_en.empty() ? v.label : v.label_en},
+          {"active", v.active}, {"position", v.position}};
 }
 
 nlohmann::json audit_snapshot(const Team& t) {

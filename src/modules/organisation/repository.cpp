@@ -244,13 +244,13 @@ std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t 
 
 namespace {
 ListValue list_value_from(const store::Row& r) {
-  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.boolean(4)};
+  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.boolean(4), r.str(5)};
 }
 }  // namespace
 
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list) {
   std::vector<ListValue> out;
-  for (const auto& r : tx.query("SELECT id, code, label, position, active FROM value_lists "
+  for (const auto& r : tx.query("SELECT id, code, label, position, active, label_en FROM value_lists "
                                 "WHERE org_id = ? AND list = ? ORDER BY position, id",
                                 {org_id, list}))
     out.push_back(list_value_from(r));
@@ -258,24 +258,24 @@ std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view
 }
 
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id) {
-  auto r =
-      tx.query_one("SELECT id, code, label, position, active FROM value_lists WHERE org_id = ? AND list = ? AND id = ?",
-                   {org_id, list, id});
+  auto r = tx.query_one(
+      "SELECT id, code, label, position, active, label_en FROM value_lists WHERE org_id = ? AND list = ? AND id = ?",
+      {org_id, list, id});
   if (!r) return std::nullopt;
   return list_value_from(*r);
 }
 
 std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const std::string& code,
-                               const std::string& label, std::int64_t position) {
+                               const std::string& label, const std::string& label_en, std::int64_t position) {
   return tx.insert(
-      "INSERT INTO value_lists (org_id, list, code, label, position, active) VALUES (?, ?, ?, ?, ?, 1) RETURNING id",
-      {org_id, list, code, label, position});
+      "INSERT INTO value_lists (org_id, list, code, label, label_en, position, active) VALUES (?, ?, ?, ?, ?, ?, 1) "
+      "RETURNING id",
+      {org_id, list, code, label, label_en, position});
 }
 
-void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& label, std::int64_t position,
-                       bool active) {
-  tx.execute("UPDATE value_lists SET label = ?, position = ?, active = ? WHERE org_id = ? AND id = ?",
-             {label, position, active, org_id, id});
+void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const ListValue& v) {
+  tx.execute("UPDATE value_lists SET label = ?, label_en = ?, position = ?, active = ? WHERE org_id = ? AND id = ?",
+             {v.label, v.label_en, v.position, v.active, org_id, id});
 }
 
 }  // namespace wk::organisation::repo

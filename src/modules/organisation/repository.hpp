@@ -55,8 +55,7 @@ std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t 
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list);
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id);
 std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const std::string& code,
-                               const std::string& label, std::int64_t position);
-void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& label, std::int64_t position,
-                       bool active);
+                               const std::string& label, const std::string& label_en, std::int64_t position);
+void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const ListValue& v);
 
 }  // namespace wk::organisation::repo

@@ -146,20 +146,21 @@ void register_routes(http::Router& router, Service& service) {
 
   router.add("POST", "/api/v1/lists/{list}", Access::authenticated, [&service](Context& ctx) {
     if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
-    if (auto denied = require_admin(ctx)) return *denied;
-    std::string label;
+    if (!can_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
+    std::string label, label_en;
     std::optional<std::string> code;
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
           label = in.text("label", kShortName).value_or("");
           code = in.text("code", {.required = false, .min = 1, .max = 40});
+          label_en = in.text("label_en", optional(kShortName)).value_or("");
         }))
       return *bad;
-    return item_response(service.add_list_value(ctx.user(), ctx.param("list"), label, code, ctx.now), 201);
+    return item_response(service.add_list_value(ctx.user(), ctx.param("list"), label, code, label_en, ctx.now), 201);
   });
 
   router.add("PATCH", "/api/v1/lists/{list}/{id}", Access::authenticated, [&service](Context& ctx) {
     if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
-    if (auto denied = require_admin(ctx)) return *denied;
+    if (!can_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
     const auto id = ctx.id_param();
     if (!id) return problem_response(Error::not_found("No such value."));
     Service::ListValueChange change;
@@ -167,6 +168,7 @@ void register_routes(http::Router& router, Service& service) {
           change.label = in.text("label", optional(kShortName));
           change.active = in.boolean("active");
           change.position = in.integer("position", {.required = false, .min = 1, .max = 10000});
+          change.label_en = in.text("label_en", optional(kShortName));
         }))
       return *bad;
     return item_response(service.update_list_value(ctx.user(), ctx.param("list"), *id, change, ctx.now));

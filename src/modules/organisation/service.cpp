@@ -245,13 +245,15 @@ void seed_lists(Tx& tx, std::int64_t org_id) {
   for (const auto& known : known_lists()) {
     if (!repo::list_values(tx, org_id, known.name).empty()) continue;
     std::int64_t position = 0;
-    for (auto label : known.defaults)
-      repo::insert_list_value(tx, org_id, known.name, code_from_label(label), std::string(label), ++position);
+    for (const auto& d : known.defaults)
+      repo::insert_list_value(tx, org_id, known.name, code_from_label(d.nl), std::string(d.nl), std::string(d.en),
+                              ++position);
   }
 }
 
 nlohmann::json list_value_snapshot(std::string_view list, const ListValue& v) {
-  return {{"list", list}, {"code", v.code}, {"label", v.label}, {"position", v.position}, {"active", v.active}};
+  return {{"list", list},           {"code", v.code},         {"label", v.label},
+          {"label_en", v.label_en}, {"position", v.position}, {"active", v.active}};
 }
 
 Error duplicate_list_value() {
@@ -271,10 +273,14 @@ std::vector<ListValue> Service::values(Tx& tx, std::int64_t org_id, std::string_
   return repo::list_values(tx, org_id, list);
 }
 
+bool can_edit_list(const Principal& p, std::string_view list) {
+  return can_administer(p) || (is_story_list(list) && p.has_role(role::quality));
+}
+
 Result<ListValue> Service::add_list_value(const Principal& p, std::string_view list, const std::string& label,
-                                          std::optional<std::string> code, Millis now) {
+                                          std::optional<std::string> code, const std::string& label_en, Millis now) {
   if (!is_known_list(list)) return Error::not_found("No such list.");
-  if (!can_administer(p)) return Error::forbidden();
+  if (!can_edit_list(p, list)) return Error::forbidden();
   const std::string key = code ? *code : code_from_label(label);
   if (!text::is_slug(key))
     return Error::validation({{code ? "code" : "label", "Gebruik kleine letters, cijfers, - en _ voor de code.",
@@ -286,8 +292,8 @@ Result<ListValue> Service::add_list_value(const Principal& p, std::string_view l
       if (v.code == key || text::to_lower_ascii(v.label) == text::to_lower_ascii(label)) return duplicate_list_value();
       position = std::max(position, v.position);
     }
-    const auto id = repo::insert_list_value(tx, p.org_id, list, key, label, position + 1);
-    ListValue created{id, key, label, position + 1, true};
+    const auto id = repo::insert_list_value(tx, p.org_id, list, key, label, label_en, position + 1);
+    ListValue created{id, key, label, position + 1, true, label_en};
     audit::record(
         tx, event(p.org_id, p.user_id, "create", "list_value", id, nullptr, list_value_snapshot(list, created)), now);
     return created;
@@ -297,7 +303,7 @@ Result<ListValue> Service::add_list_value(const Principal& p, std::string_view l
 Result<ListValue> Service::update_list_value(const Principal& p, std::string_view list, std::int64_t id,
                                              const ListValueChange& change, Millis now) {
   if (!is_known_list(list)) return Error::not_found("No such list.");
-  if (!can_administer(p)) return Error::forbidden();
+  if (!can_edit_list(p, list)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<ListValue> {
     auto before = repo::find_list_value(tx, p.org_id, list, id);
     if (!before) return Error::not_found("No such value.");
@@ -305,9 +311,13 @@ Result<ListValue> Service::update_list_value(const Principal& p, std::string_vie
       for (const auto& v : repo::list_values(tx, p.org_id, list))
         if (v.id != id && text::to_lower_ascii(v.label) == text::to_lower_ascii(*change.label))
           return duplicate_list_value();
-    ListValue after{id, before->code, change.label.value_or(before->label), change.position.value_or(before->position),
-                    change.active.value_or(before->active)};
-    repo::update_list_value(tx, p.org_id, id, after.label, after.position, after.active);
+    ListValue after{id,
+                    before->code,
+                    change.label.value_or(before->label),
+                    change.position.value_or(before->position),
+                    change.active.value_or(before->active),
+                    change.label_en.value_or(before->label_en)};
+    repo::update_list_value(tx, p.org_id, id, after);
     audit::record(tx,
                   event(p.org_id, p.user_id, "update", "list_value", id, list_value_snapshot(list, *before),
                         list_value_snapshot(list, after)),
@@ -334,6 +344,10 @@ std::vector<User> Service::users(Tx& tx, std::int64_t org_id) {
 
 std::optional<Organisation> Service::organisation_in(Tx& tx, std::int64_t org_id) {
   return repo::find_organisation(tx, org_id);
+}
+
+std::optional<Organisation> Service::organisation_by_slug(Tx& tx, const std::string& slug) {
+  return repo::find_organisation_by_slug(tx, slug);
 }
 
 void Service::seed_default_lists(Millis) {

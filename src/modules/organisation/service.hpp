@@ -19,6 +19,8 @@ bool can_read_structure(const Principal& p);
 bool can_list_all_users(const Principal& p);
 bool can_view_user(const Principal& p, const User& target);
 bool can_administer(const Principal& p);
+// Administrators edit every list; quality staff the vertelpunt's signifier lists.
+bool can_edit_list(const Principal& p, std::string_view list);
 
 class Service {
  public:
@@ -39,11 +41,12 @@ class Service {
   // Lists of values (SPEC §4.1).
   Result<std::vector<ListValue>> list_values(const Principal& p, std::string_view list);
   Result<ListValue> add_list_value(const Principal& p, std::string_view list, const std::string& label,
-                                   std::optional<std::string> code, Millis now);
+                                   std::optional<std::string> code, const std::string& label_en, Millis now);
   struct ListValueChange {
     std::optional<std::string> label;
     std::optional<bool> active;
     std::optional<std::int64_t> position;
+    std::optional<std::string> label_en;
   };
   Result<ListValue> update_list_value(const Principal& p, std::string_view list, std::int64_t id,
                                       const ListValueChange& change, Millis now);
@@ -57,6 +60,7 @@ class Service {
   static std::optional<User> user(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
   static std::vector<User> users(store::Tx& tx, std::int64_t org_id);
   static std::optional<Organisation> organisation_in(store::Tx& tx, std::int64_t org_id);
+  static std::optional<Organisation> organisation_by_slug(store::Tx& tx, const std::string& slug);
 
   // For the command line and the demo data: the actor is the system.
   Result<Organisation> create_organisation(const std::string& name, const std::string& slug,

@@ -17,20 +17,34 @@ struct ListValue {
   std::string label;  // Dutch label shown to users
   std::int64_t position;
   bool active;
+  std::string label_en = {};  // English label; empty: the Dutch one is shown
+};
+
+struct DefaultValue {
+  std::string_view nl;
+  std::string_view en;
 };
 
 struct KnownList {
-  std::string_view name;                   // e.g. "cost_category"
-  std::vector<std::string_view> defaults;  // Dutch labels, in display order
+  std::string_view name;               // e.g. "cost_category"
+  std::vector<DefaultValue> defaults;  // in display order
 };
 
 namespace list {
 inline constexpr std::string_view cost_category = "cost_category";  // kostensoort
 inline constexpr std::string_view payer = "payer";                  // betaler
+inline constexpr std::string_view story_topic = "story_topic";
+inline constexpr std::string_view story_valuation = "story_valuation";
+inline constexpr std::string_view story_archetype = "story_archetype";
+inline constexpr std::string_view story_prompt = "story_prompt";
 }  // namespace list
 
 const std::vector<KnownList>& known_lists();
 bool is_known_list(std::string_view name);
+// The signifier lists of the vertelpunt, which quality staff edit too.
+inline bool is_story_list(std::string_view name) {
+  return name.starts_with("story_");
+}
 
 // "GGZ / verslavingszorg" → "ggz_verslavingszorg": lower-case ASCII letters and digits,
 // everything else folded into single underscores (ë → e and friends for Dutch).

@@ -1,0 +1,160 @@
+#include "modules/stories/repository.hpp"
+
+namespace wk::stories::repo {
+
+using store::Param;
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT s.id, s.title, s.text, s.story_date, s.teller_kind, s.team_id, s.topic_id, s.valuation_id, s.signed_by, "
+    "s.status, s.source, s.moderation_decision, s.moderation_reason, s.moderated_at, s.moderated_by, s.created_at "
+    "FROM stories s ";
+
+StoryRow from_row(const store::Row& r) {
+  StoryRow s;
+  s.id = r.i64(0);
+  s.title = r.str(1);
+  s.text = r.str(2);
+  s.date = r.str(3);
+  s.teller = r.str(4);
+  s.team_id = r.opt_i64(5);
+  s.topic_id = r.opt_i64(6);
+  s.valuation_id = r.opt_i64(7);
+  s.signed_by = r.opt_i64(8);
+  s.status = r.str(9);
+  s.source = r.str(10);
+  s.decision = r.opt_str(11);
+  s.reason = r.opt_str(12);
+  s.decided_at = r.opt_i64(13);
+  s.decided_by = r.opt_i64(14);
+  s.created_at = r.i64(15);
+  return s;
+}
+
+void attach(Tx& tx, std::int64_t org_id, StoryRow& s) {
+  for (const auto& r : tx.query("SELECT archetype_id FROM story_archetypes WHERE org_id = ? AND story_id = ? "
+                                "ORDER BY archetype_id",
+                                {org_id, s.id}))
+    s.archetype_ids.push_back(r.i64(0));
+  for (const auto& r : tx.query("SELECT prompt_id, text FROM story_answers WHERE org_id = ? AND story_id = ? "
+                                "ORDER BY prompt_id",
+                                {org_id, s.id}))
+    s.answers.push_back({r.i64(0), r.str(1)});
+}
+
+constexpr const char* kFilter =
+    "WHERE s.org_id = ? AND s.status = ? AND (CAST(? AS TEXT) IS NULL OR s.story_date >= ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR s.story_date <= ?) AND (CAST(? AS BIGINT) IS NULL OR s.team_id = ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR s.teller_kind = ?) AND (CAST(? AS BIGINT) IS NULL OR s.topic_id = ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR s.valuation_id = ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR LOWER(s.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(s.text) LIKE LOWER(?) "
+    "ESCAPE '\\') ";
+
+std::vector<Param> filter_params(std::int64_t org_id, const StoryFilter& f) {
+  std::optional<std::string> like;
+  if (f.q) {
+    std::string escaped;
+    for (char ch : *f.q) {
+      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
+      escaped += ch;
+    }
+    like = "%" + escaped + "%";
+  }
+  return {org_id,   f.status,   f.from,     f.from,         f.to,           f.to, f.team_id, f.team_id, f.teller,
+          f.teller, f.topic_id, f.topic_id, f.valuation_id, f.valuation_id, like, like,      like};
+}
+
+}  // namespace
+
+std::int64_t insert(Tx& tx, std::int64_t org_id, const StoryRow& s) {
+  const auto id = tx.insert(
+      "INSERT INTO stories (org_id, title, text, story_date, teller_kind, team_id, topic_id, valuation_id, signed_by, "
+      "status, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {org_id, s.title, s.text, s.date, s.teller, s.team_id, s.topic_id, s.valuation_id, s.signed_by, s.status,
+       s.source, s.created_at});
+  for (auto a : s.archetype_ids)
+    tx.execute("INSERT INTO story_archetypes (org_id, story_id, archetype_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {org_id, id, a});
+  for (const auto& a : s.answers)
+    tx.execute(
+        "INSERT INTO story_answers (org_id, story_id, prompt_id, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {org_id, id, a.prompt_id, a.text});
+  return id;
+}
+
+std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id) {
+  auto r = tx.query_one(std::string(kColumns) + "WHERE s.org_id = ? AND s.id = ?", {org_id, id});
+  if (!r) return std::nullopt;
+  auto s = from_row(*r);
+  attach(tx, org_id, s);
+  return s;
+}
+
+std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
+  auto params = filter_params(org_id, f);
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
+  std::vector<StoryRow> out;
+  for (const auto& r :
+       tx.query(std::string(kColumns) + kFilter + "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?", params)) {
+    out.push_back(from_row(r));
+    attach(tx, org_id, out.back());
+  }
+  return out;
+}
+
+std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
+  return tx.query(std::string("SELECT COUNT(*) FROM stories s ") + kFilter, filter_params(org_id, f)).front().i64(0);
+}
+
+void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& status,
+                    const std::string& decision, const std::string& reason, Millis at, std::int64_t by) {
+  tx.execute(
+      "UPDATE stories SET status = ?, moderation_decision = ?, moderation_reason = ?, moderated_at = ?, "
+      "moderated_by = ? WHERE org_id = ? AND id = ?",
+      {status, decision, reason, at, by, org_id, id});
+}
+
+PeriodCounts period_counts(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
+                           const std::optional<std::vector<std::int64_t>>& team_ids,
+                           const std::optional<std::string>& teller) {
+  const std::size_t n = team_ids ? team_ids->size() : 0;
+  const std::string where =
+      "WHERE s.org_id = ? AND s.status = 'published' AND s.story_date >= ? AND s.story_date <= ? "
+      "AND (CAST(? AS TEXT) IS NULL OR s.teller_kind = ?) AND (? = 0 OR s.team_id IN (" +
+      store::placeholders(n) + ")) ";
+  std::vector<Param> params{org_id, from, to, teller, teller, team_ids ? 1 : 0};
+  if (n == 0) params.emplace_back(std::int64_t{-1});
+  for (std::size_t i = 0; i < n; ++i) params.emplace_back((*team_ids)[i]);
+  PeriodCounts out;
+  out.stories = tx.query("SELECT COUNT(*) FROM stories s " + where, params).front().i64(0);
+  for (const auto& r : tx.query(
+           "SELECT s.topic_id, COUNT(*) FROM stories s " + where + "AND s.topic_id IS NOT NULL GROUP BY s.topic_id",
+           params))
+    out.topics.emplace_back(r.i64(0), r.i64(1));
+  for (const auto& r : tx.query("SELECT s.valuation_id, COUNT(*) FROM stories s " + where +
+                                    "AND s.valuation_id IS NOT NULL GROUP BY s.valuation_id",
+                                params))
+    out.valuations.emplace_back(r.i64(0), r.i64(1));
+  for (const auto& r : tx.query("SELECT a.archetype_id, COUNT(*) FROM stories s JOIN story_archetypes a ON "
+                                "a.org_id = s.org_id AND a.story_id = s.id " +
+                                    where + "GROUP BY a.archetype_id",
+                                params))
+    out.archetypes.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
+std::int64_t rate_events_since(Tx& tx, const std::string& scope, const std::string& subject, Millis since) {
+  return tx
+      .query_one("SELECT COUNT(*) FROM rate_events WHERE scope = ? AND subject = ? AND at >= ?",
+                 {scope, subject, since})
+      ->i64(0);
+}
+
+void add_rate_event(Tx& tx, const std::string& scope, const std::string& subject, Millis at) {
+  tx.execute("INSERT INTO rate_events (scope, subject, at) VALUES (?, ?, ?)", {scope, subject, at});
+  tx.execute("DELETE FROM rate_events WHERE scope = ? AND at < ?", {scope, Millis{at - 24 * 60 * 60 * 1000}});
+}
+
+}  // namespace wk::stories::repo

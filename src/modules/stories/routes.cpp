@@ -1,0 +1,323 @@
+#include "modules/stories/routes.hpp"
+
+#include <charconv>
+
+#include "http/json_body.hpp"
+#include "http/problem.hpp"
+#include "modules/cases/json.hpp"
+
+namespace wk::stories {
+
+namespace {
+
+using http::Context;
+using http::FieldReader;
+using http::problem_response;
+using nlohmann::json;
+
+json value_json(const organisation::ListValue& v) {
+  return {{"id", v.id}, {"code", v.code}, {"label", v.label}, {"label_en", v.label_en.empty() ? v.label : v.label_en}};
+}
+
+json ref_json(const std::optional<Ref>& r) {
+  return r ? json{{"id", r->id}, {"name", r->name}} : json(nullptr);
+}
+
+json story_json(const Story& s, const std::vector<Warning>& warnings = {}) {
+  json archetypes = json::array(), answers = json::array();
+  for (const auto& a : s.archetypes) archetypes.push_back(value_json(a));
+  for (const auto& [prompt, text] : s.answers) answers.push_back({{"prompt", value_json(prompt)}, {"text", text}});
+  json moderation = nullptr;
+  if (s.decision)
+    moderation = {{"decision", *s.decision},
+                  {"reason", s.reason.value_or("")},
+                  {"decided_at", s.decided_at ? json(iso8601_utc(*s.decided_at)) : json(nullptr)},
+                  {"decided_by", ref_json(s.decided_by)}};
+  return {{"id", s.id},
+          {"title", s.title},
+          {"text", s.text},
+          {"date", s.date},
+          {"teller_kind", to_string(s.teller)},
+          {"team", ref_json(s.team)},
+          {"topic", s.topic ? value_json(*s.topic) : json(nullptr)},
+          {"valuation", s.valuation ? value_json(*s.valuation) : json(nullptr)},
+          {"archetypes", archetypes},
+          {"answers", answers},
+          {"signed_by", ref_json(s.signed_by)},
+          {"status", s.status},
+          {"source", s.source},
+          {"moderation", moderation},
+          {"created_at", iso8601_utc(s.created_at)},
+          {"warnings", cases::to_json(warnings)}};
+}
+
+// Share with one decimal, as a number: 123 (units of 0.1 %) → 12.3.
+double percent(std::int64_t tenths) {
+  return static_cast<double>(tenths) / 10.0;
+}
+
+json period_json(const Period& p, const std::map<std::string, organisation::ListValue>& labels) {
+  auto buckets = [&](const Distribution& d) {
+    json out = json::array();
+    for (const auto& b : d.buckets) {
+      const auto it = labels.find(b.key);
+      out.push_back({{"code", b.key},
+                     {"label", it != labels.end() ? it->second.label : b.key},
+                     {"label_en", it != labels.end() && !it->second.label_en.empty() ? it->second.label_en : b.key},
+                     {"count", b.count},
+                     {"share", percent(b.share)}});
+    }
+    return out;
+  };
+  return {{"from", p.from},
+          {"to", p.to},
+          {"count", p.count},
+          {"topics", buckets(p.topics)},
+          {"valuations", buckets(p.valuations)},
+          {"archetypes", buckets(p.archetypes)}};
+}
+
+json changes_json(const Distribution& now, const Distribution& before,
+                  const std::map<std::string, organisation::ListValue>& labels) {
+  json out = json::array();
+  for (const auto& c : compare(now, before)) {
+    const auto it = labels.find(c.key);
+    out.push_back({{"code", c.key},
+                   {"label", it != labels.end() ? it->second.label : c.key},
+                   {"label_en", it != labels.end() && !it->second.label_en.empty() ? it->second.label_en : c.key},
+                   {"count_now", c.count_now},
+                   {"count_before", c.count_before},
+                   {"share_now", percent(c.share_now)},
+                   {"share_before", percent(c.share_before)},
+                   {"points", percent(c.points)}});
+  }
+  return out;
+}
+
+Error bad_query(std::vector<FieldError> errors) {
+  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  e.fields = std::move(errors);
+  return e;
+}
+
+std::optional<std::int64_t> query_id(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
+  auto v = ctx.request.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc{} || ptr != v->data() + v->size() || n <= 0) {
+    errors.push_back({name, "Ongeldige waarde.", "must be a positive integer"});
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::string> query_date(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
+  auto v = ctx.request.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  if (!is_valid_iso_date(*v)) {
+    errors.push_back({name, "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
+    return std::nullopt;
+  }
+  return std::string(*v);
+}
+
+// The story fields both forms share; `staff` adds teller kind, team and signing.
+void read_story(FieldReader& in, StoryInput& s, bool staff, const std::string& today) {
+  s.title = in.text("title", {.required = true, .min = 1, .max = 200}).value_or("");
+  s.text = in.text("text", {.required = true, .min = 1, .max = 10000, .multiline = true}).value_or("");
+  s.date = in.text("date", {.required = staff, .min = 10, .max = 10}).value_or(today);
+  s.topic_id = in.integer("topic_id", {.required = staff});
+  s.valuation_id = in.integer("valuation_id", {.required = staff});
+  s.archetype_ids = in.id_list("archetype_ids", 10).value_or(std::vector<std::int64_t>{});
+  if (in.has("answers")) {
+    in.skip("answers");
+  }
+  if (staff) {
+    if (auto t = in.text("teller_kind", {.required = true, .min = 1, .max = 20})) {
+      if (auto k = teller_kind_from(*t))
+        s.teller = *k;
+      else
+        in.fail("teller_kind", "Kies medewerker, inwoner of ketenpartner.",
+                "must be medewerker, inwoner or ketenpartner");
+    }
+    s.team_id = in.integer("team_id", {});
+    s.signed_story = in.boolean("signed").value_or(false);
+  }
+}
+
+void read_answers(FieldReader& in, const json& body, StoryInput& s) {
+  if (!body.contains("answers") || body.at("answers").is_null()) return;
+  const auto& list = body.at("answers");
+  if (!list.is_array() || list.size() > 20) {
+    in.fail("answers", "Moet een lijst van hoogstens 20 antwoorden zijn.", "must be an array of at most 20 answers");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "answers[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) {
+      in.fail(at, "Moet een antwoord zijn.", "must be an object");
+      continue;
+    }
+    FieldReader a(list[i]);
+    Answer answer{a.integer("prompt_id", {.required = true}).value_or(0),
+                  a.text("text", {.required = true, .min = 1, .max = 2000, .multiline = true}).value_or("")};
+    if (auto done = a.finish(); !done)
+      for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
+    s.answers.push_back(std::move(answer));
+  }
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& service) {
+  using http::Access;
+
+  router.add("POST", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
+    if (!may_share(ctx.user())) return problem_response(Error::forbidden());
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) return problem_response(body.error());
+    FieldReader in(*body);
+    StoryInput s;
+    read_story(in, s, true, iso_date_utc(ctx.now));
+    read_answers(in, *body, s);
+    if (auto done = in.finish(); !done) return problem_response(done.error());
+    auto r = service.share(ctx.user(), std::move(s), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(201, story_json(r->story, r->warnings));
+  });
+
+  router.add("GET", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
+    StoryFilter f;
+    std::vector<FieldError> errors;
+    f.from = query_date(ctx, "from", errors);
+    f.to = query_date(ctx, "to", errors);
+    f.team_id = query_id(ctx, "team", errors);
+    f.topic_id = query_id(ctx, "topic", errors);
+    f.valuation_id = query_id(ctx, "valuation", errors);
+    if (auto t = ctx.request.query_param("teller"); t && !t->empty()) {
+      if (!teller_kind_from(*t))
+        errors.push_back({"teller", "Onbekende soort verteller.", "unknown teller kind"});
+      else
+        f.teller = std::string(*t);
+    }
+    if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
+      if (*st != "published" && *st != "pending" && *st != "rejected")
+        errors.push_back({"status", "Kies published, pending of rejected.", "unknown status"});
+      else
+        f.status = std::string(*st);
+    }
+    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.q = std::string(q->substr(0, 100));
+    if (auto l = query_id(ctx, "limit", errors)) {
+      if (*l > 500)
+        errors.push_back({"limit", "Hoogstens 500.", "must be 1-500"});
+      else
+        f.limit = static_cast<int>(*l);
+    }
+    if (auto o = ctx.request.query_param("offset"); o && !o->empty() && *o != "0")
+      if (auto n = query_id(ctx, "offset", errors))
+        f.offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
+    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+    auto r = service.list(ctx.user(), f);
+    if (!r) return problem_response(r.error());
+    json items = json::array();
+    for (const auto& s : r->first) items.push_back(story_json(s));
+    return http::json_response(200, {{"items", items}, {"total", r->second}});
+  });
+
+  router.add("GET", "/api/v1/stories/stats", Access::authenticated, [&service](Context& ctx) {
+    std::vector<FieldError> errors;
+    const auto from = query_date(ctx, "from", errors), to = query_date(ctx, "to", errors);
+    const auto cfrom = query_date(ctx, "compare_from", errors), cto = query_date(ctx, "compare_to", errors);
+    if (errors.empty() && (!from || !to))
+      errors.push_back({!from ? "from" : "to", "Kies een periode (van en tot).", "from and to are required"});
+    if (errors.empty() && (cfrom.has_value() != cto.has_value()))
+      errors.push_back(
+          {"compare_to", "Geef van en tot van de vergelijkingsperiode.", "give compare_from and compare_to"});
+    const auto team = query_id(ctx, "team", errors);
+    std::optional<std::string> teller;
+    if (auto t = ctx.request.query_param("teller"); t && !t->empty()) {
+      if (!teller_kind_from(*t))
+        errors.push_back({"teller", "Onbekende soort verteller.", "unknown teller kind"});
+      else
+        teller = std::string(*t);
+    }
+    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+    std::optional<std::pair<std::string, std::string>> compare_with;
+    if (cfrom) compare_with = std::make_pair(*cfrom, *cto);
+    auto r = service.stats(ctx.user(), *from, *to, team, teller, compare_with);
+    if (!r) return problem_response(r.error());
+    std::map<std::string, organisation::ListValue> labels;
+    for (const auto& v : r->labels) labels.emplace(v.code, v);
+    json out = {{"period", period_json(r->period, labels)}, {"comparison", nullptr}, {"changes", nullptr}};
+    if (r->comparison) {
+      out["comparison"] = period_json(*r->comparison, labels);
+      out["changes"] = {{"topics", changes_json(r->period.topics, r->comparison->topics, labels)},
+                        {"valuations", changes_json(r->period.valuations, r->comparison->valuations, labels)},
+                        {"archetypes", changes_json(r->period.archetypes, r->comparison->archetypes, labels)}};
+    }
+    return http::json_response(200, out);
+  });
+
+  router.add("GET", "/api/v1/stories/{id}", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such story."));
+    auto r = service.get(ctx.user(), *id);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, story_json(r->story));
+  });
+
+  router.add("POST", "/api/v1/stories/{id}/moderation", Access::authenticated, [&service](Context& ctx) {
+    if (!may_moderate(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such story."));
+    bool accept = false;
+    std::string reason;
+    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+          if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
+            if (*d == "accept")
+              accept = true;
+            else if (*d != "reject")
+              in.fail("decision", "Kies accept of reject.", "must be accept or reject");
+          }
+          reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
+        }))
+      return *bad;
+    auto r = service.moderate(ctx.user(), *id, accept, reason, ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, story_json(r->story));
+  });
+
+  router.add("GET", "/api/v1/public/{org}/form", Access::public_route, [&service](Context& ctx) {
+    auto f = service.public_form(std::string(ctx.param("org")));
+    if (!f) return problem_response(f.error());
+    auto values = [](const std::vector<organisation::ListValue>& vs) {
+      json out = json::array();
+      for (const auto& v : vs) out.push_back(value_json(v));
+      return out;
+    };
+    return http::json_response(200, {{"organisation", {{"name", f->organisation}, {"slug", f->slug}}},
+                                     {"topics", values(f->topics)},
+                                     {"valuations", values(f->valuations)},
+                                     {"archetypes", values(f->archetypes)},
+                                     {"prompts", values(f->prompts)}});
+  });
+
+  router.add("POST", "/api/v1/public/{org}/stories", Access::public_route, [&service](Context& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) return problem_response(body.error());
+    FieldReader in(*body);
+    StoryInput s;
+    read_story(in, s, false, iso_date_utc(ctx.now));
+    read_answers(in, *body, s);
+    // The honeypot: a field people do not see; bots fill it in.
+    const auto website = in.text("website", {.required = false, .min = 0, .max = 500});
+    if (auto done = in.finish(); !done) return problem_response(done.error());
+    auto r = service.share_public(std::string(ctx.param("org")), std::move(s), ctx.request.remote_address,
+                                  website && !website->empty(), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(202, {{"status", "pending"}});
+  });
+}
+
+}  // namespace wk::stories

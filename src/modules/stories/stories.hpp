@@ -1,0 +1,128 @@
+// Vertelpunt (SPEC §4.3, KWE "grootschalig luisteren"): short experiences shared by
+// staff (and residents, through a public form) and signified by the teller: topic,
+// valuation, archetypes, answers to extra prompts. Unsigned stories keep no teller, not
+// even in the audit log (docs/decisions/0005). Public stories wait for moderation and
+// count nowhere before. The dashboard compares periods (stats.hpp).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "core/time.hpp"
+#include "modules/cases/model.hpp"
+#include "modules/organisation/value_lists.hpp"
+#include "modules/stories/stats.hpp"
+#include "store/database.hpp"
+
+namespace wk::stories {
+
+using Warning = cases::Warning;
+
+enum class TellerKind { medewerker, inwoner, ketenpartner };
+std::string_view to_string(TellerKind k);
+std::optional<TellerKind> teller_kind_from(std::string_view s);
+
+struct Answer {
+  std::int64_t prompt_id;
+  std::string text;
+};
+
+struct StoryInput {
+  std::string title;
+  std::string text;
+  std::string date;  // YYYY-MM-DD
+  TellerKind teller = TellerKind::medewerker;
+  std::optional<std::int64_t> team_id;
+  std::optional<std::int64_t> topic_id;
+  std::optional<std::int64_t> valuation_id;
+  std::vector<std::int64_t> archetype_ids;
+  std::vector<Answer> answers;
+  bool signed_story = false;
+};
+
+struct Ref {
+  std::int64_t id;
+  std::string name;
+};
+
+struct Story {
+  std::int64_t id = 0;
+  std::string title, text, date;
+  TellerKind teller = TellerKind::medewerker;
+  std::optional<Ref> team;
+  std::optional<organisation::ListValue> topic, valuation;
+  std::vector<organisation::ListValue> archetypes;
+  std::vector<std::pair<organisation::ListValue, std::string>> answers;
+  std::optional<Ref> signed_by;
+  std::string status;  // published, pending, rejected
+  std::string source;  // staff, public
+  std::optional<std::string> decision, reason;
+  std::optional<Millis> decided_at;
+  std::optional<Ref> decided_by;
+  Millis created_at = 0;
+};
+
+struct StoryView {
+  Story story;
+  std::vector<Warning> warnings;
+};
+
+struct StoryFilter {
+  std::optional<std::string> from, to;
+  std::optional<std::int64_t> team_id;
+  std::optional<std::string> teller;
+  std::optional<std::int64_t> topic_id, valuation_id;
+  std::string status = "published";
+  std::optional<std::string> q;
+  int limit = 50;
+  int offset = 0;
+};
+
+struct Period {
+  std::string from, to;
+  std::int64_t count = 0;
+  Distribution topics, valuations, archetypes;
+};
+
+struct Stats {
+  Period period;
+  std::optional<Period> comparison;
+  std::vector<organisation::ListValue> labels;  // the signifier values the buckets name
+};
+
+// Access (docs/api.md).
+bool may_share(const Principal& p);
+bool may_read(const Principal& p);
+bool may_moderate(const Principal& p);
+bool may_see_stats(const Principal& p);
+
+class Service {
+ public:
+  explicit Service(store::Database& db) : db_(db) {}
+
+  Result<StoryView> share(const Principal& p, StoryInput in, Millis now);
+  Result<std::pair<std::vector<Story>, std::int64_t>> list(const Principal& p, const StoryFilter& f);
+  Result<StoryView> get(const Principal& p, std::int64_t id);
+  Result<StoryView> moderate(const Principal& p, std::int64_t id, bool accept, const std::string& reason, Millis now);
+  Result<Stats> stats(const Principal& p, const std::string& from, const std::string& to,
+                      std::optional<std::int64_t> team_id, std::optional<std::string> teller,
+                      std::optional<std::pair<std::string, std::string>> compare_with);
+
+  // The public vertelpunt: no account. `address` is only used for the rate limit.
+  struct PublicForm {
+    std::string organisation, slug;
+    std::vector<organisation::ListValue> topics, valuations, archetypes, prompts;
+  };
+  Result<PublicForm> public_form(const std::string& org_slug);
+  Status share_public(const std::string& org_slug, StoryInput in, const std::string& address, bool honeypot_filled,
+                      Millis now);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace wk::stories
