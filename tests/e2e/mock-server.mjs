@@ -14,6 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { containsBsn, createReceiptsApi } from './mock-receipts.mjs';
+import { createStoriesApi } from './mock-stories.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
@@ -51,6 +52,7 @@ const P = {
   badRequest: (t, d) => problem(400, 'bad-request', t, d),
   media: () => problem(415, 'unsupported-media-type', 'Stuur JSON.', 'The body must be JSON.'),
   invalid: (errors) => problem(422, 'validation', 'De invoer is niet geldig.', 'The input is not valid.', errors),
+  problem,
   throttled: () => problem(429, 'too-many-requests', 'Te veel mislukte inlogpogingen.', 'Too many failed log-ins.'),
 };
 function fe(field, title, detail) {
@@ -166,6 +168,7 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
 
   const receipts = createReceiptsApi({ users, teams, log, now, nextId, P, fe });
   const reports = createReportApi({ receipts, log, P, fe });
+  const stories = createStoriesApi({ org, users, teams, log, now, nextId, P, fe });
 
   /** Handles one API request; returns { status, json?, problem?, raw?, headers? }. */
   function handle(method, path, query, headers, body, cookies, raw = Buffer.alloc(0)) {
@@ -210,6 +213,10 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       }
       return P.method();
     }
+
+    // The public story point needs no session (and no CSRF token).
+    const pub = stories.handlePublic(method, path, body, headers['x-mock-remote'] ?? '');
+    if (pub) return pub;
 
     if (!me) return P.unauth();
     if (!csrfOk()) return P.csrf();
@@ -348,6 +355,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       return { status: 200, json: { items, next_before: all.length > limit ? items[items.length - 1].id : null } };
     }
 
+    const st = stories.handle(method, path, query, me, body);
+    if (st) return st;
     const r = receipts.handle(method, path, query, me, body, raw, headers['content-type']);
     if (r) return r;
     const rep = reports.handle(method, path, query, me, body);
@@ -567,7 +576,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
             return sendResult(res, P.badRequest('De JSON is ongeldig.', 'malformed JSON'));
           }
         }
-        const result = api.handle(req.method, url.pathname, url.searchParams, req.headers, body ?? {}, parseCookies(req.headers.cookie), bytes);
+        const headers = { ...req.headers, 'x-mock-remote': req.socket.remoteAddress ?? '' };
+        const result = api.handle(req.method, url.pathname, url.searchParams, headers, body ?? {}, parseCookies(req.headers.cookie), bytes);
         return sendResult(res, result);
       }
       // Static files, with index.html for every other path (the SPA's own routes).

@@ -4,7 +4,7 @@ import { loadLang, saveLang, translator, type Lang } from './i18n';
 import { api, setUnauthorizedHandler, type Me } from './lib/api';
 import { currentPath, navigate, usePath } from './lib/router';
 import { canSee, type Page } from './lib/roles';
-import { matchRoute, safeReturnPath } from './lib/routes';
+import { matchRoute, publicStoryOrg, safeReturnPath } from './lib/routes';
 import { PublicLayout, Shell } from './components/Layout';
 import { LoginPage, type LoginNotice } from './pages/auth/LoginPage';
 import { StartPage } from './pages/start/StartPage';
@@ -19,6 +19,11 @@ import { ImportPage } from './pages/receipts/ImportPage';
 import { ProgrammesPage } from './pages/admin/ProgrammesPage';
 import { ListsPage } from './pages/admin/ListsPage';
 import { ReportPage } from './pages/report/ReportPage';
+import { StoryListPage } from './pages/stories/StoryListPage';
+import { StoryFormPage } from './pages/stories/StoryFormPage';
+import { StoryPage } from './pages/stories/StoryPage';
+import { DashboardPage } from './pages/stories/DashboardPage';
+import { PublicStoryPage } from './pages/stories/PublicStoryPage';
 
 export const LOGIN_PATH = '/inloggen';
 
@@ -44,6 +49,14 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
       return <ImportPage key={path} me={me} />;
     case 'report':
       return <ReportPage key={path} me={me} year={id ?? null} />;
+    case 'stories':
+      return <StoryListPage key={path} me={me} />;
+    case 'storyNew':
+      return <StoryFormPage key={path} me={me} />;
+    case 'story':
+      return <StoryPage key={path} me={me} id={id!} />;
+    case 'storyDashboard':
+      return <DashboardPage key={path} me={me} />;
     case 'teams':
       return <TeamsPage key={path} me={me} />;
     case 'users':
@@ -92,6 +105,8 @@ export function App() {
         navigate(`${LOGIN_PATH}${back}`, { replace: true });
       }
     });
+    // The public story point (/vertel/{org}) needs no session: do not ask for one.
+    if (publicStoryOrg(currentPath()) !== null) return () => setUnauthorizedHandler(null);
     api.me().then(
       (me) => setSession({ state: 'in', me }),
       () => {
@@ -104,6 +119,7 @@ export function App() {
 
   // Logged in and on the log-in page: go to the start page (or where the user was going).
   useEffect(() => {
+    if (publicStoryOrg(path) !== null) return;
     if (session.state === 'in' && path === LOGIN_PATH) navigate(safeReturnPath(window.location.search), { replace: true });
     if (session.state === 'anonymous' && path !== LOGIN_PATH) navigate(LOGIN_PATH, { replace: true });
   }, [session.state, path]);
@@ -126,7 +142,14 @@ export function App() {
   }, []);
 
   let content;
-  if (session.state === 'loading') {
+  const publicOrg = publicStoryOrg(path);
+  if (publicOrg !== null) {
+    content = (
+      <PublicLayout>
+        <PublicStoryPage key={path} org={publicOrg} />
+      </PublicLayout>
+    );
+  } else if (session.state === 'loading') {
     content = (
       <PublicLayout>
         <p class="utrecht-paragraph wk-loading" role="status">

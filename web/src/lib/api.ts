@@ -297,6 +297,120 @@ export interface ReportText {
 
 // ---- Errors ----
 
+// ---- Vertelpunt: stories and their dashboard (docs/api.md, "Vertelpunt") ----
+
+export type TellerKind = 'medewerker' | 'inwoner' | 'ketenpartner';
+export const TELLER_KINDS: readonly TellerKind[] = ['medewerker', 'inwoner', 'ketenpartner'];
+export type StoryStatus = 'published' | 'pending' | 'rejected';
+
+/** A signifier value (topic, valuation, archetype, prompt). */
+export interface SignValue {
+  id: number;
+  code: string;
+  label: string;
+  label_en: string;
+}
+export interface StoryForm {
+  organisation: { name: string; slug: string };
+  topics: SignValue[];
+  valuations: SignValue[];
+  archetypes: SignValue[];
+  prompts: SignValue[];
+}
+export interface Story {
+  id: number;
+  title: string;
+  text: string;
+  date: string;
+  teller_kind: TellerKind;
+  team: TeamRef | null;
+  topic: SignValue | null;
+  valuation: SignValue | null;
+  archetypes: SignValue[];
+  answers: { prompt: SignValue; text: string }[];
+  signed_by: PersonRef | null;
+  status: StoryStatus;
+  source: 'staff' | 'public';
+  moderation: { decision: string; reason: string | null; decided_at: string; decided_by: PersonRef | null } | null;
+  created_at: string;
+  warnings?: Warning[];
+}
+export interface StoryInput {
+  title: string;
+  text: string;
+  date: string;
+  teller_kind: TellerKind;
+  team_id?: number;
+  topic_id: number;
+  valuation_id: number;
+  archetype_ids?: number[];
+  answers?: { prompt_id: number; text: string }[];
+  signed?: boolean;
+}
+export interface PublicStoryInput {
+  title: string;
+  text: string;
+  topic_id?: number;
+  valuation_id?: number;
+  archetype_ids?: number[];
+  answers?: { prompt_id: number; text: string }[];
+  website: string;
+}
+export interface StoryQuery {
+  from?: string | null;
+  to?: string | null;
+  team?: number | string | null;
+  teller?: string | null;
+  topic?: number | string | null;
+  valuation?: number | string | null;
+  status?: string | null;
+  q?: string | null;
+  limit?: number;
+  offset?: number;
+}
+export interface StoryPage {
+  items: Story[];
+  total: number;
+}
+export interface Bucket {
+  code: string;
+  label: string;
+  label_en: string;
+  count: number;
+  share: number;
+}
+export interface Change {
+  code: string;
+  label: string;
+  label_en: string;
+  count_now: number;
+  count_before: number;
+  share_now: number;
+  share_before: number;
+  points: number;
+}
+export interface StatsPeriod {
+  from: string;
+  to: string;
+  count: number;
+  topics: Bucket[];
+  valuations: Bucket[];
+  archetypes: Bucket[];
+}
+export interface Stats {
+  period: StatsPeriod;
+  comparison: StatsPeriod | null;
+  changes: { topics: Change[]; valuations: Change[]; archetypes: Change[] } | null;
+}
+export interface StatsQuery {
+  from: string;
+  to: string;
+  team?: number | string | null;
+  teller?: string | null;
+  compare_from?: string | null;
+  compare_to?: string | null;
+}
+
 export interface FieldProblem {
   /** JSON path of the offending field, e.g. `email` or `roles[1]`. */
   field: string;
@@ -595,6 +709,15 @@ export const api = {
     request<ReportText>('GET', `/api/v1/reports/${year}/texts/${encodeURIComponent(chapter)}`),
   saveReportText: (year: number, chapter: string, body: string) =>
     request<ReportText>('PUT', `/api/v1/reports/${year}/texts/${encodeURIComponent(chapter)}`, { body: { body } }),
+  stories: (params: StoryQuery) => request<StoryPage>('GET', `/api/v1/stories${query({ ...params })}`),
+  story: (id: number) => request<Story>('GET', `/api/v1/stories/${id}`),
+  createStory: (input: StoryInput) => request<Story>('POST', '/api/v1/stories', { body: input }),
+  moderateStory: (id: number, decision: 'accept' | 'reject', reason?: string) =>
+    request<Story>('POST', `/api/v1/stories/${id}/moderation`, { body: reason === undefined ? { decision } : { decision, reason } }),
+  storyStats: (params: StatsQuery) => request<Stats>('GET', `/api/v1/stories/stats${query({ ...params })}`),
+  storyForm: (org: string) => request<StoryForm>('GET', `/api/v1/public/${encodeURIComponent(org)}/form`),
+  shareStory: (org: string, input: PublicStoryInput) =>
+    request<{ status: string }>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, { body: input }),
 };
 
 /** The annual report in one of its forms: `/api/v1/reports/2025?format=html&reference_date=2025-12-31`. */

@@ -70,16 +70,16 @@ describe('navigation by role', () => {
 
   it('shows the users list (read-only) to hr, director and team manager', () => {
     expect(paths(['hr'])).toEqual(['/', '/beheer/gebruikers']);
-    expect(paths(['director'])).toEqual(['/', ...CASES, '/jaarverslag', '/beheer/gebruikers']);
-    expect(paths(['team_manager'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
+    expect(paths(['director'])).toEqual(['/', ...CASES, '/verhalen', '/jaarverslag', '/beheer/gebruikers']);
+    expect(paths(['team_manager'])).toEqual(['/', ...CASES, '/verhalen', '/beheer/gebruikers']);
     for (const role of ['hr', 'director', 'team_manager']) expect(canManage([role])).toBe(false);
   });
 
   it('shows cases and receipts to everyone who may read cases', () => {
     for (const role of ['coach', 'coordinator:kies']) {
-      expect(paths([role]), role).toEqual(['/', ...CASES]);
+      expect(paths([role]), role).toEqual(['/', ...CASES, '/verhalen']);
     }
-    expect(paths(['quality'])).toEqual(['/', ...CASES, '/jaarverslag']);
+    expect(paths(['quality'])).toEqual(['/', ...CASES, '/verhalen', '/jaarverslag']);
   });
 
   it('shows the annual report to director, quality and funder; texts are written by director and quality', () => {
@@ -104,7 +104,7 @@ describe('navigation by role', () => {
   });
 
   it('combines roles', () => {
-    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, '/beheer/gebruikers']);
+    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, '/verhalen', '/beheer/gebruikers']);
     expect(canSee('audit', ['coach', 'admin'])).toBe(true);
     expect(canManage(['coach', 'admin'])).toBe(true);
   });

@@ -55,6 +55,10 @@ export type Page =
   | 'summary'
   | 'import'
   | 'report'
+  | 'stories'
+  | 'storyNew'
+  | 'story'
+  | 'storyDashboard'
   | 'teams'
   | 'users'
   | 'programmes'
@@ -71,6 +75,7 @@ export const NAV: readonly NavItem[] = [
   { page: 'start', path: '/', label: 'nav.start' },
   { page: 'cases', path: '/casussen', label: 'nav.cases' },
   { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
+  { page: 'stories', path: '/verhalen', label: 'nav.stories' },
   { page: 'report', path: '/jaarverslag', label: 'nav.report' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
@@ -153,6 +158,32 @@ export function newCaseChoices<T extends { id: number }, P extends { slug: strin
   };
 }
 
+/** Roles that never read stories (docs/api.md, "Vertelpunt"); the admin may only write one. */
+const NOT_STORY_READERS = new Set(['funder', 'hr', 'admin']);
+const NOT_STORY_WRITERS = new Set(['funder', 'hr']);
+/** Who sees the stories dashboard (team managers: their own teams). */
+const STORY_STATS = new Set(['quality', 'director', 'team_manager']);
+
+/** May someone with these roles read stories (Vertelpunt)? Every role but funder, hr and admin. */
+export function canReadStories(roles: readonly string[]): boolean {
+  return roles.some((r) => !NOT_STORY_READERS.has(r));
+}
+
+/** May someone with these roles share a story as staff? Every role but funder and hr. */
+export function canWriteStories(roles: readonly string[]): boolean {
+  return roles.some((r) => !NOT_STORY_WRITERS.has(r));
+}
+
+/** May someone with these roles see the stories dashboard? */
+export function canSeeStoryStats(roles: readonly string[]): boolean {
+  return roles.some((r) => STORY_STATS.has(r));
+}
+
+/** Quality staff see the whole organisation's figures and moderate public stories. */
+export function isQuality(roles: readonly string[]): boolean {
+  return roles.includes('quality');
+}
+
 /** May someone with these roles open the page? */
 export function canSee(page: Page, roles: readonly string[]): boolean {
   switch (page) {
@@ -168,6 +199,13 @@ export function canSee(page: Page, roles: readonly string[]): boolean {
       return mayEditSomeCases(roles);
     case 'report':
       return canReadReport(roles);
+    case 'stories':
+    case 'story':
+      return canReadStories(roles);
+    case 'storyNew':
+      return canWriteStories(roles);
+    case 'storyDashboard':
+      return canSeeStoryStats(roles);
     case 'teams':
     case 'audit':
     case 'programmes':

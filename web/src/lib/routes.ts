@@ -16,6 +16,9 @@ const FIXED: Record<string, Page> = {
   '/kassabonnen': 'receipts',
   '/kassabonnen/importeren': 'import',
   '/jaarverslag': 'report',
+  '/verhalen': 'stories',
+  '/verhalen/nieuw': 'storyNew',
+  '/verhalen/dashboard': 'storyDashboard',
   '/beheer/teams': 'teams',
   '/beheer/gebruikers': 'users',
   '/beheer/programmas': 'programmes',
@@ -26,6 +29,7 @@ const FIXED: Record<string, Page> = {
 const WITH_ID: [RegExp, Page][] = [
   [/^\/casussen\/([1-9]\d{0,14})$/, 'case'],
   [/^\/kassabonnen\/([1-9]\d{0,14})$/, 'summary'],
+  [/^\/verhalen\/([1-9]\d{0,14})$/, 'story'],
   [/^\/jaarverslag\/(20\d\d|2100)$/, 'report'],
 ];
 
@@ -49,4 +53,10 @@ export function safeReturnPath(search: string): string {
   const q = back.indexOf('?');
   const path = q >= 0 ? back.slice(0, q) : back;
   return matchRoute(path) ? back : '/';
+}
+
+/** The public story form `/vertel/{org}` (no log-in): the organisation's slug, or null. */
+export function publicStoryOrg(path: string): string | null {
+  const m = /^\/vertel\/([a-z0-9_-]{1,40})$/.exec(path);
+  return m ? m[1]! : null;
 }

@@ -1,0 +1,388 @@
+// Vertelpunt (stories) in a real browser. A resident shares a story on the public page
+// /vertel/{org} with a phone-sized window (390×844) and the keyboard only, without an
+// account; a quality officer (made by the admin through the API) accepts it in the
+// "Te beoordelen" queue and rejects a second one (reason required, confirmation
+// dialog); a coach shares a staff story (a BSN refused at its field, an e-mail address
+// saved with a warning); the dashboard shows the counts, topic shares with one decimal
+// and the comparison columns. axe-core (WCAG 2.1 A/AA) runs on every page.
+// Screenshots: stories-public.png, stories-public-thanks.png, stories-form.png,
+// stories-queue.png, stories-dashboard.png.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  RUN_ID,
+  WEB_DIR,
+  apiLogin,
+  checkA11y,
+  focused,
+  gotoByMenu,
+  launchBrowser,
+  newContext,
+  screenshot,
+  startTarget,
+  tabTo,
+  waitForFocus,
+} from './lib.mjs';
+
+const { request: playwrightRequest } = createRequire(join(WEB_DIR, 'package.json'))('playwright-core');
+
+let target;
+let browser;
+let api; // the admin
+let org; // the organisation's slug
+let team;
+const pageErrors = [];
+const PASSWORD = `pw-${RUN_ID}-long-enough`;
+const QUALITY = { name: `Kwaliteit Verhalen ${RUN_ID}`, email: `verhalen-kw-${RUN_ID}@test.example` };
+const COACH = { name: `Coach Verhalen ${RUN_ID}`, email: `verhalen-coach-${RUN_ID}@test.example` };
+const PUBLIC_TITLE = `Eindelijk geholpen ${RUN_ID}`;
+const PUBLIC_TEXT = 'Na maanden wachten kwam de wijkcoach langs. Samen hebben we de schulden op een rij gezet.';
+const SPAM_TITLE = `Tweede verhaal ${RUN_ID}`;
+const STAFF_TITLE = `Huisbezoek met de corporatie ${RUN_ID}`;
+const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+const THIS_YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+
+before(async () => {
+  target = await startTarget();
+  browser = await launchBrowser();
+  api = await playwrightRequest.newContext({ baseURL: target.url });
+  const csrf = await apiLogin(api, target.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const me = await (await api.get('/api/v1/me')).json();
+  org = me.organisation.slug;
+  const teams = (await (await api.get('/api/v1/teams')).json()).items;
+  team = teams.find((x) => x.active);
+  assert.ok(team, 'a demo team exists');
+  for (const [who, roles, teamIds] of [
+    [QUALITY, ['quality'], []],
+    [COACH, ['coach'], [team.id]],
+  ]) {
+    const res = await api.post('/api/v1/users', {
+      data: { name: who.name, email: who.email, password: PASSWORD, roles, team_ids: teamIds },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    assert.equal(res.status(), 201, `POST /api/v1/users (${roles}): ${res.status()} ${await res.text()}`);
+  }
+});
+
+after(async () => {
+  await api?.dispose();
+  await browser?.close();
+  await target?.close();
+  assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
+});
+
+async function login(page, email, password) {
+  await page.goto(`${target.url}/inloggen`);
+  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+}
+
+/** Focuses a link or button by its id and presses Enter. */
+async function press(page, id) {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.press('Enter');
+}
+
+test('a resident shares a story on a phone, by keyboard, without logging in', { timeout: 120_000 }, async (t) => {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  const apiCalls = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) apiCalls.push(`${r.method()} ${u.pathname}`);
+  });
+
+  await t.test('the page opens without a session and without the staff menu', async () => {
+    await page.goto(`${target.url}/vertel/${org}`);
+    await page.getByRole('heading', { level: 1, name: 'Vertel uw verhaal' }).waitFor();
+    await page.getByLabel('Geef uw verhaal een titel').waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), 0, 'no staff menu');
+    assert.ok(!apiCalls.includes('GET /api/v1/me'), `no /api/v1/me call: ${apiCalls.join(', ')}`);
+    assert.ok(apiCalls.includes(`GET /api/v1/public/${org}/form`));
+    assert.equal(new URL(page.url()).pathname, `/vertel/${org}`, 'not sent to the log-in page');
+    const intro = norm(await page.locator('main').innerText());
+    assert.match(intro, /U hoeft uw naam niet te geven/);
+    // The honeypot: hidden, out of the tab order, no autocomplete.
+    const hp = await page.evaluate(() => {
+      const el = document.querySelector('input[name="website"]');
+      const box = el.closest('.wk-honeypot').getBoundingClientRect();
+      return { tabIndex: el.tabIndex, ac: el.getAttribute('autocomplete'), hidden: el.closest('[aria-hidden="true"]') !== null, w: box.width, h: box.height };
+    });
+    assert.equal(hp.tabIndex, -1);
+    assert.equal(hp.ac, 'off');
+    assert.ok(hp.hidden, 'the honeypot is aria-hidden');
+    assert.ok(hp.w <= 1 && hp.h <= 1, `the honeypot is visually hidden (${hp.w}×${hp.h})`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at 390 px (${overflow} px too wide)`);
+    await checkA11y(page, 'public story form (390×844)');
+  });
+
+  await t.test('empty title and story are caught at their fields', async () => {
+    await tabTo(page, 'public-submit', 60);
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'public-title', 'first invalid field');
+    assert.match(norm(await page.locator('#public-title-error').innerText()), /Geef uw verhaal een titel/);
+  });
+
+  await t.test('title, story, topic, valuation and an archetype by keyboard', async () => {
+    await page.keyboard.type(PUBLIC_TITLE);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'public-text');
+    await page.keyboard.type(PUBLIC_TEXT);
+    await page.keyboard.press('Tab');
+    // The first topic radio; arrow keys choose within the group.
+    let f = await focused(page);
+    assert.match(f.id, /^public-topic-/, `focus on a topic: ${JSON.stringify(f)}`);
+    await page.keyboard.press('ArrowDown'); // Gezondheid
+    await page.keyboard.press('ArrowDown'); // Interne organisatiekwesties
+    await page.keyboard.press('ArrowDown'); // Kwaliteit persoonlijke situatie
+    await page.keyboard.press('ArrowDown'); // Meedoen in de wijk / samenleving
+    await page.keyboard.press('ArrowDown'); // Onderwijs en ontwikkeling
+    await page.keyboard.press('ArrowDown'); // Schulden
+    assert.equal(await page.getByRole('radio', { name: 'Schulden' }).isChecked(), true);
+    await page.keyboard.press('Tab');
+    f = await focused(page);
+    assert.match(f.id, /^public-valuation-/, `focus on the valuation scale: ${JSON.stringify(f)}`);
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('radio', { name: 'zeer positief', exact: true }).isChecked(), true);
+    await page.keyboard.press('Tab');
+    f = await focused(page);
+    assert.match(f.id, /^public-archetype-/, `focus on the first archetype: ${JSON.stringify(f)}`);
+    await page.keyboard.press('Space');
+    assert.equal(await page.getByRole('checkbox', { name: 'Nieuwe wegen vinder' }).isChecked(), true);
+    await tabTo(page, 'public-submit', 12);
+    await screenshot(page, 'stories-public');
+  });
+
+  await t.test('sent: a thank-you that says the story is read first', async () => {
+    const posted = page.waitForRequest((r) => r.url().endsWith(`/api/v1/public/${org}/stories`) && r.method() === 'POST');
+    await page.keyboard.press('Enter');
+    const req = await posted;
+    const body = JSON.parse(req.postData());
+    assert.equal(body.website, '', 'the honeypot is sent empty');
+    assert.equal(body.title, PUBLIC_TITLE);
+    assert.ok(Number.isInteger(body.topic_id) && Number.isInteger(body.valuation_id));
+    assert.equal(body.archetype_ids.length, 1);
+    await page.getByRole('heading', { name: 'Dank u wel voor uw verhaal' }).waitFor();
+    await waitForFocus(page, 'public-thanks-title', 'the thank-you heading');
+    assert.match(norm(await page.locator('main').innerText()), /leest het eerst voordat het wordt gebruikt/);
+    await checkA11y(page, 'public story: thank you');
+    await screenshot(page, 'stories-public-thanks');
+  });
+
+  await t.test('an unknown organisation', async () => {
+    await page.goto(`${target.url}/vertel/bestaat-niet-${RUN_ID}`);
+    await page.getByText('Dit vertelpunt bestaat niet').waitFor();
+  });
+  await context.close();
+
+  // A second public story, through the API, for the reject path below.
+  const res = await api.post(`/api/v1/public/${org}/stories`, { data: { title: SPAM_TITLE, text: 'Test, test, test.', website: '' } });
+  assert.equal(res.status(), 202, `POST /api/v1/public/${org}/stories: ${res.status()} ${await res.text()}`);
+  assert.deepEqual(await res.json(), { status: 'pending' });
+});
+
+test('quality: the moderation queue, accept and reject', { timeout: 120_000 }, async (t) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+
+  await t.test('Vertelpunt in the menu; the story is not published yet', async () => {
+    await login(page, QUALITY.email, PASSWORD);
+    await gotoByMenu(page, 'Vertelpunt', 'Vertelpunt');
+    await page.locator('#stories-tab-pending').waitFor();
+    assert.equal(await page.getByRole('link', { name: PUBLIC_TITLE }).count(), 0, 'a pending story is not in the published list');
+    await checkA11y(page, 'story list');
+  });
+
+  await t.test('Te beoordelen lists it; the story page has Accepteren', async () => {
+    await press(page, 'stories-tab-pending');
+    const link = page.getByRole('link', { name: PUBLIC_TITLE });
+    await link.waitFor();
+    assert.equal(await page.locator('#stories-tab-pending').getAttribute('aria-current'), 'page');
+    await screenshot(page, 'stories-queue');
+    await checkA11y(page, 'moderation queue');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: PUBLIC_TITLE }).waitFor();
+    const main = norm(await page.locator('main').innerText());
+    assert.match(main, /Na maanden wachten kwam de wijkcoach langs/);
+    assert.match(main, /Inwoner/);
+    assert.match(main, /Schulden/);
+    assert.match(main, /zeer positief/);
+    assert.match(main, /Nieuwe wegen vinder/);
+    assert.match(main, /Niet ondertekend/);
+    assert.match(main, /Te beoordelen/);
+    await checkA11y(page, 'story page with moderation');
+  });
+
+  await t.test('accept', async () => {
+    await press(page, 'story-accept');
+    await page.getByText(`Het verhaal “${PUBLIC_TITLE}” is geaccepteerd`).waitFor();
+    assert.equal(await page.getByRole('link', { name: PUBLIC_TITLE }).count(), 0, 'gone from the queue');
+  });
+
+  await t.test('reject needs a reason and a confirmation', async () => {
+    const link = page.getByRole('link', { name: SPAM_TITLE });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: SPAM_TITLE }).waitFor();
+    await press(page, 'story-reject');
+    await waitForFocus(page, 'story-reason', 'the reason box');
+    assert.match(norm(await page.locator('#story-reason-error').innerText()), /Schrijf waarom/);
+    await page.keyboard.type('Geen echt verhaal (test).');
+    await press(page, 'story-reject');
+    const dialog = page.getByRole('dialog', { name: 'Verhaal afwijzen?' });
+    await dialog.waitFor();
+    assert.equal((await focused(page)).text, 'Annuleren', 'focus starts on the safe choice');
+    await checkA11y(page, 'reject confirmation');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Het verhaal “${SPAM_TITLE}” is afgewezen`).waitFor();
+  });
+
+  await t.test('the accepted story is published; the rejected one is under Afgewezen', async () => {
+    await press(page, 'stories-tab-published');
+    await page.getByRole('link', { name: PUBLIC_TITLE }).waitFor();
+    await press(page, 'stories-tab-rejected');
+    await page.getByRole('link', { name: SPAM_TITLE }).waitFor();
+  });
+  await context.close();
+});
+
+test('a coach shares a staff story', { timeout: 120_000 }, async (t) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+
+  await t.test('the form: today, medewerker, own team, signing off', async () => {
+    await login(page, COACH.email, PASSWORD);
+    await gotoByMenu(page, 'Vertelpunt', 'Vertelpunt');
+    assert.equal(await page.locator('#stories-tab-pending').count(), 0, 'no moderation tabs for a coach');
+    assert.equal(await page.locator('#stories-dashboard').count(), 0, 'no dashboard for a coach');
+    await press(page, 'stories-new');
+    await page.getByRole('heading', { level: 1, name: 'Deel een verhaal' }).waitFor();
+    const today = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    assert.equal(await page.locator('#story-date').inputValue(), today.replace(/\//g, '-'));
+    assert.equal(await page.getByRole('radio', { name: 'Medewerker' }).isChecked(), true);
+    assert.equal(await page.locator('#story-team_id').inputValue(), String(team.id), 'the coach’s one team');
+    assert.equal(await page.getByRole('checkbox', { name: 'Onderteken met mijn naam' }).isChecked(), false);
+    assert.match(norm(await page.locator('#story-signed-help').innerText()), /geen naam/);
+    await checkA11y(page, 'staff story form');
+  });
+
+  await t.test('missing choices are caught; a BSN is refused at the story field', async () => {
+    await page.locator('#story-title').fill(STAFF_TITLE);
+    await page.locator('#story-text').fill('Mevrouw gaf haar BSN 111222333 door aan de corporatie.');
+    await press(page, 'story-submit');
+    const firstTopic = await page.locator('#story-topic_id input').first().getAttribute('id');
+    await waitForFocus(page, firstTopic, 'the first topic (the first field in error)');
+    assert.match(norm(await page.locator('#story-topic_id-error').innerText()), /Kies waar het verhaal over gaat/);
+    await page.getByRole('radio', { name: 'Wonen en bescherming' }).check();
+    await page.getByRole('radio', { name: 'negatief', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Redder' }).check();
+    await screenshot(page, 'stories-form');
+    await press(page, 'story-submit');
+    await waitForFocus(page, 'story-text', 'the story box');
+    assert.equal(await page.locator('#story-text').getAttribute('aria-invalid'), 'true');
+    assert.match(norm(await page.locator('#story-text-error').innerText()), /BSN/);
+    await checkA11y(page, 'staff story form with the BSN refused');
+  });
+
+  await t.test('saved with a warning about the e-mail address', async () => {
+    await page.locator('#story-text').fill('Samen met de corporatie (contact: wonen@corporatie.example) een oplossing gevonden.');
+    await press(page, 'story-submit');
+    await page.getByRole('heading', { level: 1, name: STAFF_TITLE }).waitFor();
+    const main = norm(await page.locator('main').innerText());
+    assert.match(main, /is gedeeld/);
+    assert.match(main, /e-mailadres/);
+    assert.match(main, /Medewerker/);
+    assert.match(main, new RegExp(team.name));
+    assert.match(main, /Wonen en bescherming/);
+    assert.match(main, /Niet ondertekend/);
+    await checkA11y(page, 'story page with a warning');
+  });
+
+  await t.test('the list shows it, and a filter finds it', async () => {
+    await press(page, 'stories-back');
+    await page.getByRole('heading', { level: 1, name: 'Vertelpunt' }).waitFor();
+    await page.getByRole('link', { name: STAFF_TITLE }).waitFor();
+    await page.locator('#stories-q').fill(RUN_ID);
+    await page.locator('#stories-teller').selectOption('medewerker');
+    await page.locator('#stories-q').press('Enter');
+    await page.waitForURL(/verteller=medewerker/);
+    await page.getByRole('link', { name: STAFF_TITLE }).waitFor();
+    assert.equal(await page.getByRole('link', { name: PUBLIC_TITLE }).count(), 0, 'the resident’s story is filtered out');
+    const headers = (await page.locator('table.wk-stories thead th').allTextContents()).map(norm);
+    assert.deepEqual(headers, ['Datum', 'Titel', 'Onderwerp', 'Waardering', 'Team', 'Verteller']);
+  });
+  await context.close();
+});
+
+test('the dashboard shows the counts and the shares', { timeout: 120_000 }, async (t) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+
+  await t.test('this year against last year', async () => {
+    await login(page, QUALITY.email, PASSWORD);
+    await gotoByMenu(page, 'Vertelpunt', 'Vertelpunt');
+    await press(page, 'stories-dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard Vertelpunt' }).waitFor();
+    assert.equal(await page.locator('#dash-from').inputValue(), `01-01-${THIS_YEAR}`);
+    assert.equal(await page.locator('#dash-to').inputValue(), `31-12-${THIS_YEAR}`);
+    assert.equal(await page.locator('#dash-compare-from').inputValue(), `01-01-${THIS_YEAR - 1}`);
+    await page.locator('#dash-count-now').waitFor();
+
+    // The same figures as the API gives the quality officer.
+    const q = await playwrightRequest.newContext({ baseURL: target.url });
+    await apiLogin(q, target.url, QUALITY.email, PASSWORD);
+    const res = await q.get(`/api/v1/stories/stats?from=${THIS_YEAR}-01-01&to=${THIS_YEAR}-12-31&compare_from=${THIS_YEAR - 1}-01-01&compare_to=${THIS_YEAR - 1}-12-31`);
+    assert.equal(res.status(), 200, `GET /api/v1/stories/stats: ${res.status()} ${await res.text()}`);
+    const stats = await res.json();
+    await q.dispose();
+    assert.ok(stats.period.count >= 2, `at least the accepted and the staff story count (${stats.period.count})`);
+    const now = norm(await page.locator('#dash-count-now').innerText());
+    assert.match(now, new RegExp(`${stats.period.count} verhal`));
+    const before = norm(await page.locator('#dash-count-before').innerText());
+    assert.match(before, new RegExp(`${stats.comparison.count} verha`));
+
+    const headers = (await page.locator('table.dash-topics thead th').allTextContents()).map(norm);
+    assert.deepEqual(headers, ['Onderwerp', 'Aantal', '%', 'Vergelijking', 'Verschil (procentpunten)']);
+    const schulden = stats.period.topics.find((b) => b.label === 'Schulden');
+    const row = (await page.locator('table.dash-topics tbody tr', { hasText: 'Schulden' }).first().locator('td').allTextContents()).map(norm);
+    assert.equal(row[0], String(schulden.count));
+    const pct = `${schulden.share.toFixed(1).replace('.', ',')} %`;
+    assert.equal(row[1], pct, 'Dutch percentage with one decimal');
+    assert.match(row[3], /^([+−]\d+,\d|0,0)$/, `points: ${row[3]}`);
+    const valuationRows = await page.locator('table.dash-valuations tbody tr').count();
+    assert.equal(valuationRows, stats.period.valuations.length);
+    const chart = await page.locator('#dash-valuations-chart-caption').locator('xpath=..').locator('svg').getAttribute('aria-label');
+    assert.match(chart, /zeer negatief/);
+    assert.match(chart, /\d+,\d\s%/);
+    await checkA11y(page, 'stories dashboard');
+    await screenshot(page, 'stories-dashboard');
+  });
+  await context.close();
+});

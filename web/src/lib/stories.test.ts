@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answersBody,
+  checkDraft,
+  defaultPeriods,
+  divergingSegments,
+  formatPercent,
+  formatPoints,
+  ownTeamsFirst,
+  searchFromStoryFilter,
+  storyFilterFromSearch,
+  valueLabel,
+  EMPTY_FILTER,
+  type StoryDraft,
+} from './stories';
+import { matchRoute, publicStoryOrg } from './routes';
+import { canReadStories, canSee, canSeeStoryStats, canWriteStories, navItems } from './roles';
+
+describe('formatPercent', () => {
+  it('writes one decimal with a comma and a non-breaking space before %', () => {
+    expect(formatPercent(12.3)).toBe('12,3\u00a0%');
+    expect(formatPercent(12.34)).toBe('12,3\u00a0%');
+    expect(formatPercent(12.35)).toBe('12,4\u00a0%');
+    expect(formatPercent(0)).toBe('0,0\u00a0%');
+    expect(formatPercent(100)).toBe('100,0\u00a0%');
+    expect(formatPercent(7)).toBe('7,0\u00a0%');
+    expect(formatPercent(-2.5)).toBe('−2,5\u00a0%');
+    expect(formatPercent(-0.01)).toBe('0,0\u00a0%');
+    expect(formatPercent(1234.5)).toBe('1.234,5\u00a0%');
+  });
+  it('shows a dash for a missing figure', () => {
+    expect(formatPercent(null)).toBe('–');
+    expect(formatPercent(undefined)).toBe('–');
+    expect(formatPercent(Number.NaN)).toBe('–');
+  });
+});
+
+describe('formatPoints', () => {
+  it('signs percentage points', () => {
+    expect(formatPoints(2.5)).toBe('+2,5');
+    expect(formatPoints(-1)).toBe('−1,0');
+    expect(formatPoints(0)).toBe('0,0');
+    expect(formatPoints(0.04)).toBe('0,0');
+    expect(formatPoints(-0.06)).toBe('−0,1');
+    expect(formatPoints(null)).toBe('–');
+  });
+});
+
+describe('story filter in the URL', () => {
+  it('round-trips', () => {
+    const f = { from: '2025-01-01', to: '2025-12-31', team: '11', teller: 'inwoner', topic: '3', valuation: '7', q: 'wonen', status: 'pending', offset: 50 };
+    const s = searchFromStoryFilter(f);
+    expect(s).toBe('?status=pending&van=2025-01-01&tot=2025-12-31&team=11&verteller=inwoner&onderwerp=3&waardering=7&zoek=wonen&vanaf=50');
+    expect(storyFilterFromSearch(s)).toEqual(f);
+  });
+  it('drops what is not valid', () => {
+    expect(storyFilterFromSearch('?van=2025-02-30&team=x&verteller=robot&status=all&vanaf=-5')).toEqual(EMPTY_FILTER);
+    expect(searchFromStoryFilter(EMPTY_FILTER)).toBe('');
+  });
+});
+
+describe('defaultPeriods', () => {
+  it('is this year against last year', () => {
+    expect(defaultPeriods('2026-05-17')).toEqual({ from: '2026-01-01', to: '2026-12-31', compareFrom: '2025-01-01', compareTo: '2025-12-31' });
+  });
+});
+
+describe('divergingSegments', () => {
+  const five = (shares: number[]) => divergingSegments(shares.map((share, i) => ({ code: `v${i}`, share })));
+  it('puts negative left of the centre, neutral across it, positive right', () => {
+    const s = five([10, 20, 20, 30, 20]);
+    const by = Object.fromEntries(s.map((x) => [x.code, x]));
+    // neutral 20 % → 10 units wide, centred on 50
+    expect(by.v2).toMatchObject({ x: 45, width: 10 });
+    expect(by.v1).toMatchObject({ x: 35, width: 10 });
+    expect(by.v0).toMatchObject({ x: 30, width: 5 });
+    expect(by.v3).toMatchObject({ x: 55, width: 15 });
+    expect(by.v4).toMatchObject({ x: 70, width: 10 });
+  });
+  it('fits all-negative and all-positive in the bar', () => {
+    const neg = five([60, 40, 0, 0, 0]);
+    expect(Math.min(...neg.map((x) => x.x))).toBeCloseTo(0);
+    const pos = five([0, 0, 0, 50, 50]);
+    const end = Math.max(...pos.map((x) => x.x + x.width));
+    expect(end).toBeCloseTo(100);
+  });
+  it('handles an even number of values (no middle)', () => {
+    const s = divergingSegments([{ code: 'a', share: 50 }, { code: 'b', share: 50 }]);
+    expect(s).toEqual([
+      { code: 'a', index: 0, share: 50, x: 25, width: 25 },
+      { code: 'b', index: 1, share: 50, x: 50, width: 25 },
+    ]);
+  });
+});
+
+describe('checkDraft', () => {
+  const draft: StoryDraft = {
+    title: 'Een titel', text: 'Het verhaal', date: '01-03-2026', tellerKind: 'medewerker', teamId: '',
+    topicId: '3', valuationId: '7', archetypeIds: [], answers: {}, signed: false,
+  };
+  it('accepts a complete story', () => {
+    expect(checkDraft(draft, '2026-03-01')).toEqual({});
+  });
+  it('names what is missing or wrong', () => {
+    expect(checkDraft({ ...draft, title: ' ', text: '', date: '31-02-2026', topicId: '', valuationId: '' }, '2026-03-01')).toEqual({
+      title: 'title', text: 'text', date: 'date', topic_id: 'topic_id', valuation_id: 'valuation_id',
+    });
+    expect(checkDraft({ ...draft, date: '02-03-2026' }, '2026-03-01')).toEqual({ date: 'dateFuture' });
+  });
+});
+
+describe('helpers', () => {
+  it('answersBody keeps written answers in the prompts order', () => {
+    const prompts = [{ id: 2, code: 'b', label: 'B', label_en: 'B' }, { id: 1, code: 'a', label: 'A', label_en: 'A' }];
+    expect(answersBody(prompts, { 1: ' blij ', 2: '  ' })).toEqual([{ prompt_id: 1, text: 'blij' }]);
+  });
+  it('ownTeamsFirst', () => {
+    const teams = [{ id: 1, name: 'Zuid' }, { id: 2, name: 'Noord' }, { id: 3, name: 'Centrum' }];
+    expect(ownTeamsFirst(teams, [{ id: 1 }]).map((t) => t.id)).toEqual([1, 3, 2]);
+  });
+  it('valueLabel follows the language', () => {
+    const v = { label: 'Schulden', label_en: 'Debts' };
+    expect(valueLabel(v, 'nl')).toBe('Schulden');
+    expect(valueLabel(v, 'en')).toBe('Debts');
+    expect(valueLabel({ label: 'Schulden', label_en: '' }, 'en')).toBe('Schulden');
+    expect(valueLabel(null, 'nl')).toBe('');
+  });
+});
+
+describe('routes and roles', () => {
+  it('knows the story pages', () => {
+    expect(matchRoute('/verhalen')).toEqual({ page: 'stories' });
+    expect(matchRoute('/verhalen/nieuw')).toEqual({ page: 'storyNew' });
+    expect(matchRoute('/verhalen/dashboard')).toEqual({ page: 'storyDashboard' });
+    expect(matchRoute('/verhalen/12')).toEqual({ page: 'story', id: 12 });
+    expect(publicStoryOrg('/vertel/smd')).toBe('smd');
+    expect(publicStoryOrg('/vertel/')).toBeNull();
+    expect(publicStoryOrg('/vertel/SMD')).toBeNull();
+    expect(matchRoute('/vertel/smd')).toBeNull();
+  });
+  it('shows Vertelpunt to all but funder, hr and admin', () => {
+    for (const r of ['coach', 'team_manager', 'quality', 'director', 'coordinator:x']) {
+      expect(canReadStories([r])).toBe(true);
+      expect(navItems([r]).some((i) => i.page === 'stories')).toBe(true);
+    }
+    for (const r of ['funder', 'hr', 'admin']) {
+      expect(canReadStories([r])).toBe(false);
+      expect(navItems([r]).some((i) => i.page === 'stories')).toBe(false);
+    }
+    expect(canWriteStories(['admin'])).toBe(true);
+    expect(canWriteStories(['hr', 'funder'])).toBe(false);
+    expect(canSeeStoryStats(['coach'])).toBe(false);
+    expect(canSee('storyDashboard', ['team_manager'])).toBe(true);
+    expect(canSee('storyDashboard', ['director'])).toBe(true);
+  });
+});
