@@ -6,6 +6,7 @@
 
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/query.hpp"
 #include "modules/cases/json.hpp"
 #include "modules/cases/transfer.hpp"
 
@@ -52,23 +53,12 @@ void read_case(FieldReader& in, CaseInput& c, bool create) {
   c.status_date = in.text("status_date", optional(kDate));
 }
 
-// Query parameters: a positive id, or an error naming the parameter.
 std::optional<std::int64_t> query_id(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
-  auto v = ctx.request.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  std::int64_t n = 0;
-  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc{} || ptr != v->data() + v->size() || n <= 0) {
-    errors.push_back({name, "Ongeldige waarde.", "must be a positive integer"});
-    return std::nullopt;
-  }
-  return n;
+  return http::query_id(ctx.request, name, errors);
 }
 
 http::Response bad_query(std::vector<FieldError> errors) {
-  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
-  e.fields = std::move(errors);
-  return problem_response(e);
+  return problem_response(http::bad_query(std::move(errors)));
 }
 
 std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohmann::json& body) {
@@ -201,13 +191,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     const auto programme = query_id(ctx, "programme", errors);
     if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
     const auto team = query_id(ctx, "team", errors);
-    std::string date = iso_date_utc(ctx.now);
-    if (auto d = ctx.request.query_param("reference_date"); d && !d->empty()) {
-      if (!is_valid_iso_date(*d))
-        errors.push_back({"reference_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
-      else
-        date = std::string(*d);
-    }
+    const std::string date = http::query_date(ctx.request, "reference_date", errors).value_or(iso_date_utc(ctx.now));
     if (!errors.empty()) return bad_query(std::move(errors));
     auto r = service.summary(ctx.user(), *programme, date, team);
     if (!r) return problem_response(r.error());

@@ -4,6 +4,7 @@
 
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/query.hpp"
 #include "modules/cases/json.hpp"
 
 namespace wk::stories {
@@ -94,33 +95,15 @@ json changes_json(const Distribution& now, const Distribution& before,
   return out;
 }
 
-Error bad_query(std::vector<FieldError> errors) {
-  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
-  e.fields = std::move(errors);
-  return e;
-}
-
 std::optional<std::int64_t> query_id(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
-  auto v = ctx.request.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  std::int64_t n = 0;
-  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc{} || ptr != v->data() + v->size() || n <= 0) {
-    errors.push_back({name, "Ongeldige waarde.", "must be a positive integer"});
-    return std::nullopt;
-  }
-  return n;
+  return http::query_id(ctx.request, name, errors);
 }
 
 std::optional<std::string> query_date(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
-  auto v = ctx.request.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  if (!is_valid_iso_date(*v)) {
-    errors.push_back({name, "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
-    return std::nullopt;
-  }
-  return std::string(*v);
+  return http::query_date(ctx.request, name, errors);
 }
+
+using http::bad_query;
 
 // The story fields both forms share; `staff` adds teller kind, team and signing.
 void read_story(FieldReader& in, StoryInput& s, bool staff, const std::string& today) {

@@ -1,0 +1,37 @@
+#include "http/query.hpp"
+
+#include <charconv>
+
+#include "core/time.hpp"
+
+namespace wk::http {
+
+std::optional<std::int64_t> query_id(const Request& r, const char* name, std::vector<FieldError>& errors) {
+  auto v = r.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc{} || ptr != v->data() + v->size() || n <= 0) {
+    errors.push_back({name, "Ongeldige waarde.", "must be a positive integer"});
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::string> query_date(const Request& r, const char* name, std::vector<FieldError>& errors) {
+  auto v = r.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  if (!is_valid_iso_date(*v)) {
+    errors.push_back({name, "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
+    return std::nullopt;
+  }
+  return std::string(*v);
+}
+
+Error bad_query(std::vector<FieldError> errors) {
+  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  e.fields = std::move(errors);
+  return e;
+}
+
+}  // namespace wk::http

@@ -1,0 +1,22 @@
+// Reading query parameters: every bad one is collected as a FieldError, and all of
+// them are answered in one 400 problem (bad_query).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/request.hpp"
+
+namespace wk::http {
+
+// A positive integer id (`?programme=12`); absent or empty: nullopt without an error.
+std::optional<std::int64_t> query_id(const Request& r, const char* name, std::vector<FieldError>& errors);
+// A date YYYY-MM-DD; absent or empty: nullopt without an error.
+std::optional<std::string> query_date(const Request& r, const char* name, std::vector<FieldError>& errors);
+// The 400 problem for the collected errors.
+Error bad_query(std::vector<FieldError> errors);
+
+}  // namespace wk::http
