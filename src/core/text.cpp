@@ -69,20 +69,19 @@ bool is_valid_bsn(std::string_view d) {
 }
 
 std::optional<std::string> find_bsn(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size()) {
-    if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) {
-      ++i;
-      continue;
-    }
-    // Collect digits, allowing single '.' or ' ' separators between digit groups.
+  // Every group of digits starts a candidate: nine digits, optionally written in groups
+  // separated by single dots or spaces (123.456.782, 123 456 782), not followed by
+  // another digit. Starting at every group (not only the first of a run) finds the BSN in
+  // "kamer 0 111222333" too.
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) continue;
     std::string digits;
     std::size_t j = i;
-    while (j < t.size() && digits.size() <= 9) {
+    while (j < t.size() && digits.size() < 9) {
       if (is_digit(t[j])) {
         digits.push_back(t[j]);
         ++j;
-      } else if ((t[j] == '.' || t[j] == ' ') && j + 1 < t.size() && is_digit(t[j + 1]) && digits.size() < 9) {
+      } else if ((t[j] == '.' || t[j] == ' ') && j + 1 < t.size() && is_digit(t[j + 1])) {
         ++j;
       } else {
         break;
@@ -90,7 +89,6 @@ std::optional<std::string> find_bsn(std::string_view t) {
     }
     const bool followed_by_digit = j < t.size() && is_digit(t[j]);
     if (digits.size() == 9 && !followed_by_digit && is_valid_bsn(digits)) return digits;
-    i = j > i ? j : i + 1;
   }
   return std::nullopt;
 }
