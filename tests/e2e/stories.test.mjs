@@ -332,6 +332,8 @@ test('a coach shares a staff story', { timeout: 120_000 }, async (t) => {
     await page.locator('#stories-q').press('Enter');
     await page.waitForURL(/verteller=medewerker/);
     await page.getByRole('link', { name: STAFF_TITLE }).waitFor();
+    // The list reloads after the URL changes: wait for the resident's story to go.
+    await page.getByRole('link', { name: PUBLIC_TITLE }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('link', { name: PUBLIC_TITLE }).count(), 0, 'the resident’s story is filtered out');
     const headers = (await page.locator('table.wk-stories thead th').allTextContents()).map(norm);
     assert.deepEqual(headers, ['Datum', 'Titel', 'Onderwerp', 'Waardering', 'Team', 'Verteller']);

@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField, TextField } from '../../components/Field';
 import { Link } from '../../components/Link';
+import { Pager } from '../../components/Pager';
 import { Money } from '../../components/Money';
 import { StatusBadge, statusKey } from '../../components/StatusBadge';
 
@@ -222,21 +223,16 @@ export function CaseListPage({ me }: { me: Me }) {
               </tr>
             )}
           />
-          {prev !== null || next !== null ? (
-            <nav class="wk-pager" aria-label={t('cases.pager')}>
-              {prev !== null ? (
-                <Link href={`/casussen${prev}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={() => (paged.current = true)}>
-                  {t('cases.prev')}
-                </Link>
-              ) : null}
-              <span class="wk-pager__where">{t('cases.caption', { from, to, total })}</span>
-              {next !== null ? (
-                <Link href={`/casussen${next}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={() => (paged.current = true)}>
-                  {t('cases.next')}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            path="/casussen"
+            prev={prev}
+            next={next}
+            label={t('cases.pager')}
+            prevText={t('cases.prev')}
+            nextText={t('cases.next')}
+            where={t('cases.caption', { from, to, total })}
+            onNavigate={() => (paged.current = true)}
+          />
         </div>
       )}
     </>

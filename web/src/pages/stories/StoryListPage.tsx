@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField, TextField } from '../../components/Field';
 import { Link } from '../../components/Link';
+import { Pager } from '../../components/Pager';
 
 export const STORIES_PAGE_SIZE = 50;
 
@@ -245,21 +246,16 @@ export function StoryListPage({ me }: { me: Me }) {
               </tr>
             )}
           />
-          {prev !== null || next !== null ? (
-            <nav class="wk-pager" aria-label={t('stories.pager')}>
-              {prev !== null ? (
-                <Link href={`/verhalen${prev}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={() => (paged.current = true)}>
-                  {t('stories.prev')}
-                </Link>
-              ) : null}
-              <span class="wk-pager__where">{t('stories.caption', { from, to, total })}</span>
-              {next !== null ? (
-                <Link href={`/verhalen${next}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={() => (paged.current = true)}>
-                  {t('stories.next')}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            path="/verhalen"
+            prev={prev}
+            next={next}
+            label={t('stories.pager')}
+            prevText={t('stories.prev')}
+            nextText={t('stories.next')}
+            where={t('stories.caption', { from, to, total })}
+            onNavigate={() => (paged.current = true)}
+          />
         </div>
       )}
     </>

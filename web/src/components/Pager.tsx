@@ -1,0 +1,35 @@
+import { Link } from './Link';
+
+/**
+ * Previous/next links under a paged list, with "where am I" in between. `prev` and
+ * `next` are query strings (e.g. `?offset=25`) appended to `path`, or null at the ends.
+ * `onNavigate` runs before the link is followed (pages use it to move focus afterwards).
+ */
+export function Pager(props: {
+  path: string;
+  prev: string | null;
+  next: string | null;
+  label: string;
+  prevText: string;
+  nextText: string;
+  where: string;
+  onNavigate: () => void;
+}) {
+  const { path, prev, next, label, prevText, nextText, where, onNavigate } = props;
+  if (prev === null && next === null) return null;
+  return (
+    <nav class="wk-pager" aria-label={label}>
+      {prev !== null ? (
+        <Link href={`${path}${prev}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+          {prevText}
+        </Link>
+      ) : null}
+      <span class="wk-pager__where">{where}</span>
+      {next !== null ? (
+        <Link href={`${path}${next}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+          {nextText}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
