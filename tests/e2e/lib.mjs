@@ -16,7 +16,8 @@ export const WEB_DIR = resolve(HERE, '../../web');
 export const SCREENSHOTS = join(HERE, 'screenshots');
 
 const require = createRequire(join(WEB_DIR, 'package.json'));
-export const { chromium } = require('playwright-core');
+// `request`: playwright's HTTP client, for setting up users and records through the API.
+export const { chromium, request: playwrightRequest } = require('playwright-core');
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 export const ADMIN_EMAIL = process.env.WIJKKADER_ADMIN_EMAIL ?? 'admin@test.example';

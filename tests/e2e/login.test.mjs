@@ -1,21 +1,18 @@
 // Log-in errors, the Content-Security-Policy, and what people without the admin role see.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   RUN_ID,
-  WEB_DIR,
   apiLogin,
   checkA11y,
   launchBrowser,
   newContext,
   startTarget,
+  playwrightRequest,
 } from './lib.mjs';
 
-const { request: playwrightRequest } = createRequire(join(WEB_DIR, 'package.json'))('playwright-core');
 
 let target;
 let browser;

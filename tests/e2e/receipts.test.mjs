@@ -6,13 +6,11 @@
 // axe-core (WCAG 2.1 A/AA) runs on every page on the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   RUN_ID,
-  WEB_DIR,
   apiLogin,
   checkA11y,
   focused,
@@ -23,9 +21,9 @@ import {
   startTarget,
   tabTo,
   waitForFocus,
+  playwrightRequest,
 } from './lib.mjs';
 
-const { request: playwrightRequest } = createRequire(join(WEB_DIR, 'package.json'))('playwright-core');
 
 let target;
 let browser;

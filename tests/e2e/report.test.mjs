@@ -9,14 +9,12 @@
 // axe-core (WCAG 2.1 A/AA) runs on the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   RUN_ID,
-  WEB_DIR,
   apiLogin,
   checkA11y,
   focused,
@@ -27,9 +25,9 @@ import {
   startTarget,
   tabTo,
   waitForFocus,
+  playwrightRequest,
 } from './lib.mjs';
 
-const { request: playwrightRequest } = createRequire(join(WEB_DIR, 'package.json'))('playwright-core');
 
 let target;
 let browser;
