@@ -10,7 +10,7 @@ DATABASE ?= var/wijkkader.db
 .PHONY: run test build build-test web bench fmt clean
 
 run: build web
-	./build/wijkkader serve --port $(PORT) --database $(DATABASE) --demo
+	./build/wijkkader serve --port $(PORT) --database $(DATABASE) --demo --demo-data
 
 build:
 	scripts/bootstrap.sh run
@@ -36,6 +36,7 @@ bench:
 	cmake --build build -j $(JOBS)
 	bench/run.sh
 	bench/receipts.sh
+	bench/stories.sh
 
 fmt:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')

@@ -57,12 +57,15 @@ void print_demo_logins(const std::string& password) {
   for (const auto& l : wk::app::demo_logins()) std::cout << "  " << l.email << "  (" << l.description << ")\n";
 }
 
-int serve(const std::string& database, const wk::http::ServerOptions& options, bool demo, std::string web_root,
-          const wk::app::Config& config) {
+int serve(const std::string& database, const wk::http::ServerOptions& options, bool demo, bool demo_data,
+          std::string web_root, const wk::app::Config& config) {
   auto db = wk::store::open_database(database, {.pool_size = options.threads * 2});
   wk::app::App app(*db, config);
   if (demo) {
     auto password = wk::app::create_demo_organisation(app.organisations(), wk::now_millis());
+    if (password && demo_data)
+      for (const auto& o : app.organisations().organisations())
+        if (o.slug == "smd") app.add_demo_content(o.id, wk::now_millis());
     const bool sqlite = !wk::store::is_postgres_url(database);
     if (password && sqlite) {
       const auto file = demo_login_file(database);
@@ -128,7 +131,7 @@ int main(int argc, char** argv) {
   // serve
   auto* serve_cmd = cli.add_subcommand("serve", "Start the web server");
   wk::http::ServerOptions options;
-  bool demo = false;
+  bool demo = false, demo_data = false;
   std::string web_root;
   wk::app::Config config;
   int port = 8080;
@@ -151,6 +154,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web-root", web_root, "Folder with the built web app (default: web/dist)")
       ->envname("WIJKKADER_WEB_ROOT");
   serve_cmd->add_flag("--demo", demo, "Create the demo organisation on an empty database");
+  serve_cmd->add_flag("--demo-data", demo_data,
+                      "With --demo: fill the new demo organisation with example records (stories, sessions)");
   serve_cmd->add_flag("--secure-cookies", config.cookies.secure, "Mark the session cookie Secure (behind TLS)");
   serve_cmd->add_flag("--trust-proxy", options.trust_proxy,
                       "Take client address and scheme from X-Forwarded-For / X-Forwarded-Proto");
@@ -202,7 +207,7 @@ int main(int argc, char** argv) {
     if (*serve_cmd) {
       options.port = static_cast<std::uint16_t>(port);
       options.threads = std::max(options.threads, 2);
-      return serve(database, options, demo, web_root, config);
+      return serve(database, options, demo || demo_data, demo_data, web_root, config);
     }
     if (*migrate_cmd) {
       auto db = wk::store::open_database(database);  // applies what is pending

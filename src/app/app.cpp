@@ -1,12 +1,16 @@
 #include "app/app.hpp"
 
+#include "app/demo.hpp"
 #include "http/problem.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/cases/report_chapter.hpp"
 #include "modules/cases/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
+#include "modules/sensemaking/report_chapter.hpp"
+#include "modules/sensemaking/routes.hpp"
 #include "modules/stories/routes.hpp"
+#include "modules/usage/routes.hpp"
 #include "report/routes.hpp"
 #include "store/embedded.hpp"
 
@@ -26,6 +30,8 @@ App::App(store::Database& db, Config config)
       programmes_(db),
       cases_(db),
       stories_(db),
+      sensemaking_(db),
+      usage_(db),
       reports_(db, chapters_) {
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
@@ -47,10 +53,17 @@ App::App(store::Database& db, Config config)
   audit::register_routes(router_, db_);
   programmes::register_routes(router_, programmes_);
   cases::register_routes(router_, cases_, db_);
-  stories::register_routes(router_, stories_);
+  stories::register_routes(router_, stories_, db_);
+  sensemaking::register_routes(router_, sensemaking_);
+  usage::register_routes(router_, usage_);
   chapters_.add(cases::make_report_chapter());
+  chapters_.add(sensemaking::make_report_chapter());
   report::register_routes(router_, reports_);
   organisations_.seed_default_lists(now_millis());
+}
+
+void App::add_demo_content(std::int64_t org_id, Millis now) {
+  add_demo_vertelpunt(db_, stories_, sensemaking_, org_id, now);
 }
 
 http::Authenticator App::authenticator() {

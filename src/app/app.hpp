@@ -12,7 +12,9 @@
 #include "modules/cases/service.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
+#include "modules/sensemaking/sensemaking.hpp"
 #include "modules/stories/stories.hpp"
+#include "modules/usage/usage.hpp"
 #include "report/report.hpp"
 #include "store/database.hpp"
 
@@ -30,6 +32,8 @@ class App {
   const http::Router& router() const { return router_; }
   http::Authenticator authenticator();
   organisation::Service& organisations() { return organisations_; }
+  // Fills a newly made demo organisation with example records (`serve --demo-data`).
+  void add_demo_content(std::int64_t org_id, Millis now);
 
  private:
   store::Database& db_;
@@ -39,6 +43,8 @@ class App {
   programmes::Service programmes_;
   cases::Service cases_;
   stories::Service stories_;
+  sensemaking::Service sensemaking_;
+  usage::Service usage_;
   report::Registry chapters_;
   report::Service reports_;
   http::Router router_;

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "modules/organisation/service.hpp"
+#include "modules/sensemaking/sensemaking.hpp"
+#include "modules/stories/stories.hpp"
 
 namespace wk::app {
 
@@ -20,5 +22,10 @@ const std::vector<DemoLogin>& demo_logins();
 // Creates the demo organisation unless an organisation with slug `smd` exists.
 // Returns the (random) password of every demo account when it created them.
 std::optional<std::string> create_demo_organisation(organisation::Service& organisations, Millis now);
+
+// Demo content for the vertelpunt (`serve --demo-data`): two years of stories, residents'
+// stories to moderate, sense-making sessions with themes and actions, a best practice.
+void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensemaking::Service& sessions,
+                         std::int64_t org_id, Millis now);
 
 }  // namespace wk::app

@@ -1,6 +1,8 @@
 #include "http/query.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <string>
 
 #include "core/time.hpp"
 
@@ -26,6 +28,18 @@ std::optional<std::string> query_date(const Request& r, const char* name, std::v
     return std::nullopt;
   }
   return std::string(*v);
+}
+
+void query_paging(const Request& r, int& limit, int& offset, std::vector<FieldError>& errors, int max_limit) {
+  if (auto l = query_id(r, "limit", errors)) {
+    if (*l > max_limit)
+      errors.push_back({"limit", "Hoogstens " + std::to_string(max_limit) + ".",
+                        "must be 1-" + std::to_string(max_limit)});
+    else
+      limit = static_cast<int>(*l);
+  }
+  if (auto o = r.query_param("offset"); o && !o->empty() && *o != "0")
+    if (auto n = query_id(r, "offset", errors)) offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
 }
 
 Error bad_query(std::vector<FieldError> errors) {

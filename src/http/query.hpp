@@ -16,6 +16,8 @@ namespace wk::http {
 std::optional<std::int64_t> query_id(const Request& r, const char* name, std::vector<FieldError>& errors);
 // A date YYYY-MM-DD; absent or empty: nullopt without an error.
 std::optional<std::string> query_date(const Request& r, const char* name, std::vector<FieldError>& errors);
+// `limit` (1–max_limit; absent: unchanged) and `offset` (0 or more).
+void query_paging(const Request& r, int& limit, int& offset, std::vector<FieldError>& errors, int max_limit = 500);
 // The 400 problem for the collected errors.
 Error bad_query(std::vector<FieldError> errors);
 

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/csv.hpp"
+#include "core/money.hpp"
 #include "core/time.hpp"
 #include "report/report.hpp"
 #include "store/embedded.hpp"
@@ -139,6 +141,26 @@ std::string render_html(const Report& r, bool inline_css) {
 
 // Built with moves, not initializer lists: an initializer list copies its elements, and
 // a large programme's table has tens of thousands of cells.
+std::string table_csv(const Table& table) {
+  constexpr char sep = ';';
+  std::string out(csv::kUtf8Bom);
+  out += csv::write_row(table.columns, sep);
+  std::vector<std::string> cells;
+  for (const auto& row : table.rows) {
+    cells.clear();
+    for (const auto& c : row.cells) {
+      if (const auto* s = std::get_if<std::string>(&c.value))
+        cells.push_back(*s);
+      else if (const auto* m = std::get_if<Money>(&c.value))
+        cells.push_back(format_amount_plain(m->cents));
+      else
+        cells.push_back(std::to_string(std::get<std::int64_t>(c.value)));
+    }
+    out += csv::write_row(cells, sep);
+  }
+  return out;
+}
+
 std::string render_json(const Report& r) {
   using nlohmann::json;
   json chapters = json::array();

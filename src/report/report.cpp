@@ -48,7 +48,14 @@ Registry::Registry() {
     add(std::make_unique<NarrativeChapter>(narrative[i].first, narrative[i].second, orders[i]));
 }
 
+// A module's chapter takes the place of the narrative chapter with the same key (its
+// texts stay), e.g. the vertelpunt's figures in "kwaliteit".
 void Registry::add(std::unique_ptr<Chapter> chapter) {
+  for (auto& c : chapters_)
+    if (c->key() == chapter->key()) {
+      c = std::move(chapter);
+      return;
+    }
   chapters_.push_back(std::move(chapter));
 }
 

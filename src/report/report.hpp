@@ -124,6 +124,9 @@ std::string render_html(const Report& report, bool inline_css);
 std::string render_xlsx(const Report& report);  // the bytes of an .xlsx workbook
 // A workbook of plain tables (one sheet each, header row first): exports of records.
 std::string tables_xlsx(const std::vector<Table>& tables);
+// The same for one table as CSV the way Dutch Excel reads it: UTF-8 with a BOM, `;`,
+// amounts with a decimal comma, cells guarded against formulas (csv::escape_cell).
+std::string table_csv(const Table& table);
 std::string render_json(const Report& report);
 // The PDF via headless Chromium printing the HTML; an error when it is not installed.
 Result<std::string> render_pdf(const Report& report);

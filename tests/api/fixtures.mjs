@@ -1,5 +1,6 @@
 // Shared fixtures of the API tests: the hand-made cases in the shape of the model
-// report's tables (their figures are computed by hand in the tests that use them) and
+// report's tables (their figures are computed by hand in the tests that use them), and
+// what the spreadsheet exports need: a GET that keeps the bytes, a small CSV reader and
 // a small zip reader for the .xlsx answers. Node built-ins only.
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
@@ -38,8 +39,42 @@ export const FIXTURE = [
     nieuw: [] },
 ];
 
-export /** A minimal reader of a zip archive (central directory), for the .xlsx files. */
-function unzip(buf) {
+export const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** GET as bytes (fetch's text() would drop a BOM): {status, contentType, headers, buf, text}. */
+export async function getBytes(client, path, timeoutMs = 30_000) {
+  const res = await fetch(client.baseUrl + path, { headers: { Cookie: client.cookieHeader() }, signal: AbortSignal.timeout(timeoutMs) });
+  const buf = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, contentType: res.headers.get('content-type') || '', headers: res.headers, buf, text: buf.toString('utf8'), method: 'GET', path };
+}
+
+/** A small CSV reader (quotes, "" and line breaks inside quotes) for the exports. */
+export function parseCsv(text, sep) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i += 1; continue; }
+      field += c; i += 1; continue;
+    }
+    if (c === '"') { quoted = true; i += 1; continue; }
+    if (c === sep) { row.push(field); field = ''; i += 1; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
+    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; continue; }
+    field += c; i += 1;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** A minimal reader of a zip archive (central directory), for the .xlsx files. */
+export function unzip(buf) {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i -= 1) {
     if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }

@@ -610,6 +610,70 @@ export function expectStatus(r, status, context = '') {
 
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+// ---------------------------------------------------------------- access matrices
+
+/** The problem type each refusal status must carry. */
+export const PROBLEM_TYPE = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 422: 'validation' };
+
+/**
+ * Checks one row of an access matrix written as data and returns its violations (empty
+ * when the row holds). Every caller in ctx.keys sends the row's request and must get
+ * the expected status; a refusal must be problem+json of the status's type; a record
+ * of another organisation must look exactly like a missing one; and a refused
+ * state-changing request must change nothing (ctx.snapshot() before and after).
+ *
+ * row: {ep, target,
+ *       req(key, prepared) → [method, path, body],
+ *       expect(key) → a status or a list of acceptable statuses,
+ *       prepare?(key) → a value for req (e.g. a fresh record; state is snapshot after it),
+ *       checkAfter?(key, prepared, answer) → a violation text or null,
+ *       otherOrg?(key) → true when the target belongs to another organisation than the caller}
+ * ctx: {keys, clients (key → Client), label(key) → how to name the caller,
+ *       snapshot?() → everything a refused request could have touched,
+ *       foreign?(key, row) → as row.otherOrg, for rows without one,
+ *       missing(path, row) → the same path with the record's id replaced by one that does not exist}
+ */
+export async function accessRowViolations(row, ctx) {
+  const failures = [];
+  const stateChanging = row.req(ctx.keys[0], 1)[0] !== 'GET';
+  const snapshot = stateChanging && ctx.snapshot ? ctx.snapshot : null;
+  let s0 = snapshot ? await snapshot() : null;
+  for (const key of ctx.keys) {
+    const prepared = row.prepare ? await row.prepare(key) : undefined;
+    if (row.prepare && snapshot) s0 = await snapshot();
+    const [method, p, body] = row.req(key, prepared);
+    const want = row.expect(key);
+    const r = await ctx.clients[key].request(method, p, body);
+    const ok = Array.isArray(want) ? want.includes(r.status) : r.status === want;
+    const who = `${row.ep} as ${ctx.label(key)} on ${row.target}`;
+    if (!ok) failures.push(`${who}: expected ${want}, got ${show(r).slice(0, 400)}`);
+    if (r.status >= 400) {
+      if (!/^application\/problem\+json/.test(r.contentType)) failures.push(`${who}: ${r.status} is not problem+json`);
+      const type = PROBLEM_TYPE[r.status];
+      if (type && r.json?.type !== `urn:wijkkader:problem:${type}`) failures.push(`${who}: type should be ${type}: ${show(r).slice(0, 300)}`);
+    }
+    if (row.checkAfter) {
+      const problem = await row.checkAfter(key, prepared, r);
+      if (problem) failures.push(`${who}: ${problem}`);
+    }
+    const foreign = row.otherOrg ? row.otherOrg(key) : Boolean(ctx.foreign?.(key, row));
+    if (foreign && r.status >= 400) {
+      const missing = await ctx.clients[key].request(method, ctx.missing(p, row), body);
+      if (missing.status !== r.status || missing.json?.type !== r.json?.type || missing.json?.title !== r.json?.title) {
+        failures.push(`${who}: another organisation's record (${r.status} ${r.json?.type} "${r.json?.title}") must look like a missing one (${missing.status} ${missing.json?.type} "${missing.json?.title}")`);
+      }
+    }
+    if (snapshot) {
+      const s1 = await snapshot();
+      if (r.status >= 400) {
+        try { assert.deepEqual(s1, s0); } catch { failures.push(`${who}: the refused request (${r.status}) changed something`); }
+      }
+      s0 = s1;
+    }
+  }
+  return failures;
+}
+
 // ---------------------------------------------------------------- test wrappers
 
 function wrap(fn) {

@@ -5,7 +5,7 @@
 // column listed, size and media-type limits, who may import what, and the export (CSV
 // and XLSX) with its round trip. Every expected figure is written out by hand.
 import { describe } from 'node:test';
-import { unzip } from './fixtures.mjs';
+import { BOM, XLSX_TYPE, getBytes, parseCsv, unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
 import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG,
@@ -15,46 +15,11 @@ import {
 const HEADER = 'programma;groep;casus;team;status;statusdatum;kant;kostensoort;betaler;omschrijving;bedrag_per_jaar';
 const COLUMNS = HEADER.split(';');
 const REPORT_KEYS = ['cases_created', 'cases_updated', 'dry_run', 'groups_created', 'lines', 'rows'];
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BSN = '111222333'; // passes the 11-test: 9+8+7+12+10+8+9+6−3 = 66 = 6 × 11
 const CENTRUM = 'Wijkteam Centrum';
 const NOORD = 'Wijkteam Noord';
 
 // ------------------------------------------------------------------ helpers
-
-
-
-/** A small CSV reader (quotes, "" and line breaks inside quotes) for the export. */
-function parseCsv(text, sep) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i += 1; continue; }
-      field += c; i += 1; continue;
-    }
-    if (c === '"') { quoted = true; i += 1; continue; }
-    if (c === sep) { row.push(field); field = ''; i += 1; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; continue; }
-    field += c; i += 1;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-/** GET as bytes (fetch's text() would drop a BOM). */
-async function getBytes(client, path) {
-  const res = await fetch(client.baseUrl + path, { headers: { Cookie: client.cookieHeader() }, signal: AbortSignal.timeout(30_000) });
-  const buf = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, contentType: res.headers.get('content-type') || '', headers: res.headers, buf, text: buf.toString('utf8'), method: 'GET', path };
-}
 
 /** CSV text with CRLF line ends, as Dutch Excel saves it. */
 const crlf = (lines) => `${lines.join('\r\n')}\r\n`;

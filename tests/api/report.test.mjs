@@ -3,9 +3,11 @@
 // computed from a hand-made fixture (the Doorstroomwoningen cases of cases.test.mjs,
 // every figure of every table worked out BY HAND below, in cents and as printed Dutch
 // money), links for director and quality only, HTML without scripts, the texts and who
-// may write them, XLSX (one sheet per table, amounts as numbers), PDF and access.
+// may write them, XLSX (one sheet per table, amounts as numbers), PDF and access. The
+// kwaliteit chapter carries the vertelpunt's figures (empty here; by hand in
+// sensemaking.test.mjs).
 import { describe } from 'node:test';
-import { FIXTURE, unzip } from './fixtures.mjs';
+import { FIXTURE, XLSX_TYPE, getBytes, unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
@@ -16,7 +18,6 @@ import {
 const CHAPTER_KEYS = ['inleiding', 'ontwikkelingen', 'overleg', 'formatie', 'kassabonnen', 'activiteiten_derden',
   'kwaliteit', 'scholing', 'bedrijfsvoering', 'raad_van_toezicht'];
 const PLACEHOLDER = '[Nog geen tekst voor dit hoofdstuk';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BSN = '111222333'; // passes the 11-test: 9+8+7+12+10+8+9+6−3 = 66 = 6 × 11
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -104,14 +105,6 @@ const KB_WOONSTAP = [['Totaal alle groepen', [0, '€ 0'], [0, '€ 0'], [0, '�
 const BREAKDOWN_EMPTY = [['Totaal', [0, '€ 0'], [0, '€ 0'], [0, '€ 0']]];
 
 // ------------------------------------------------------------------ helpers
-
-
-
-async function getBytes(client, path, timeoutMs = 30_000) {
-  const res = await fetch(client.baseUrl + path, { headers: { Cookie: client.cookieHeader() }, signal: AbortSignal.timeout(timeoutMs) });
-  const buf = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, contentType: res.headers.get('content-type') || '', headers: res.headers, buf, text: buf.toString('utf8'), method: 'GET', path };
-}
 
 const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -244,8 +237,15 @@ describe('annual report', { skip: whyNot }, () => {
     for (const c of rep.chapters) {
       assert.deepEqual(Object.keys(c).sort(), ['key', 'number', 'sections', 'text', 'title'], `${where}: chapter keys`);
       assert.ok(typeof c.title === 'string' && c.title.length > 0);
-      if (c.key !== 'kassabonnen') assert.deepEqual(c.sections, [], `${where}: ${c.key} is narrative only`);
+      if (!['kassabonnen', 'kwaliteit'].includes(c.key)) assert.deepEqual(c.sections, [], `${where}: ${c.key} is narrative only`);
     }
+    // The vertelpunt's figures (computed by hand in sensemaking.test.mjs); this fixture has
+    // no stories, sessions or views.
+    const kw = rep.chapters.find((c) => c.key === 'kwaliteit');
+    assert.deepEqual(kw.sections.map((s) => s.heading), ['Grootschalig luisteren: het vertelpunt', 'Duidingssessies'], `${where}: kwaliteit sections`);
+    assert.deepEqual(kw.sections.map((s) => s.tables.map((t) => t.id)), [['onderwerpen', 'waardering', 'archetypen'], ['acties']], `${where}: kwaliteit tables`);
+    assert.equal(kw.sections[0].paragraphs[0], 'In 2017 zijn 0 verhalen gedeeld en door de vertellers zelf geduid (2016: 0 verhalen).');
+    assert.equal(kw.sections[1].paragraphs[0], 'In 2017 zijn 0 duidingssessies gehouden, met 0 thema\'s en 0 afgesproken acties; daarvan staan er 0 nog open.');
   }
 
   // ------------------------------------------------------------------ JSON
@@ -447,7 +447,7 @@ describe('annual report', { skip: whyNot }, () => {
     it('XLSX: a zip with one worksheet per table, amounts as numbers in euros', async () => {
       const rep = expectStatus(await report(director), 200);
       const tables = rep.chapters.flatMap((c) => c.sections.flatMap((s) => s.tables));
-      assert.equal(tables.length, 6, 'three tables for each of the two programmes');
+      assert.equal(tables.length, 10, 'three tables for each of the two programmes, four of the vertelpunt (kwaliteit)');
       const r = await getBytes(director, '/api/v1/reports/2017?format=xlsx');
       assert.equal(r.status, 200, show(r));
       assert.equal(r.contentType, XLSX_TYPE);
@@ -455,7 +455,7 @@ describe('annual report', { skip: whyNot }, () => {
       assert.equal(r.buf.subarray(0, 2).toString('latin1'), 'PK');
       const zip = unzip(r.buf);
       const sheets = [...zip.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort();
-      assert.deepEqual(sheets, [1, 2, 3, 4, 5, 6].map((i) => `xl/worksheets/sheet${i}.xml`), `one sheet per table: ${[...zip.keys()].join(', ')}`);
+      assert.deepEqual(sheets, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `xl/worksheets/sheet${i}.xml`).sort(), `one sheet per table: ${[...zip.keys()].join(', ')}`);
       // sheet 1 is the first table (kassabonnen Doorstroomwoningen): every amount as euros
       const first = zip.get('xl/worksheets/sheet1.xml').toString('utf8');
       const values = [...first.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);

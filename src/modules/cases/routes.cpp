@@ -114,16 +114,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
         f.status = std::string(*s);
     }
     if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(q->substr(0, 40));
-    if (auto l = query_id(ctx, "limit", errors)) {
-      if (*l > 500)
-        errors.push_back({"limit", "Hoogstens 500.", "must be 1-500"});
-      else
-        f.limit = static_cast<int>(*l);
-    }
-    if (auto o = ctx.request.query_param("offset"); o && !o->empty() && *o != "0") {
-      if (auto n = query_id(ctx, "offset", errors))
-        f.offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
-    }
+    http::query_paging(ctx.request, f.limit, f.offset, errors);
     if (!errors.empty()) return bad_query(std::move(errors));
     auto page = service.list(ctx.user(), f);
     if (!page) return problem_response(page.error());

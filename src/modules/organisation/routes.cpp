@@ -104,6 +104,14 @@ void register_routes(http::Router& router, Service& service) {
   router.add("GET", "/api/v1/users", Access::authenticated,
              [&service](Context& ctx) { return list_response(service.list_users(ctx.user())); });
 
+  router.add("GET", "/api/v1/colleagues", Access::authenticated, [&service](Context& ctx) {
+    auto r = service.colleagues(ctx.user());
+    if (!r) return problem_response(r.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [id, name] : *r) items.push_back({{"id", id}, {"name", name}});
+    return http::json_response(200, {{"items", items}});
+  });
+
   router.add("GET", "/api/v1/users/{id}", Access::authenticated, [&service](Context& ctx) {
     const auto id = ctx.id_param();
     if (!id) return problem_response(Error::not_found("No such user."));

@@ -168,6 +168,19 @@ Result<std::vector<User>> Service::list_users(const Principal& p) {
   return users;
 }
 
+Result<std::vector<std::pair<std::int64_t, std::string>>> Service::colleagues(const Principal& p) {
+  if (p.roles.empty() || (p.roles.size() == 1 && p.has_role(role::funder))) return Error::forbidden();
+  return db_.read([&](Tx& tx) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    // The funder is the municipality's officer, not a colleague.
+    for (const auto& u : repo::list_users(tx, p.org_id))
+      if (u.active && std::any_of(u.roles.begin(), u.roles.end(), [](const std::string& r) { return r != role::funder; }))
+        out.emplace_back(u.id, u.name);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return out;
+  });
+}
+
 Result<User> Service::get_user(const Principal& p, std::int64_t id) {
   // A role that may never see other users is told so before anything is looked up; a
   // user of another organisation does not exist for the caller.

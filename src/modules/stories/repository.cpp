@@ -1,5 +1,8 @@
 #include "modules/stories/repository.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace wk::stories::repo {
 
 using store::Param;
@@ -43,6 +46,27 @@ void attach(Tx& tx, std::int64_t org_id, StoryRow& s) {
     s.answers.push_back({r.i64(0), r.str(1)});
 }
 
+// The archetypes and answers of many stories, a chunk of ids per query.
+void attach_all(Tx& tx, std::int64_t org_id, std::vector<StoryRow>& rows) {
+  constexpr std::size_t kChunk = 500;
+  std::map<std::int64_t, StoryRow*> by_id;
+  for (auto& r : rows) by_id[r.id] = &r;
+  for (std::size_t at = 0; at < rows.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, rows.size() - at);
+    std::vector<Param> params{org_id};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(rows[at + i].id);
+    const std::string in = " AND story_id IN (" + store::placeholders(n) + ")";
+    for (const auto& r : tx.query("SELECT story_id, archetype_id FROM story_archetypes WHERE org_id = ?" + in +
+                                      " ORDER BY story_id, archetype_id",
+                                  params))
+      by_id[r.i64(0)]->archetype_ids.push_back(r.i64(1));
+    for (const auto& r : tx.query("SELECT story_id, prompt_id, text FROM story_answers WHERE org_id = ?" + in +
+                                      " ORDER BY story_id, prompt_id",
+                                  params))
+      by_id[r.i64(0)]->answers.push_back({r.i64(1), r.str(2)});
+  }
+}
+
 constexpr const char* kFilter =
     "WHERE s.org_id = ? AND s.status = ? AND (CAST(? AS TEXT) IS NULL OR s.story_date >= ?) "
     "AND (CAST(? AS TEXT) IS NULL OR s.story_date <= ?) AND (CAST(? AS BIGINT) IS NULL OR s.team_id = ?) "
@@ -74,8 +98,10 @@ std::int64_t insert(Tx& tx, std::int64_t org_id, const StoryRow& s) {
       {org_id, s.title, s.text, s.date, s.teller, s.team_id, s.topic_id, s.valuation_id, s.signed_by, s.status,
        s.source, s.created_at});
   for (auto a : s.archetype_ids)
-    tx.execute("INSERT INTO story_archetypes (org_id, story_id, archetype_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-               {org_id, id, a});
+    tx.execute(
+        "INSERT INTO story_archetypes (org_id, story_id, archetype_id, status, story_date, team_id, teller_kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {org_id, id, a, s.status, s.date, s.team_id, s.teller});
   for (const auto& a : s.answers)
     tx.execute(
         "INSERT INTO story_answers (org_id, story_id, prompt_id, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -97,15 +123,45 @@ std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
   params.emplace_back(f.offset);
   std::vector<StoryRow> out;
   for (const auto& r :
-       tx.query(std::string(kColumns) + kFilter + "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?", params)) {
+       tx.query(std::string(kColumns) + kFilter + "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?", params))
     out.push_back(from_row(r));
-    attach(tx, org_id, out.back());
-  }
+  attach_all(tx, org_id, out);
   return out;
 }
 
 std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
   return tx.query(std::string("SELECT COUNT(*) FROM stories s ") + kFilter, filter_params(org_id, f)).front().i64(0);
+}
+
+std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
+  auto params = filter_params(org_id, f);
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
+  std::vector<std::int64_t> out;
+  for (const auto& r : tx.query(std::string("SELECT s.id FROM stories s ") + kFilter +
+                                    "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?",
+                                params))
+    out.push_back(r.i64(0));
+  return out;
+}
+
+std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+  std::vector<StoryRow> out;
+  constexpr std::size_t kChunk = 200;  // well below both stores' limits on bound values
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, ids.size() - at);
+    std::vector<Param> params{org_id};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[at + i]);
+    for (const auto& r : tx.query(std::string(kColumns) + "WHERE s.org_id = ? AND s.id IN (" +
+                                      store::placeholders(n) + ")",
+                                  params))
+      out.push_back(from_row(r));
+  }
+  attach_all(tx, org_id, out);
+  std::sort(out.begin(), out.end(), [](const StoryRow& a, const StoryRow& b) {
+    return a.date != b.date ? a.date > b.date : a.id > b.id;
+  });
+  return out;
 }
 
 void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& status,
@@ -114,33 +170,39 @@ void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::str
       "UPDATE stories SET status = ?, moderation_decision = ?, moderation_reason = ?, moderated_at = ?, "
       "moderated_by = ? WHERE org_id = ? AND id = ?",
       {status, decision, reason, at, by, org_id, id});
+  // The archetype choices carry their story's status (the dashboard counts them alone).
+  tx.execute("UPDATE story_archetypes SET status = ? WHERE org_id = ? AND story_id = ?", {status, org_id, id});
 }
 
 PeriodCounts period_counts(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
                            const std::optional<std::vector<std::int64_t>>& team_ids,
                            const std::optional<std::string>& teller) {
+  // Both queries read a covering index only (migration 0006): stories by date with their
+  // team, teller, topic and valuation; archetype choices with their story's date.
   const std::size_t n = team_ids ? team_ids->size() : 0;
-  const std::string where =
-      "WHERE s.org_id = ? AND s.status = 'published' AND s.story_date >= ? AND s.story_date <= ? "
-      "AND (CAST(? AS TEXT) IS NULL OR s.teller_kind = ?) AND (? = 0 OR s.team_id IN (" +
-      store::placeholders(n) + ")) ";
+  auto where = [&](const char* t) {
+    return std::string("WHERE ") + t + ".org_id = ? AND " + t + ".status = 'published' AND " + t +
+           ".story_date >= ? AND " + t + ".story_date <= ? AND (CAST(? AS TEXT) IS NULL OR " + t +
+           ".teller_kind = ?) AND (? = 0 OR " + t + ".team_id IN (" + store::placeholders(n) + ")) ";
+  };
   std::vector<Param> params{org_id, from, to, teller, teller, team_ids ? 1 : 0};
   if (n == 0) params.emplace_back(std::int64_t{-1});
   for (std::size_t i = 0; i < n; ++i) params.emplace_back((*team_ids)[i]);
   PeriodCounts out;
-  out.stories = tx.query("SELECT COUNT(*) FROM stories s " + where, params).front().i64(0);
-  for (const auto& r : tx.query(
-           "SELECT s.topic_id, COUNT(*) FROM stories s " + where + "AND s.topic_id IS NOT NULL GROUP BY s.topic_id",
-           params))
-    out.topics.emplace_back(r.i64(0), r.i64(1));
-  for (const auto& r : tx.query("SELECT s.valuation_id, COUNT(*) FROM stories s " + where +
-                                    "AND s.valuation_id IS NOT NULL GROUP BY s.valuation_id",
-                                params))
-    out.valuations.emplace_back(r.i64(0), r.i64(1));
-  for (const auto& r : tx.query("SELECT a.archetype_id, COUNT(*) FROM stories s JOIN story_archetypes a ON "
-                                "a.org_id = s.org_id AND a.story_id = s.id " +
-                                    where + "GROUP BY a.archetype_id",
-                                params))
+  std::map<std::int64_t, std::int64_t> topics, valuations;
+  for (const auto& r : tx.query("SELECT s.topic_id, s.valuation_id, COUNT(*) FROM stories s " + where("s") +
+                                    "GROUP BY s.topic_id, s.valuation_id",
+                                params)) {
+    const auto count = r.i64(2);
+    out.stories += count;
+    if (auto t = r.opt_i64(0)) topics[*t] += count;
+    if (auto v = r.opt_i64(1)) valuations[*v] += count;
+  }
+  out.topics.assign(topics.begin(), topics.end());
+  out.valuations.assign(valuations.begin(), valuations.end());
+  for (const auto& r :
+       tx.query("SELECT a.archetype_id, COUNT(*) FROM story_archetypes a " + where("a") + "GROUP BY a.archetype_id",
+                params))
     out.archetypes.emplace_back(r.i64(0), r.i64(1));
   return out;
 }

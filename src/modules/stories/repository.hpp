@@ -27,6 +27,8 @@ std::int64_t insert(Tx& tx, std::int64_t org_id, const StoryRow& s);
 std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f);
 std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f);
+std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f);  // f.limit, f.offset
+std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
 void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& status,
                     const std::string& decision, const std::string& reason, Millis at, std::int64_t by);
 

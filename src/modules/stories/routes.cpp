@@ -6,8 +6,18 @@
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "modules/cases/json.hpp"
+#include "modules/stories/export.hpp"
+#include "modules/stories/json.hpp"
 
 namespace wk::stories {
+
+nlohmann::json value_json(const organisation::ListValue& v) {
+  return {{"id", v.id}, {"code", v.code}, {"label", v.label}, {"label_en", v.label_en.empty() ? v.label : v.label_en}};
+}
+
+nlohmann::json ref_json(const std::optional<Ref>& r) {
+  return r ? nlohmann::json{{"id", r->id}, {"name", r->name}} : nlohmann::json(nullptr);
+}
 
 namespace {
 
@@ -15,14 +25,6 @@ using http::Context;
 using http::FieldReader;
 using http::problem_response;
 using nlohmann::json;
-
-json value_json(const organisation::ListValue& v) {
-  return {{"id", v.id}, {"code", v.code}, {"label", v.label}, {"label_en", v.label_en.empty() ? v.label : v.label_en}};
-}
-
-json ref_json(const std::optional<Ref>& r) {
-  return r ? json{{"id", r->id}, {"name", r->name}} : json(nullptr);
-}
 
 json story_json(const Story& s, const std::vector<Warning>& warnings = {}) {
   json archetypes = json::array(), answers = json::array();
@@ -105,6 +107,27 @@ std::optional<std::string> query_date(const Context& ctx, const char* name, std:
 
 using http::bad_query;
 
+std::optional<std::string> teller_query(const Context& ctx, std::vector<FieldError>& errors) {
+  auto t = ctx.request.query_param("teller");
+  if (!t || t->empty()) return std::nullopt;
+  if (teller_kind_from(*t)) return std::string(*t);
+  errors.push_back({"teller", "Onbekende soort verteller.", "unknown teller kind"});
+  return std::nullopt;
+}
+
+// The story list's filters: from, to, team, teller, topic, valuation, q.
+StoryFilter filter_query(const Context& ctx, std::vector<FieldError>& errors) {
+  StoryFilter f;
+  f.from = query_date(ctx, "from", errors);
+  f.to = query_date(ctx, "to", errors);
+  f.team_id = query_id(ctx, "team", errors);
+  f.topic_id = query_id(ctx, "topic", errors);
+  f.valuation_id = query_id(ctx, "valuation", errors);
+  f.teller = teller_query(ctx, errors);
+  if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.q = std::string(q->substr(0, 100));
+  return f;
+}
+
 // The story fields both forms share; `staff` adds teller kind, team and signing.
 void read_story(FieldReader& in, StoryInput& s, bool staff, const std::string& today) {
   s.title = in.text("title", {.required = true, .min = 1, .max = 200}).value_or("");
@@ -153,7 +176,7 @@ void read_answers(FieldReader& in, const json& body, StoryInput& s) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void register_routes(http::Router& router, Service& service, store::Database& db) {
   using http::Access;
 
   router.add("POST", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
@@ -171,35 +194,15 @@ void register_routes(http::Router& router, Service& service) {
   });
 
   router.add("GET", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
-    StoryFilter f;
     std::vector<FieldError> errors;
-    f.from = query_date(ctx, "from", errors);
-    f.to = query_date(ctx, "to", errors);
-    f.team_id = query_id(ctx, "team", errors);
-    f.topic_id = query_id(ctx, "topic", errors);
-    f.valuation_id = query_id(ctx, "valuation", errors);
-    if (auto t = ctx.request.query_param("teller"); t && !t->empty()) {
-      if (!teller_kind_from(*t))
-        errors.push_back({"teller", "Onbekende soort verteller.", "unknown teller kind"});
-      else
-        f.teller = std::string(*t);
-    }
+    StoryFilter f = filter_query(ctx, errors);
     if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
       if (*st != "published" && *st != "pending" && *st != "rejected")
         errors.push_back({"status", "Kies published, pending of rejected.", "unknown status"});
       else
         f.status = std::string(*st);
     }
-    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.q = std::string(q->substr(0, 100));
-    if (auto l = query_id(ctx, "limit", errors)) {
-      if (*l > 500)
-        errors.push_back({"limit", "Hoogstens 500.", "must be 1-500"});
-      else
-        f.limit = static_cast<int>(*l);
-    }
-    if (auto o = ctx.request.query_param("offset"); o && !o->empty() && *o != "0")
-      if (auto n = query_id(ctx, "offset", errors))
-        f.offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
+    http::query_paging(ctx.request, f.limit, f.offset, errors);
     if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), f);
     if (!r) return problem_response(r.error());
@@ -218,13 +221,7 @@ void register_routes(http::Router& router, Service& service) {
       errors.push_back(
           {"compare_to", "Geef van en tot van de vergelijkingsperiode.", "give compare_from and compare_to"});
     const auto team = query_id(ctx, "team", errors);
-    std::optional<std::string> teller;
-    if (auto t = ctx.request.query_param("teller"); t && !t->empty()) {
-      if (!teller_kind_from(*t))
-        errors.push_back({"teller", "Onbekende soort verteller.", "unknown teller kind"});
-      else
-        teller = std::string(*t);
-    }
+    const auto teller = teller_query(ctx, errors);
     if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
     std::optional<std::pair<std::string, std::string>> compare_with;
     if (cfrom) compare_with = std::make_pair(*cfrom, *cto);
@@ -240,6 +237,24 @@ void register_routes(http::Router& router, Service& service) {
                         {"archetypes", changes_json(r->period.archetypes, r->comparison->archetypes, labels)}};
     }
     return http::json_response(200, out);
+  });
+
+  router.add("GET", "/api/v1/stories/export", Access::authenticated, [&db](Context& ctx) {
+    if (!may_export(ctx.user())) return problem_response(Error::forbidden());
+    std::vector<FieldError> errors;
+    StoryFilter f = filter_query(ctx, errors);
+    const auto format = ctx.request.query_param("format").value_or("csv");
+    if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
+    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+    auto table = export_table(db, ctx.user(), std::move(f));
+    if (!table) return problem_response(table.error());
+    const bool xlsx = format == "xlsx";
+    http::Response r;
+    r.content_type =
+        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+    r.body = xlsx ? report::tables_xlsx({*table}) : report::table_csv(*table);
+    r.set_header("Content-Disposition", std::string("attachment; filename=\"verhalen.") + (xlsx ? "xlsx" : "csv") + "\"");
+    return r;
   });
 
   router.add("GET", "/api/v1/stories/{id}", Access::authenticated, [&service](Context& ctx) {

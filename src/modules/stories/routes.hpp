@@ -6,6 +6,6 @@
 namespace wk::stories {
 
 // /api/v1/stories…, /api/v1/public/{org}/… (docs/api.md, "Vertelpunt").
-void register_routes(http::Router& router, Service& service);
+void register_routes(http::Router& router, Service& service, store::Database& db);
 
 }  // namespace wk::stories

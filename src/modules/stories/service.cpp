@@ -170,6 +170,67 @@ nlohmann::json snapshot(const repo::StoryRow& r) {
 
 }  // namespace
 
+namespace published {
+
+std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, StoryFilter f, int limit) {
+  f.status = "published";
+  f.limit = limit;
+  f.offset = 0;
+  return repo::ids(tx, org_id, f);
+}
+
+std::int64_t count(Tx& tx, std::int64_t org_id, StoryFilter f) {
+  f.status = "published";
+  return repo::count(tx, org_id, f);
+}
+
+std::vector<Story> load(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+  std::vector<Story> out;
+  if (ids.empty()) return out;
+  const auto l = Lookup::load(tx, org_id);
+  for (const auto& r : repo::find_many(tx, org_id, ids))
+    if (r.status == "published") out.push_back(l.story(r));
+  return out;
+}
+
+Stats stats(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
+            const std::optional<std::vector<std::int64_t>>& team_ids, const std::optional<std::string>& teller,
+            const std::optional<std::pair<std::string, std::string>>& compare_with) {
+  auto keys_and_counts = [](const std::vector<ListValue>& values,
+                            const std::vector<std::pair<std::int64_t, std::int64_t>>& counts) {
+    std::map<std::int64_t, std::int64_t> by_id(counts.begin(), counts.end());
+    std::pair<std::vector<std::string>, std::vector<std::int64_t>> out;
+    for (const auto& v : values) {
+      const auto it = by_id.find(v.id);
+      if (!v.active && it == by_id.end()) continue;  // a retired value shows while it has stories
+      out.first.push_back(v.code);
+      out.second.push_back(it == by_id.end() ? 0 : it->second);
+    }
+    return out;
+  };
+  const auto topics = organisation::Service::values(tx, org_id, organisation::list::story_topic);
+  const auto valuations = organisation::Service::values(tx, org_id, organisation::list::story_valuation);
+  const auto archetypes = organisation::Service::values(tx, org_id, organisation::list::story_archetype);
+  auto period = [&](const std::string& f, const std::string& t) {
+    const auto c = repo::period_counts(tx, org_id, f, t, team_ids, teller);
+    Period out{f, t, c.stories, {}, {}, {}};
+    auto [tk, tc] = keys_and_counts(topics, c.topics);
+    out.topics = single_choice(tk, tc, 1);
+    auto [vk, vc] = keys_and_counts(valuations, c.valuations);
+    out.valuations = single_choice(vk, vc, 1);
+    auto [ak, ac] = keys_and_counts(archetypes, c.archetypes);
+    out.archetypes = multi_choice(ak, ac, c.stories, 1);
+    return out;
+  };
+  Stats s{period(from, to), std::nullopt, {}};
+  if (compare_with) s.comparison = period(compare_with->first, compare_with->second);
+  for (const auto* values : {&topics, &valuations, &archetypes})
+    s.labels.insert(s.labels.end(), values->begin(), values->end());
+  return s;
+}
+
+}  // namespace published
+
 Result<StoryView> Service::share(const Principal& p, StoryInput in, Millis now) {
   if (!may_share(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<StoryView> {
@@ -255,37 +316,7 @@ Result<Stats> Service::stats(const Principal& p, const std::string& from, const 
     teams = p.team_ids;
   }
   return db_.read([&](Tx& tx) -> Result<Stats> {
-    auto keys_and_counts = [](const std::vector<ListValue>& values,
-                              const std::vector<std::pair<std::int64_t, std::int64_t>>& counts) {
-      std::map<std::int64_t, std::int64_t> by_id(counts.begin(), counts.end());
-      std::pair<std::vector<std::string>, std::vector<std::int64_t>> out;
-      for (const auto& v : values) {
-        const auto it = by_id.find(v.id);
-        if (!v.active && it == by_id.end()) continue;  // a retired value shows while it has stories
-        out.first.push_back(v.code);
-        out.second.push_back(it == by_id.end() ? 0 : it->second);
-      }
-      return out;
-    };
-    const auto topics = organisation::Service::values(tx, p.org_id, organisation::list::story_topic);
-    const auto valuations = organisation::Service::values(tx, p.org_id, organisation::list::story_valuation);
-    const auto archetypes = organisation::Service::values(tx, p.org_id, organisation::list::story_archetype);
-    auto period = [&](const std::string& f, const std::string& t) {
-      const auto c = repo::period_counts(tx, p.org_id, f, t, teams, teller);
-      Period out{f, t, c.stories, {}, {}, {}};
-      auto [tk, tc] = keys_and_counts(topics, c.topics);
-      out.topics = single_choice(tk, tc, 1);
-      auto [vk, vc] = keys_and_counts(valuations, c.valuations);
-      out.valuations = single_choice(vk, vc, 1);
-      auto [ak, ac] = keys_and_counts(archetypes, c.archetypes);
-      out.archetypes = multi_choice(ak, ac, c.stories, 1);
-      return out;
-    };
-    Stats s{period(from, to), std::nullopt, {}};
-    if (compare_with) s.comparison = period(compare_with->first, compare_with->second);
-    for (const auto* values : {&topics, &valuations, &archetypes})
-      s.labels.insert(s.labels.end(), values->begin(), values->end());
-    return s;
+    return published::stats(tx, p.org_id, from, to, teams, teller, compare_with);
   });
 }
 

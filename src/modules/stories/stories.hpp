@@ -100,6 +100,21 @@ bool may_read(const Principal& p);
 bool may_moderate(const Principal& p);
 bool may_see_stats(const Principal& p);
 
+// For the modules that build on stories (sense-making sessions, the report), inside
+// their own transaction. Published stories only.
+namespace published {
+// Ids of the stories that match (newest first), at most `limit`.
+std::vector<std::int64_t> ids(store::Tx& tx, std::int64_t org_id, StoryFilter f, int limit);
+std::int64_t count(store::Tx& tx, std::int64_t org_id, StoryFilter f);
+// The stories with these ids, newest first; unknown or unpublished ids are left out.
+std::vector<Story> load(store::Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
+// The dashboard's figures for [from, to], of some teams (nullopt: all) and one teller
+// kind (nullopt: all), with a comparison period when asked.
+Stats stats(store::Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
+            const std::optional<std::vector<std::int64_t>>& team_ids, const std::optional<std::string>& teller,
+            const std::optional<std::pair<std::string, std::string>>& compare_with);
+}  // namespace published
+
 class Service {
  public:
   explicit Service(store::Database& db) : db_(db) {}

@@ -1,0 +1,141 @@
+#include "modules/sensemaking/report_chapter.hpp"
+
+#include <cstdlib>
+#include <map>
+
+#include "modules/sensemaking/sensemaking.hpp"
+#include "modules/stories/stories.hpp"
+#include "modules/usage/usage.hpp"
+
+namespace wk::sensemaking {
+
+namespace {
+
+using report::Cell;
+using report::Row;
+using report::Section;
+using report::Table;
+
+// Tenths of a percent as Dutch text: 123 → "12,3".
+std::string percent(std::int64_t tenths) {
+  const auto a = std::llabs(tenths);
+  return (tenths < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
+}
+
+// Percentage points with a sign: 25 → "+2,5", -10 → "-1,0", 0 → "0,0".
+std::string points(std::int64_t tenths) {
+  return (tenths > 0 ? "+" : "") + percent(tenths);
+}
+
+std::string stories_sentence(std::int64_t n) {
+  return n == 1 ? "1 verhaal" : std::to_string(n) + " verhalen";
+}
+
+class KwaliteitChapter final : public report::Chapter {
+ public:
+  std::string key() const override { return "kwaliteit"; }
+  std::string title() const override { return "Kwaliteit"; }
+  int order() const override { return 70; }
+
+  std::vector<Section> build(const report::BuildContext& ctx) const override {
+    const std::string year = std::to_string(ctx.year), previous = std::to_string(ctx.year - 1);
+    const auto stats = stories::published::stats(ctx.tx, ctx.org_id, year + "-01-01", year + "-12-31", std::nullopt,
+                                                 std::nullopt, std::pair{previous + "-01-01", previous + "-12-31"});
+    std::map<std::string, organisation::ListValue> labels;
+    for (const auto& v : stats.labels) labels.emplace(v.code, v);
+    auto label = [&](const std::string& code) {
+      auto it = labels.find(code);
+      return it == labels.end() ? code : it->second.label;
+    };
+    const bool links = report::may_follow_links(ctx.reader);
+    const std::string period = "from=" + year + "-01-01&to=" + year + "-12-31";
+
+    std::vector<Section> out;
+    Section listening;
+    listening.heading = "Grootschalig luisteren: het vertelpunt";
+    const auto& now = stats.period;
+    const auto& before = *stats.comparison;
+    listening.paragraphs.push_back("In " + year + (now.count == 1 ? " is " : " zijn ") + stories_sentence(now.count) +
+                                   " gedeeld en door de vertellers zelf geduid (" + previous + ": " +
+                                   stories_sentence(before.count) + ").");
+    const auto views = usage::views_in_year(ctx.tx, ctx.org_id, "vertelpunt", ctx.year);
+    listening.paragraphs.push_back("Het vertelpunt is in " + year + " " + std::to_string(views.total) +
+                                   " keer geraadpleegd.");
+
+    Table topics{"onderwerpen", "Onderwerpen van de verhalen in " + year, {"Onderwerp", "%"}, {}};
+    for (const auto& b : now.topics.buckets) {
+      const auto it = labels.find(b.key);
+      const std::string link =
+          links && it != labels.end() ? "/verhalen?" + period + "&topic=" + std::to_string(it->second.id) : "";
+      topics.rows.push_back({{Cell::text(label(b.key), link), Cell::text(percent(b.share), link)}, false});
+    }
+    listening.tables.push_back(std::move(topics));
+    listening.tables.push_back(comparison_table("waardering", "Waardering van de verhalen", "Waardering", year,
+                                                previous, stories::compare(now.valuations, before.valuations), label));
+    listening.tables.push_back(comparison_table("archetypen", "Hoe vertellers zich voelden (meer keuzes mogelijk)",
+                                                "Rol", year, previous,
+                                                stories::compare(now.archetypes, before.archetypes), label));
+    if (auto shift = largest_shift(stories::compare(now.archetypes, before.archetypes), label))
+      listening.paragraphs.push_back(*shift);
+    listening.paragraphs.push_back(
+        "Percentages van onderwerp en waardering zijn van de verhalen die er een kozen en tellen op tot 100; bij de "
+        "rollen kon een verteller meer dan één rol kiezen.");
+    out.push_back(std::move(listening));
+
+    const auto f = Service::figures(ctx.tx, ctx.org_id, year + "-01-01", year + "-12-31");
+    Section sessions;
+    sessions.heading = "Duidingssessies";
+    sessions.paragraphs.push_back(
+        "In " + year + " " + (f.sessions == 1 ? "is 1 duidingssessie" : "zijn " + std::to_string(f.sessions) +
+                                                                            " duidingssessies") +
+        " gehouden, met " + std::to_string(f.themes) + (f.themes == 1 ? " thema" : " thema's") + " en " +
+        std::to_string(f.actions_agreed) + (f.actions_agreed == 1 ? " afgesproken actie" : " afgesproken acties") +
+        "; daarvan " + (f.actions_open == 1 ? "staat er 1" : "staan er " + std::to_string(f.actions_open)) +
+        " nog open.");
+    sessions.paragraphs.push_back(
+        std::to_string(f.actions_done) + (f.actions_done == 1 ? " actie is" : " acties zijn") + " in " + year +
+        " afgerond met een verandering in een methode, een procedure, een training of anderszins.");
+    static const std::map<std::string, std::string> kinds{
+        {"method", "Methode"}, {"procedure", "Procedure"}, {"training", "Training"}, {"other", "Anders"}};
+    Table done{"acties", "Afgeronde acties in " + year + ": wat er veranderde", {"Wat veranderde", "Acties"}, {}};
+    for (const auto& [kind, n] : f.done_by_kind) done.rows.push_back({{Cell::text(kinds.at(kind)), Cell::count(n)}, false});
+    done.rows.push_back({{Cell::text("Totaal"), Cell::count(f.actions_done)}, true});
+    sessions.tables.push_back(std::move(done));
+    out.push_back(std::move(sessions));
+    return out;
+  }
+
+ private:
+  template <class Label>
+  static Table comparison_table(std::string id, const std::string& title, std::string first, const std::string& year,
+                                const std::string& previous, const std::vector<stories::Change>& changes,
+                                Label&& label) {
+    Table t{std::move(id),
+            title + ", " + previous + " en " + year,
+            {std::move(first), previous + " %", year + " %", "Verschil (procentpunt)"},
+            {}};
+    for (const auto& c : changes)
+      t.rows.push_back({{Cell::text(label(c.key)), Cell::text(percent(c.share_before)), Cell::text(percent(c.share_now)),
+                         Cell::text(points(c.points))},
+                        false});
+    return t;
+  }
+
+  template <class Label>
+  static std::optional<std::string> largest_shift(const std::vector<stories::Change>& changes, Label&& label) {
+    const stories::Change* biggest = nullptr;
+    for (const auto& c : changes)
+      if (c.points != 0 && (!biggest || std::llabs(c.points) > std::llabs(biggest->points))) biggest = &c;
+    if (!biggest) return std::nullopt;
+    return "De grootste verschuiving bij de rollen: '" + label(biggest->key) + "' van " + percent(biggest->share_before) +
+           " % naar " + percent(biggest->share_now) + " % (" + points(biggest->points) + " procentpunt).";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<report::Chapter> make_report_chapter() {
+  return std::make_unique<KwaliteitChapter>();
+}
+
+}  // namespace wk::sensemaking
