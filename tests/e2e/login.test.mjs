@@ -157,7 +157,7 @@ test('P&O sees a read-only users list; a coach sees cases and receipts but no ad
   await page.getByRole('heading', { level: 1, name: `Welkom, ${people.coach.name}` }).waitFor();
   await page.getByText('Wijkcoach', { exact: true }).waitFor();
   links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt']);
+  assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies']);
   await page.goto(`${target.url}/beheer/teams`);
   await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
   await page.goto(`${target.url}/bestaat-niet`);

@@ -1,7 +1,10 @@
 // The mock's Vertelpunt (docs/api.md, "Vertelpunt — stories and their dashboard"):
-// the story_* lists, staff stories, the public form with its honeypot and rate limit,
-// moderation and the dashboard's figures (shares with largest remainder). In memory.
-import { containsBsn } from './mock-receipts.mjs';
+// the story_* lists (quality and admin edit them), staff stories, the public form with
+// its honeypot and rate limit, moderation and the dashboard's figures (shares with
+// largest remainder). Sense-making sessions, best practices, the export and module
+// views are in mock-sensemaking.mjs. In memory.
+import { containsBsn, slugify } from './mock-receipts.mjs';
+import { createSensemakingApi } from './mock-sensemaking.mjs';
 
 const TOPICS = [
   'Financiële kwesties', 'Gezondheid', 'Interne organisatiekwesties', 'Kwaliteit persoonlijke situatie',
@@ -59,7 +62,7 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
   };
   const stories = [];
   const hits = new Map(); // address → [times]
-  const valueOut = (v) => (v ? { id: v.id, code: v.code, label: v.label, label_en: v.label_en } : null);
+  const valueOut = (v) => (v ? { id: v.id, code: v.code, label: v.label, label_en: v.label_en || v.label } : null);
   const find = (list, id) => lists[list].find((v) => v.id === id);
   const teamRef = (id) => {
     const t = teams.find((x) => x.id === id);
@@ -90,6 +93,24 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     archetypes: lists.story_archetype.filter((v) => v.active).map(valueOut),
     prompts: lists.story_prompt.filter((v) => v.active).map(valueOut),
   });
+
+  /**
+   * One free-text field: required or not, a maximum length, a BSN refused, an e-mail
+   * address or phone number saved with a warning. Adds to `errors` and `warnings`.
+   */
+  function checkText(errors, warnings, field, v, max, required = true) {
+    if (v === undefined || v === null || (typeof v === 'string' && !v.trim() && !required)) {
+      if (required) errors.push(fe(field, `Vul dit veld in (1 tot ${max} tekens).`, `must be 1-${max} characters`));
+      return;
+    }
+    if (typeof v !== 'string' || (required && !v.trim()) || v.length > max) {
+      errors.push(fe(field, required ? `Vul dit veld in (1 tot ${max} tekens).` : `Hoogstens ${max} tekens.`, required ? `must be 1-${max} characters` : `at most ${max} characters`));
+      return;
+    }
+    if (containsBsn(v)) errors.push(fe(field, 'Deze tekst bevat een BSN. Een BSN mag hier niet worden opgeslagen.', 'the text contains a citizen service number (BSN), which may not be stored'));
+    if (EMAIL_RE.test(v)) warnings.push({ field, title: 'Deze tekst lijkt een e-mailadres te bevatten.', detail: 'the text seems to contain an e-mail address' });
+    if (PHONE_RE.test(v)) warnings.push({ field, title: 'Deze tekst lijkt een telefoonnummer te bevatten.', detail: 'the text seems to contain a phone number' });
+  }
 
   /** Checks the text fields and signifiers; returns { errors, warnings }. */
   function check(body, { staff }) {
@@ -146,6 +167,50 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     return { errors, warnings };
   }
 
+  /** GET, POST and PATCH of a story_* list: `admin` and `quality` edit; labels have an English twin. */
+  function handleList(method, list, id, me, body) {
+    if (!list) return P.notFound();
+    const label = (v) => v.label_en || v.label;
+    const out = (v) => ({ ...v, label_en: label(v) });
+    if (id === null && method === 'GET') return me.roles.every((r) => r === 'funder') ? P.forbidden() : { status: 200, json: { items: list.map(out) } };
+    if (id === null && method !== 'POST') return P.method();
+    if (id !== null && method !== 'PATCH') return P.method();
+    if (!me.roles.includes('admin') && !me.roles.includes('quality')) return P.forbidden();
+    const errors = [];
+    const allowed = id === null ? ['label', 'code', 'label_en'] : ['label', 'label_en', 'active', 'position'];
+    for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push(fe(k, 'Dit veld is onbekend.', 'unknown field'));
+    const name = (k, required) => {
+      if (!(k in body)) {
+        if (required) errors.push(fe(k, 'Vul een naam in (1 tot 100 tekens).', 'must be 1-100 characters'));
+        return;
+      }
+      if (typeof body[k] !== 'string' || !body[k].trim() || body[k].length > 100) errors.push(fe(k, 'Vul een naam in (1 tot 100 tekens).', 'must be 1-100 characters'));
+    };
+    name('label', id === null);
+    name('label_en', false);
+    if ('active' in body && typeof body.active !== 'boolean') errors.push(fe('active', 'Kies ja of nee.', 'must be a boolean'));
+    if (errors.length) return P.invalid(errors);
+    const dup = (other) => list.some((x) => x.id !== other && x.label.toLowerCase() === body.label.trim().toLowerCase());
+    if (id === null) {
+      const code = body.code ?? slugify(body.label);
+      if (dup(null) || list.some((x) => x.code === code)) return P.conflict('Deze waarde staat al in de lijst.', 'This value is already in the list.');
+      const v = { id: nextId(), code, label: body.label.trim(), label_en: body.label_en?.trim() ?? '', active: true, position: Math.max(0, ...list.map((x) => x.position)) + 1 };
+      list.push(v);
+      log(me, 'create', 'list_value', v.id, null, out(v));
+      return { status: 201, json: out(v) };
+    }
+    const v = list.find((x) => x.id === id);
+    if (!v) return P.notFound();
+    if ('label' in body && dup(v.id)) return P.conflict('Deze waarde staat al in de lijst.', 'This value is already in the list.');
+    const before = out(v);
+    if ('label' in body) v.label = body.label.trim();
+    if ('label_en' in body) v.label_en = body.label_en.trim();
+    if ('active' in body) v.active = body.active;
+    if ('position' in body) v.position = body.position;
+    log(me, 'update', 'list_value', v.id, before, out(v));
+    return { status: 200, json: out(v) };
+  }
+
   const READ_DENIED = ['funder', 'hr', 'admin'];
   const mayRead = (me) => me.roles.some((r) => !READ_DENIED.includes(r));
   const mayWrite = (me) => me.roles.some((r) => r !== 'funder' && r !== 'hr');
@@ -178,6 +243,28 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     });
     return { status: 202, json: { status: 'pending' } };
   }
+
+  /**
+   * The stories a filter finds, newest first: `f` has the story list's query as plain
+   * values (`from`, `to`, `team`, `teller`, `topic`, `valuation`, `q`; absent = any).
+   */
+  function matchStories(f, status = 'published') {
+    const q = (f.q ?? '').toLowerCase();
+    const num = (v) => (v === undefined || v === null || v === '' ? null : Number(v));
+    return stories
+      .filter((s) => s.status === status)
+      .filter((s) => !f.from || s.date >= f.from)
+      .filter((s) => !f.to || s.date <= f.to)
+      .filter((s) => num(f.team) === null || s.team_id === num(f.team))
+      .filter((s) => !f.teller || s.teller_kind === f.teller)
+      .filter((s) => num(f.topic) === null || s.topic_id === num(f.topic))
+      .filter((s) => num(f.valuation) === null || s.valuation_id === num(f.valuation))
+      .filter((s) => !q || s.title.toLowerCase().includes(q) || s.text.toLowerCase().includes(q))
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+  }
+  const queryFilter = (query) => Object.fromEntries(['from', 'to', 'team', 'teller', 'topic', 'valuation', 'q'].map((k) => [k, query.get(k) ?? undefined]));
+
+  const sensemaking = createSensemakingApi({ stories, users, log, now, today, isDate, P, fe, check: checkText, matchStories, storyOut, mayRead, isQuality });
 
   function visible(me, s) {
     if (s.status !== 'published') return isQuality(me);
@@ -226,13 +313,10 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
   }
 
   function handle(method, path, query, me, body) {
-    let m = /^\/api\/v1\/lists\/(story_[a-z]+)$/.exec(path);
-    if (m) {
-      const list = lists[m[1]];
-      if (!list) return P.notFound();
-      if (method === 'GET') return { status: 200, json: { items: list } };
-      return P.method();
-    }
+    let m = /^\/api\/v1\/lists\/(story_[a-z]+)(?:\/(\d+))?$/.exec(path);
+    if (m) return handleList(method, lists[m[1]], m[2] ? Number(m[2]) : null, me, body);
+    const sm = sensemaking.handle(method, path, query, me, body);
+    if (sm) return sm;
     if (path === '/api/v1/stories/stats') return method === 'GET' ? stats(me, query) : P.method();
     if (path === '/api/v1/stories') {
       if (method === 'POST') {
@@ -256,18 +340,7 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
       const limit = query.has('limit') ? Number(query.get('limit')) : 50;
       const offset = query.has('offset') ? Number(query.get('offset')) : 0;
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) return P.invalid([fe('limit', 'Kies 1 tot 500.', 'must be 1-500')]);
-      const q = (query.get('q') ?? '').toLowerCase();
-      const num = (k) => (query.has(k) ? Number(query.get(k)) : null);
-      const list = stories
-        .filter((s) => s.status === status)
-        .filter((s) => !query.get('from') || s.date >= query.get('from'))
-        .filter((s) => !query.get('to') || s.date <= query.get('to'))
-        .filter((s) => num('team') === null || s.team_id === num('team'))
-        .filter((s) => !query.get('teller') || s.teller_kind === query.get('teller'))
-        .filter((s) => num('topic') === null || s.topic_id === num('topic'))
-        .filter((s) => num('valuation') === null || s.valuation_id === num('valuation'))
-        .filter((s) => !q || s.title.toLowerCase().includes(q) || s.text.toLowerCase().includes(q))
-        .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+      const list = matchStories(queryFilter(query), status);
       return { status: 200, json: { items: list.slice(offset, offset + limit).map((s) => storyOut(s)), total: list.length } };
     }
     m = /^\/api\/v1\/stories\/(\d+)(\/moderation)?$/.exec(path);

@@ -24,6 +24,11 @@ import { StoryFormPage } from './pages/stories/StoryFormPage';
 import { StoryPage } from './pages/stories/StoryPage';
 import { DashboardPage } from './pages/stories/DashboardPage';
 import { PublicStoryPage } from './pages/stories/PublicStoryPage';
+import { BestPracticesPage } from './pages/stories/BestPracticesPage';
+import { SessionListPage } from './pages/sensemaking/SessionListPage';
+import { SessionFormPage } from './pages/sensemaking/SessionFormPage';
+import { SessionPage } from './pages/sensemaking/SessionPage';
+import { useModuleView } from './lib/views';
 
 export const LOGIN_PATH = '/inloggen';
 
@@ -57,6 +62,16 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
       return <StoryPage key={path} me={me} id={id!} />;
     case 'storyDashboard':
       return <DashboardPage key={path} me={me} />;
+    case 'sessions':
+      return <SessionListPage key={path} me={me} />;
+    case 'sessionNew':
+      return <SessionFormPage key={path} me={me} />;
+    case 'session':
+      return <SessionPage key={path} me={me} id={id!} />;
+    case 'bestPractices':
+      return <BestPracticesPage key={path} me={me} />;
+    case 'storyLists':
+      return <ListsPage key={path} me={me} group="stories" />;
     case 'teams':
       return <TeamsPage key={path} me={me} />;
     case 'users':
@@ -64,7 +79,7 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
     case 'programmes':
       return <ProgrammesPage key={path} me={me} />;
     case 'lists':
-      return <ListsPage key={path} me={me} />;
+      return <ListsPage key={path} me={me} group="all" />;
     case 'audit':
       return <AuditPage key={path} me={me} />;
   }
@@ -129,6 +144,10 @@ export function App() {
     setSession({ state: 'in', me });
     navigate(safeReturnPath(window.location.search));
   }, []);
+
+  // The page being shown (not the log-in, "not found" or "no access" page), for the view count.
+  const shownRoute = session.state === 'in' && path !== LOGIN_PATH ? matchRoute(path) : null;
+  useModuleView(shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me.roles) ? shownRoute.page : null, path);
 
   const onLogout = useCallback(async () => {
     try {

@@ -1,20 +1,30 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
+import { LiveRegions } from './Notices';
 
-interface Props {
+interface DialogProps {
   title: string;
-  text: string;
+  /** The dialog's content: a sentence (ConfirmDialog) or form fields. */
+  children: ComponentChildren;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
-  busy?: boolean;
+  busy?: boolean | undefined;
+  /** The id of the element that describes the dialog (its sentence), if any. */
+  describedBy?: string | undefined;
+  /** The id of the control that gets focus when the dialog opens; default: Annuleren (the safe choice). */
+  initialFocus?: string | undefined;
+  /** A message about the whole dialog (e.g. the server's refusal), announced. */
+  error?: string | null | undefined;
 }
 
 /**
- * A modal confirmation built on the native <dialog> element: the browser traps focus,
- * Escape cancels, and the background is inert. Focus starts on the safe choice.
+ * A modal dialog on the native <dialog> element: the browser traps focus, Escape
+ * cancels, and the background is inert. Its content sits in a form, so Enter in a text
+ * box confirms; focus starts on the safe choice unless the dialog asks for input.
  */
-export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel, busy }: Props) {
+export function Dialog({ title, children, confirmLabel, onConfirm, onCancel, busy, describedBy, initialFocus, error }: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -23,7 +33,8 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel, 
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
+    const first = initialFocus ? dialog.querySelector<HTMLElement>(`#${CSS.escape(initialFocus)}`) : null;
+    (first ?? cancelRef.current)?.focus();
     const onClose = () => onCancel();
     dialog.addEventListener('cancel', onClose);
     return () => {
@@ -32,28 +43,48 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel, 
     };
   }, []);
 
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    if (!busy) onConfirm();
+  };
+
   return (
-    <dialog ref={ref} class="wk-dialog" aria-labelledby="wk-dialog-title" aria-describedby="wk-dialog-text">
+    <dialog ref={ref} class="wk-dialog" aria-labelledby="wk-dialog-title" aria-describedby={describedBy}>
       <h2 id="wk-dialog-title" class="utrecht-heading-2">
         {title}
       </h2>
+      <form class="utrecht-form wk-form wk-dialog__form" noValidate onSubmit={onSubmit}>
+        {children}
+        {error !== undefined ? <LiveRegions error={error} /> : null}
+        <div class="utrecht-button-group wk-button-row">
+          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy} aria-busy={busy ? 'true' : undefined}>
+            {confirmLabel}
+          </button>
+          <button ref={cancelRef} type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+interface ConfirmProps {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}
+
+/** A yes/no question in a Dialog: one sentence, focus on Annuleren. */
+export function ConfirmDialog({ text, ...rest }: ConfirmProps) {
+  return (
+    <Dialog {...rest} describedBy="wk-dialog-text">
       <p id="wk-dialog-text" class="utrecht-paragraph">
         {text}
       </p>
-      <div class="utrecht-button-group wk-button-row">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--primary-action"
-          onClick={onConfirm}
-          disabled={busy}
-          aria-busy={busy ? 'true' : undefined}
-        >
-          {confirmLabel}
-        </button>
-        <button ref={cancelRef} type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -86,19 +86,23 @@ export type UserPatch = Partial<Omit<UserInput, 'password'> & { active: boolean;
 
 // ---- Cases and cost receipts (docs/api.md, "Cases and cost receipts") ----
 
-export type ListName = 'cost_category' | 'payer';
+/** The cost lists (admin) and the Vertelpunt's signifier lists (admin and quality). */
+export type ListName = 'cost_category' | 'payer' | 'story_topic' | 'story_valuation' | 'story_archetype' | 'story_prompt';
 export interface ListValue {
   id: number;
   code: string;
   label: string;
+  /** The English label (the story_* lists); the Dutch label when there is none. */
+  label_en?: string;
   active: boolean;
   position: number;
 }
 export interface ListValueInput {
   label: string;
   code?: string;
+  label_en?: string;
 }
-export type ListValuePatch = Partial<{ label: string; active: boolean; position: number }>;
+export type ListValuePatch = Partial<{ label: string; label_en: string; active: boolean; position: number }>;
 
 export interface GroupRef {
   id: number;
@@ -411,6 +415,154 @@ export interface StatsQuery {
   compare_to?: string | null;
 }
 
+// ---- Vertelpunt: sense-making, best practices, export, views (docs/api.md, "issue 4, part 2") ----
+
+/** A colleague to choose as facilitator, participant or owner (`GET /api/v1/colleagues`). */
+export type Colleague = PersonRef;
+
+/** A session's saved filter: the story list's query (ids as numbers). */
+export interface StoryFilterQuery {
+  from?: string;
+  to?: string;
+  team?: number;
+  teller?: string;
+  topic?: number;
+  valuation?: number;
+  q?: string;
+}
+export type SessionStatus = 'open' | 'closed';
+export interface SessionRef {
+  id: number;
+  title: string;
+  date: string;
+}
+export interface SessionSummary extends SessionRef {
+  facilitator: PersonRef;
+  status: SessionStatus;
+  story_count: number;
+  theme_count: number;
+  action_count: number;
+  open_action_count: number;
+}
+export interface StoryBrief {
+  id: number;
+  title: string;
+  date: string;
+  teller_kind: TellerKind;
+  topic: SignValue | null;
+  valuation: SignValue | null;
+}
+export interface Theme {
+  id: number;
+  title: string;
+  description: string | null;
+  story_ids: number[];
+  warnings?: Warning[];
+}
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
+export type OutcomeKind = 'method' | 'procedure' | 'training' | 'other';
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['method', 'procedure', 'training', 'other'];
+export interface Action {
+  id: number;
+  session: SessionRef;
+  theme_id: number | null;
+  description: string;
+  owner: PersonRef;
+  due_date: string;
+  status: ActionStatus;
+  outcome_kind: OutcomeKind | null;
+  outcome: string | null;
+  overdue: boolean;
+  closed_at: string | null;
+  created_at: string;
+  warnings?: Warning[];
+}
+export interface Session extends SessionSummary {
+  participants: PersonRef[];
+  other_participants: string | null;
+  notes: string | null;
+  conclusion: string | null;
+  closed_at: string | null;
+  closed_by: PersonRef | null;
+  selection: 'filter' | 'hand_picked';
+  story_filter: StoryFilterQuery | null;
+  /** The first 200 stories the session looks at. */
+  stories: StoryBrief[];
+  themes: Theme[];
+  actions: Action[];
+  created_at: string;
+  updated_at: string;
+  warnings?: Warning[];
+}
+export interface SessionInput {
+  title: string;
+  date: string;
+  facilitator_id: number;
+  participant_ids?: number[];
+  other_participants?: string;
+  story_filter?: StoryFilterQuery;
+  story_ids?: number[];
+  notes?: string;
+}
+export interface SessionQuery {
+  from?: string | null;
+  to?: string | null;
+  status?: SessionStatus | '' | null;
+  limit?: number;
+  offset?: number;
+}
+export interface ThemeInput {
+  title: string;
+  description?: string;
+  story_ids?: number[];
+}
+export interface ActionInput {
+  description: string;
+  owner_id: number;
+  due_date: string;
+  theme_id?: number;
+}
+export type ActionPatch = Partial<{
+  status: ActionStatus;
+  outcome_kind: OutcomeKind;
+  outcome: string;
+  due_date: string;
+  owner_id: number;
+  description: string;
+}>;
+export interface ActionQuery {
+  owner?: 'me' | number | null;
+  open?: boolean | null;
+  overdue?: boolean | null;
+  session?: number | null;
+  limit?: number;
+  offset?: number;
+}
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+export interface BestPractice {
+  id: number;
+  title: string;
+  summary: string;
+  status: 'concept';
+  story: SessionRef;
+  session: SessionRef | null;
+  created_by: PersonRef;
+  created_at: string;
+}
+export interface BestPracticeInput {
+  title?: string;
+  summary: string;
+  session_id?: number;
+}
+export interface ModuleViews {
+  year: number;
+  modules: { module: string; total: number; months: { month: string; views: number }[] }[];
+}
+
 export interface FieldProblem {
   /** JSON path of the offending field, e.g. `email` or `roles[1]`. */
   field: string;
@@ -654,6 +806,11 @@ export function query(params: Record<string, string | number | null | undefined>
   return s ? `?${s}` : '';
 }
 
+/** `true` → 'true'; false, null and undefined leave the parameter out. */
+function flag(v: boolean | null | undefined): string | null {
+  return v ? 'true' : null;
+}
+
 export const api = {
   async login(email: string, password: string): Promise<LoginAnswer> {
     const answer = await request<LoginAnswer>('POST', '/api/v1/session', {
@@ -715,6 +872,30 @@ export const api = {
   moderateStory: (id: number, decision: 'accept' | 'reject', reason?: string) =>
     request<Story>('POST', `/api/v1/stories/${id}/moderation`, { body: reason === undefined ? { decision } : { decision, reason } }),
   storyStats: (params: StatsQuery) => request<Stats>('GET', `/api/v1/stories/stats${query({ ...params })}`),
+  storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset'>, format: 'csv' | 'xlsx') =>
+    `/api/v1/stories/export${query({ format, ...filter })}`,
+  colleagues: () => request<List<Colleague>>('GET', '/api/v1/colleagues'),
+  sessions: (params: SessionQuery) => request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
+  session: (id: number) => request<Session>('GET', `/api/v1/sensemaking-sessions/${id}`),
+  createSession: (input: SessionInput) => request<Session>('POST', '/api/v1/sensemaking-sessions', { body: input }),
+  closeSession: (id: number, conclusion: string) =>
+    request<Session>('POST', `/api/v1/sensemaking-sessions/${id}/close`, { body: { conclusion } }),
+  createTheme: (sessionId: number, input: ThemeInput) =>
+    request<Theme>('POST', `/api/v1/sensemaking-sessions/${sessionId}/themes`, { body: input }),
+  updateTheme: (sessionId: number, themeId: number, patch: Partial<ThemeInput>) =>
+    request<Theme>('PATCH', `/api/v1/sensemaking-sessions/${sessionId}/themes/${themeId}`, { body: patch }),
+  createAction: (sessionId: number, input: ActionInput) =>
+    request<Action>('POST', `/api/v1/sensemaking-sessions/${sessionId}/actions`, { body: input }),
+  actions: (params: ActionQuery) =>
+    request<Paged<Action>>('GET', `/api/v1/sensemaking-actions${query({ ...params, open: flag(params.open), overdue: flag(params.overdue) })}`),
+  updateAction: (id: number, patch: ActionPatch) => request<Action>('PATCH', `/api/v1/sensemaking-actions/${id}`, { body: patch }),
+  createBestPractice: (storyId: number, input: BestPracticeInput) =>
+    request<BestPractice>('POST', `/api/v1/stories/${storyId}/best-practice`, { body: input }),
+  bestPractices: (params: { story?: number; limit?: number; offset?: number } = {}) =>
+    request<Paged<BestPractice>>('GET', `/api/v1/best-practices${query({ ...params })}`),
+  /** Counts one opening of a module's page (`204`). */
+  countView: (module: string) => request<void>('POST', '/api/v1/module-views', { body: { module } }),
+  moduleViews: (year: number) => request<ModuleViews>('GET', `/api/v1/module-views${query({ year })}`),
   storyForm: (org: string) => request<StoryForm>('GET', `/api/v1/public/${encodeURIComponent(org)}/form`),
   shareStory: (org: string, input: PublicStoryInput) =>
     request<{ status: string }>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, { body: input }),

@@ -55,6 +55,8 @@ describe('roleLabel', () => {
 describe('navigation by role', () => {
   const paths = (roles: string[]) => navItems(roles).map((i) => i.path);
   const CASES = ['/casussen', '/kassabonnen'];
+  /** Vertelpunt and its sense-making sessions, for every role that reads stories. */
+  const STORIES = ['/verhalen', '/duidingssessies'];
 
   it('shows the administration pages, but no cases, to the functional administrator', () => {
     expect(paths(['admin'])).toEqual([
@@ -70,16 +72,16 @@ describe('navigation by role', () => {
 
   it('shows the users list (read-only) to hr, director and team manager', () => {
     expect(paths(['hr'])).toEqual(['/', '/beheer/gebruikers']);
-    expect(paths(['director'])).toEqual(['/', ...CASES, '/verhalen', '/jaarverslag', '/beheer/gebruikers']);
-    expect(paths(['team_manager'])).toEqual(['/', ...CASES, '/verhalen', '/beheer/gebruikers']);
+    expect(paths(['director'])).toEqual(['/', ...CASES, ...STORIES, '/jaarverslag', '/beheer/gebruikers']);
+    expect(paths(['team_manager'])).toEqual(['/', ...CASES, ...STORIES, '/beheer/gebruikers']);
     for (const role of ['hr', 'director', 'team_manager']) expect(canManage([role])).toBe(false);
   });
 
   it('shows cases and receipts to everyone who may read cases', () => {
     for (const role of ['coach', 'coordinator:kies']) {
-      expect(paths([role]), role).toEqual(['/', ...CASES, '/verhalen']);
+      expect(paths([role]), role).toEqual(['/', ...CASES, ...STORIES]);
     }
-    expect(paths(['quality'])).toEqual(['/', ...CASES, '/verhalen', '/jaarverslag']);
+    expect(paths(['quality'])).toEqual(['/', ...CASES, ...STORIES, '/best-practices', '/jaarverslag', '/beheer/vertelpunt-lijsten']);
   });
 
   it('shows the annual report to director, quality and funder; texts are written by director and quality', () => {
@@ -104,7 +106,7 @@ describe('navigation by role', () => {
   });
 
   it('combines roles', () => {
-    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, '/verhalen', '/beheer/gebruikers']);
+    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, ...STORIES, '/beheer/gebruikers']);
     expect(canSee('audit', ['coach', 'admin'])).toBe(true);
     expect(canManage(['coach', 'admin'])).toBe(true);
   });

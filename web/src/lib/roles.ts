@@ -59,6 +59,11 @@ export type Page =
   | 'storyNew'
   | 'story'
   | 'storyDashboard'
+  | 'sessions'
+  | 'sessionNew'
+  | 'session'
+  | 'bestPractices'
+  | 'storyLists'
   | 'teams'
   | 'users'
   | 'programmes'
@@ -69,6 +74,8 @@ export interface NavItem {
   page: Page;
   path: string;
   label: MessageKey;
+  /** In the menu only for these roles (default: everyone who may open the page). */
+  menu?: (roles: readonly string[]) => boolean;
 }
 
 export const NAV: readonly NavItem[] = [
@@ -76,11 +83,15 @@ export const NAV: readonly NavItem[] = [
   { page: 'cases', path: '/casussen', label: 'nav.cases' },
   { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
   { page: 'stories', path: '/verhalen', label: 'nav.stories' },
+  { page: 'sessions', path: '/duidingssessies', label: 'nav.sessions' },
+  { page: 'bestPractices', path: '/best-practices', label: 'nav.bestPractices', menu: isQuality },
   { page: 'report', path: '/jaarverslag', label: 'nav.report' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
   { page: 'programmes', path: '/beheer/programmas', label: 'nav.programmes' },
   { page: 'lists', path: '/beheer/keuzelijsten', label: 'nav.lists' },
+  // The admin edits the story lists on Keuzelijsten; quality staff get a page of their own.
+  { page: 'storyLists', path: '/beheer/vertelpunt-lijsten', label: 'nav.storyLists', menu: isQuality },
   { page: 'audit', path: '/beheer/audit', label: 'nav.audit' },
 ];
 
@@ -179,9 +190,17 @@ export function canSeeStoryStats(roles: readonly string[]): boolean {
   return roles.some((r) => STORY_STATS.has(r));
 }
 
-/** Quality staff see the whole organisation's figures and moderate public stories. */
+/**
+ * Quality staff see the whole organisation's figures, moderate public stories, run
+ * sense-making sessions, make best practices and edit the story lists.
+ */
 export function isQuality(roles: readonly string[]): boolean {
   return roles.includes('quality');
+}
+
+/** May someone with these roles export stories and see how often the Vertelpunt was opened? */
+export function canExportStories(roles: readonly string[]): boolean {
+  return roles.includes('quality') || roles.includes('director');
 }
 
 /** May someone with these roles open the page? */
@@ -206,6 +225,14 @@ export function canSee(page: Page, roles: readonly string[]): boolean {
       return canWriteStories(roles);
     case 'storyDashboard':
       return canSeeStoryStats(roles);
+    case 'sessions':
+    case 'session':
+    case 'bestPractices':
+      return canReadStories(roles);
+    case 'sessionNew':
+      return isQuality(roles);
+    case 'storyLists':
+      return isQuality(roles) || roles.includes('admin');
     case 'teams':
     case 'audit':
     case 'programmes':
@@ -223,5 +250,5 @@ export function canManage(roles: readonly string[]): boolean {
 
 /** The navigation entries for these roles, in menu order. */
 export function navItems(roles: readonly string[]): NavItem[] {
-  return NAV.filter((item) => canSee(item.page, roles));
+  return NAV.filter((item) => canSee(item.page, roles) && (!item.menu || item.menu(roles)));
 }

@@ -5,7 +5,7 @@ import type { Page } from './roles';
 
 export interface Route {
   page: Page;
-  /** The record id in the path, for `case` and `summary`; the year for `report`. */
+  /** The record id in the path, for `case`, `summary`, `story` and `session`; the year for `report`. */
   id?: number;
 }
 
@@ -19,6 +19,10 @@ const FIXED: Record<string, Page> = {
   '/verhalen': 'stories',
   '/verhalen/nieuw': 'storyNew',
   '/verhalen/dashboard': 'storyDashboard',
+  '/duidingssessies': 'sessions',
+  '/duidingssessies/nieuw': 'sessionNew',
+  '/best-practices': 'bestPractices',
+  '/beheer/vertelpunt-lijsten': 'storyLists',
   '/beheer/teams': 'teams',
   '/beheer/gebruikers': 'users',
   '/beheer/programmas': 'programmes',
@@ -30,6 +34,7 @@ const WITH_ID: [RegExp, Page][] = [
   [/^\/casussen\/([1-9]\d{0,14})$/, 'case'],
   [/^\/kassabonnen\/([1-9]\d{0,14})$/, 'summary'],
   [/^\/verhalen\/([1-9]\d{0,14})$/, 'story'],
+  [/^\/duidingssessies\/([1-9]\d{0,14})$/, 'session'],
   [/^\/jaarverslag\/(20\d\d|2100)$/, 'report'],
 ];
 

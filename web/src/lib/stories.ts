@@ -87,6 +87,47 @@ export function searchFromStoryFilter(f: StoryFilter): string {
   return s ? `?${s}` : '';
 }
 
+/** The story filter's fields as typed in a form (dates dd-mm-jjjj, ids as text). */
+export interface FilterFields {
+  from: string;
+  to: string;
+  team: string;
+  teller: string;
+  topic: string;
+  valuation: string;
+  q: string;
+}
+
+export const EMPTY_FILTER_FIELDS: FilterFields = { from: '', to: '', team: '', teller: '', topic: '', valuation: '', q: '' };
+
+/**
+ * The typed dates of a filter as ISO ('' when left empty), and the fields whose date
+ * is not a real one. Also used by the story list's filter.
+ */
+export function readFilterDates(f: { from: string; to: string }): { from: string; to: string; bad: ('from' | 'to')[] } {
+  const bad: ('from' | 'to')[] = [];
+  const read = (key: 'from' | 'to') => {
+    if (!f[key].trim()) return '';
+    const iso = parseDateInput(f[key]);
+    if (iso === null) bad.push(key);
+    return iso ?? '';
+  };
+  const from = read('from');
+  const to = read('to');
+  return { from, to, bad };
+}
+
+/** `?vanaf=50` → 50: the offset of a paged list (0 when absent or not a positive whole number). */
+export function offsetQuery(search: string): number {
+  const n = Number(new URLSearchParams(search).get('vanaf') ?? '0');
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** 50 → `?vanaf=50`, 0 → '' (the first page). */
+export function offsetSearch(offset: number): string {
+  return offset > 0 ? `?vanaf=${offset}` : '';
+}
+
 // ---- Dashboard periods ----
 
 export interface Periods {

@@ -1,11 +1,14 @@
-// /beheer/keuzelijsten — the organisation's lists of values for cost receipts:
-// cost categories (kostensoorten) and payers (betalers). The administrator adds values,
-// renames them and retires or reactivates them; a retired value stays on the receipts
-// that have it but cannot be chosen any more. Values are never deleted.
+// /beheer/keuzelijsten — the organisation's lists of values: cost categories
+// (kostensoorten) and payers (betalers) for cost receipts, and the Vertelpunt's
+// signifiers (topics, valuations, archetypes, extra questions) with a Dutch and an
+// English label. The administrator edits all of them here; quality staff edit the
+// Vertelpunt's lists on /beheer/vertelpunt-lijsten (the same page, those lists only).
+// Values are added, renamed and retired or reactivated; a retired value stays on the
+// records that have it but cannot be chosen any more. Values are never deleted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, type ListName, type ListValue, type Me } from '../../lib/api';
+import { api, type ListName, type ListValue, type ListValueInput, type Me } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
@@ -13,18 +16,35 @@ import { TextField, focusFirstInvalid } from '../../components/Field';
 import { TableHead } from '../../components/DataTable';
 import { ActiveBadge } from './TeamsPage';
 
-const LISTS: { name: ListName; title: MessageKey; intro: MessageKey; add: MessageKey }[] = [
-  { name: 'cost_category', title: 'lists.cost_category', intro: 'lists.cost_categoryIntro', add: 'lists.addCategory' },
-  { name: 'payer', title: 'lists.payer', intro: 'lists.payerIntro', add: 'lists.addPayer' },
+interface ListDef {
+  name: ListName;
+  title: MessageKey;
+  intro: MessageKey;
+  add: MessageKey;
+  /** The Vertelpunt's lists also carry an English label (`label_en`). */
+  english: boolean;
+}
+
+const COST_LISTS: ListDef[] = [
+  { name: 'cost_category', title: 'lists.cost_category', intro: 'lists.cost_categoryIntro', add: 'lists.addCategory', english: false },
+  { name: 'payer', title: 'lists.payer', intro: 'lists.payerIntro', add: 'lists.addPayer', english: false },
+];
+const STORY_LISTS: ListDef[] = [
+  { name: 'story_topic', title: 'lists.story_topic', intro: 'lists.story_topicIntro', add: 'lists.addTopic', english: true },
+  { name: 'story_valuation', title: 'lists.story_valuation', intro: 'lists.story_valuationIntro', add: 'lists.addValuation', english: true },
+  { name: 'story_archetype', title: 'lists.story_archetype', intro: 'lists.story_archetypeIntro', add: 'lists.addArchetype', english: true },
+  { name: 'story_prompt', title: 'lists.story_prompt', intro: 'lists.story_promptIntro', add: 'lists.addPrompt', english: true },
 ];
 
-export function ListsPage(_props: { me: Me }) {
+/** `all`: every list (the administrator); `stories`: the Vertelpunt's lists (quality staff). */
+export function ListsPage({ group }: { me: Me; group: 'all' | 'stories' }) {
   const { t } = useI18n();
+  const lists = group === 'stories' ? STORY_LISTS : [...COST_LISTS, ...STORY_LISTS];
   return (
     <>
-      <PageHeading>{t('lists.title')}</PageHeading>
-      <p class="utrecht-paragraph">{t('lists.intro')}</p>
-      {LISTS.map((l) => (
+      <PageHeading>{group === 'stories' ? t('lists.storyTitle') : t('lists.title')}</PageHeading>
+      <p class="utrecht-paragraph">{group === 'stories' ? t('lists.storyIntro') : t('lists.intro')}</p>
+      {lists.map((l) => (
         <ListSection key={l.name} {...l} />
       ))}
     </>
@@ -35,7 +55,7 @@ function sorted(values: ListValue[]): ListValue[] {
   return [...values].sort((a, b) => a.position - b.position || a.label.localeCompare(b.label, 'nl'));
 }
 
-function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
+function ListSection({ name, title, intro, add, english }: ListDef) {
   const { t, lang } = useI18n();
   const [values, setValues] = useState<ListValue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,6 +108,7 @@ function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
             <TableHead
               columns={[
                 { key: 'label', label: t('lists.col.label') },
+                ...(english ? [{ key: 'label_en', label: t('lists.col.labelEn') }] : []),
                 { key: 'code', label: t('lists.col.code') },
                 { key: 'active', label: t('lists.col.active') },
                 { key: 'actions', label: t('common.actions') },
@@ -97,9 +118,10 @@ function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
               {values.map((v) => (
                 <tr class={`utrecht-table__row${v.active ? '' : ' wk-row--inactive'}`} key={v.id} data-value-id={v.id}>
                   {renaming === v.id ? (
-                    <td class="utrecht-table__cell" colSpan={4}>
+                    <td class="utrecht-table__cell" colSpan={english ? 5 : 4}>
                       <RenameForm
                         list={name}
+                        english={english}
                         value={v}
                         onCancel={() => {
                           setRenaming(null);
@@ -119,6 +141,7 @@ function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
                       <th scope="row" class="utrecht-table__header-cell">
                         {v.label}
                       </th>
+                      {english ? <td class="utrecht-table__cell" lang="en">{v.label_en || v.label}</td> : null}
                       <td class="utrecht-table__cell wk-codes">{v.code}</td>
                       <td class="utrecht-table__cell">
                         <ActiveBadge active={v.active} />
@@ -162,6 +185,7 @@ function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
       {values !== null ? (
         <AddForm
           list={name}
+          english={english}
           title={t(add)}
           onSaved={(v) => {
             setValues((list) => sorted([...(list ?? []), v]));
@@ -174,10 +198,24 @@ function ListSection({ name, title, intro, add }: (typeof LISTS)[number]) {
   );
 }
 
-function RenameForm({ list, value, onSaved, onCancel }: { list: ListName; value: ListValue; onSaved: (v: ListValue) => void; onCancel: () => void }) {
+function RenameForm({
+  list,
+  english,
+  value,
+  onSaved,
+  onCancel,
+}: {
+  list: ListName;
+  english: boolean;
+  value: ListValue;
+  onSaved: (v: ListValue) => void;
+  onCancel: () => void;
+}) {
   const { t, lang } = useI18n();
   const [label, setLabel] = useState(value.label);
+  const [labelEn, setLabelEn] = useState(value.label_en ?? '');
   const [err, setErr] = useState<string | undefined>(undefined);
+  const [errEn, setErrEn] = useState<string | undefined>(undefined);
   const [msg, setMsg] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
@@ -199,11 +237,13 @@ function RenameForm({ list, value, onSaved, onCancel }: { list: ListName; value:
     }
     setBusy(true);
     try {
-      onSaved(await api.updateListValue(list, value.id, { label: label.trim() }));
+      const patch = english && labelEn.trim() ? { label: label.trim(), label_en: labelEn.trim() } : { label: label.trim() };
+      onSaved(await api.updateListValue(list, value.id, patch));
     } catch (e2) {
       const shown = describeError(e2, t, lang);
       setErr(shown.fields.label);
-      setMsg(messageWithUnplaced(shown, ['label']));
+      setErrEn(shown.fields.label_en);
+      setMsg(messageWithUnplaced(shown, ['label', 'label_en']));
       focusFirstInvalid(formRef.current);
     } finally {
       setBusy(false);
@@ -221,6 +261,16 @@ function RenameForm({ list, value, onSaved, onCancel }: { list: ListName; value:
         inputRef={ref}
         autoComplete="off"
       />
+      {english ? (
+        <TextField
+          id={`${id}-en`}
+          label={t('lists.renameLabelEn', { label: value.label })}
+          value={labelEn}
+          onValue={setLabelEn}
+          error={errEn}
+          autoComplete="off"
+        />
+      ) : null}
       <div class="wk-row-actions wk-inline-form__buttons">
         <button type="submit" class="utrecht-button utrecht-button--primary-action wk-button--small" aria-busy={busy ? 'true' : undefined}>
           {t('common.save')}
@@ -234,9 +284,10 @@ function RenameForm({ list, value, onSaved, onCancel }: { list: ListName; value:
   );
 }
 
-function AddForm({ list, title, onSaved }: { list: ListName; title: string; onSaved: (v: ListValue) => void }) {
+function AddForm({ list, english, title, onSaved }: { list: ListName; english: boolean; title: string; onSaved: (v: ListValue) => void }) {
   const { t, lang } = useI18n();
   const [label, setLabel] = useState('');
+  const [labelEn, setLabelEn] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -255,8 +306,12 @@ function AddForm({ list, title, onSaved }: { list: ListName; title: string; onSa
     }
     setBusy(true);
     try {
-      const saved = await api.createListValue(list, code.trim() ? { label: label.trim(), code: code.trim() } : { label: label.trim() });
+      const input: ListValueInput = { label: label.trim() };
+      if (code.trim()) input.code = code.trim();
+      if (english && labelEn.trim()) input.label_en = labelEn.trim();
+      const saved = await api.createListValue(list, input);
       setLabel('');
+      setLabelEn('');
       setCode('');
       setErrors({});
       setError(null);
@@ -264,7 +319,7 @@ function AddForm({ list, title, onSaved }: { list: ListName; title: string; onSa
     } catch (err) {
       const shown = describeError(err, t, lang);
       setErrors(shown.fields);
-      setError(messageWithUnplaced(shown, ['label', 'code']));
+      setError(messageWithUnplaced(shown, ['label', 'label_en', 'code']));
       focusFirstInvalid(formRef.current);
     } finally {
       setBusy(false);
@@ -279,6 +334,17 @@ function AddForm({ list, title, onSaved }: { list: ListName; title: string; onSa
       <LiveRegions error={error} />
       <form ref={formRef} class="utrecht-form wk-filter wk-filter--help" noValidate onSubmit={onSubmit} aria-labelledby={`${p}-title`}>
         <TextField id={`${p}-label`} label={t('lists.field.label')} value={label} onValue={setLabel} error={errors.label} autoComplete="off" required />
+        {english ? (
+          <TextField
+            id={`${p}-label_en`}
+            label={t('lists.field.labelEn')}
+            description={t('lists.field.labelEnHelp')}
+            value={labelEn}
+            onValue={setLabelEn}
+            error={errors.label_en}
+            autoComplete="off"
+          />
+        ) : null}
         <TextField
           id={`${p}-code`}
           label={t('lists.field.code')}

@@ -1,8 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import type { Me } from '../../lib/api';
-import { navItems, roleLabels } from '../../lib/roles';
+import { api, type Action, type Me } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { canReadStories, navItems, roleLabels } from '../../lib/roles';
+import { isOpenAction } from '../../lib/sensemaking';
 import { PageHeading } from '../../components/PageHeading';
 import { Link } from '../../components/Link';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { ActionTable } from '../sensemaking/Actions';
 
 export function StartPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -58,6 +63,53 @@ export function StartPage({ me }: { me: Me }) {
           </section>
         ) : null}
       </div>
+      {canReadStories(me.roles) ? <MyActions me={me} /> : null}
     </>
+  );
+}
+
+/** "Mijn acties": the open actions of sense-making sessions that this user owns. */
+function MyActions({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const [actions, setActions] = useState<Action[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.actions({ owner: 'me', open: true, limit: 100 }).then(
+      (page) => setActions(page.items),
+      (err) => setError(describeError(err, t, lang).message),
+    );
+  }, []);
+
+  const overdue = actions?.filter((a) => a.overdue).length ?? 0;
+  return (
+    <section class="wk-section wk-my-actions" aria-labelledby="start-actions">
+      <h2 id="start-actions" class="utrecht-heading-2" tabIndex={-1}>
+        {t('myActions.title')}
+      </h2>
+      <p class="utrecht-paragraph">
+        {t('myActions.intro')}
+        {overdue ? <strong> {overdue === 1 ? t('myActions.overdueOne') : t('myActions.overdue', { count: overdue })}</strong> : null}
+      </p>
+      <LiveRegions error={error} status={status} />
+      {actions === null ? (
+        error ? null : <Loading />
+      ) : (
+        <ActionTable
+          id="my-actions"
+          caption={t('myActions.caption', { count: actions.length })}
+          empty={t('myActions.empty')}
+          actions={actions}
+          me={me}
+          context="mine"
+          onSaved={(saved, message) => {
+            setActions((list) => (list ?? []).flatMap((a) => (a.id !== saved.id ? [a] : isOpenAction(saved.status) ? [saved] : [])));
+            setStatus(message);
+            if (!isOpenAction(saved.status)) requestAnimationFrame(() => document.getElementById('start-actions')?.focus());
+          }}
+        />
+      )}
+    </section>
   );
 }

@@ -17,6 +17,7 @@ import { BarChart } from '../../components/BarChart';
 import { TableHead } from '../../components/DataTable';
 import { Link } from '../../components/Link';
 import { scaleStep } from './Signifiers';
+import { canExportStories } from '../../lib/roles';
 
 interface FormState {
   from: string;
@@ -52,6 +53,25 @@ export function DashboardPage({ me }: { me: Me }) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [views, setViews] = useState<{ year: number; total: number } | null>(null);
+  const viewYear = applied ? Number(applied.from.slice(0, 4)) : null;
+
+  // Quality staff and the director: how often the Vertelpunt was opened in the period's year.
+  useEffect(() => {
+    if (viewYear === null || !canExportStories(me.roles)) return;
+    let stale = false;
+    api.moduleViews(viewYear).then(
+      (v) => {
+        if (!stale) setViews({ year: v.year, total: v.modules.find((m) => m.module === 'vertelpunt')?.total ?? 0 });
+      },
+      () => {
+        if (!stale) setViews(null);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [viewYear]);
 
   useEffect(() => {
     if (!restricted) api.teams().then((tl) => setTeams(tl.items.filter((x: Team) => x.active)), () => undefined);
@@ -176,7 +196,7 @@ export function DashboardPage({ me }: { me: Me }) {
         error ? null : <Loading />
       ) : (
         <div aria-busy={busy ? 'true' : undefined} class="wk-dashboard">
-          <Figures stats={stats} lang={lang} />
+          <Figures stats={stats} lang={lang} views={views} />
         </div>
       )}
     </>
@@ -218,7 +238,7 @@ function rowsOf(now: Bucket[], before: Bucket[] | null, lang: Lang): Row[] {
   });
 }
 
-function Figures({ stats, lang }: { stats: Stats; lang: Lang }) {
+function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { year: number; total: number } | null }) {
   const { t } = useI18n();
   const now = stats.period;
   const before = stats.comparison;
@@ -256,6 +276,14 @@ function Figures({ stats, lang }: { stats: Stats; lang: Lang }) {
                 {t('dashboard.countBefore')} <span class="wk-muted">({beforeLabel})</span>
               </dt>
               <dd class="wk-counts__value">{count(before.count)}</dd>
+            </div>
+          ) : null}
+          {views ? (
+            <div class="wk-counts__item" id="dash-views">
+              <dt>{t('dashboard.views')}</dt>
+              <dd class="wk-counts__value">
+                {views.total === 1 ? t('dashboard.viewsCountOne', { year: views.year }) : t('dashboard.viewsCount', { count: views.total, year: views.year })}
+              </dd>
             </div>
           ) : null}
         </dl>

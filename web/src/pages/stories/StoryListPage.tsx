@@ -5,19 +5,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, TELLER_KINDS, type Me, type StoryForm, type StoryPage, type Team } from '../../lib/api';
+import { api, type Me, type StoryForm, type StoryPage, type Team } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { dateInputValue, formatDate, parseDateInput } from '../../lib/format';
+import { dateInputValue, formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { navigate, useSearch } from '../../lib/router';
-import { canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
-import { searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
+import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
+import { readFilterDates, searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { SelectField, TextField } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
+import { StoryFilterFields } from './StoryFilterFields';
 
 export const STORIES_PAGE_SIZE = 50;
 
@@ -92,21 +92,17 @@ export function StoryListPage({ me }: { me: Me }) {
     };
   }, [search]);
 
-  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-
   const onFilter = (e: Event) => {
     e.preventDefault();
+    const { from, to, bad } = readFilterDates(form);
     const errs: Record<string, string> = {};
-    const from = form.from.trim() ? parseDateInput(form.from) : '';
-    const to = form.to.trim() ? parseDateInput(form.to) : '';
-    if (from === null) errs.from = t('stories.filter.badDate');
-    if (to === null) errs.to = t('stories.filter.badDate');
+    for (const key of bad) errs[key] = t('stories.filter.badDate');
     setDateErrors(errs);
-    if (Object.keys(errs).length) {
-      requestAnimationFrame(() => document.getElementById(errs.from ? 'stories-from' : 'stories-to')?.focus());
+    if (bad.length) {
+      requestAnimationFrame(() => document.getElementById(`stories-${bad[0]}`)?.focus());
       return;
     }
-    navigate(`/verhalen${searchFromStoryFilter({ ...form, from: from ?? '', to: to ?? '', offset: 0 })}`);
+    navigate(`/verhalen${searchFromStoryFilter({ ...form, from, to, offset: 0 })}`);
   };
   const onReset = () => navigate(applied.status ? `/verhalen?status=${applied.status}` : '/verhalen');
 
@@ -139,6 +135,9 @@ export function StoryListPage({ me }: { me: Me }) {
             {t('stories.dashboardLink')}
           </Link>
         ) : null}
+        <Link id="stories-best-practices" href="/best-practices" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+          {t('nav.bestPractices')}
+        </Link>
       </p>
 
       {quality ? (
@@ -161,41 +160,15 @@ export function StoryListPage({ me }: { me: Me }) {
       ) : null}
 
       <form class="utrecht-form wk-filter" onSubmit={onFilter} aria-label={t('stories.filter.label')} noValidate>
-        <TextField id="stories-from" label={t('stories.filter.from')} value={form.from} onValue={set('from')} error={dateErrors.from} narrow spellcheck={false} />
-        <TextField id="stories-to" label={t('stories.filter.to')} value={form.to} onValue={set('to')} error={dateErrors.to} narrow spellcheck={false} />
-        <SelectField
-          id="stories-team"
-          label={t('stories.filter.team')}
-          value={form.team}
-          onValue={set('team')}
-          placeholder={t('stories.filter.allTeams')}
-          options={teams.map((x) => ({ value: String(x.id), label: x.name }))}
+        <StoryFilterFields
+          prefix="stories"
+          value={form}
+          onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+          errors={dateErrors}
+          teams={teams}
+          topics={signs?.topics ?? []}
+          valuations={signs?.valuations ?? []}
         />
-        <SelectField
-          id="stories-teller"
-          label={t('stories.filter.teller')}
-          value={form.teller}
-          onValue={set('teller')}
-          placeholder={t('stories.filter.allTellers')}
-          options={TELLER_KINDS.map((k) => ({ value: k, label: t(`teller.${k}` as MessageKey) }))}
-        />
-        <SelectField
-          id="stories-topic"
-          label={t('stories.filter.topic')}
-          value={form.topic}
-          onValue={set('topic')}
-          placeholder={t('stories.filter.allTopics')}
-          options={(signs?.topics ?? []).map((v) => ({ value: String(v.id), label: valueLabel(v, lang) }))}
-        />
-        <SelectField
-          id="stories-valuation"
-          label={t('stories.filter.valuation')}
-          value={form.valuation}
-          onValue={set('valuation')}
-          placeholder={t('stories.filter.allValuations')}
-          options={(signs?.valuations ?? []).map((v) => ({ value: String(v.id), label: valueLabel(v, lang) }))}
-        />
-        <TextField id="stories-q" label={t('stories.filter.q')} value={form.q} onValue={set('q')} maxLength={100} />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('stories.filter.submit')}
@@ -256,8 +229,34 @@ export function StoryListPage({ me }: { me: Me }) {
             where={t('stories.caption', { from, to, total })}
             onNavigate={() => (paged.current = true)}
           />
+          {canExportStories(me.roles) && !tab ? <ExportLinks filter={applied} /> : null}
         </div>
       )}
     </>
+  );
+}
+
+/** "Exporteren (CSV)" and "(Excel)": the published stories with the list's current filter. */
+function ExportLinks({ filter }: { filter: StoryFilter }) {
+  const { t } = useI18n();
+  const q = {
+    from: filter.from || null,
+    to: filter.to || null,
+    team: filter.team || null,
+    teller: filter.teller || null,
+    topic: filter.topic || null,
+    valuation: filter.valuation || null,
+    q: filter.q || null,
+  };
+  return (
+    <p class="utrecht-paragraph wk-export" id="stories-export">
+      {t('stories.export')}{' '}
+      <a id="stories-export-csv" class="utrecht-link utrecht-link--html-a" href={api.storyExportUrl(q, 'csv')} download>
+        {t('stories.exportCsv')}
+      </a>{' '}
+      <a id="stories-export-xlsx" class="utrecht-link utrecht-link--html-a" href={api.storyExportUrl(q, 'xlsx')} download>
+        {t('stories.exportXlsx')}
+      </a>
+    </p>
   );
 }

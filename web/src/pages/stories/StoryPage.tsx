@@ -1,10 +1,13 @@
 // /verhalen/{id} — one story to read: its details, the text, the answers to the extra
 // prompts; for quality staff and a story still to review, "Accepteren" and "Afwijzen"
-// (a reason is required; rejecting asks for confirmation in a dialog).
+// (a reason is required; rejecting asks for confirmation in a dialog); for quality staff
+// and a published story, "Maak best practice" (a dialog: title, summary, optionally the
+// session that looked at it). A story that is a best practice says so with a link
+// (the API answers that through `GET /api/v1/best-practices?story={id}`).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type Me, type Story, type Warning } from '../../lib/api';
+import { api, type BestPractice, type Me, type SessionSummary, type Story, type Warning } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { setFlash, takeFlash } from '../../lib/flash';
@@ -13,9 +16,9 @@ import { isQuality } from '../../lib/roles';
 import { valueLabel } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
-import { TextArea } from '../../components/Field';
+import { SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDialog, Dialog } from '../../components/ConfirmDialog';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   title: 'storyForm.field.title',
@@ -23,18 +26,30 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   answers: 'story.answers',
 };
 
-/** The server's warnings about the saved text (an e-mail address, a phone number). */
-export function StoryWarnings({ warnings }: { warnings: Warning[] }) {
+/**
+ * The server's warnings about the saved text (an e-mail address, a phone number), each
+ * with the name of its field (`fields`: API field → label; a story's fields by default).
+ */
+export function StoryWarnings({
+  warnings,
+  fields = FIELD_KEYS,
+  title,
+}: {
+  warnings: Warning[];
+  fields?: Record<string, MessageKey>;
+  /** The sentence above the list; default: the story was saved, but … */
+  title?: string;
+}) {
   const { t, lang } = useI18n();
   const label = (f: string) => {
     const base = /^[^.[\]]+/.exec(f)?.[0] ?? f;
-    return FIELD_KEYS[base] ? t(FIELD_KEYS[base]!) : f;
+    return fields[base] ? t(fields[base]!) : f;
   };
   return (
     <div role="status" class="wk-live">
       {warnings.length ? (
         <Alert kind="warning">
-          <p class="wk-alert__title">{t('storyForm.warnings')}</p>
+          <p class="wk-alert__title">{title ?? t('storyForm.warnings')}</p>
           <ul class="wk-warning-list">
             {warnings.map((w, i) => (
               <li key={i}>
@@ -53,9 +68,16 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
   const [story, setStory] = useState<Story | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [flash] = useState(() => takeFlash());
+  const [status, setStatus] = useState<string | null>(null);
+  /** The best practice made of this story (`GET /api/v1/best-practices?story=`); undefined while unknown. */
+  const [bestPractice, setBestPractice] = useState<BestPractice | null | undefined>(undefined);
 
   useEffect(() => {
     api.story(id).then(setStory, (err) => setError(describeError(err, t, lang).message));
+    api.bestPractices({ story: id, limit: 1 }).then(
+      (page) => setBestPractice(page.items[0] ?? null),
+      () => setBestPractice(undefined),
+    );
   }, [id]);
 
   const fromQueue = story?.status === 'pending';
@@ -80,7 +102,13 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
         <Link id="stories-back" href={fromQueue ? '/verhalen?status=pending' : '/verhalen'}>{fromQueue ? t('story.backQueue') : t('story.back')}</Link>
       </p>
       <PageHeading title={heading}>{heading}</PageHeading>
-      <LiveRegions error={error} status={flash?.message ?? null} />
+      {story && bestPractice ? (
+        <p class="utrecht-paragraph wk-case-meta" id="story-best-practice">
+          <span class="utrecht-status-badge wk-badge wk-badge--best-practice">{t('bestPractice.badge')}</span>
+          <Link href="/best-practices">{t('bestPractice.viewAll')}</Link>
+        </p>
+      ) : null}
+      <LiveRegions error={error} status={status ?? flash?.message ?? null} />
       <StoryWarnings warnings={flash?.warnings ?? []} />
       {story === null ? (
         error ? null : <Loading />
@@ -136,6 +164,16 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
             </dl>
           </section>
           {story.status === 'pending' && isQuality(me.roles) ? <Moderation story={story} /> : null}
+          {story.status === 'published' && isQuality(me.roles) && bestPractice === null ? (
+            <MakeBestPractice
+              story={story}
+              onMade={(bp) => {
+                setBestPractice(bp);
+                setStatus(t('bestPractice.made', { title: story.title }));
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('#story-best-practice a')?.focus());
+              }}
+            />
+          ) : null}
         </>
       )}
     </>
@@ -233,6 +271,106 @@ function Moderation({ story }: { story: Story }) {
             requestAnimationFrame(() => rejectRef.current?.focus());
           }}
         />
+      ) : null}
+    </section>
+  );
+}
+
+/** "Maak best practice": a dialog with the title (the story's), a summary and the session. */
+function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPractice: BestPractice) => void }) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(story.title);
+  const [summary, setSummary] = useState('');
+  const [sessionId, setSessionId] = useState('');
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    api.sessions({ limit: 100 }).then(
+      (page) => setSessions(page.items),
+      () => setSessions([]),
+    );
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => buttonRef.current?.focus());
+  };
+
+  const save = async () => {
+    const local: Record<string, string> = {};
+    if (!title.trim()) local.title = t('bestPractice.titleMissing');
+    if (!summary.trim()) local.summary = t('bestPractice.summaryMissing');
+    setErrors(local);
+    const dialog = document.querySelector<HTMLElement>('.wk-dialog');
+    if (Object.keys(local).length) {
+      setError(t('common.errorSummary'));
+      focusFirstInvalid(dialog);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { title: title.trim(), summary: summary.trim(), ...(sessionId ? { session_id: Number(sessionId) } : {}) };
+      const bp = await api.createBestPractice(story.id, body);
+      setOpen(false);
+      onMade(bp);
+    } catch (err) {
+      const shown = describeError(err, t, lang);
+      setErrors(shown.fields);
+      setError(shown.message);
+      focusFirstInvalid(dialog);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="wk-section" aria-labelledby="story-bp-title">
+      <h2 id="story-bp-title" class="utrecht-heading-2">
+        {t('bestPractice.sectionTitle')}
+      </h2>
+      <p class="utrecht-paragraph">{t('bestPractice.sectionIntro')}</p>
+      <button ref={buttonRef} type="button" id="story-make-bp" class="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)}>
+        {t('bestPractice.make')}
+      </button>
+      {open ? (
+        <Dialog
+          title={t('bestPractice.dialogTitle')}
+          confirmLabel={t('bestPractice.confirm')}
+          onConfirm={() => void save()}
+          onCancel={close}
+          busy={busy}
+          initialFocus="bp-summary"
+          error={error}
+        >
+          <TextField id="bp-title" label={t('bestPractice.field.title')} value={title} onValue={setTitle} error={errors.title} required maxLength={200} />
+          <TextArea
+            id="bp-summary"
+            label={t('bestPractice.field.summary')}
+            description={t('bestPractice.field.summaryHelp')}
+            value={summary}
+            onValue={setSummary}
+            error={errors.summary}
+            rows={5}
+            maxLength={10_000}
+          />
+          <SelectField
+            id="bp-session_id"
+            label={t('bestPractice.field.session')}
+            description={t('bestPractice.field.sessionHelp')}
+            value={sessionId}
+            onValue={setSessionId}
+            placeholder={t('bestPractice.noSession')}
+            options={sessions.map((x) => ({ value: String(x.id), label: `${x.title} (${formatDate(x.date, lang)})` }))}
+            error={errors.session_id}
+          />
+        </Dialog>
       ) : null}
     </section>
   );

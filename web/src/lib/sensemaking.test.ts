@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n';
+import { matchRoute } from './routes';
+import { canExportStories, canSee, navItems } from './roles';
+import { addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, isOpenAction, mayUpdateAction } from './sensemaking';
+import { EMPTY_FILTER_FIELDS, readFilterDates } from './stories';
+import { moduleOf } from './views';
+
+const nl = translator('nl');
+
+describe('a session’s saved filter', () => {
+  it('sends only what was filled in, ids as numbers, dates as ISO', () => {
+    expect(filterBody(EMPTY_FILTER_FIELDS)).toEqual({ filter: {}, bad: [] });
+    expect(
+      filterBody({ from: '1-1-2025', to: '2025-12-31', team: '12', teller: 'inwoner', topic: '901', valuation: '', q: '  schulden ' }),
+    ).toEqual({ filter: { from: '2025-01-01', to: '2025-12-31', team: 12, teller: 'inwoner', topic: 901, q: 'schulden' }, bad: [] });
+  });
+  it('names the dates that are not real and drops unknown teller kinds', () => {
+    expect(filterBody({ ...EMPTY_FILTER_FIELDS, from: '31-02-2025', teller: 'robot' })).toEqual({ filter: {}, bad: ['from'] });
+    expect(readFilterDates({ from: '', to: 'morgen' })).toEqual({ from: '', to: '', bad: ['to'] });
+  });
+  it('says the filter in words', () => {
+    const look = {
+      teams: [{ id: 12, name: 'Wijkteam Noord' }],
+      topics: [{ id: 901, code: 'schulden', label: 'Schulden', label_en: 'Debts' }],
+      valuations: [],
+    };
+    expect(describeFilter({ from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, valuation: 7, q: 'huur' }, look, nl, 'nl')).toEqual([
+      'vanaf 01-01-2025',
+      'team Wijkteam Noord',
+      'verteller Inwoner',
+      'onderwerp Schulden',
+      'waardering #7',
+      'met “huur” in titel of tekst',
+    ]);
+    expect(describeFilter(null, look, nl, 'nl')).toEqual([]);
+  });
+});
+
+describe('checks', () => {
+  const draft = { title: 'Schulden', date: '01-03-2026', facilitatorId: '3', selection: 'filter' as const, storyIds: [] };
+  it('a new session needs a title, a date, a facilitator and, hand-picked, a story', () => {
+    expect(checkSession(draft)).toEqual({});
+    expect(checkSession({ ...draft, title: ' ', date: '31-02-2026', facilitatorId: '', selection: 'hand_picked' })).toEqual({
+      title: 'title', date: 'date', facilitator_id: 'facilitator_id', story_ids: 'story_ids',
+    });
+    expect(checkSession({ ...draft, selection: 'hand_picked', storyIds: [4] })).toEqual({});
+  });
+  it('closing an action: done needs its kind and what changed, dropped needs why', () => {
+    expect(checkClose({ result: 'done', kind: '', outcome: '' })).toEqual({ outcome_kind: 'outcome_kind', outcome: 'outcome' });
+    expect(checkClose({ result: 'dropped', kind: '', outcome: ' ' })).toEqual({ outcome: 'reason' });
+    expect(checkClose({ result: 'done', kind: 'training', outcome: 'x' })).toEqual({});
+    expect(closeBody({ result: 'done', kind: 'training', outcome: ' Nieuwe module. ' })).toEqual({ status: 'done', outcome_kind: 'training', outcome: 'Nieuwe module.' });
+    expect(closeBody({ result: 'dropped', kind: 'method', outcome: 'Niet meer nodig' })).toEqual({ status: 'dropped', outcome: 'Niet meer nodig' });
+  });
+  it('who may move an action on: its owner and quality staff, while it is open', () => {
+    const action = { owner: { id: 7 }, status: 'open' as const };
+    expect(mayUpdateAction({ id: 7, roles: ['coach'] }, action)).toBe(true);
+    expect(mayUpdateAction({ id: 8, roles: ['coach'] }, action)).toBe(false);
+    expect(mayUpdateAction({ id: 8, roles: ['quality'] }, action)).toBe(true);
+    expect(mayUpdateAction({ id: 7, roles: ['coach'] }, { ...action, status: 'done' })).toBe(false);
+    expect(isOpenAction('in_progress')).toBe(true);
+    expect(isOpenAction('dropped')).toBe(false);
+  });
+  it('adds days across months and years', () => {
+    expect(addDays('2025-12-25', 14)).toBe('2026-01-08');
+    expect(addDays('2024-02-20', 10)).toBe('2024-03-01');
+  });
+});
+
+describe('pages, menu and view counts', () => {
+  it('knows the session and best-practice pages', () => {
+    expect(matchRoute('/duidingssessies')).toEqual({ page: 'sessions' });
+    expect(matchRoute('/duidingssessies/nieuw')).toEqual({ page: 'sessionNew' });
+    expect(matchRoute('/duidingssessies/7')).toEqual({ page: 'session', id: 7 });
+    expect(matchRoute('/best-practices')).toEqual({ page: 'bestPractices' });
+    expect(matchRoute('/beheer/vertelpunt-lijsten')).toEqual({ page: 'storyLists' });
+  });
+  it('quality runs sessions and edits the story lists; other story readers only read', () => {
+    expect(canSee('sessionNew', ['quality'])).toBe(true);
+    for (const r of ['coach', 'team_manager', 'director']) {
+      expect(canSee('sessions', [r]), r).toBe(true);
+      expect(canSee('session', [r]), r).toBe(true);
+      expect(canSee('sessionNew', [r]), r).toBe(false);
+      expect(navItems([r]).some((i) => i.page === 'bestPractices'), r).toBe(false);
+      expect(canSee('bestPractices', [r]), r).toBe(true);
+    }
+    for (const r of ['funder', 'hr', 'admin']) expect(canSee('sessions', [r]), r).toBe(false);
+    expect(canSee('storyLists', ['admin'])).toBe(true);
+    expect(navItems(['admin']).some((i) => i.page === 'storyLists')).toBe(false);
+    expect(canSee('storyLists', ['coach'])).toBe(false);
+    expect(canExportStories(['director'])).toBe(true);
+    expect(canExportStories(['team_manager'])).toBe(false);
+  });
+  it('counts the Vertelpunt’s pages only', () => {
+    for (const p of ['stories', 'story', 'storyNew', 'storyDashboard', 'sessions', 'sessionNew', 'session', 'bestPractices'] as const) {
+      expect(moduleOf(p), p).toBe('vertelpunt');
+    }
+    expect(moduleOf('cases')).toBeNull();
+    expect(moduleOf('storyLists')).toBeNull();
+    expect(moduleOf(null)).toBeNull();
+  });
+});

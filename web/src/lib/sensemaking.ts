@@ -1,0 +1,128 @@
+// Duidingssessies (sense-making sessions) without a DOM: the story selection as the API
+// takes it (a saved filter or a hand-picked set), a saved filter in words, the checks of
+// a new session and of closing an action, and which actions are still open.
+import type { Lang, MessageKey, Translate } from '../i18n';
+import type { ActionPatch, ActionStatus, OutcomeKind, SignValue, StoryFilterQuery, TellerKind } from './api';
+import { TELLER_KINDS } from './api';
+import { formatDate, parseDateInput } from './format';
+import { readFilterDates, valueLabel, type FilterFields } from './stories';
+
+/** A session's saved filter as the API takes it: only what was filled in; ids as numbers. */
+export function filterBody(f: FilterFields): { filter: StoryFilterQuery; bad: ('from' | 'to')[] } {
+  const { from, to, bad } = readFilterDates(f);
+  const filter: StoryFilterQuery = {};
+  if (from) filter.from = from;
+  if (to) filter.to = to;
+  const id = (v: string) => (/^\d{1,15}$/.test(v) ? Number(v) : undefined);
+  const team = id(f.team);
+  const topic = id(f.topic);
+  const valuation = id(f.valuation);
+  if (team !== undefined) filter.team = team;
+  if ((TELLER_KINDS as readonly string[]).includes(f.teller)) filter.teller = f.teller;
+  if (topic !== undefined) filter.topic = topic;
+  if (valuation !== undefined) filter.valuation = valuation;
+  if (f.q.trim()) filter.q = f.q.trim();
+  return { filter, bad };
+}
+
+interface Lookups {
+  teams: readonly { id: number; name: string }[];
+  topics: readonly SignValue[];
+  valuations: readonly SignValue[];
+}
+
+/**
+ * A saved filter in words, one part per condition: "Van 01-01-2025", "Team Wijkteam
+ * Noord", "Zoekt op “schulden”". An unknown id is shown as it is (a team or value
+ * retired since, or one this user does not see).
+ */
+export function describeFilter(filter: StoryFilterQuery | null, look: Lookups, t: Translate, lang: Lang): string[] {
+  if (!filter) return [];
+  const parts: string[] = [];
+  const name = (list: readonly SignValue[], id: number) => {
+    const v = list.find((x) => x.id === id);
+    return v ? valueLabel(v, lang) : `#${id}`;
+  };
+  if (filter.from) parts.push(t('sessionFilter.from', { date: formatDate(filter.from, lang) }));
+  if (filter.to) parts.push(t('sessionFilter.to', { date: formatDate(filter.to, lang) }));
+  if (filter.team !== undefined && filter.team !== null) {
+    parts.push(t('sessionFilter.team', { team: look.teams.find((x) => x.id === Number(filter.team))?.name ?? `#${filter.team}` }));
+  }
+  if (filter.teller) {
+    const known = (TELLER_KINDS as readonly string[]).includes(filter.teller);
+    parts.push(t('sessionFilter.teller', { teller: known ? t(`teller.${filter.teller as TellerKind}` as MessageKey) : filter.teller }));
+  }
+  if (filter.topic !== undefined && filter.topic !== null) parts.push(t('sessionFilter.topic', { topic: name(look.topics, Number(filter.topic)) }));
+  if (filter.valuation !== undefined && filter.valuation !== null) {
+    parts.push(t('sessionFilter.valuation', { valuation: name(look.valuations, Number(filter.valuation)) }));
+  }
+  if (filter.q) parts.push(t('sessionFilter.q', { q: filter.q }));
+  return parts;
+}
+
+// ---- A new session ----
+
+export type Selection = 'filter' | 'hand_picked';
+
+export interface SessionDraft {
+  title: string;
+  /** As typed: dd-mm-jjjj (or ISO). */
+  date: string;
+  facilitatorId: string;
+  selection: Selection;
+  storyIds: readonly number[];
+}
+
+export type SessionProblem = 'title' | 'date' | 'facilitator_id' | 'story_ids';
+
+/** What is missing or wrong before a session is sent (the server checks again). */
+export function checkSession(d: SessionDraft): Partial<Record<SessionProblem, SessionProblem>> {
+  const out: Partial<Record<SessionProblem, SessionProblem>> = {};
+  if (!d.title.trim()) out.title = 'title';
+  if (!parseDateInput(d.date)) out.date = 'date';
+  if (!/^\d+$/.test(d.facilitatorId)) out.facilitator_id = 'facilitator_id';
+  if (d.selection === 'hand_picked' && d.storyIds.length === 0) out.story_ids = 'story_ids';
+  return out;
+}
+
+// ---- Actions ----
+
+/** Done and dropped actions are final; open and in-progress ones still need someone. */
+export function isOpenAction(status: ActionStatus): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+export interface CloseDraft {
+  result: 'done' | 'dropped';
+  kind: OutcomeKind | '';
+  outcome: string;
+}
+
+export type CloseProblem = 'outcome_kind' | 'outcome' | 'reason';
+
+/** Done needs what kind of change and what changed; dropped needs why. Field → problem. */
+export function checkClose(d: CloseDraft): Partial<Record<'outcome_kind' | 'outcome', CloseProblem>> {
+  const out: Partial<Record<'outcome_kind' | 'outcome', CloseProblem>> = {};
+  if (d.result === 'done' && !d.kind) out.outcome_kind = 'outcome_kind';
+  if (!d.outcome.trim()) out.outcome = d.result === 'done' ? 'outcome' : 'reason';
+  return out;
+}
+
+/** The PATCH that closes an action. */
+export function closeBody(d: CloseDraft): ActionPatch {
+  return d.result === 'done'
+    ? { status: 'done', outcome_kind: d.kind as OutcomeKind, outcome: d.outcome.trim() }
+    : { status: 'dropped', outcome: d.outcome.trim() };
+}
+
+/** A date `days` after an ISO date (the default due date of a new action: two weeks on). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** May this user move the action on (start it, close it)? Its owner and quality staff. */
+export function mayUpdateAction(me: { id: number; roles: readonly string[] }, action: { owner: { id: number }; status: ActionStatus }): boolean {
+  return isOpenAction(action.status) && (action.owner.id === me.id || me.roles.includes('quality'));
+}

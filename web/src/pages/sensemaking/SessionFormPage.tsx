@@ -1,0 +1,283 @@
+// /duidingssessies/nieuw — quality staff plan a sense-making session: title, date
+// (today), facilitator (themselves), participants with an account (checkboxes) and
+// others in words, the stories it looks at — a saved filter (period, team, teller,
+// topic, valuation, search text; the page says how many stories it finds now) or a
+// hand-picked set — and notes. After saving the session's page opens.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/context';
+import type { MessageKey } from '../../i18n';
+import { api, type Colleague, type Me, type SessionInput, type StoryBrief, type StoryForm, type Team } from '../../lib/api';
+import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
+import { setFlash } from '../../lib/flash';
+import { navigate } from '../../lib/router';
+import { checkSession, filterBody, type Selection } from '../../lib/sensemaking';
+import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
+import { PageHeading } from '../../components/PageHeading';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { Checkbox, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Link } from '../../components/Link';
+import { Choice, ChoiceGroup } from '../stories/Signifiers';
+import { StoryFilterFields } from '../stories/StoryFilterFields';
+import { StoryPicker } from './StoryPicker';
+
+/** The form's fields as the API names them (the server's errors land there). */
+const PLACED = ['title', 'date', 'facilitator_id', 'participant_ids', 'other_participants', 'story_filter', 'story_ids', 'notes'];
+
+interface Draft {
+  title: string;
+  date: string;
+  facilitatorId: string;
+  participantIds: number[];
+  other: string;
+  selection: Selection;
+  filter: FilterFields;
+  picked: StoryBrief[];
+  notes: string;
+}
+
+export function SessionFormPage({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [signs, setSigns] = useState<StoryForm | null>(null);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [draft, setDraft] = useState<Draft>({
+    title: '',
+    date: dateInputValue(todayIso()),
+    facilitatorId: String(me.id),
+    participantIds: [],
+    other: '',
+    selection: 'filter',
+    filter: { ...EMPTY_FILTER_FIELDS },
+    picked: [],
+    notes: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [matches, setMatches] = useState<number | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    Promise.all([api.colleagues(), api.storyForm(me.organisation.slug), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
+      ([cl, f, tl]) => {
+        setColleagues(cl.items);
+        setSigns(f);
+        setTeams(tl.items.filter((x) => x.active));
+      },
+      (err) => setError(describeError(err, t, lang).message),
+    );
+  }, []);
+
+  // How many stories the filter finds now (a second after the last change).
+  const filterKey = JSON.stringify(draft.filter);
+  useEffect(() => {
+    if (draft.selection !== 'filter') return;
+    const { filter, bad } = filterBody(draft.filter);
+    if (bad.length) {
+      setMatches(null);
+      return;
+    }
+    let stale = false;
+    const timer = window.setTimeout(() => {
+      api.stories({ ...filter, limit: 1 }).then(
+        (page) => {
+          if (!stale) setMatches(page.total);
+        },
+        () => {
+          if (!stale) setMatches(null);
+        },
+      );
+    }, 500);
+    return () => {
+      stale = true;
+      window.clearTimeout(timer);
+    };
+  }, [filterKey, draft.selection]);
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const problems = checkSession({ ...draft, storyIds: draft.picked.map((s) => s.id) });
+    const local: Record<string, string> = {};
+    for (const [field, problem] of Object.entries(problems)) local[field] = t(`sessionForm.required.${problem}` as MessageKey);
+    const { filter, bad } = filterBody(draft.filter);
+    if (draft.selection === 'filter') for (const key of bad) local[`filter_${key}`] = t('stories.filter.badDate');
+    setErrors(local);
+    if (Object.keys(local).length) {
+      setError(t('sessionForm.fixFields'));
+      focusInvalid();
+      return;
+    }
+    const body: SessionInput = {
+      title: draft.title.trim(),
+      date: parseDateInput(draft.date)!,
+      facilitator_id: Number(draft.facilitatorId),
+      participant_ids: draft.participantIds,
+    };
+    if (draft.other.trim()) body.other_participants = draft.other.trim();
+    if (draft.notes.trim()) body.notes = draft.notes;
+    if (draft.selection === 'filter') body.story_filter = filter;
+    else body.story_ids = draft.picked.map((s) => s.id);
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api.createSession(body);
+      setFlash(t('sessionForm.saved', { title: session.title }), session.warnings ?? []);
+      navigate(`/duidingssessies/${session.id}`);
+    } catch (err) {
+      const shown = describeError(err, t, lang);
+      setErrors(shown.fields);
+      setError(messageWithUnplaced(shown, PLACED));
+      focusInvalid();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The first field in error; for an empty hand-picked set, the search box. */
+  const focusInvalid = () =>
+    requestAnimationFrame(() => {
+      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (first?.id === 'session-story_ids' && !first.querySelector('input')) document.getElementById('session-pick-q')?.focus();
+      else focusFirstInvalid(formRef.current);
+    });
+
+  const ready = colleagues !== null && signs !== null;
+  return (
+    <>
+      <p class="utrecht-paragraph wk-breadcrumb">
+        <Link href="/duidingssessies">{t('session.back')}</Link>
+      </p>
+      <PageHeading>{t('sessionForm.title')}</PageHeading>
+      <p class="utrecht-paragraph">{t('sessionForm.intro')}</p>
+      <LiveRegions error={error} />
+      {!ready ? (
+        error ? null : <Loading />
+      ) : (
+        <form ref={formRef} class="utrecht-form wk-form wk-session-form" noValidate onSubmit={onSubmit}>
+          <TextField id="session-title" label={t('sessionForm.field.title')} value={draft.title} onValue={(title) => set({ title })} error={errors.title} required wide maxLength={200} />
+          <TextField
+            id="session-date"
+            label={t('sessionForm.field.date')}
+            value={draft.date}
+            onValue={(date) => set({ date })}
+            error={errors.date}
+            required
+            narrow
+            inputMode="numeric"
+            spellcheck={false}
+          />
+          <SelectField
+            id="session-facilitator_id"
+            label={t('sessionForm.field.facilitator')}
+            value={draft.facilitatorId}
+            onValue={(facilitatorId) => set({ facilitatorId })}
+            placeholder={t('sessionForm.chooseFacilitator')}
+            options={colleagues.map((c) => ({ value: String(c.id), label: c.name }))}
+            error={errors.facilitator_id}
+            required
+          />
+          <Fieldset id="session-participant_ids" legend={t('sessionForm.field.participants')} description={t('sessionForm.participantsHelp')} error={errors.participant_ids}>
+            {colleagues.map((c) => (
+              <Checkbox
+                key={c.id}
+                id={`session-participant-${c.id}`}
+                label={c.name}
+                checked={draft.participantIds.includes(c.id)}
+                onChecked={(on) => set({ participantIds: on ? [...draft.participantIds, c.id] : draft.participantIds.filter((x) => x !== c.id) })}
+              />
+            ))}
+          </Fieldset>
+          <TextField
+            id="session-other_participants"
+            label={t('sessionForm.field.other')}
+            description={t('sessionForm.otherHelp')}
+            value={draft.other}
+            onValue={(other) => set({ other })}
+            error={errors.other_participants}
+            wide
+            maxLength={500}
+          />
+
+          <ChoiceGroup id="session-selection" legend={t('sessionForm.field.selection')} description={t('sessionForm.selectionHelp')}>
+            <Choice
+              id="session-selection-filter"
+              type="radio"
+              name="session-selection"
+              label={t('sessionForm.selection.filter')}
+              checked={draft.selection === 'filter'}
+              onChange={(on) => on && set({ selection: 'filter' })}
+            />
+            <Choice
+              id="session-selection-hand_picked"
+              type="radio"
+              name="session-selection"
+              label={t('sessionForm.selection.hand_picked')}
+              checked={draft.selection === 'hand_picked'}
+              onChange={(on) => on && set({ selection: 'hand_picked' })}
+            />
+          </ChoiceGroup>
+
+          {draft.selection === 'filter' ? (
+            <div class="wk-subpanel wk-session-filter">
+              <h2 class="utrecht-heading-3" id="session-filter-title">
+                {t('sessionForm.filterTitle')}
+              </h2>
+              <p class="utrecht-paragraph wk-muted">{t('sessionForm.filterHelp')}</p>
+              {errors.story_filter ? (
+                <p class="utrecht-paragraph wk-cell-error" id="session-story_filter-error">
+                  {errors.story_filter}
+                </p>
+              ) : null}
+              <div class="wk-filter" role="group" aria-labelledby="session-filter-title">
+                <StoryFilterFields
+                  prefix="session-filter"
+                  value={draft.filter}
+                  onChange={(patch) => set({ filter: { ...draft.filter, ...patch } })}
+                  errors={{ from: errors.filter_from, to: errors.filter_to }}
+                  teams={teams}
+                  topics={signs.topics}
+                  valuations={signs.valuations}
+                />
+              </div>
+              <p class="utrecht-paragraph wk-live" role="status" id="session-filter-count">
+                {matches === null ? '' : matches === 1 ? t('sessionForm.filterCountOne') : t('sessionForm.filterCount', { count: matches })}
+              </p>
+            </div>
+          ) : (
+            <div class="wk-subpanel">
+              <h2 class="utrecht-heading-3">{t('sessionForm.pickTitle')}</h2>
+              <StoryPicker
+                picked={draft.picked}
+                onChange={(picked) => {
+                  set({ picked });
+                  if (errors.story_ids && picked.length) setErrors(({ story_ids: _done, ...rest }) => rest);
+                }}
+                error={errors.story_ids}
+              />
+            </div>
+          )}
+
+          <TextArea
+            id="session-notes"
+            label={t('sessionForm.field.notes')}
+            description={t('sessionForm.notesHelp')}
+            value={draft.notes}
+            onValue={(notes) => set({ notes })}
+            error={errors.notes}
+            rows={5}
+            maxLength={10_000}
+          />
+          <div class="utrecht-button-group wk-button-row">
+            <button type="submit" id="session-submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+              {busy ? t('common.saving') : t('sessionForm.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+// /duidingssessies — the sense-making sessions, newest first: date, title, facilitator,
+// status and how many stories, themes and (open) actions each has. Tabs Alle / Open /
+// Afgesloten (`?status=open|closed`), 50 per page (`?vanaf=`). "Nieuwe sessie" for
+// quality staff; everyone else who reads stories sees the sessions read-only.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n/context';
+import { api, type Me, type SessionStatus, type SessionSummary } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { takeFlash } from '../../lib/flash';
+import { useSearch } from '../../lib/router';
+import { isQuality } from '../../lib/roles';
+import { offsetQuery } from '../../lib/stories';
+import { DataTable } from '../../components/DataTable';
+import { PageHeading } from '../../components/PageHeading';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { Link } from '../../components/Link';
+import { Pager } from '../../components/Pager';
+import { SessionStatusBadge } from './SessionStatusBadge';
+
+export const SESSIONS_PAGE_SIZE = 50;
+
+/** `?status=open&vanaf=50` → the tab and the offset. */
+export function sessionListQuery(search: string): { status: SessionStatus | ''; offset: number } {
+  const status = new URLSearchParams(search).get('status');
+  return { status: status === 'open' || status === 'closed' ? status : '', offset: offsetQuery(search) };
+}
+
+function searchOf(status: SessionStatus | '', offset: number): string {
+  const p = new URLSearchParams();
+  if (status) p.set('status', status);
+  if (offset > 0) p.set('vanaf', String(offset));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function SessionListPage({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const search = useSearch();
+  const applied = useMemo(() => sessionListQuery(search), [search]);
+  const [data, setData] = useState<{ items: SessionSummary[]; total: number; offset: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [flash] = useState(() => takeFlash());
+  const [busy, setBusy] = useState(false);
+  const paged = useRef(false);
+
+  useEffect(() => {
+    let stale = false;
+    setBusy(true);
+    api
+      .sessions({ status: applied.status || null, limit: SESSIONS_PAGE_SIZE, offset: applied.offset })
+      .then(
+        (page) => {
+          if (stale) return;
+          setData({ ...page, offset: applied.offset });
+          setError(null);
+          if (paged.current) {
+            paged.current = false;
+            requestAnimationFrame(() => document.getElementById('sessions-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+          }
+        },
+        (err) => {
+          if (!stale) setError(describeError(err, t, lang).message);
+        },
+      )
+      .finally(() => {
+        if (!stale) setBusy(false);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [search]);
+
+  const tabs: [SessionStatus | '', MessageKey][] = [
+    ['', 'sessions.tab.all'],
+    ['open', 'sessions.tab.open'],
+    ['closed', 'sessions.tab.closed'],
+  ];
+  const total = data?.total ?? 0;
+  const shown = data?.offset ?? 0;
+  const from = shown + 1;
+  const to = Math.min(shown + (data?.items.length ?? 0), total);
+  const prev = shown > 0 ? searchOf(applied.status, Math.max(0, shown - SESSIONS_PAGE_SIZE)) : null;
+  const next = shown + SESSIONS_PAGE_SIZE < total ? searchOf(applied.status, shown + SESSIONS_PAGE_SIZE) : null;
+
+  return (
+    <>
+      <PageHeading>{t('sessions.title')}</PageHeading>
+      <p class="utrecht-paragraph">{t('sessions.intro')}</p>
+      {isQuality(me.roles) ? (
+        <p class="utrecht-paragraph wk-actions">
+          <Link id="sessions-new" href="/duidingssessies/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link">
+            {t('sessions.new')}
+          </Link>
+        </p>
+      ) : (
+        <p class="utrecht-paragraph wk-readonly-note">{t('sessions.readOnly')}</p>
+      )}
+
+      <nav class="wk-tabs" aria-label={t('sessions.tabs')}>
+        <ul class="wk-tabs__list">
+          {tabs.map(([s, key]) => (
+            <li key={s}>
+              <Link
+                id={`sessions-tab-${s || 'all'}`}
+                href={s ? `/duidingssessies?status=${s}` : '/duidingssessies'}
+                class={`wk-tabs__link${applied.status === s ? ' wk-tabs__link--current' : ''}`}
+                aria-current={applied.status === s ? 'page' : undefined}
+              >
+                {t(key)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <LiveRegions error={error} status={flash?.message ?? null} />
+      {data === null ? (
+        error ? null : <Loading />
+      ) : (
+        <div aria-busy={busy ? 'true' : undefined}>
+          <DataTable
+            id="sessions"
+            tableClass="wk-sessions"
+            caption={total ? t('sessions.caption', { from, to, total }) : t('sessions.title')}
+            columns={[
+              { key: 'date', label: t('sessions.col.date') },
+              { key: 'title', label: t('sessions.col.title') },
+              { key: 'facilitator', label: t('sessions.col.facilitator') },
+              { key: 'status', label: t('sessions.col.status') },
+              { key: 'stories', label: t('sessions.col.stories'), numeric: true },
+              { key: 'themes', label: t('sessions.col.themes'), numeric: true },
+              { key: 'actions', label: t('sessions.col.actions'), numeric: true },
+            ]}
+            empty={applied.status ? t('sessions.emptyFiltered') : t('sessions.empty')}
+            rows={data.items}
+            renderRow={(s) => (
+              <tr class="utrecht-table__row" key={s.id} data-session-id={s.id}>
+                <td class="utrecht-table__cell wk-nowrap">
+                  <time dateTime={s.date}>{formatDate(s.date, lang)}</time>
+                </td>
+                <th scope="row" class="utrecht-table__header-cell">
+                  <Link href={`/duidingssessies/${s.id}`}>{s.title}</Link>
+                </th>
+                <td class="utrecht-table__cell">{s.facilitator.name}</td>
+                <td class="utrecht-table__cell">
+                  <SessionStatusBadge status={s.status} />
+                </td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{s.story_count}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{s.theme_count}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-nowrap">
+                  {t('sessions.actionCounts', { open: s.open_action_count, total: s.action_count })}
+                </td>
+              </tr>
+            )}
+          />
+          <Pager
+            path="/duidingssessies"
+            prev={prev}
+            next={next}
+            label={t('sessions.pager')}
+            prevText={t('stories.prev')}
+            nextText={t('stories.next')}
+            where={t('sessions.caption', { from, to, total })}
+            onNavigate={() => (paged.current = true)}
+          />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// /best-practices — the stories that quality staff promoted to a best practice, newest
+// first (50 per page, `?vanaf=`): title and summary, the story, the session that looked
+// at it, who made it and when. Until the knowledge base exists each is a concept.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/context';
+import { api, type BestPractice, type Me } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { DataTable } from '../../components/DataTable';
+import { PageHeading } from '../../components/PageHeading';
+import { LiveRegions, Loading } from '../../components/Notices';
+import { Link } from '../../components/Link';
+import { Pager } from '../../components/Pager';
+import { useSearch } from '../../lib/router';
+import { offsetQuery, offsetSearch } from '../../lib/stories';
+
+const PAGE_SIZE = 50;
+
+export function BestPracticesPage(_props: { me: Me }) {
+  const { t, lang } = useI18n();
+  const search = useSearch();
+  const [data, setData] = useState<{ items: BestPractice[]; total: number; offset: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const paged = useRef(false);
+
+  useEffect(() => {
+    const offset = offsetQuery(search);
+    let stale = false;
+    api.bestPractices({ limit: PAGE_SIZE, offset }).then(
+      (page) => {
+        if (stale) return;
+        setData({ ...page, offset });
+        if (paged.current) {
+          paged.current = false;
+          requestAnimationFrame(() => document.getElementById('best-practices-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+        }
+      },
+      (err) => {
+        if (!stale) setError(describeError(err, t, lang).message);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [search]);
+
+  const items = data?.items ?? null;
+  const total = data?.total ?? 0;
+  const shown = data?.offset ?? 0;
+  const where = t('bestPractices.caption', { from: shown + 1, to: shown + (items?.length ?? 0), total });
+
+  return (
+    <>
+      <p class="utrecht-paragraph wk-breadcrumb">
+        <Link href="/verhalen">{t('story.back')}</Link>
+      </p>
+      <PageHeading>{t('bestPractices.title')}</PageHeading>
+      <p class="utrecht-paragraph">{t('bestPractices.intro')}</p>
+      <LiveRegions error={error} />
+      {items === null ? (
+        error ? null : <Loading />
+      ) : (
+        <DataTable
+          id="best-practices"
+          tableClass="wk-best-practices"
+          caption={where}
+          columns={[
+            { key: 'title', label: t('bestPractices.col.title') },
+            { key: 'story', label: t('bestPractices.col.story') },
+            { key: 'session', label: t('bestPractices.col.session') },
+            { key: 'created', label: t('bestPractices.col.created') },
+            { key: 'status', label: t('bestPractices.col.status') },
+          ]}
+          empty={t('bestPractices.empty')}
+          rows={items}
+          renderRow={(bp) => (
+            <tr class="utrecht-table__row" key={bp.id} data-best-practice-id={bp.id}>
+              <th scope="row" class="utrecht-table__header-cell">
+                <span class="wk-bp__title">{bp.title}</span>
+                <span class="wk-bp__summary">{bp.summary}</span>
+              </th>
+              <td class="utrecht-table__cell">
+                <Link href={`/verhalen/${bp.story.id}`}>{bp.story.title}</Link>
+                <span class="wk-muted wk-bp__date"> ({formatDate(bp.story.date, lang)})</span>
+              </td>
+              <td class="utrecht-table__cell">
+                {bp.session ? (
+                  <>
+                    <Link href={`/duidingssessies/${bp.session.id}`}>{bp.session.title}</Link>
+                    <span class="wk-muted wk-bp__date"> ({formatDate(bp.session.date, lang)})</span>
+                  </>
+                ) : (
+                  t('common.none')
+                )}
+              </td>
+              <td class="utrecht-table__cell">
+                <time dateTime={bp.created_at}>{formatDate(bp.created_at, lang)}</time>
+                <span class="wk-muted"> {t('bestPractices.by', { name: bp.created_by.name })}</span>
+              </td>
+              <td class="utrecht-table__cell">
+                <span class="utrecht-status-badge wk-badge wk-badge--concept">{t(`bestPractices.status.${bp.status}`)}</span>
+              </td>
+            </tr>
+          )}
+        />
+      )}
+      <Pager
+        path="/best-practices"
+        prev={shown > 0 ? offsetSearch(Math.max(0, shown - PAGE_SIZE)) : null}
+        next={shown + PAGE_SIZE < total ? offsetSearch(shown + PAGE_SIZE) : null}
+        label={t('bestPractices.pager')}
+        prevText={t('stories.prev')}
+        nextText={t('stories.next')}
+        where={where}
+        onNavigate={() => (paged.current = true)}
+      />
+    </>
+  );
+}
