@@ -180,9 +180,10 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
   // ------------------------------------------------------------------ colleagues
 
   describe('colleagues', () => {
-    it('every role but funder: the active users by name, {id, name} only (no e-mail, no roles); not the funder', async () => {
+    it('every role but funder: the active users in the work by name, {id, name} only (no e-mail, no roles); not admin, hr or funder accounts', async () => {
       const users = expectStatus(await admin.get('/api/v1/users'), 200).items;
-      const want = users.filter((u) => u.active && !(u.roles.length === 1 && u.roles[0] === 'funder'))
+      const inTheWork = (u) => u.roles.some((r) => !['funder', 'hr', 'admin'].includes(r));
+      const want = users.filter((u) => u.active && inTheWork(u))
         .map((u) => ({ id: u.id, name: u.name }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const key of ['quality', 'coachA', 'director', 'tm', 'hr']) {
@@ -193,6 +194,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
         assert.deepEqual(body.items, want, `${key}: the organisation's active users by name`);
         assert.ok(!r.text.includes('@'), `no e-mail address anywhere: ${show(r)}`);
         assert.ok(!body.items.some((u) => u.id === id.funder), 'the funder is not a colleague');
+        assert.ok(!body.items.some((u) => u.id === id.hr), 'an hr-only account is not offered (it cannot read stories)');
         assert.ok(!body.items.some((u) => u.id === id.inactive), 'an inactive user is not listed');
         assert.ok(body.items.some((u) => u.id === id.coachA) && body.items.some((u) => u.id === id.quality));
       }

@@ -115,6 +115,9 @@ export function createSensemakingApi({ stories, users, log, now, today, isDate, 
     if (!partial && hasFilter === hasIds) {
       errors.push(fe('story_filter', 'Kies een filter of zelf gekozen verhalen (precies één van beide).', 'exactly one of story_filter and story_ids'));
     }
+    if (partial && hasFilter && hasIds) {
+      errors.push(fe('story_filter', 'Kies de verhalen met een filter of zelf, niet allebei.', 'give at most one of story_filter and story_ids'));
+    }
     if (hasFilter) {
       const f = body.story_filter;
       if (typeof f !== 'object' || Array.isArray(f)) errors.push(fe('story_filter', 'Geef een filter.', 'must be an object'));
@@ -205,13 +208,47 @@ export function createSensemakingApi({ stories, users, log, now, today, isDate, 
       if (method !== 'PATCH') return P.method();
       if (!isQuality(me)) return P.forbidden();
       if (!ses) return P.notFound();
+      if (ses.status !== 'open') return P.conflict('Deze sessie is afgesloten en kan niet meer worden gewijzigd.', 'The session is closed.');
       const { errors, warnings } = checkSession(body, true);
+      const newFilter = body.story_filter ?? null; // null: not given, as everywhere
+      const newIds = body.story_ids ?? null;
+      if (!errors.length && (newFilter || newIds)) {
+        // A theme links stories the session looks at; a new set must keep them.
+        const kept = new Set(newIds ?? matchStories(newFilter).map((s) => s.id));
+        for (const t of themes.filter((x) => x.session_id === ses.id)) {
+          if (t.story_ids.some((sid) => !kept.has(sid))) {
+            errors.push(fe(newIds ? 'story_ids' : 'story_filter',
+              `Het thema '${t.title}' verwijst naar een verhaal dat dan niet meer bij de sessie hoort; pas eerst het thema aan.`,
+              `theme ${t.id} links a story the new selection leaves out`));
+            break;
+          }
+        }
+      }
       if (errors.length) return P.invalid(errors);
-      if (ses.status !== 'open') return P.conflict('Deze sessie is afgesloten.', 'This session is closed.');
-      for (const k of SESSION_FIELDS) if (k in body) ses[k] = typeof body[k] === 'string' && k === 'title' ? body[k].trim() : body[k];
-      if ('story_filter' in body && body.story_filter) ses.story_ids = [];
-      if ('story_ids' in body && body.story_ids) ses.story_filter = null;
-      ses.updated_at = now();
+      const snapshot = () => ({
+        title: ses.title, date: ses.date, facilitator_id: ses.facilitator_id, participant_ids: [...ses.participant_ids],
+        other_participants: ses.other_participants, notes: ses.notes, story_filter: ses.story_filter, story_ids: [...ses.story_ids],
+      });
+      const before = snapshot();
+      if ('title' in body) ses.title = body.title.trim();
+      if ('date' in body) ses.date = body.date;
+      if ('facilitator_id' in body) ses.facilitator_id = body.facilitator_id;
+      if ('participant_ids' in body) ses.participant_ids = [...new Set(body.participant_ids)];
+      if ('other_participants' in body) ses.other_participants = body.other_participants?.trim() || null;
+      if ('notes' in body) ses.notes = body.notes?.trim() ? body.notes : null;
+      if (newFilter) {
+        ses.story_filter = newFilter;
+        ses.story_ids = [];
+      } else if (newIds) {
+        ses.story_ids = [...new Set(newIds)];
+        ses.story_filter = null;
+      }
+      const after = snapshot();
+      if (JSON.stringify(after) !== JSON.stringify(before)) {
+        // A PATCH that changes nothing leaves no audit entry.
+        ses.updated_at = now();
+        log(me, 'update', 'sensemaking_session', ses.id, before, after);
+      }
       return { status: 200, json: sessionOut(ses, warnings) };
     }
     if (method !== (sub === 'themes' && themeId ? 'PATCH' : 'POST')) return P.method();

@@ -309,11 +309,11 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       }
       return P.method();
     }
-    // Colleagues by name (no e-mail or roles; not the funder's accounts): to choose a facilitator, participants, an action's owner.
+    // Colleagues in the work by name (no e-mail or roles; not admin, hr or funder accounts): to choose a facilitator, participants, an action's owner.
     if (path === '/api/v1/colleagues') {
       if (method !== 'GET') return P.method();
       if (me.roles.every((r) => r === 'funder')) return P.forbidden();
-      const items = users.filter((u) => u.active && !u.roles.every((r) => r === 'funder')).map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+      const items = users.filter((u) => u.active && u.roles.some((r) => !['funder', 'hr', 'admin'].includes(r))).map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
       return { status: 200, json: { items } };
     }
     m = /^\/api\/v1\/users\/(\d+)$/.exec(path);

@@ -3,14 +3,16 @@
 // quality officer and a coach through the API; the quality officer shares three stories
 // through the API. In the browser the quality officer creates a session with two
 // hand-picked stories (an empty pick caught first), adds a theme linked to one of them
-// and an action owned by the coach; the coach sees the action under "Mijn acties" on
+// and an action owned by the coach, then changes the session's title and adds a
+// participant with "Gegevens wijzigen" (taking out the theme's story is refused at the
+// stories); the coach sees the action under "Mijn acties" on
 // the start page, starts it and closes it as done (kind "training", what changed), and
 // sees the session read-only; the quality officer closes the session with a conclusion
 // (in a dialog), makes a story a best practice of that session, finds it on
 // /best-practices, sees the view count on the dashboard, exports the filtered list and
 // adds and retires a topic on "Vertelpunt-lijsten". axe-core (WCAG 2.1 A/AA) runs on
 // every page and dialog. Screenshots: sensemaking-form.png, sensemaking-session.png,
-// start-actions.png, sensemaking-closed.png, best-practices.png.
+// sensemaking-edit.png, start-actions.png, sensemaking-closed.png, best-practices.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -37,7 +39,9 @@ const pageErrors = [];
 const PASSWORD = `pw-${RUN_ID}-long-enough`;
 const QUALITY = { name: `Kwaliteit Duiding ${RUN_ID}`, email: `duiding-kw-${RUN_ID}@test.example` };
 const COACH = { name: `Coach Duiding ${RUN_ID}`, email: `duiding-coach-${RUN_ID}@test.example` };
+const COACH2 = { name: `Wijkcoach Tweede ${RUN_ID}`, email: `duiding-coach2-${RUN_ID}@test.example` };
 const STORIES = [`Schuldhulp te laat ${RUN_ID}`, `Wachten op de corporatie ${RUN_ID}`, `Buiten de selectie ${RUN_ID}`];
+const SESSION_DRAFT = `Eerste opzet ${RUN_ID}`; // the title at first; changed to SESSION_TITLE
 const SESSION_TITLE = `Duiding schulden ${RUN_ID}`;
 const THEME_TITLE = `Te laat in beeld ${RUN_ID}`;
 const ACTION_TEXT = `Schuldsignalen in de intake opnemen ${RUN_ID}`;
@@ -62,6 +66,7 @@ before(async () => {
   for (const [who, roles, teamIds] of [
     [QUALITY, ['quality'], []],
     [COACH, ['coach'], [team.id]],
+    [COACH2, ['coach'], [team.id]],
   ]) {
     const res = await api.post('/api/v1/users', {
       data: { name: who.name, email: who.email, password: PASSWORD, roles, team_ids: teamIds },
@@ -159,7 +164,7 @@ test('quality: a session with hand-picked stories, a theme and an action', { tim
   });
 
   await t.test('hand-picked: none picked is caught, then two stories by search', async () => {
-    await page.locator('#session-title').fill(SESSION_TITLE);
+    await page.locator('#session-title').fill(SESSION_DRAFT);
     await page.getByRole('checkbox', { name: COACH.name }).check();
     await page.locator('#session-other_participants').fill('twee ketenpartners');
     await page.getByRole('radio', { name: /^Zelf gekozen/ }).check();
@@ -182,7 +187,7 @@ test('quality: a session with hand-picked stories, a theme and an action', { tim
 
   await t.test('saved: the session page with the picked stories', async () => {
     await press(page, 'session-submit');
-    await page.getByRole('heading', { level: 1, name: SESSION_TITLE }).waitFor();
+    await page.getByRole('heading', { level: 1, name: SESSION_DRAFT }).waitFor();
     sessionId = Number(/\/duidingssessies\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1]);
     assert.ok(sessionId > 0, `the session's page: ${page.url()}`);
     const main = norm(await page.locator('main').innerText());
@@ -193,6 +198,11 @@ test('quality: a session with hand-picked stories, a theme and an action', { tim
     await page.locator('table.wk-session-stories').getByRole('link', { name: STORIES[0] }).waitFor();
     await page.locator('table.wk-session-stories').getByRole('link', { name: STORIES[1] }).waitFor();
     assert.equal(await page.locator('table.wk-session-stories').getByRole('link', { name: STORIES[2] }).count(), 0, 'not picked');
+    // One heading names the stories, with their number; no caption repeats it.
+    assert.equal(norm(await page.locator('#session-stories-title').innerText()), 'Bekeken verhalen (2)');
+    assert.equal(await page.locator('table.wk-session-stories caption').count(), 0, 'no second heading as a caption');
+    await page.getByRole('table', { name: 'Bekeken verhalen (2)' }).waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Bekeken verhalen (2)' }).count(), 1, 'one region: the section');
     await checkA11y(page, 'session page (new)');
   });
 
@@ -224,6 +234,57 @@ test('quality: a session with hand-picked stories, a theme and an action', { tim
     assert.match(cells[3], /^Open/);
     await checkA11y(page, 'session page with a theme and an action');
     await screenshot(page, 'sensemaking-session');
+  });
+
+  await t.test('Gegevens wijzigen: the form filled in with the session', async () => {
+    await press(page, 'session-edit');
+    await page.getByRole('heading', { level: 1, name: `Gegevens wijzigen: ${SESSION_DRAFT}` }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/duidingssessies/${sessionId}/wijzigen`);
+    assert.equal(await page.locator('#session-title').inputValue(), SESSION_DRAFT);
+    assert.equal(await page.locator('#session-date').inputValue(), dutch(today()));
+    assert.equal(await page.locator('#session-facilitator_id').inputValue(), String(QUALITY.id));
+    assert.equal(await page.getByRole('checkbox', { name: COACH.name }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: COACH2.name }).isChecked(), false);
+    assert.equal(await page.locator('#session-other_participants').inputValue(), 'twee ketenpartners');
+    assert.equal(await page.getByRole('radio', { name: /^Zelf gekozen/ }).isChecked(), true);
+    assert.match(norm(await page.locator('#session-story_ids legend').innerText()), /Gekozen verhalen \(2\)/);
+    assert.match(await page.locator('#session-notes').inputValue(), /waarom komen schulden zo laat/);
+    assert.equal(norm(await page.locator('#session-submit').innerText()), 'Wijzigingen opslaan');
+    await checkA11y(page, 'edit session');
+    await screenshot(page, 'sensemaking-edit');
+  });
+
+  await t.test('a new title and a participant; taking out the theme’s story is refused', async () => {
+    const patches = [];
+    const onRequest = (r) => {
+      if (r.method() === 'PATCH' && new URL(r.url()).pathname === `/api/v1/sensemaking-sessions/${sessionId}`) patches.push(r.postDataJSON());
+    };
+    page.on('request', onRequest);
+    await page.locator('#session-title').fill(SESSION_TITLE);
+    await page.getByRole('checkbox', { name: COACH2.name }).check();
+    await page.locator(`#session-picked-${storyIds[0]}`).click(); // unticked, it leaves the list; the theme links it
+    await page.locator(`#session-picked-${storyIds[0]}`).waitFor({ state: 'detached' });
+    await press(page, 'session-submit');
+    await page.locator('#session-story_ids-error').waitFor();
+    assert.match(norm(await page.locator('#session-story_ids-error').innerText()), new RegExp(`${THEME_TITLE}.*verwijst naar een verhaal`));
+    await waitForFocus(page, `session-picked-${storyIds[1]}`, 'the stories, where the error is');
+    assert.equal(new URL(page.url()).pathname, `/duidingssessies/${sessionId}/wijzigen`, 'still on the form');
+    await checkA11y(page, 'edit session, story refused');
+    // Put the story back (it is among the newest stories the picker shows) and save.
+    await page.locator(`#session-pick-${storyIds[0]}`).check();
+    await page.locator(`#session-picked-${storyIds[0]}`).waitFor();
+    await press(page, 'session-submit');
+    await page.getByRole('heading', { level: 1, name: SESSION_TITLE }).waitFor();
+    page.off('request', onRequest);
+    assert.equal(patches.length, 2, 'one refused PATCH, one saved');
+    assert.deepEqual(Object.keys(patches[1]).sort(), ['participant_ids', 'title'], `only what changed: ${JSON.stringify(patches[1])}`);
+    assert.deepEqual([...patches[1].participant_ids].sort((a, b) => a - b), [COACH.id, COACH2.id].sort((a, b) => a - b));
+    const main = norm(await page.locator('main').innerText());
+    assert.match(main, new RegExp(`De gegevens van de sessie “${SESSION_TITLE}” zijn opgeslagen\\.`));
+    assert.match(main, new RegExp(`Deelnemers (${COACH.name}, ${COACH2.name}|${COACH2.name}, ${COACH.name})`));
+    assert.match(main, /Zelf gekozen: 2 verhalen/);
+    await page.locator('.wk-theme', { hasText: THEME_TITLE }).getByRole('link', { name: STORIES[0] }).waitFor();
+    await checkA11y(page, 'session page after the change');
   });
   await context.close();
 });

@@ -65,7 +65,9 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
     case 'sessions':
       return <SessionListPage key={path} me={me} />;
     case 'sessionNew':
-      return <SessionFormPage key={path} me={me} />;
+      return <SessionFormPage key={path} me={me} id={null} />;
+    case 'sessionEdit':
+      return <SessionFormPage key={path} me={me} id={id!} />;
     case 'session':
       return <SessionPage key={path} me={me} id={id!} />;
     case 'bestPractices':

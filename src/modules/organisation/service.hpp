@@ -35,8 +35,9 @@ class Service {
 
   Result<std::vector<User>> list_users(const Principal& p);
   Result<User> get_user(const Principal& p, std::int64_t id);
-  // Active colleagues by id and name (no e-mail, no roles): to choose a facilitator, a
-  // participant or an owner. Every role but the funder.
+  // Active colleagues in the work (a role other than admin, hr or funder) by id and name
+  // (no e-mail, no roles): to choose a facilitator, a participant or an owner. Every
+  // role but the funder may ask.
   Result<std::vector<std::pair<std::int64_t, std::string>>> colleagues(const Principal& p);
   Result<User> create_user(const Principal& p, NewUser user, Millis now);
   Result<User> update_user(const Principal& p, std::int64_t id, UserChange change, Millis now);

@@ -878,6 +878,8 @@ export const api = {
   sessions: (params: SessionQuery) => request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
   session: (id: number) => request<Session>('GET', `/api/v1/sensemaking-sessions/${id}`),
   createSession: (input: SessionInput) => request<Session>('POST', '/api/v1/sensemaking-sessions', { body: input }),
+  /** While the session is open; only the fields that changed. */
+  updateSession: (id: number, patch: Partial<SessionInput>) => request<Session>('PATCH', `/api/v1/sensemaking-sessions/${id}`, { body: patch }),
   closeSession: (id: number, conclusion: string) =>
     request<Session>('POST', `/api/v1/sensemaking-sessions/${id}/close`, { body: { conclusion } }),
   createTheme: (sessionId: number, input: ThemeInput) =>

@@ -61,6 +61,7 @@ export type Page =
   | 'storyDashboard'
   | 'sessions'
   | 'sessionNew'
+  | 'sessionEdit'
   | 'session'
   | 'bestPractices'
   | 'storyLists'
@@ -230,6 +231,7 @@ export function canSee(page: Page, roles: readonly string[]): boolean {
     case 'bestPractices':
       return canReadStories(roles);
     case 'sessionNew':
+    case 'sessionEdit':
       return isQuality(roles);
     case 'storyLists':
       return isQuality(roles) || roles.includes('admin');

@@ -1,11 +1,11 @@
-// The app's pages by path. Most paths are fixed; a case and a programme's summary
-// carry their id in the path (`/casussen/12`, `/kassabonnen/3`), the annual report its
-// year (`/jaarverslag/2025`, 2000–2100 as the API allows).
+// The app's pages by path. Most paths are fixed; a record carries its id in the path
+// (`/casussen/12`, `/kassabonnen/3`, `/duidingssessies/4`, `/duidingssessies/4/wijzigen`),
+// the annual report its year (`/jaarverslag/2025`, 2000–2100 as the API allows).
 import type { Page } from './roles';
 
 export interface Route {
   page: Page;
-  /** The record id in the path, for `case`, `summary`, `story` and `session`; the year for `report`. */
+  /** The record id in the path, for `case`, `summary`, `story`, `session` and `sessionEdit`; the year for `report`. */
   id?: number;
 }
 
@@ -35,6 +35,7 @@ const WITH_ID: [RegExp, Page][] = [
   [/^\/kassabonnen\/([1-9]\d{0,14})$/, 'summary'],
   [/^\/verhalen\/([1-9]\d{0,14})$/, 'story'],
   [/^\/duidingssessies\/([1-9]\d{0,14})$/, 'session'],
+  [/^\/duidingssessies\/([1-9]\d{0,14})\/wijzigen$/, 'sessionEdit'],
   [/^\/jaarverslag\/(20\d\d|2100)$/, 'report'],
 ];
 

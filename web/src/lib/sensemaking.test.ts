@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { matchRoute } from './routes';
 import { canExportStories, canSee, navItems } from './roles';
-import { addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, isOpenAction, mayUpdateAction } from './sensemaking';
+import { addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, filterFields, isOpenAction, mayUpdateAction, sessionPatch } from './sensemaking';
 import { EMPTY_FILTER_FIELDS, readFilterDates } from './stories';
 import { moduleOf } from './views';
 
@@ -18,6 +18,13 @@ describe('a session’s saved filter', () => {
   it('names the dates that are not real and drops unknown teller kinds', () => {
     expect(filterBody({ ...EMPTY_FILTER_FIELDS, from: '31-02-2025', teller: 'robot' })).toEqual({ filter: {}, bad: ['from'] });
     expect(readFilterDates({ from: '', to: 'morgen' })).toEqual({ from: '', to: '', bad: ['to'] });
+  });
+  it('goes back into the form’s fields to be edited, and out again unchanged', () => {
+    expect(filterFields(null)).toEqual(EMPTY_FILTER_FIELDS);
+    const saved = { from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, q: 'huur' };
+    const fields = filterFields(saved);
+    expect(fields).toEqual({ from: '01-01-2025', to: '', team: '12', teller: 'inwoner', topic: '901', valuation: '', q: 'huur' });
+    expect(filterBody(fields)).toEqual({ filter: saved, bad: [] });
   });
   it('says the filter in words', () => {
     const look = {
@@ -46,6 +53,30 @@ describe('checks', () => {
     });
     expect(checkSession({ ...draft, selection: 'hand_picked', storyIds: [4] })).toEqual({});
   });
+  it('a changed session sends only what changed; participants and picked stories as sets', () => {
+    const before = {
+      title: 'Schulden',
+      date: '2026-03-01',
+      facilitator_id: 3,
+      participant_ids: [4, 5],
+      other_participants: '',
+      notes: 'Vraag',
+      story_ids: [10, 11],
+    };
+    expect(sessionPatch(before, { ...before, participant_ids: [5, 4], story_ids: [11, 10] })).toEqual({});
+    expect(sessionPatch(before, { ...before, title: 'Schulden in Noord', participant_ids: [4, 5, 6], notes: '' })).toEqual({
+      title: 'Schulden in Noord',
+      participant_ids: [4, 5, 6],
+      notes: '',
+    });
+    expect(sessionPatch(before, { ...before, story_ids: [10] })).toEqual({ story_ids: [10] });
+    // From hand-picked to a filter: the filter is sent (the server then drops the picked set).
+    const { story_ids: _ids, ...rest } = before;
+    expect(sessionPatch(before, { ...rest, story_filter: {} })).toEqual({ story_filter: {} });
+    const filtered = { ...rest, story_filter: { topic: 9, from: '2025-01-01' } };
+    expect(sessionPatch(filtered, { ...rest, story_filter: { from: '2025-01-01', topic: 9 } })).toEqual({});
+    expect(sessionPatch(filtered, { ...rest, story_filter: { from: '2025-01-01' } })).toEqual({ story_filter: { from: '2025-01-01' } });
+  });
   it('closing an action: done needs its kind and what changed, dropped needs why', () => {
     expect(checkClose({ result: 'done', kind: '', outcome: '' })).toEqual({ outcome_kind: 'outcome_kind', outcome: 'outcome' });
     expect(checkClose({ result: 'dropped', kind: '', outcome: ' ' })).toEqual({ outcome: 'reason' });
@@ -73,15 +104,19 @@ describe('pages, menu and view counts', () => {
     expect(matchRoute('/duidingssessies')).toEqual({ page: 'sessions' });
     expect(matchRoute('/duidingssessies/nieuw')).toEqual({ page: 'sessionNew' });
     expect(matchRoute('/duidingssessies/7')).toEqual({ page: 'session', id: 7 });
+    expect(matchRoute('/duidingssessies/7/wijzigen')).toEqual({ page: 'sessionEdit', id: 7 });
+    expect(matchRoute('/duidingssessies/nieuw/wijzigen')).toBeNull();
     expect(matchRoute('/best-practices')).toEqual({ page: 'bestPractices' });
     expect(matchRoute('/beheer/vertelpunt-lijsten')).toEqual({ page: 'storyLists' });
   });
   it('quality runs sessions and edits the story lists; other story readers only read', () => {
     expect(canSee('sessionNew', ['quality'])).toBe(true);
+    expect(canSee('sessionEdit', ['quality'])).toBe(true);
     for (const r of ['coach', 'team_manager', 'director']) {
       expect(canSee('sessions', [r]), r).toBe(true);
       expect(canSee('session', [r]), r).toBe(true);
       expect(canSee('sessionNew', [r]), r).toBe(false);
+      expect(canSee('sessionEdit', [r]), r).toBe(false);
       expect(navItems([r]).some((i) => i.page === 'bestPractices'), r).toBe(false);
       expect(canSee('bestPractices', [r]), r).toBe(true);
     }
@@ -93,7 +128,7 @@ describe('pages, menu and view counts', () => {
     expect(canExportStories(['team_manager'])).toBe(false);
   });
   it('counts the Vertelpunt’s pages only', () => {
-    for (const p of ['stories', 'story', 'storyNew', 'storyDashboard', 'sessions', 'sessionNew', 'session', 'bestPractices'] as const) {
+    for (const p of ['stories', 'story', 'storyNew', 'storyDashboard', 'sessions', 'sessionNew', 'sessionEdit', 'session', 'bestPractices'] as const) {
       expect(moduleOf(p), p).toBe('vertelpunt');
     }
     expect(moduleOf('cases')).toBeNull();

@@ -1,11 +1,12 @@
 // Duidingssessies (sense-making sessions) without a DOM: the story selection as the API
-// takes it (a saved filter or a hand-picked set), a saved filter in words, the checks of
-// a new session and of closing an action, and which actions are still open.
+// takes it (a saved filter or a hand-picked set) and back into the form's fields, a saved
+// filter in words, the checks of a session and of closing an action, the changed fields
+// of an edited session, and which actions are still open.
 import type { Lang, MessageKey, Translate } from '../i18n';
-import type { ActionPatch, ActionStatus, OutcomeKind, SignValue, StoryFilterQuery, TellerKind } from './api';
+import type { ActionPatch, ActionStatus, OutcomeKind, SessionInput, SignValue, StoryFilterQuery, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
-import { formatDate, parseDateInput } from './format';
-import { readFilterDates, valueLabel, type FilterFields } from './stories';
+import { dateInputValue, formatDate, parseDateInput } from './format';
+import { EMPTY_FILTER_FIELDS, readFilterDates, valueLabel, type FilterFields } from './stories';
 
 /** A session's saved filter as the API takes it: only what was filled in; ids as numbers. */
 export function filterBody(f: FilterFields): { filter: StoryFilterQuery; bad: ('from' | 'to')[] } {
@@ -23,6 +24,21 @@ export function filterBody(f: FilterFields): { filter: StoryFilterQuery; bad: ('
   if (valuation !== undefined) filter.valuation = valuation;
   if (f.q.trim()) filter.q = f.q.trim();
   return { filter, bad };
+}
+
+/** A saved filter back in the form's fields (dates as dd-mm-jjjj), to edit it. */
+export function filterFields(filter: StoryFilterQuery | null): FilterFields {
+  if (!filter) return { ...EMPTY_FILTER_FIELDS };
+  const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  return {
+    from: filter.from ? dateInputValue(filter.from) : '',
+    to: filter.to ? dateInputValue(filter.to) : '',
+    team: text(filter.team),
+    teller: text(filter.teller),
+    topic: text(filter.topic),
+    valuation: text(filter.valuation),
+    q: text(filter.q),
+  };
 }
 
 interface Lookups {
@@ -60,7 +76,7 @@ export function describeFilter(filter: StoryFilterQuery | null, look: Lookups, t
   return parts;
 }
 
-// ---- A new session ----
+// ---- A new or changed session ----
 
 export type Selection = 'filter' | 'hand_picked';
 
@@ -75,7 +91,7 @@ export interface SessionDraft {
 
 export type SessionProblem = 'title' | 'date' | 'facilitator_id' | 'story_ids';
 
-/** What is missing or wrong before a session is sent (the server checks again). */
+/** What is missing or wrong before a session is sent, new or changed (the server checks again). */
 export function checkSession(d: SessionDraft): Partial<Record<SessionProblem, SessionProblem>> {
   const out: Partial<Record<SessionProblem, SessionProblem>> = {};
   if (!d.title.trim()) out.title = 'title';
@@ -83,6 +99,27 @@ export function checkSession(d: SessionDraft): Partial<Record<SessionProblem, Se
   if (!/^\d+$/.test(d.facilitatorId)) out.facilitator_id = 'facilitator_id';
   if (d.selection === 'hand_picked' && d.storyIds.length === 0) out.story_ids = 'story_ids';
   return out;
+}
+
+/** A value compared regardless of order: id lists sorted, object keys sorted. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return JSON.stringify([...v].sort((a, b) => Number(a) - Number(b)));
+  if (v && typeof v === 'object') return JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * The PATCH of an edited session: only the fields of `after` that differ from `before`
+ * (both the whole form as the API takes it). Participants and hand-picked stories count
+ * as sets; switching between a filter and hand-picked sends the new selection.
+ */
+export function sessionPatch(before: SessionInput, after: SessionInput): Partial<SessionInput> {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (canonical(value) !== canonical((before as unknown as Record<string, unknown>)[key])) patch[key] = value;
+  }
+  return patch as Partial<SessionInput>;
 }
 
 // ---- Actions ----

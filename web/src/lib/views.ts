@@ -13,6 +13,7 @@ const VERTELPUNT: ReadonlySet<Page> = new Set<Page>([
   'storyDashboard',
   'sessions',
   'sessionNew',
+  'sessionEdit',
   'session',
   'bestPractices',
 ]);

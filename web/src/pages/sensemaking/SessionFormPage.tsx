@@ -3,15 +3,19 @@
 // others in words, the stories it looks at — a saved filter (period, team, teller,
 // topic, valuation, search text; the page says how many stories it finds now) or a
 // hand-picked set — and notes. After saving the session's page opens.
+// /duidingssessies/{id}/wijzigen — the same form for an open session, filled in with
+// what it has now ("Gegevens wijzigen" on its page); only the fields that changed are
+// sent (PATCH). The server refuses a new story set that leaves out a story a theme
+// links; that lands at the stories like any other field error.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type Colleague, type Me, type SessionInput, type StoryBrief, type StoryForm, type Team } from '../../lib/api';
+import { api, type Colleague, type Me, type Session, type SessionInput, type StoryBrief, type StoryFilterQuery, type StoryForm, type Team } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
-import { checkSession, filterBody, type Selection } from '../../lib/sensemaking';
+import { checkSession, filterBody, filterFields, sessionPatch, type Selection } from '../../lib/sensemaking';
 import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -36,11 +40,52 @@ interface Draft {
   notes: string;
 }
 
-export function SessionFormPage({ me }: { me: Me }) {
+/** A session as the form shows it, to change it. */
+function draftOf(s: Session): Draft {
+  return {
+    title: s.title,
+    date: dateInputValue(s.date),
+    facilitatorId: String(s.facilitator.id),
+    participantIds: s.participants.map((p) => p.id),
+    other: s.other_participants ?? '',
+    selection: s.selection,
+    filter: filterFields(s.story_filter),
+    picked: s.selection === 'hand_picked' ? s.stories : [],
+    notes: s.notes ?? '',
+  };
+}
+
+/** The whole form as the API takes it (a checked draft: the date reads). */
+function bodyOf(d: Draft, filter: StoryFilterQuery): SessionInput {
+  const body: SessionInput = {
+    title: d.title.trim(),
+    date: parseDateInput(d.date)!,
+    facilitator_id: Number(d.facilitatorId),
+    participant_ids: d.participantIds,
+    other_participants: d.other.trim(),
+    notes: d.notes.trim() ? d.notes : '',
+  };
+  if (d.selection === 'filter') body.story_filter = filter;
+  else body.story_ids = d.picked.map((s) => s.id);
+  return body;
+}
+
+/** The people to choose from: the colleagues, plus anyone the session names who is no longer among them. */
+function peopleOf(colleagues: Colleague[], s: Session | null): Colleague[] {
+  if (!s) return colleagues;
+  const extra = [s.facilitator, ...s.participants].filter((p, i, all) => !colleagues.some((c) => c.id === p.id) && all.findIndex((x) => x.id === p.id) === i);
+  return extra.length ? [...colleagues, ...extra].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : colleagues;
+}
+
+/** `id` null: a new session; otherwise the open session `id`, to change it. */
+export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   const { t, lang } = useI18n();
+  const editing = id !== null;
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [signs, setSigns] = useState<StoryForm | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
+  /** The session being changed, as loaded (null while loading and for a new one). */
+  const [session, setSession] = useState<Session | null>(null);
   const [draft, setDraft] = useState<Draft>({
     title: '',
     date: dateInputValue(todayIso()),
@@ -59,11 +104,21 @@ export function SessionFormPage({ me }: { me: Me }) {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    Promise.all([api.colleagues(), api.storyForm(me.organisation.slug), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
-      ([cl, f, tl]) => {
-        setColleagues(cl.items);
+    Promise.all([
+      api.colleagues(),
+      api.storyForm(me.organisation.slug),
+      api.teams().catch(() => ({ items: [] as Team[] })),
+      editing ? api.session(id) : Promise.resolve(null),
+    ]).then(
+      ([cl, f, tl, s]) => {
+        setColleagues(peopleOf(cl.items, s));
         setSigns(f);
-        setTeams(tl.items.filter((x) => x.active));
+        // A retired team stays on the list when the session's filter names it.
+        setTeams(tl.items.filter((x) => x.active || (s?.story_filter?.team !== undefined && x.id === Number(s.story_filter.team))));
+        if (s) {
+          setSession(s);
+          setDraft(draftOf(s));
+        }
       },
       (err) => setError(describeError(err, t, lang).message),
     );
@@ -111,22 +166,30 @@ export function SessionFormPage({ me }: { me: Me }) {
       focusInvalid();
       return;
     }
-    const body: SessionInput = {
-      title: draft.title.trim(),
-      date: parseDateInput(draft.date)!,
-      facilitator_id: Number(draft.facilitatorId),
-      participant_ids: draft.participantIds,
-    };
-    if (draft.other.trim()) body.other_participants = draft.other.trim();
-    if (draft.notes.trim()) body.notes = draft.notes;
-    if (draft.selection === 'filter') body.story_filter = filter;
-    else body.story_ids = draft.picked.map((s) => s.id);
+    const body = bodyOf(draft, filter);
+    if (session) {
+      const patch = sessionPatch(bodyOf(draftOf(session), filterBody(filterFields(session.story_filter)).filter), body);
+      if (!Object.keys(patch).length) {
+        setFlash(t('sessionForm.unchanged'));
+        navigate(`/duidingssessies/${session.id}`);
+        return;
+      }
+      await save(() => api.updateSession(session.id, patch), 'sessionForm.updated');
+      return;
+    }
+    if (!body.other_participants) delete body.other_participants;
+    if (!body.notes) delete body.notes;
+    await save(() => api.createSession(body), 'sessionForm.saved');
+  };
+
+  /** Sends the form; on success the session's page opens with the message and any warnings. */
+  const save = async (send: () => Promise<Session>, message: MessageKey) => {
     setBusy(true);
     setError(null);
     try {
-      const session = await api.createSession(body);
-      setFlash(t('sessionForm.saved', { title: session.title }), session.warnings ?? []);
-      navigate(`/duidingssessies/${session.id}`);
+      const saved = await send();
+      setFlash(t(message, { title: saved.title }), saved.warnings ?? []);
+      navigate(`/duidingssessies/${saved.id}`);
     } catch (err) {
       const shown = describeError(err, t, lang);
       setErrors(shown.fields);
@@ -137,25 +200,34 @@ export function SessionFormPage({ me }: { me: Me }) {
     }
   };
 
-  /** The first field in error; for an empty hand-picked set, the search box. */
+  /**
+   * The first field in error; for an empty hand-picked set, the search box; for an
+   * error about the saved filter as a whole, its first field.
+   */
   const focusInvalid = () =>
     requestAnimationFrame(() => {
       const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       if (first?.id === 'session-story_ids' && !first.querySelector('input')) document.getElementById('session-pick-q')?.focus();
+      else if (!first && document.getElementById('session-story_filter-error')) document.getElementById('session-filter-from')?.focus();
       else focusFirstInvalid(formRef.current);
     });
 
-  const ready = colleagues !== null && signs !== null;
+  const ready = colleagues !== null && signs !== null && (!editing || session !== null);
+  const back = editing ? `/duidingssessies/${id}` : '/duidingssessies';
+  const heading = !editing ? t('sessionForm.title') : session ? t('sessionForm.editTitle', { title: session.title }) : t('sessionForm.editLoading');
+  const closed = session !== null && session.status !== 'open';
   return (
     <>
       <p class="utrecht-paragraph wk-breadcrumb">
-        <Link href="/duidingssessies">{t('session.back')}</Link>
+        <Link href={back}>{editing ? t('sessionForm.backToSession') : t('session.back')}</Link>
       </p>
-      <PageHeading>{t('sessionForm.title')}</PageHeading>
-      <p class="utrecht-paragraph">{t('sessionForm.intro')}</p>
+      <PageHeading title={heading}>{heading}</PageHeading>
+      {closed ? null : <p class="utrecht-paragraph">{editing ? t('sessionForm.editIntro') : t('sessionForm.intro')}</p>}
       <LiveRegions error={error} />
       {!ready ? (
         error ? null : <Loading />
+      ) : closed ? (
+        <p class="utrecht-paragraph wk-readonly-note">{t('session.closedNote')}</p>
       ) : (
         <form ref={formRef} class="utrecht-form wk-form wk-session-form" noValidate onSubmit={onSubmit}>
           <TextField id="session-title" label={t('sessionForm.field.title')} value={draft.title} onValue={(title) => set({ title })} error={errors.title} required wide maxLength={200} />
@@ -232,7 +304,7 @@ export function SessionFormPage({ me }: { me: Me }) {
                   {errors.story_filter}
                 </p>
               ) : null}
-              <div class="wk-filter" role="group" aria-labelledby="session-filter-title">
+              <div class="wk-filter" role="group" aria-labelledby="session-filter-title" aria-describedby={errors.story_filter ? 'session-story_filter-error' : undefined}>
                 <StoryFilterFields
                   prefix="session-filter"
                   value={draft.filter}
@@ -250,6 +322,9 @@ export function SessionFormPage({ me }: { me: Me }) {
           ) : (
             <div class="wk-subpanel">
               <h2 class="utrecht-heading-3">{t('sessionForm.pickTitle')}</h2>
+              {session && session.selection === 'hand_picked' && session.story_count > session.stories.length ? (
+                <p class="utrecht-paragraph wk-muted">{t('sessionForm.pickedPartly', { total: session.story_count, shown: session.stories.length })}</p>
+              ) : null}
               <StoryPicker
                 picked={draft.picked}
                 onChange={(picked) => {
@@ -273,8 +348,13 @@ export function SessionFormPage({ me }: { me: Me }) {
           />
           <div class="utrecht-button-group wk-button-row">
             <button type="submit" id="session-submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
-              {busy ? t('common.saving') : t('sessionForm.submit')}
+              {busy ? t('common.saving') : editing ? t('sessionForm.editSubmit') : t('sessionForm.submit')}
             </button>
+            {editing ? (
+              <Link id="session-cancel" href={back} class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+                {t('common.cancel')}
+              </Link>
+            ) : null}
           </div>
         </form>
       )}

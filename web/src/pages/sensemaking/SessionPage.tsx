@@ -1,6 +1,7 @@
 // /duidingssessies/{id} — one sense-making session: its details (date, facilitator,
-// participants, which stories: a saved filter in words or "zelf gekozen"), the stories
-// it looks at (links to /verhalen/{id}), the themes found (quality staff add and edit
+// participants, which stories: a saved filter in words or "zelf gekozen"; quality staff
+// change them with "Gegevens wijzigen" → /duidingssessies/{id}/wijzigen while the session
+// is open), the stories it looks at (links to /verhalen/{id}), the themes found (quality staff add and edit
 // them while the session is open, each linked to stories of the session), the actions
 // agreed (quality staff add them, also after closing; the owner and quality staff move
 // them on and close them) and "Sessie afsluiten" with a conclusion, confirmed in a
@@ -103,7 +104,7 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
           ) : !quality ? (
             <p class="utrecht-paragraph wk-readonly-note">{t('session.readOnly')}</p>
           ) : null}
-          <Details session={session} signs={signs} teams={teams} />
+          <Details session={session} signs={signs} teams={teams} editable={quality && open} />
           <Stories session={session} />
           <Themes
             session={session}
@@ -169,7 +170,7 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
   );
 }
 
-function Details({ session, signs, teams }: { session: Session; signs: StoryForm | null; teams: Team[] }) {
+function Details({ session, signs, teams, editable }: { session: Session; signs: StoryForm | null; teams: Team[]; editable: boolean }) {
   const { t, lang } = useI18n();
   const filterParts = describeFilter(session.story_filter, { teams, topics: signs?.topics ?? [], valuations: signs?.valuations ?? [] }, t, lang);
   const selection =
@@ -204,6 +205,17 @@ function Details({ session, signs, teams }: { session: Session; signs: StoryForm
           </div>
         ))}
       </dl>
+      {editable ? (
+        <p class="utrecht-paragraph">
+          <Link
+            id="session-edit"
+            href={`/duidingssessies/${session.id}/wijzigen`}
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+          >
+            {t('session.edit')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -214,7 +226,7 @@ function Stories({ session }: { session: Session }) {
   return (
     <section class="wk-section" aria-labelledby="session-stories-title">
       <h2 id="session-stories-title" class="utrecht-heading-2">
-        {t('session.stories')}
+        {t('session.stories', { count: session.story_count })}
       </h2>
       <p class="utrecht-paragraph">
         {session.status === 'open' && session.selection === 'filter' ? t('session.storiesLive') : t('session.storiesFixed')}
@@ -223,7 +235,7 @@ function Stories({ session }: { session: Session }) {
       <DataTable
         id="session-stories"
         tableClass="wk-session-stories"
-        caption={t('session.storiesCaption', { count: session.story_count })}
+        labelledBy="session-stories-title"
         columns={[
           { key: 'date', label: t('stories.col.date') },
           { key: 'title', label: t('stories.col.title') },

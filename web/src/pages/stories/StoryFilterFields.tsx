@@ -1,6 +1,6 @@
 // The story filter's fields — period, team, teller kind, topic, valuation, search text —
 // shared by the story list (/verhalen) and a sense-making session's saved filter
-// (/duidingssessies/nieuw). Ids are `${prefix}-from`, `${prefix}-team`, …
+// (/duidingssessies/nieuw and …/wijzigen). Ids are `${prefix}-from`, `${prefix}-team`, …
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
 import { TELLER_KINDS, type SignValue } from '../../lib/api';
