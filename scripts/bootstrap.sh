@@ -8,7 +8,8 @@ purpose=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
-          libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev nodejs)
+          libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libstemmer-dev libcmark-gfm-dev \
+          libcmark-gfm-extensions-dev nodejs)
 case "$purpose" in
   test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core curl) ;;
   bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_database.hpp"
 
+#include "store/sqlite/fts_dutch.hpp"
+
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -42,6 +44,8 @@ class SqliteConnection final : public Tx {
       execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     }
     execute_script("PRAGMA foreign_keys=ON;");
+    if (!register_dutch_tokenizer(db_))
+      throw DbError(DbError::Kind::connection, "SQLite without FTS5: the knowledge base's search needs it");
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);

@@ -191,3 +191,47 @@ TEST(Sqlite, OnlineBackupIsAConsistentCopy) {
 
 }  // namespace
 }  // namespace wk::store
+
+namespace wk::store {
+namespace {
+
+// The FTS5 tokenizer `dutch` every SQLite connection has: stems meet, diacritics fold,
+// stop words are not indexed, prefixes of unfinished words match the words as written,
+// and highlight() marks the words in the original text.
+TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
+  const auto dir = temp_dir();
+  auto db = open_database(dir + "/fts.db");
+  db->with_write([](Tx& tx) {
+    tx.execute_script(
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch', prefix = '3');"
+        "INSERT INTO docs (rowid, title, body) VALUES (1, 'Woningen', 'Begeleiding bij de ideeën van het gezin.');"
+        "INSERT INTO docs (rowid, title, body) VALUES (2, 'Schulden', 'Een woning zoeken met de corporatie.');"
+        "INSERT INTO docs (rowid, title, body) VALUES (3, 'Procedure', 'Niets over huizen.');");
+    return true;
+  });
+  auto ids = [&](const std::string& match) {
+    std::vector<std::int64_t> out;
+    db->with_read([&](Tx& tx) {
+      for (const auto& r : tx.query("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid", {match}))
+        out.push_back(r.i64(0));
+    });
+    return out;
+  };
+  EXPECT_EQ(ids("\"woning\""), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(ids("\"begeleid\""), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(ids("\"ideeen\""), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(ids("\"begeleidi\" *"), (std::vector<std::int64_t>{1})) << "a word being typed, as a prefix";
+  EXPECT_EQ(ids("\"procedur\""), (std::vector<std::int64_t>{3}));
+  EXPECT_TRUE(ids("\"de\"").empty()) << "stop words are not indexed";
+  db->with_read([&](Tx& tx) {
+    const auto r = tx.query_one("SELECT highlight(docs, 1, '<mark>', '</mark>') FROM docs WHERE docs MATCH ?",
+                                {std::string("\"ideeen\"")});
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->str(0), "Begeleiding bij de <mark>ideeën</mark> van het gezin.");
+  });
+  db.reset();
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace wk::store

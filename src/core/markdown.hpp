@@ -1,0 +1,16 @@
+// Markdown (CommonMark with GitHub's tables, strikethrough, autolinks and task lists) to
+// HTML with cmark-gfm, for the knowledge base and the report's texts. Safe by
+// construction: raw HTML in the source is not passed through (it is left out), and
+// links and images whose URL is not http(s), mailto, a relative path or an image data
+// URL lose their URL (javascript:, vbscript:, file:, data:text/html …). The result can
+// be put into a page as it is.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wk::markdown {
+
+std::string to_html(std::string_view markdown);
+
+}  // namespace wk::markdown

@@ -1,0 +1,75 @@
+// Dutch words for search: stemming pairs that must meet, diacritics folded, stop words
+// left out, offsets into the original text, and the query as typed (prefix).
+#include "core/dutch.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wk::dutch {
+namespace {
+
+std::string term(std::string_view word) {
+  const auto w = words(word);
+  return w.empty() ? "" : w.front().term;
+}
+
+TEST(DutchStem, InflectionsMeet) {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"woningen", "woning"},         {"begeleiding", "begeleiden"}, {"schulden", "schuld"},
+      {"huisbezoeken", "huisbezoek"}, {"procedures", "procedure"},   {"methodieken", "methodiek"},
+      {"richtlijnen", "richtlijn"},   {"gezinnen", "gezin"},         {"wijkteams", "wijkteam"},
+      {"bussen", "bus"},              {"ballen", "bal"},
+  };
+  for (const auto& [a, b] : pairs) EXPECT_EQ(term(a), term(b)) << a << " / " << b;
+  EXPECT_NE(term("woning"), term("wonder"));
+}
+
+TEST(DutchFold, DiacriticsAndLigatures) {
+  EXPECT_EQ(fold("Ideeën"), "ideeen");
+  EXPECT_EQ(fold("café"), "cafe");
+  EXPECT_EQ(fold("ĲSSELMEER"), "ijsselmeer");
+  EXPECT_EQ(fold("Straße"), "strasse");
+  EXPECT_EQ(term("ideeën"), term("ideeen"));
+  EXPECT_EQ(term("coördinatie"), term("coordinatie"));
+  EXPECT_EQ(fold("Ελλάδα").size(), std::string("Ελλάδα").size()) << "other scripts are kept";
+}
+
+TEST(DutchWords, StopWordsAndOffsets) {
+  const std::string text = "De woningen van het wijkteam: één ideeën-bus!";
+  const auto ws = words(text);
+  ASSERT_EQ(ws.size(), 4u);  // de, van, het and één (folded: een) are stop words
+  EXPECT_EQ(text.substr(ws[0].begin, ws[0].end - ws[0].begin), "woningen");
+  EXPECT_EQ(ws[0].term, "woning");
+  EXPECT_EQ(ws[0].folded, "woningen");
+  EXPECT_EQ(text.substr(ws[1].begin, ws[1].end - ws[1].begin), "wijkteam");
+  EXPECT_EQ(text.substr(ws[2].begin, ws[2].end - ws[2].begin), "ideeën");
+  EXPECT_EQ(ws[3].folded, "bus");
+  EXPECT_TRUE(words("de het een").empty());
+  EXPECT_TRUE(words("a , ; — “”").empty());
+  EXPECT_EQ(words("artikel 7 lid 2").size(), 4u) << "single digits count";
+}
+
+TEST(DutchWords, MalformedUtf8IsASeparator) {
+  const auto ws = words(std::string("woning\xff\xfe" "begeleiding\xc3"));
+  ASSERT_EQ(ws.size(), 2u);
+  EXPECT_EQ(ws[1].term, "begeleid");
+}
+
+TEST(DutchQuery, FinishedWordsByStemTheTypedOneAsPrefix) {
+  auto q = parse_query("woningen ");
+  EXPECT_EQ(q.terms, std::vector<std::string>{"woning"});
+  EXPECT_FALSE(q.last_is_prefix);
+  q = parse_query("schulden begeleidi");
+  EXPECT_EQ(q.terms, (std::vector<std::string>{"schuld", "begeleidi"}));
+  EXPECT_TRUE(q.last_is_prefix);
+  q = parse_query("de woning van");
+  EXPECT_EQ(q.terms, std::vector<std::string>{"woning"}) << "stop words left out, also while typing";
+  q = parse_query("wo");
+  EXPECT_EQ(q.terms, std::vector<std::string>{"wo"});
+  EXPECT_FALSE(q.last_is_prefix) << "two letters are too short to search as a prefix";
+  EXPECT_TRUE(parse_query("de").terms.empty()) << "a stop word alone finds nothing, at once";
+  EXPECT_TRUE(parse_query("  ").terms.empty());
+  EXPECT_EQ(parse_query("Ideeën").terms, std::vector<std::string>{"ideeen"});
+}
+
+}  // namespace
+}  // namespace wk::dutch
