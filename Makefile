@@ -32,11 +32,12 @@ test: build-test web
 
 bench:
 	scripts/bootstrap.sh bench
-	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWK_BENCH=ON
 	cmake --build build -j $(JOBS)
 	bench/run.sh
 	bench/receipts.sh
 	bench/stories.sh
+	bench/knowledge.sh
 
 fmt:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')

@@ -5,6 +5,7 @@
 #include "modules/audit/routes.hpp"
 #include "modules/cases/report_chapter.hpp"
 #include "modules/cases/routes.hpp"
+#include "modules/knowledge/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
 #include "modules/sensemaking/report_chapter.hpp"
@@ -32,6 +33,7 @@ App::App(store::Database& db, Config config)
       stories_(db),
       sensemaking_(db),
       usage_(db),
+      knowledge_(db),
       reports_(db, chapters_) {
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
@@ -56,6 +58,7 @@ App::App(store::Database& db, Config config)
   stories::register_routes(router_, stories_, db_);
   sensemaking::register_routes(router_, sensemaking_);
   usage::register_routes(router_, usage_);
+  knowledge::register_routes(router_, knowledge_);
   chapters_.add(cases::make_report_chapter());
   chapters_.add(sensemaking::make_report_chapter());
   report::register_routes(router_, reports_);

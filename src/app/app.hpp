@@ -10,6 +10,7 @@
 #include "modules/auth/routes.hpp"
 #include "modules/auth/service.hpp"
 #include "modules/cases/service.hpp"
+#include "modules/knowledge/knowledge.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
@@ -45,6 +46,7 @@ class App {
   stories::Service stories_;
   sensemaking::Service sensemaking_;
   usage::Service usage_;
+  knowledge::Service knowledge_;
   report::Registry chapters_;
   report::Service reports_;
   http::Router router_;

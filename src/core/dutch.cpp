@@ -135,6 +135,31 @@ std::string fold(std::string_view word) {
   return out;
 }
 
+std::string lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t at = i;
+    char32_t cp = decode(text, i);
+    if (cp == U' ' && (static_cast<unsigned char>(text[at]) & 0x80)) {  // malformed: keep the byte
+      out += text[at];
+      continue;
+    }
+    if (cp >= 'A' && cp <= 'Z')
+      cp += 0x20;
+    else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+      cp += 0x20;
+    else if ((cp >= 0x100 && cp <= 0x137 && cp % 2 == 0) || (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0))
+      cp += 1;
+    else if ((cp >= 0x139 && cp <= 0x148 && cp % 2 == 1) || (cp >= 0x179 && cp <= 0x17E && cp % 2 == 1))
+      cp += 1;
+    else if (cp == 0x178)
+      cp = 0xFF;
+    encode(cp, out);
+  }
+  return out;
+}
+
 bool is_stop_word(std::string_view folded) {
   return std::find(std::begin(kStopWords), std::end(kStopWords), folded) != std::end(kStopWords);
 }
@@ -208,11 +233,10 @@ Query parse_query(std::string_view typed) {
     const auto& w = all[i];
     if (too_short(w.folded) || is_stop_word(w.folded)) continue;
     const bool typing = i + 1 == all.size() && w.end == typed.size();
+    q.terms.push_back(stem(w.folded));
     if (typing && w.folded.size() >= 3) {
-      q.terms.push_back(w.folded);
       q.last_is_prefix = true;
-    } else {
-      q.terms.push_back(stem(w.folded));
+      q.prefix = w.folded;
     }
   }
   return q;

@@ -18,6 +18,10 @@ namespace wk::dutch {
 // outside Latin-1 and Latin Extended-A are kept as they are.
 std::string fold(std::string_view word);
 
+// Lower case with the diacritics kept (ÉÉN → één, Ĳ → ĳ), for tags and names; Latin-1
+// and Latin Extended-A, other characters unchanged.
+std::string lower(std::string_view text);
+
 bool is_stop_word(std::string_view folded);
 
 // Snowball Dutch, plus one rule it lacks: a plural in -es that it leaves alone
@@ -37,12 +41,13 @@ std::vector<Word> words(std::string_view text);
 
 // A search as typed. Finished words are searched by their stem; stop words are left
 // out (a query of stop words alone has no terms, and finds nothing, at once). The last
-// word, while it is being typed (no space after it) and has 3 letters or more, is
-// searched as a prefix of words as written (folded, not stemmed: "begeleidi" is on its
-// way to "begeleiding", whose stem is shorter).
+// word, while it is being typed (no space after it) and has 3 letters or more, matches
+// either by its stem (woningen → woning) or as a prefix of words as written (folded, not
+// stemmed: "begeleidi" is on its way to "begeleiding", whose stem is shorter).
 struct Query {
-  std::vector<std::string> terms;
+  std::vector<std::string> terms;  // stems, the last one included
   bool last_is_prefix = false;
+  std::string prefix;  // when last_is_prefix: the last word as typed, folded
 };
 Query parse_query(std::string_view typed);
 

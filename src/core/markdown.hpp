@@ -12,5 +12,7 @@
 namespace wk::markdown {
 
 std::string to_html(std::string_view markdown);
+// The text without Markdown's marks, for snippets and previews (one space for line breaks).
+std::string to_text(std::string_view markdown);
 
 }  // namespace wk::markdown

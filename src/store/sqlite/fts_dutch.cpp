@@ -30,13 +30,29 @@ void destroy(Fts5Tokenizer* t) {
 int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
              int (*token)(void*, int, const char*, int, int, int)) {
   const std::string_view in(text, static_cast<std::size_t>(size));
+  if (flags & FTS5_TOKENIZE_QUERY) {
+    // A query names its terms exactly (dutch::parse_query made them): passed as they
+    // are, split on spaces only, never stemmed twice.
+    std::size_t i = 0;
+    while (i < in.size()) {
+      while (i < in.size() && in[i] == ' ') ++i;
+      const std::size_t begin = i;
+      while (i < in.size() && in[i] != ' ') ++i;
+      if (i > begin)
+        if (int rc = token(ctx, 0, in.data() + begin, static_cast<int>(i - begin), static_cast<int>(begin),
+                           static_cast<int>(i));
+            rc != SQLITE_OK)
+          return rc;
+    }
+    return SQLITE_OK;
+  }
   for (const auto& w : dutch::words(in)) {
     const int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
     if (int rc = token(ctx, 0, w.term.data(), static_cast<int>(w.term.size()), begin, end); rc != SQLITE_OK)
       return rc;
     // Documents also carry the word as written, at the same place, for prefix queries of
-    // words still being typed; queries name exactly the token they mean.
-    if ((flags & FTS5_TOKENIZE_DOCUMENT) && w.folded != w.term)
+    // words still being typed.
+    if (w.folded != w.term)
       if (int rc = token(ctx, FTS5_TOKEN_COLOCATED, w.folded.data(), static_cast<int>(w.folded.size()), begin, end);
           rc != SQLITE_OK)
         return rc;

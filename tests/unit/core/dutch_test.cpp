@@ -61,6 +61,10 @@ TEST(DutchQuery, FinishedWordsByStemTheTypedOneAsPrefix) {
   q = parse_query("schulden begeleidi");
   EXPECT_EQ(q.terms, (std::vector<std::string>{"schuld", "begeleidi"}));
   EXPECT_TRUE(q.last_is_prefix);
+  EXPECT_EQ(q.prefix, "begeleidi");
+  q = parse_query("woningen");
+  EXPECT_EQ(q.terms, std::vector<std::string>{"woning"}) << "a whole word being typed still meets its stem";
+  EXPECT_EQ(q.prefix, "woningen");
   q = parse_query("de woning van");
   EXPECT_EQ(q.terms, std::vector<std::string>{"woning"}) << "stop words left out, also while typing";
   q = parse_query("wo");

@@ -28,6 +28,11 @@ TEST(Markdown, RendersWhatWritersUse) {
   EXPECT_NE(html.find("href=\"http://www.smd.nl\""), std::string::npos) << "autolink";
 }
 
+TEST(Markdown, PlainTextForSnippets) {
+  EXPECT_EQ(markdown::to_text("# Doel\n\nDe **begeleiding** van [gezinnen](https://x.example)."),
+            "Doel  De begeleiding van gezinnen. ");
+}
+
 TEST(Markdown, KnownXssPayloadsAreNeutralised) {
   const char* payloads[] = {
       "<script>alert(1)</script>",
