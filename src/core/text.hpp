@@ -11,6 +11,9 @@ namespace wk::text {
 std::string trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
 
+// Text for HTML: & < > " ' as entities.
+std::string escape_html(std::string_view s);
+
 // Number of Unicode code points of valid UTF-8 (the input is already validated by the
 // JSON parser).
 std::size_t utf8_length(std::string_view s);

@@ -8,6 +8,7 @@
 
 #include "core/csv.hpp"
 #include "core/money.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "report/report.hpp"
 #include "store/embedded.hpp"
@@ -17,30 +18,7 @@ namespace wk::report {
 namespace {
 
 std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return text::escape_html(s);
 }
 
 std::string cell_text(const Cell& c) {

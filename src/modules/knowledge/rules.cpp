@@ -61,24 +61,7 @@ std::vector<std::string> normalise_tags(const std::vector<std::string>& tags) {
 namespace {
 
 void escape_into(std::string_view s, std::string& out) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  out += text::escape_html(s);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "modules/cases/model.hpp"
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
-#include "modules/organisation/service.hpp"
+#include "modules/organisation/people.hpp"
 
 namespace wk::knowledge {
 
@@ -30,25 +30,13 @@ bool is_draft(const std::string& version_status) {
   return version_status == "concept" || version_status == "ter_review";
 }
 
+// Names for answers; an owner is active and reads the knowledge base.
 struct People {
-  std::map<std::int64_t, organisation::User> users;
-  static People load(Tx& tx, std::int64_t org_id) {
-    People p;
-    for (auto& u : organisation::Service::users(tx, org_id)) p.users.emplace(u.id, std::move(u));
-    return p;
-  }
-  Ref ref(std::int64_t id) const {
-    auto it = users.find(id);
-    return {id, it == users.end() ? "" : it->second.name};
-  }
-  // An owner reads the knowledge base and is active.
-  bool may_own(std::int64_t id) const {
-    auto it = users.find(id);
-    if (it == users.end() || !it->second.active) return false;
-    Principal p;
-    p.roles = it->second.roles;
-    return may_read(p);
-  }
+  organisation::People all;
+
+  static People load(Tx& tx, std::int64_t org_id) { return {organisation::People::load(tx, org_id)}; }
+  Ref ref(std::int64_t id) const { return {id, all.name(id)}; }
+  bool may_own(std::int64_t id) const { return all.active_with(id, may_read); }
 };
 
 Version version_of(const repo::VersionRow& v, const People& people) {

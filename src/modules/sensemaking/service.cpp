@@ -5,7 +5,7 @@
 
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
-#include "modules/organisation/service.hpp"
+#include "modules/organisation/people.hpp"
 #include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
 
@@ -59,30 +59,15 @@ bool is_closed(const std::string& action_status) {
   return action_status == "done" || action_status == "dropped";
 }
 
-// The organisation's users by id, loaded once per request.
+// Names for answers; facilitators, participants and owners are active colleagues who
+// read stories: an owner must be able to see and move their action on.
 struct People {
-  std::map<std::int64_t, organisation::User> users;
+  organisation::People all;
 
-  static People load(Tx& tx, std::int64_t org_id) {
-    People p;
-    for (auto& u : organisation::Service::users(tx, org_id)) p.users.emplace(u.id, std::move(u));
-    return p;
-  }
-  Ref ref(std::int64_t id) const {
-    auto it = users.find(id);
-    return {id, it == users.end() ? "" : it->second.name};
-  }
-  // Facilitators, participants and owners are active colleagues who read stories: an
-  // owner must be able to see and move their action on.
-  bool colleague(std::int64_t id) const {
-    auto it = users.find(id);
-    if (it == users.end() || !it->second.active) return false;
-    Principal p;
-    p.roles = it->second.roles;
-    return stories::may_read(p);
-  }
+  static People load(Tx& tx, std::int64_t org_id) { return {organisation::People::load(tx, org_id)}; }
+  Ref ref(std::int64_t id) const { return {id, all.name(id)}; }
   void check_colleague(const std::string& field, std::int64_t id, std::vector<FieldError>& errors) const {
-    if (!colleague(id))
+    if (!all.active_with(id, stories::may_read))
       errors.push_back({field, "Kies een actieve medewerker die verhalen kan lezen.",
                         "no such active user who reads stories"});
   }
