@@ -57,11 +57,6 @@ const std::vector<DemoUser>& demo_users() {
   return users;
 }
 
-template <class T>
-T must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo data: ") + what + ": " + r.error().detail);
-  return std::move(*r);
-}
 
 }  // namespace
 

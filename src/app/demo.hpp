@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ struct DemoLogin {
 };
 
 const std::vector<DemoLogin>& demo_logins();
+
+// A demo record that cannot be made is a bug: stop and say which one.
+template <class T>
+T must(Result<T> r, const std::string& what) {
+  if (!r) throw std::runtime_error("demo data: " + what + ": " + r.error().detail);
+  return std::move(*r);
+}
 
 // Creates the demo organisation unless an organisation with slug `smd` exists.
 // Returns the (random) password of every demo account when it created them.

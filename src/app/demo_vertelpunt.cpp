@@ -89,11 +89,6 @@ Principal principal_of(const organisation::User& u, std::int64_t org_id) {
   return p;
 }
 
-template <class T>
-T must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo vertelpunt: ") + what + ": " + r.error().detail);
-  return std::move(*r);
-}
 
 std::string two(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);

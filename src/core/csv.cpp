@@ -1,5 +1,7 @@
 #include "core/csv.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -18,23 +20,6 @@ constexpr std::array<char32_t, 32> kCp1252High = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 unsigned char byte_at(std::string_view s, std::size_t i) {
   return static_cast<unsigned char>(s[i]);
@@ -83,7 +68,7 @@ std::string replace_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
-      append_utf8(out, kReplacement);
+      utf8::append(out, kReplacement);
       ++i;
       continue;
     }
@@ -102,9 +87,9 @@ std::string from_cp1252(std::string_view s) {
       out += c;
     } else if (b < 0xA0) {
       const char32_t cp = kCp1252High[b - 0x80];
-      append_utf8(out, cp == 0 ? kReplacement : cp);
+      utf8::append(out, cp == 0 ? kReplacement : cp);
     } else {
-      append_utf8(out, b);
+      utf8::append(out, b);
     }
   }
   return out;
@@ -123,14 +108,14 @@ std::string from_utf16(std::string_view s, bool little_endian) {
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < s.size()) {
       const char32_t low = unit(i + 2);
       if (low >= 0xDC00 && low <= 0xDFFF) {
-        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        utf8::append(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
         i += 2;
         continue;
       }
     }
-    append_utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? kReplacement : u);  // an unpaired surrogate
+    utf8::append(out, (u >= 0xD800 && u <= 0xDFFF) ? kReplacement : u);  // an unpaired surrogate
   }
-  if (i < s.size()) append_utf8(out, kReplacement);  // an odd last byte
+  if (i < s.size()) utf8::append(out, kReplacement);  // an odd last byte
   return out;
 }
 

@@ -3,9 +3,8 @@
 #include <libstemmer.h>
 
 #include <algorithm>
-#include <array>
-#include <memory>
-#include <mutex>
+
+#include "core/utf8.hpp"
 
 namespace wk::dutch {
 
@@ -41,23 +40,6 @@ char32_t decode(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_word_char(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -92,7 +74,7 @@ void fold_into(char32_t cp, std::string& out) {
     out += (cp == 0x132 || cp == 0x133) ? "ij" : "oe";  // Ĳ/ĳ, Œ/œ
     return;
   }
-  encode(cp, out);
+  utf8::append(out, cp);
 }
 
 // One Snowball stemmer per thread: the library's stemmers are not thread-safe.
@@ -155,7 +137,7 @@ std::string lower(std::string_view text) {
       cp += 1;
     else if (cp == 0x178)
       cp = 0xFF;
-    encode(cp, out);
+    utf8::append(out, cp);
   }
   return out;
 }

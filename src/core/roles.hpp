@@ -20,6 +20,12 @@ inline constexpr std::string_view funder = "funder";
 inline constexpr std::string_view admin = "admin";
 }  // namespace role
 
+// A role in the work itself (coach, team manager, quality, coordinator, director): not
+// administering the system, HR, or funding. Those read stories and run sessions.
+inline bool is_in_the_work(std::string_view r) {
+  return r != role::funder && r != role::hr && r != role::admin;
+}
+
 // `coordinator:<programme slug>` or one of the fixed roles.
 bool is_valid_role(std::string_view role);
 

@@ -137,6 +137,13 @@ std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_
   return out;
 }
 
+std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
+  return tx.query("SELECT COALESCE(MAX(version), 0) FROM knowledge_versions WHERE org_id = ? AND item_id = ?",
+                  {org_id, item_id})
+      .front()
+      .i64(0);
+}
+
 void index(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags) {
   tx.execute("DELETE FROM knowledge_tags WHERE org_id = ? AND item_id = ?", {org_id, item_id});
@@ -200,10 +207,12 @@ Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std
   for (const auto& r : tx.query("SELECT i.id, " + rank + " AS r " + from + filters + "ORDER BY r, i.id LIMIT ? OFFSET ?",
                                 page_params))
     out.page.push_back({r.i64(0), r.f64(1)});
-  out.total = tx.query("SELECT COUNT(*) " + from + filters, params).front().i64(0);
+  // The category facet covers every match once, so its counts add up to the total.
   for (const auto& r : tx.query("SELECT i.category, COUNT(*) " + from + filters + "GROUP BY i.category ORDER BY 1",
-                                params))
+                                params)) {
     out.categories.emplace_back(r.str(0), r.i64(1));
+    out.total += r.i64(1);
+  }
   auto tag_params = params;
   tag_params.emplace_back(org_id);
   for (const auto& r : tx.query("SELECT kt.tag, COUNT(*) FROM knowledge_tags kt WHERE kt.item_id IN (SELECT i.id " +

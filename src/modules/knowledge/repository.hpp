@@ -38,6 +38,7 @@ void insert_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, const Ver
 void update_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, const VersionRow& v);
 std::optional<VersionRow> find_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id);
+std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 
 // The text readers see becomes the item's tags and search entry.
 void index(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title, const std::string& body,

@@ -68,13 +68,17 @@ std::optional<repo::VersionRow> draft_of(Tx& tx, std::int64_t org_id, const repo
   return repo::find_version(tx, org_id, item.id, *item.draft_version);
 }
 
-// nullopt: the caller may not see the item at all (answered as 404).
-std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, Millis now) {
+// Whether the caller may see the item at all (otherwise it is answered as 404).
+bool can_see(const Principal& p, const repo::ItemRow& row, const std::optional<repo::VersionRow>& draft) {
+  if (row.status == "gearchiveerd" && !may_review(p)) return false;
+  return row.published_version || is_editor(p, row, draft);
+}
+
+// nullopt: the caller may not see the item. `people` is loaded once per request.
+std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, const People& people, Millis now) {
   const auto draft = draft_of(tx, p.org_id, row);
+  if (!can_see(p, row, draft)) return std::nullopt;
   const bool editor = is_editor(p, row, draft);
-  if (row.status == "gearchiveerd" && !may_review(p)) return std::nullopt;
-  if (!row.published_version && !editor) return std::nullopt;
-  const auto people = People::load(tx, p.org_id);
   Item out;
   out.id = row.id;
   out.status = row.status;
@@ -153,7 +157,7 @@ Result<Item> Service::create(const Principal& p, const ItemInput& in, Millis now
     repo::index(tx, p.org_id, item.id, v.title, v.body, tags);  // quality staff find drafts too
     audit::record(tx, {p.org_id, p.user_id, "create", "knowledge_item", std::to_string(item.id), nullptr, snapshot(item, v)},
                   now);
-    auto out = *item_of(tx, p, item, now);
+    auto out = *item_of(tx, p, item, people, now);
     out.warnings = std::move(warnings);
     return out;
   });
@@ -173,9 +177,10 @@ Result<std::pair<std::vector<Item>, std::int64_t>> Service::list(const Principal
       query.status = "gepubliceerd";
   }
   return db_.read([&](Tx& tx) {
+    const auto people = People::load(tx, p.org_id);
     std::vector<Item> items;
     for (const auto& r : repo::list_items(tx, p.org_id, query))
-      if (auto i = item_of(tx, p, r, now)) items.push_back(std::move(*i));
+      if (auto i = item_of(tx, p, r, people, now)) items.push_back(std::move(*i));
     return std::make_pair(std::move(items), repo::count_items(tx, p.org_id, query));
   });
 }
@@ -185,7 +190,7 @@ Result<Item> Service::get(const Principal& p, std::int64_t id, Millis now) {
   return db_.read([&](Tx& tx) -> Result<Item> {
     auto row = repo::find_item(tx, p.org_id, id);
     if (!row) return not_found();
-    auto item = item_of(tx, p, *row, now);
+    auto item = item_of(tx, p, *row, People::load(tx, p.org_id), now);
     if (!item) return not_found();
     return *item;
   });
@@ -197,12 +202,12 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
     auto before = repo::find_item(tx, p.org_id, id);
     if (!before) return not_found();
     const auto draft = draft_of(tx, p.org_id, *before);
-    if (!item_of(tx, p, *before, now)) return not_found();
+    if (!can_see(p, *before, draft)) return not_found();
     if (!is_editor(p, *before, draft)) return Error::forbidden();
     if (before->status == "gearchiveerd") return archived();
     if (in.owner_id && !may_author(p)) return Error::forbidden("Only quality staff change the owner.");
-    if (!in.category && !in.title && !in.body && !in.tags && !in.owner_id) return *item_of(tx, p, *before, now);
     const auto people = People::load(tx, p.org_id);
+    if (!in.category && !in.title && !in.body && !in.tags && !in.owner_id) return *item_of(tx, p, *before, people, now);
     std::vector<FieldError> errors;
     std::vector<cases::Warning> warnings;
     check_input(in, people, errors, warnings);
@@ -215,7 +220,7 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
       v = *draft;
     } else {
       v = *repo::find_version(tx, p.org_id, id, *before->published_version);
-      v.version = repo::versions(tx, p.org_id, id).front().version + 1;
+      v.version = repo::last_version(tx, p.org_id, id) + 1;
       v.author_id = p.user_id;
       v.created_at = now;
       v.submitted_at.reset();
@@ -247,7 +252,7 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, draft),
                    snapshot(item, v)},
                   now);
-    auto out = *item_of(tx, p, item, now);
+    auto out = *item_of(tx, p, item, people, now);
     out.warnings = std::move(warnings);
     return out;
   });
@@ -262,8 +267,8 @@ Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id
   return db.write([&](Tx& tx) -> Result<Item> {
     auto before = repo::find_item(tx, p.org_id, id);
     if (!before) return not_found();
-    if (!item_of(tx, p, *before, now)) return not_found();
     const auto draft = draft_of(tx, p.org_id, *before);
+    if (!can_see(p, *before, draft)) return not_found();
     // Who may move a draft is asked before whether there is one to move.
     if (!may_review(p) && !is_editor(p, *before, draft)) return Error::forbidden();
     if (before->status == "gearchiveerd") return archived();
@@ -281,7 +286,7 @@ Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, draft),
                    snapshot(item, v)},
                   now);
-    return *item_of(tx, p, item, now);
+    return *item_of(tx, p, item, People::load(tx, p.org_id), now);
   });
 }
 
@@ -289,9 +294,7 @@ Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id
 
 Result<Item> Service::submit(const Principal& p, std::int64_t id, Millis now) {
   if (!may_read(p)) return Error::forbidden();
-  return move_draft(db_, p, id, now, "concept", [&](Tx& tx, repo::ItemRow& item, repo::VersionRow& v) -> Status {
-    if (!is_editor(p, item, v)) return Error::forbidden();
-    (void)tx;
+  return move_draft(db_, p, id, now, "concept", [&](Tx&, repo::ItemRow& item, repo::VersionRow& v) -> Status {
     v.status = "ter_review";
     v.submitted_at = now;
     if (!item.published_version) item.status = "ter_review";
@@ -348,7 +351,7 @@ Result<Item> Service::archive(const Principal& p, std::int64_t id, Millis now) {
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, std::nullopt),
                    snapshot(item, std::nullopt)},
                   now);
-    return *item_of(tx, p, item, now);
+    return *item_of(tx, p, item, People::load(tx, p.org_id), now);
   });
 }
 
@@ -356,8 +359,10 @@ Result<std::vector<Version>> Service::versions(const Principal& p, std::int64_t 
   if (!may_read(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) -> Result<std::vector<Version>> {
     auto row = repo::find_item(tx, p.org_id, id);
-    if (!row || !item_of(tx, p, *row, now_millis())) return not_found();
-    const bool editor = is_editor(p, *row, draft_of(tx, p.org_id, *row));
+    if (!row) return not_found();
+    const auto draft = draft_of(tx, p.org_id, *row);
+    if (!can_see(p, *row, draft)) return not_found();
+    const bool editor = is_editor(p, *row, draft);
     const auto people = People::load(tx, p.org_id);
     std::vector<Version> out;
     // Readers see the versions that were published; editors every version.
@@ -383,10 +388,11 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
     out.total = m.total;
     out.categories = m.categories;
     out.tags = m.tags;
+    const auto people = People::load(tx, p.org_id);
     for (const auto& match : m.page) {
       auto row = repo::find_item(tx, p.org_id, match.id);
       if (!row) continue;
-      auto item = item_of(tx, p, *row, now);
+      auto item = item_of(tx, p, *row, people, now);
       if (!item) continue;
       Hit h;
       h.id = item->id;

@@ -172,11 +172,9 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> Service::colleagues(co
   if (p.roles.empty() || (p.roles.size() == 1 && p.has_role(role::funder))) return Error::forbidden();
   return db_.read([&](Tx& tx) {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    // Colleagues in the work: a role other than administering the system, HR or funding
-    // (the municipality's officer) — the people who read stories and run sessions.
-    auto in_the_work = [](const std::string& r) { return r != role::funder && r != role::hr && r != role::admin; };
     for (const auto& u : repo::list_users(tx, p.org_id))
-      if (u.active && std::any_of(u.roles.begin(), u.roles.end(), in_the_work)) out.emplace_back(u.id, u.name);
+      if (u.active && std::any_of(u.roles.begin(), u.roles.end(), [](const std::string& r) { return is_in_the_work(r); }))
+        out.emplace_back(u.id, u.name);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     return out;
   });

@@ -34,9 +34,7 @@ json session_ref_json(const SessionRef& s) {
   return {{"id", s.id}, {"title", s.title}, {"date", s.date}};
 }
 
-json ref_json(const Ref& r) {
-  return {{"id", r.id}, {"name", r.name}};
-}
+using stories::ref_json;  // {"id","name"}
 
 json filter_json(const std::optional<StoryFilter>& f) {
   return f ? json::parse(filter_to_json(*f)) : json(nullptr);
@@ -96,7 +94,7 @@ json session_json(const Session& s, const std::vector<Warning>& warnings = {}) {
               {"notes", s.notes},
               {"conclusion", s.conclusion ? json(*s.conclusion) : json(nullptr)},
               {"closed_at", s.closed_at ? json(iso8601_utc(*s.closed_at)) : json(nullptr)},
-              {"closed_by", s.closed_by ? ref_json(*s.closed_by) : json(nullptr)},
+              {"closed_by", ref_json(s.closed_by)},
               {"selection", s.selection},
               {"story_filter", filter_json(s.story_filter)},
               {"stories", stories},

@@ -44,8 +44,7 @@ bool may_share(const Principal& p) {
 }
 
 bool may_read(const Principal& p) {
-  return std::any_of(p.roles.begin(), p.roles.end(),
-                     [](const std::string& r) { return r != role::funder && r != role::hr && r != role::admin; });
+  return std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) { return is_in_the_work(r); });
 }
 
 bool may_moderate(const Principal& p) {
