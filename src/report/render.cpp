@@ -28,7 +28,7 @@ std::string cell_text(const Cell& c) {
 }
 
 bool is_number(const Cell& c) {
-  return !std::holds_alternative<std::string>(c.value);
+  return c.figure || !std::holds_alternative<std::string>(c.value);
 }
 
 // Narrative text: paragraphs separated by blank lines, line breaks kept. Everything is

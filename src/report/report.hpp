@@ -29,8 +29,10 @@ struct Money {
 struct Cell {
   std::variant<std::string, Money, std::int64_t> value;
   std::string link;
+  bool figure = false;  // text that is a figure ("12,3"): aligned as a number
 
   static Cell text(std::string s, std::string link = {}) { return {std::move(s), std::move(link)}; }
+  static Cell figure_text(std::string s, std::string link = {}) { return {std::move(s), std::move(link), true}; }
   static Cell money(Cents c, std::string link = {}) { return {Money{c}, std::move(link)}; }
   static Cell count(std::int64_t n, std::string link = {}) { return {n, std::move(link)}; }
 };

@@ -67,7 +67,7 @@ class KwaliteitChapter final : public report::Chapter {
       const auto it = labels.find(b.key);
       const std::string link =
           links && it != labels.end() ? "/verhalen?" + period + "&topic=" + std::to_string(it->second.id) : "";
-      topics.rows.push_back({{Cell::text(label(b.key), link), Cell::text(percent(b.share), link)}, false});
+      topics.rows.push_back({{Cell::text(label(b.key), link), Cell::figure_text(percent(b.share), link)}, false});
     }
     listening.tables.push_back(std::move(topics));
     listening.tables.push_back(comparison_table("waardering", "Waardering van de verhalen", "Waardering", year,
@@ -115,8 +115,8 @@ class KwaliteitChapter final : public report::Chapter {
             {std::move(first), previous + " %", year + " %", "Verschil (procentpunt)"},
             {}};
     for (const auto& c : changes)
-      t.rows.push_back({{Cell::text(label(c.key)), Cell::text(percent(c.share_before)), Cell::text(percent(c.share_now)),
-                         Cell::text(points(c.points))},
+      t.rows.push_back({{Cell::text(label(c.key)), Cell::figure_text(percent(c.share_before)),
+                         Cell::figure_text(percent(c.share_now)), Cell::figure_text(points(c.points))},
                         false});
     return t;
   }
