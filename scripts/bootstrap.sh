@@ -11,7 +11,7 @@ packages=(build-essential cmake ninja-build pkg-config
           libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libstemmer-dev libcmark-gfm-dev \
           libcmark-gfm-extensions-dev nodejs)
 case "$purpose" in
-  test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core curl) ;;
+  test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core curl sqlite3) ;;
   bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;
 esac
 

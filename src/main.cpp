@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", options.threads, "Worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  serve_cmd->add_option("--max-upload-bytes", options.max_upload_bytes, "Largest accepted import file")
+  serve_cmd->add_option("--max-upload-bytes", options.max_upload_bytes, "Largest accepted upload (an import file or an attachment)")
       ->capture_default_str();
   serve_cmd->add_option("--max-body-bytes", options.max_body_bytes, "Largest accepted request body")
       ->capture_default_str();

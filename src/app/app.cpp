@@ -5,6 +5,7 @@
 #include "modules/audit/routes.hpp"
 #include "modules/cases/report_chapter.hpp"
 #include "modules/cases/routes.hpp"
+#include "modules/knowledge/report_chapter.hpp"
 #include "modules/knowledge/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
@@ -61,12 +62,14 @@ App::App(store::Database& db, Config config)
   knowledge::register_routes(router_, knowledge_);
   chapters_.add(cases::make_report_chapter());
   chapters_.add(sensemaking::make_report_chapter());
+  chapters_.add(knowledge::make_report_chapter());
   report::register_routes(router_, reports_);
   organisations_.seed_default_lists(now_millis());
 }
 
 void App::add_demo_content(std::int64_t org_id, Millis now) {
   add_demo_vertelpunt(db_, stories_, sensemaking_, org_id, now);
+  add_demo_kennisbank(db_, knowledge_, org_id, now);
 }
 
 http::Authenticator App::authenticator() {

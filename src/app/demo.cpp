@@ -46,6 +46,10 @@ const std::vector<DemoUser>& demo_users() {
        {"team_manager"},
        {"Wijkteam Centrum", "Wijkteam Noord"}},
       {{"kwaliteit@smd.example", "kwaliteitsmedewerker"}, "Kim Kwaliteit", {"quality"}, {}},
+      {{"kwaliteit2@smd.example", "kwaliteitsmedewerker (beoordeelt en publiceert kennisbank-items)"},
+       "Joost Jansen",
+       {"quality"},
+       {}},
       {{"regie@smd.example", "coördinator doorstroomwoningen"},
        "Rik Regieassistent",
        {"coordinator:doorstroomwoningen"},
@@ -59,6 +63,17 @@ const std::vector<DemoUser>& demo_users() {
 
 
 }  // namespace
+
+Principal demo_principal(const organisation::User& u, std::int64_t org_id) {
+  Principal p;
+  p.user_id = u.id;
+  p.org_id = org_id;
+  p.email = u.email;
+  p.name = u.name;
+  p.roles = u.roles;
+  p.team_ids = u.team_ids();
+  return p;
+}
 
 const std::vector<DemoLogin>& demo_logins() {
   static const std::vector<DemoLogin> logins = [] {

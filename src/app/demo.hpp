@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/knowledge/knowledge.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
 #include "modules/stories/stories.hpp"
@@ -27,6 +28,9 @@ T must(Result<T> r, const std::string& what) {
   return std::move(*r);
 }
 
+// The demo user as the services see a signed-in user.
+Principal demo_principal(const organisation::User& u, std::int64_t org_id);
+
 // Creates the demo organisation unless an organisation with slug `smd` exists.
 // Returns the (random) password of every demo account when it created them.
 std::optional<std::string> create_demo_organisation(organisation::Service& organisations, Millis now);
@@ -35,5 +39,10 @@ std::optional<std::string> create_demo_organisation(organisation::Service& organ
 // stories to moderate, sense-making sessions with themes and actions, a best practice.
 void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensemaking::Service& sessions,
                          std::int64_t org_id, Millis now);
+
+// Demo content for the kennisbank (`serve --demo-data`): published items of every
+// category (one due for review soon, one overdue), one waiting for review, a concept,
+// ratings, a verification and views over the past months.
+void add_demo_kennisbank(store::Database& db, knowledge::Service& knowledge, std::int64_t org_id, Millis now);
 
 }  // namespace wk::app

@@ -78,18 +78,6 @@ const std::vector<Snippet>& snippets() {
   return s;
 }
 
-Principal principal_of(const organisation::User& u, std::int64_t org_id) {
-  Principal p;
-  p.user_id = u.id;
-  p.org_id = org_id;
-  p.email = u.email;
-  p.name = u.name;
-  p.roles = u.roles;
-  p.team_ids = u.team_ids();
-  return p;
-}
-
-
 std::string two(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
 }
@@ -106,7 +94,7 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
                       Service::values(tx, org_id, organisation::list::story_archetype)};
   });
   std::map<std::string, Principal> by_email;
-  for (const auto& u : users) by_email.emplace(u.email, principal_of(u, org_id));
+  for (const auto& u : users) by_email.emplace(u.email, demo_principal(u, org_id));
   const Principal& coach = by_email.at("coach@smd.example");
   const Principal& coach_noord = by_email.at("coach.noord@smd.example");
   const Principal& quality = by_email.at("kwaliteit@smd.example");

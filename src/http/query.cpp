@@ -20,6 +20,20 @@ std::optional<std::int64_t> query_id(const Request& r, const char* name, std::ve
   return n;
 }
 
+std::optional<std::int64_t> query_int(const Request& r, const char* name, std::int64_t min, std::int64_t max,
+                                      std::vector<FieldError>& errors) {
+  auto v = r.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc{} || ptr != v->data() + v->size() || n < min || n > max) {
+    errors.push_back({name, "Kies een getal van " + std::to_string(min) + " tot en met " + std::to_string(max) + ".",
+                      "must be an integer " + std::to_string(min) + "-" + std::to_string(max)});
+    return std::nullopt;
+  }
+  return n;
+}
+
 std::optional<std::string> query_date(const Request& r, const char* name, std::vector<FieldError>& errors) {
   auto v = r.query_param(name);
   if (!v || v->empty()) return std::nullopt;

@@ -14,6 +14,9 @@ namespace wk::http {
 
 // A positive integer id (`?programme=12`); absent or empty: nullopt without an error.
 std::optional<std::int64_t> query_id(const Request& r, const char* name, std::vector<FieldError>& errors);
+// An integer in [min, max]; absent or empty: nullopt without an error.
+std::optional<std::int64_t> query_int(const Request& r, const char* name, std::int64_t min, std::int64_t max,
+                                      std::vector<FieldError>& errors);
 // A date YYYY-MM-DD; absent or empty: nullopt without an error.
 std::optional<std::string> query_date(const Request& r, const char* name, std::vector<FieldError>& errors);
 // `limit` (1–max_limit; absent: unchanged) and `offset` (0 or more).

@@ -113,16 +113,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
                              beast::bind_front_handler(&Connection::on_header, shared_from_this()));
   }
 
-  // The header decides the body limit: uploads (`…/import`) may be larger than the rest.
+  // The header decides the body limit: uploads (`…/import`, `…/attachments`) may be
+  // larger than the rest.
   void on_header(beast::error_code ec, std::size_t) {
     if (ec) return on_read(ec, 0);
     const auto target = parser_->get().target();
     const auto path = target.substr(0, target.find('?'));
-    if (!path.ends_with("/import")) {
-      const auto length = parser_->content_length();
-      if (length && *length > state_.options.max_body_bytes) return on_read(bhttp::error::body_limit, 0);
-      parser_->body_limit(state_.options.max_body_bytes);  // also bounds a chunked body
-    }
+    const bool upload = path.ends_with("/import") || path.ends_with("/attachments");
+    const auto limit = upload ? state_.options.max_upload_bytes : state_.options.max_body_bytes;
+    const auto length = parser_->content_length();
+    if (length && *length > limit) return on_read(bhttp::error::body_limit, 0);
+    parser_->body_limit(limit);  // also bounds a chunked body
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
   }
 

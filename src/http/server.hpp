@@ -17,7 +17,7 @@ struct ServerOptions {
   std::uint16_t port = 8080;
   int threads = 4;
   std::size_t max_body_bytes = 1 << 20;
-  std::size_t max_upload_bytes = 10 << 20;  // for POST …/import (spreadsheets)
+  std::size_t max_upload_bytes = 10 << 20;  // for POST …/import (spreadsheets) and …/attachments (files)
   std::size_t max_header_bytes = 16 << 10;
   std::size_t max_connections = 1024;
   std::chrono::seconds io_timeout{30};

@@ -21,9 +21,15 @@ namespace wk::store {
 
 enum class Dialect { sqlite, postgres };
 
+// Binary data (a BLOB on SQLite, a bytea on PostgreSQL); read back with Row::str.
+struct Bytes {
+  std::string data;
+};
+
 // A bound parameter. Booleans are stored as 0/1 integers in both stores.
 class Param {
  public:
+  Param(Bytes v) : v_(std::move(v)) {}
   Param(std::nullptr_t) : v_(nullptr) {}
   Param(std::int64_t v) : v_(v) {}
   Param(int v) : v_(static_cast<std::int64_t>(v)) {}
@@ -40,11 +46,13 @@ class Param {
   bool is_int() const { return std::holds_alternative<std::int64_t>(v_); }
   std::int64_t as_int() const { return std::get<std::int64_t>(v_); }
   const std::string& as_text() const { return std::get<std::string>(v_); }
+  bool is_bytes() const { return std::holds_alternative<Bytes>(v_); }
+  const std::string& as_bytes() const { return std::get<Bytes>(v_).data; }
   // Text form, as PostgreSQL's text protocol wants it.
   std::string to_text() const { return is_int() ? std::to_string(as_int()) : as_text(); }
 
  private:
-  std::variant<std::nullptr_t, std::int64_t, std::string> v_;
+  std::variant<std::nullptr_t, std::int64_t, std::string, Bytes> v_;
 };
 
 using Cell = std::variant<std::nullptr_t, std::int64_t, double, std::string>;

@@ -91,6 +91,37 @@ export function newDatabaseUrl() {
   return url.toString();
 }
 
+function sqlite3Available() {
+  const r = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+/**
+ * Why `execSql` cannot run (no `sqlite3` command-line shell for the SQLite store), or
+ * false. Use as `{ skip: whyNoSql }` on the tests that need it.
+ */
+export const whyNoSql = STORE === 'sqlite' && !sqlite3Available()
+  ? 'the sqlite3 command-line shell is not installed (needed to set dates the API does not let one set)'
+  : false;
+
+/**
+ * Runs SQL on a test server's database behind the server's back, for what the API does
+ * not let a test do (a review-by date in the past, views in an earlier month). The
+ * server may be running: SQLite waits for its lock, PostgreSQL is a second session.
+ * Returns the output (`|`-separated rows, no headers).
+ */
+export function execSql(databaseUrl, statement) {
+  let r;
+  if (STORE === 'sqlite') {
+    const file = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+    r = spawnSync('sqlite3', ['-bail', '-batch', '-cmd', '.timeout 10000', file, statement], { encoding: 'utf8', timeout: 60_000 });
+  } else {
+    r = spawnSync('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', databaseUrl, '-c', statement], { encoding: 'utf8', timeout: 60_000 });
+  }
+  if (r.status !== 0) throw new Error(`SQL ${statement} failed (${r.status}): ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
 // ---------------------------------------------------------------- ports
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */

@@ -25,11 +25,13 @@ const BSN = '111222333';
 const BSN2 = '123456782';
 const MISSING_ID = 987654321;
 
-const ITEM_KEYS = ['body', 'body_html', 'category', 'created_at', 'draft', 'id', 'overdue', 'owner', 'published_version',
-  'review_by', 'status', 'tags', 'title', 'updated_at', 'version', 'warnings'];
+// Part 2 (knowledge_review.test.mjs) added last_verified, ratings, my_rating, attachments, source and can.
+const ITEM_KEYS = ['attachments', 'body', 'body_html', 'can', 'category', 'created_at', 'draft', 'id', 'last_verified', 'my_rating',
+  'overdue', 'owner', 'published_version', 'ratings', 'review_by', 'source', 'status', 'tags', 'title', 'updated_at', 'version',
+  'warnings'];
 const VERSION_KEYS = ['author', 'body', 'body_html', 'category', 'created_at', 'review_remark', 'reviewed_at', 'reviewed_by',
   'status', 'submitted_at', 'tags', 'title', 'updated_at', 'version'];
-const SUMMARY_KEYS = ['category', 'draft_status', 'id', 'overdue', 'owner', 'review_by', 'status', 'tags', 'title', 'updated_at'];
+const SUMMARY_KEYS = ['category', 'draft_status', 'id', 'overdue', 'owner', 'review_by', 'source', 'status', 'tags', 'title', 'updated_at'];
 const HIT_KEYS = ['category', 'id', 'overdue', 'review_by', 'snippet_html', 'status', 'tags', 'title'];
 const CATEGORIES = ['methodiek', 'document', 'procedure', 'richtlijn'];
 

@@ -16,7 +16,7 @@ import {
 } from './harness.mjs';
 
 const CHAPTER_KEYS = ['inleiding', 'ontwikkelingen', 'overleg', 'formatie', 'kassabonnen', 'activiteiten_derden',
-  'kwaliteit', 'scholing', 'bedrijfsvoering', 'raad_van_toezicht'];
+  'kwaliteit', 'kennisbank', 'scholing', 'bedrijfsvoering', 'raad_van_toezicht'];
 const PLACEHOLDER = '[Nog geen tekst voor dit hoofdstuk';
 const BSN = '111222333'; // passes the 11-test: 9+8+7+12+10+8+9+6−3 = 66 = 6 × 11
 const CHROMIUM = '/usr/bin/chromium';
@@ -233,11 +233,11 @@ describe('annual report', { skip: whyNot }, () => {
   function assertChapters(rep, where) {
     assert.deepEqual(Object.keys(rep).sort(), ['chapters', 'organisation', 'reference_date', 'year'], `${where}: Report keys`);
     assert.deepEqual(rep.chapters.map((c) => c.key), CHAPTER_KEYS, `${where}: chapters in the model report's order`);
-    assert.deepEqual(rep.chapters.map((c) => c.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], `${where}: numbered 1..10`);
+    assert.deepEqual(rep.chapters.map((c) => c.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], `${where}: numbered 1..11`);
     for (const c of rep.chapters) {
       assert.deepEqual(Object.keys(c).sort(), ['key', 'number', 'sections', 'text', 'title'], `${where}: chapter keys`);
       assert.ok(typeof c.title === 'string' && c.title.length > 0);
-      if (!['kassabonnen', 'kwaliteit'].includes(c.key)) assert.deepEqual(c.sections, [], `${where}: ${c.key} is narrative only`);
+      if (!['kassabonnen', 'kwaliteit', 'kennisbank'].includes(c.key)) assert.deepEqual(c.sections, [], `${where}: ${c.key} is narrative only`);
     }
     // The vertelpunt's figures (computed by hand in sensemaking.test.mjs); this fixture has
     // no stories, sessions or views.
@@ -246,12 +246,18 @@ describe('annual report', { skip: whyNot }, () => {
     assert.deepEqual(kw.sections.map((s) => s.tables.map((t) => t.id)), [['onderwerpen', 'waardering', 'archetypen'], ['acties']], `${where}: kwaliteit tables`);
     assert.equal(kw.sections[0].paragraphs[0], 'In 2017 zijn 0 verhalen gedeeld en door de vertellers zelf geduid (2016: 0 verhalen).');
     assert.equal(kw.sections[1].paragraphs[0], 'In 2017 zijn 0 duidingssessies gehouden, met 0 thema\'s en 0 afgesproken acties; daarvan staan er 0 nog open.');
+    // The kennisbank's figures (by hand in knowledge_review.test.mjs); no items here: every
+    // category listed with zeros, no top list.
+    const kn = rep.chapters.find((c) => c.key === 'kennisbank');
+    assert.deepEqual(kn.sections.map((s) => s.tables.map((t) => t.id)), [['kennisbank_items'], ['kennisbank_beoordeling', 'kennisbank_raadplegingen']], `${where}: kennisbank tables`);
+    assert.deepEqual(kn.sections[0].tables[0].rows.map((r) => r.cells[0].text), ['Methodieken', 'Documenten', 'Procedures', 'Richtlijnen', 'Totaal']);
+    assert.deepEqual(kn.sections[0].tables[0].rows.at(-1).cells.slice(1).map((c) => c.value), [0, 0, 0, 0, 0]);
   }
 
   // ------------------------------------------------------------------ JSON
 
   describe('JSON', () => {
-    it('director: ten chapters in order, no texts yet (null), the receipts chapter by hand, with links', async () => {
+    it('director: eleven chapters in order, no texts yet (null), the receipts chapter by hand, with links', async () => {
       const r = await report(director);
       const rep = expectStatus(r, 200, 'GET report json');
       assert.match(r.contentType, /^application\/json/);
@@ -260,7 +266,7 @@ describe('annual report', { skip: whyNot }, () => {
       assert.equal(rep.reference_date, '2017-12-31', 'reference_date defaults to {year}-12-31');
       assert.equal(typeof rep.organisation, 'string');
       assert.ok(rep.organisation.length > 0);
-      assert.deepEqual(rep.chapters.map((c) => c.text), Array(10).fill(null), 'placeholders: text null until written');
+      assert.deepEqual(rep.chapters.map((c) => c.text), Array(11).fill(null), 'placeholders: text null until written');
       const kb = rep.chapters.find((c) => c.key === 'kassabonnen');
       assert.deepEqual(kb.sections, expectedKassabonnen(true, FULL_2017), 'the receipts chapter on 2017-12-31, by hand');
     });
@@ -321,7 +327,7 @@ describe('annual report', { skip: whyNot }, () => {
         CHAPTER_KEYS.map((k) => `h-${k}`), 'the contents link every chapter, in order');
       for (const k of CHAPTER_KEYS) assert.ok(html.includes(`id="h-${k}"`), `chapter ${k} has its anchor`);
       assert.ok(html.includes('Peildatum 31-12-2017'), 'Peildatum in Dutch');
-      assert.equal(html.split(PLACEHOLDER).length - 1, 10, 'ten visible placeholders');
+      assert.equal(html.split(PLACEHOLDER).length - 1, 11, 'eleven visible placeholders');
       assert.ok(html.includes('<link rel="stylesheet" href="/verslag.css">'));
       assert.ok(!/<script/i.test(html), 'no script');
       for (const table of [KB_2017, PAYER_2017, CATEGORY_2017, KB_WOONSTAP]) {
@@ -390,10 +396,10 @@ describe('annual report', { skip: whyNot }, () => {
       assert.deepEqual(expectStatus(await director.get('/api/v1/reports/2018/texts/inleiding'), 200), { year: 2018, chapter: 'inleiding', body: null }, 'texts are per year');
 
       const rep = expectStatus(await report(director), 200);
-      assert.deepEqual(rep.chapters.map((c) => c.text), [second, ...Array(9).fill(null)]);
+      assert.deepEqual(rep.chapters.map((c) => c.text), [second, ...Array(10).fill(null)]);
       const html = (await director.get('/api/v1/reports/2017')).text;
       assert.ok(html.includes(second));
-      assert.equal(html.split(PLACEHOLDER).length - 1, 9, 'one placeholder fewer');
+      assert.equal(html.split(PLACEHOLDER).length - 1, 10, 'one placeholder fewer');
     });
 
     it('coach, funder, admin, team_manager, hr may not write (403); nothing changes', async () => {
@@ -447,7 +453,7 @@ describe('annual report', { skip: whyNot }, () => {
     it('XLSX: a zip with one worksheet per table, amounts as numbers in euros', async () => {
       const rep = expectStatus(await report(director), 200);
       const tables = rep.chapters.flatMap((c) => c.sections.flatMap((s) => s.tables));
-      assert.equal(tables.length, 10, 'three tables for each of the two programmes, four of the vertelpunt (kwaliteit)');
+      assert.equal(tables.length, 13, 'three tables for each of the two programmes, four of the vertelpunt (kwaliteit), three of the kennisbank');
       const r = await getBytes(director, '/api/v1/reports/2017?format=xlsx');
       assert.equal(r.status, 200, show(r));
       assert.equal(r.contentType, XLSX_TYPE);
@@ -455,7 +461,7 @@ describe('annual report', { skip: whyNot }, () => {
       assert.equal(r.buf.subarray(0, 2).toString('latin1'), 'PK');
       const zip = unzip(r.buf);
       const sheets = [...zip.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort();
-      assert.deepEqual(sheets, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `xl/worksheets/sheet${i}.xml`).sort(), `one sheet per table: ${[...zip.keys()].join(', ')}`);
+      assert.deepEqual(sheets, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((i) => `xl/worksheets/sheet${i}.xml`).sort(), `one sheet per table: ${[...zip.keys()].join(', ')}`);
       // sheet 1 is the first table (kassabonnen Doorstroomwoningen): every amount as euros
       const first = zip.get('xl/worksheets/sheet1.xml').toString('utf8');
       const values = [...first.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);

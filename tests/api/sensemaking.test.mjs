@@ -35,7 +35,7 @@ const ACTION_KEYS = ['closed_at', 'created_at', 'description', 'due_date', 'id',
   'owner', 'session', 'status', 'theme_id', 'warnings'];
 // docs/api.md lists no `warnings` on BestPractice; the server answers them like on every
 // other POST (empty on reads). See the report of this test file.
-const BEST_PRACTICE_KEYS = ['created_at', 'created_by', 'id', 'session', 'status', 'story', 'summary', 'title', 'warnings'];
+const BEST_PRACTICE_KEYS = ['created_at', 'created_by', 'id', 'knowledge_item', 'session', 'status', 'story', 'summary', 'title', 'warnings'];
 
 function keys(obj, expected, where) {
   assert.ok(obj && typeof obj === 'object', `${where}: an object`);

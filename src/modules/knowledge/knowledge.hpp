@@ -13,6 +13,7 @@
 
 #include "core/result.hpp"
 #include "core/roles.hpp"
+#include "core/diff.hpp"
 #include "core/dutch.hpp"
 #include "core/time.hpp"
 #include "modules/cases/model.hpp"
@@ -31,8 +32,26 @@ int review_months(std::string_view category);
 std::string add_months(const std::string& date, int months);
 
 bool may_read(const Principal& p);    // every role but the funder
-bool may_author(const Principal& p);  // quality
+bool may_author(const Principal& p);  // quality: writes and edits every item
 bool may_review(const Principal& p);  // quality
+// Who starts a new item: quality, and coaches where the organisation allows it.
+bool may_create(const Principal& p, bool coach_authors);
+
+// Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier.
+std::int64_t days_between(const std::string& from, const std::string& to);
+std::string add_days(const std::string& date, std::int64_t days);
+
+// What an uploaded file is, by its content (never its name): PDF, DOCX, XLSX, PNG, JPEG,
+// GIF or WebP; nullopt for anything else (also macro-enabled Office files).
+struct FileType {
+  std::string content_type;
+  std::vector<std::string> extensions;  // the first is the usual one
+};
+std::optional<FileType> file_type_of(std::string_view data);
+// A file name to keep and offer for download: the last path part, without control
+// characters and quotes, at most 120 bytes (cut on a character boundary); the extension must be one of the
+// type's (else nullopt), and is added when there is none.
+std::optional<std::string> attachment_name(std::string_view name, const FileType& type);
 
 // What a version's author may not do: publish their own text.
 Status check_reviewer(const Principal& reviewer, std::int64_t author_id);
@@ -67,6 +86,61 @@ struct Version {
   std::optional<std::string> review_remark;
 };
 
+struct RatingSummary {
+  std::int64_t version = 0, count = 0;
+  std::optional<double> juistheid, volledigheid;  // averages, one decimal
+};
+
+struct Rating {
+  int juistheid = 0, volledigheid = 0;
+  std::optional<std::string> remark;
+  Ref by;
+  Millis updated_at = 0;
+};
+
+struct Ratings {
+  RatingSummary summary;
+  std::optional<Rating> mine;
+  std::vector<Rating> remarks;  // owner and quality only
+};
+
+struct RatingInput {
+  int juistheid = 0, volledigheid = 0;
+  std::optional<std::string> remark;
+};
+
+struct Verification {
+  std::int64_t id = 0, version = 0;
+  Millis at = 0;
+  Ref by;
+  std::optional<std::string> remark, review_by_before;
+  std::string review_by_after;
+};
+
+struct Attachment {
+  std::int64_t id = 0;
+  std::string name, content_type;
+  std::int64_t size = 0;
+  Ref uploaded_by;
+  Millis uploaded_at = 0;
+};
+
+struct AttachmentFile {
+  Attachment meta;
+  std::string data;
+};
+
+// Where a draft came from: a best practice promoted from a story (and a session).
+struct Source {
+  std::optional<Ref> story, session;
+};
+
+// What the caller may do with an item now.
+struct Can {
+  bool edit = false, submit = false, publish = false, return_to_author = false, archive = false, verify = false,
+       rate = false;
+};
+
 struct Item {
   std::int64_t id = 0;
   std::string status;  // concept, ter_review, gepubliceerd, gearchiveerd
@@ -77,11 +151,58 @@ struct Item {
   std::optional<std::string> review_by;
   bool overdue = false;  // published and past its review-by date
   Millis created_at = 0, updated_at = 0;
+  std::optional<Verification> last_verified;
+  RatingSummary ratings;  // of the published version
+  std::optional<Rating> my_rating;
+  std::vector<Attachment> attachments;
+  std::optional<Source> source;
+  Can can;
   std::vector<Warning> warnings;  // of the change that answered it (e-mail address, phone number)
+};
+
+struct DueItem {
+  Item item;
+  std::int64_t days_left = 0;  // negative: overdue
+};
+
+struct RatedItem {
+  Item item;
+};
+
+// `owner`: a user id, or nullopt for every owner (quality only).
+struct OwnerQuery {
+  std::optional<std::int64_t> owner_id;
+  int within_days = 30;
+  int limit = 10;
+};
+
+struct FieldChange {
+  std::string field, from, to;
+};
+
+struct VersionDiff {
+  std::int64_t from = 0, to = 0;
+  std::vector<FieldChange> fields;
+  std::vector<diff::Line> lines;
+  std::int64_t inserted = 0, deleted = 0;
+};
+
+struct Consulted {
+  std::int64_t id = 0;
+  std::string title, category;
+  std::int64_t views = 0;
+};
+
+struct MostConsulted {
+  int year = 0;
+  std::vector<Consulted> items;
+  std::vector<std::pair<std::string, std::int64_t>> categories;
+  std::int64_t total = 0;
 };
 
 struct ItemQuery {
   std::optional<std::string> category, tag, status;
+  std::optional<std::string> draft_status;  // of the version being worked on, also beside a published one
   std::optional<std::int64_t> owner_id;
   bool hide_archived = false;
   int limit = 50, offset = 0;
@@ -112,10 +233,17 @@ struct SearchResult {
 // escaped, the matching words in <mark>; at most about `words` words long.
 std::string snippet(std::string_view text, const dutch::Query& query, std::size_t words = 30);
 
+// For the vertelpunt, inside its transaction: a best practice arrives as a draft
+// methodiek owned by the one who promoted it. Returns the item's id.
+std::int64_t create_draft_from(store::Tx& tx, const Principal& p, const std::string& title, const std::string& body,
+                               const Source& source, Millis now);
+
 class Service {
  public:
   explicit Service(store::Database& db) : db_(db) {}
 
+  // Whether the caller may start an item (quality; coaches where the organisation allows).
+  bool may_create(const Principal& p);
   Result<Item> create(const Principal& p, const ItemInput& in, Millis now);
   Result<std::pair<std::vector<Item>, std::int64_t>> list(const Principal& p, const ItemQuery& q, Millis now);
   Result<Item> get(const Principal& p, std::int64_t id, Millis now);
@@ -126,6 +254,23 @@ class Service {
   Result<Item> archive(const Principal& p, std::int64_t id, Millis now);
   Result<std::vector<Version>> versions(const Principal& p, std::int64_t id);
   Result<SearchResult> search(const Principal& p, const SearchQuery& q, Millis now);
+
+  // Staying right (service_review.cpp).
+  Result<Item> verify(const Principal& p, std::int64_t id, const std::optional<std::string>& remark, Millis now);
+  Result<std::vector<Verification>> verifications(const Principal& p, std::int64_t id);
+  Result<std::vector<DueItem>> review_due(const Principal& p, const OwnerQuery& q, Millis now);
+  Result<Ratings> rate(const Principal& p, std::int64_t id, const RatingInput& in, Millis now);
+  Result<Ratings> ratings(const Principal& p, std::int64_t id);
+  Result<std::vector<RatedItem>> lowest_rated(const Principal& p, const OwnerQuery& q, Millis now);
+  Result<VersionDiff> compare(const Principal& p, std::int64_t id, std::int64_t from, std::int64_t to);
+
+  // Attachments and views (service_files.cpp).
+  Result<Attachment> attach(const Principal& p, std::int64_t id, std::string_view name, std::string data, Millis now);
+  Result<AttachmentFile> attachment(const Principal& p, std::int64_t id, std::int64_t attachment_id);
+  Status detach(const Principal& p, std::int64_t id, std::int64_t attachment_id, Millis now);
+  Status count_view(const Principal& p, std::int64_t id, Millis now);
+  Result<MostConsulted> most_consulted(const Principal& p, int year, const std::optional<std::string>& category,
+                                       int limit);
 
  private:
   store::Database& db_;

@@ -10,21 +10,32 @@ namespace {
 
 constexpr const char* kItemColumns =
     "SELECT i.id, i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, "
-    "i.created_by, i.created_at, i.updated_at FROM knowledge_items i ";
+    "i.created_by, i.created_at, i.updated_at, i.source FROM knowledge_items i ";
+
+}  // namespace
+
+std::string item_columns() {
+  return kItemColumns;
+}
 
 ItemRow item_from(const store::Row& r) {
-  return {r.i64(0),      r.str(1),      r.str(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.opt_str(6),
-          r.i64(7),      r.i64(8),      r.i64(9)};
+  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.opt_str(6),
+          r.i64(7), r.i64(8), r.i64(9), r.opt_str(10)};
 }
+
+namespace {
 
 constexpr const char* kItemFilter =
     "WHERE i.org_id = ? AND (CAST(? AS TEXT) IS NULL OR i.category = ?) AND (CAST(? AS TEXT) IS NULL OR i.status = ?) "
     "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM "
     "knowledge_tags t WHERE t.org_id = i.org_id AND t.item_id = i.id AND t.tag = ?)) "
-    "AND (? = 0 OR i.status <> 'gearchiveerd') ";
+    "AND (? = 0 OR i.status <> 'gearchiveerd') "
+    "AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM knowledge_versions dv WHERE dv.org_id = i.org_id AND "
+    "dv.item_id = i.id AND dv.version = i.draft_version AND dv.status = ?)) ";
 
 std::vector<Param> item_params(std::int64_t org_id, const ItemQuery& q) {
-  return {org_id, q.category, q.category, q.status, q.status, q.owner_id, q.owner_id, q.tag, q.tag, q.hide_archived};
+  return {org_id,      q.category, q.category,       q.status,       q.status, q.owner_id, q.owner_id, q.tag,
+          q.tag,       q.hide_archived, q.draft_status, q.draft_status};
 }
 
 constexpr const char* kVersionColumns =
@@ -68,9 +79,9 @@ std::string terms_of(const std::string& text) {
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
   return tx.insert(
       "INSERT INTO knowledge_items (org_id, category, status, owner_id, published_version, draft_version, review_by, "
-      "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "created_by, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {org_id, i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, i.created_by,
-       i.created_at, i.updated_at});
+       i.created_at, i.updated_at, i.source});
 }
 
 void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {

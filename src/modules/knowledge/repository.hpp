@@ -16,6 +16,7 @@ struct ItemRow {
   std::optional<std::string> review_by;
   std::int64_t created_by = 0;
   Millis created_at = 0, updated_at = 0;
+  std::optional<std::string> source;  // JSON: {"story":{"id","title"},"session":…}
 };
 
 struct VersionRow {
@@ -27,6 +28,10 @@ struct VersionRow {
   std::optional<std::int64_t> reviewed_by;
   std::optional<std::string> review_remark;
 };
+
+// "SELECT … FROM knowledge_items i " and the row it reads, for the queries of both files.
+std::string item_columns();
+ItemRow item_from(const store::Row& r);
 
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
 void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
@@ -57,5 +62,77 @@ struct Matches {
 // given statuses, category and tag; best first.
 Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses, const std::optional<std::string>& category,
                const std::optional<std::string>& tag, int limit, int offset);
+
+// ---- repository_events.cpp: verifications, ratings, views, attachments ----
+
+struct VerificationRow {
+  std::int64_t id = 0, version = 0, verified_by = 0;
+  Millis verified_at = 0;
+  std::optional<std::string> remark, review_by_before;
+  std::string review_by_after;
+};
+void insert_verification(Tx& tx, std::int64_t org_id, std::int64_t item_id, const VerificationRow& v);
+std::vector<VerificationRow> verifications(Tx& tx, std::int64_t org_id, std::int64_t item_id, int limit);
+
+// Published items of an owner (nullopt: every owner) due for review on or before `until`.
+std::vector<ItemRow> due_items(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> owner_id,
+                               const std::string& until);
+
+struct RatingRow {
+  std::int64_t user_id = 0;
+  int juistheid = 0, volledigheid = 0;
+  std::optional<std::string> remark;
+  Millis created_at = 0, updated_at = 0;
+};
+// Inserts or replaces the person's rating of the version.
+void put_rating(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version, const RatingRow& r);
+std::vector<RatingRow> ratings(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
+RatingSummary rating_summary(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
+// Published items with ratings of their published version, lowest average first.
+std::vector<std::pair<ItemRow, RatingSummary>> lowest_rated(Tx& tx, std::int64_t org_id,
+                                                            std::optional<std::int64_t> owner_id, int limit);
+
+void add_view(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& month);
+// Views per item in the months [from, to] (YYYY-MM), most first; `published_only` for readers.
+std::vector<Consulted> most_consulted(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
+                                      const std::optional<std::string>& category, bool published_only, int limit);
+std::vector<std::pair<std::string, std::int64_t>> views_per_category(Tx& tx, std::int64_t org_id,
+                                                                      const std::string& from, const std::string& to,
+                                                                      bool published_only);
+
+struct AttachmentRow {
+  std::int64_t id = 0;
+  std::string name, content_type, sha256;
+  std::int64_t size = 0, uploaded_by = 0;
+  Millis uploaded_at = 0;
+};
+std::int64_t insert_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id, const AttachmentRow& a,
+                               const std::string& data);
+std::vector<AttachmentRow> attachments(Tx& tx, std::int64_t org_id, std::int64_t item_id);
+// The row and the file's bytes.
+std::optional<std::pair<AttachmentRow, std::string>> find_attachment(Tx& tx, std::int64_t org_id,
+                                                                     std::int64_t item_id, std::int64_t id);
+void delete_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t id);
+
+void mark_archived(Tx& tx, std::int64_t org_id, std::int64_t item_id, Millis at);
+
+// ---- for the report chapter: the history that gives an item's state on a date ----
+struct ItemHistory {
+  std::int64_t id = 0;
+  std::string category;
+  Millis created_at = 0;
+  std::optional<Millis> archived_at;
+  std::vector<Millis> published_at;                            // each version's publication
+  std::vector<std::pair<Millis, std::string>> verifications;  // at, review-by after
+};
+std::vector<ItemHistory> histories(Tx& tx, std::int64_t org_id);
+
+struct RatingFigures {
+  std::string category;
+  std::int64_t count = 0;
+  std::optional<double> juistheid, volledigheid;
+};
+// Ratings given or changed in [from, to] (Millis), per category of the item.
+std::vector<RatingFigures> ratings_per_category(Tx& tx, std::int64_t org_id, Millis from, Millis to);
 
 }  // namespace wk::knowledge::repo

@@ -1,5 +1,7 @@
 #include "modules/knowledge/routes.hpp"
 
+#include <cctype>
+
 #include "core/markdown.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
@@ -53,7 +55,48 @@ json version_json(const Version& v, bool with_body) {
   return out;
 }
 
+json summary_ratings_json(const RatingSummary& r) {
+  auto avg = [](const std::optional<double>& a) { return a ? json(*a) : json(nullptr); };
+  return {{"version", r.version}, {"count", r.count}, {"juistheid", avg(r.juistheid)}, {"volledigheid", avg(r.volledigheid)}};
+}
+
+json rating_json(const Rating& r, bool with_person) {
+  json out = {{"juistheid", r.juistheid},
+              {"volledigheid", r.volledigheid},
+              {"remark", r.remark ? json(*r.remark) : json(nullptr)},
+              {"updated_at", iso8601_utc(r.updated_at)}};
+  if (with_person) out["by"] = ref_json(r.by);
+  return out;
+}
+
+json verification_json(const Verification& v) {
+  return {{"id", v.id},
+          {"version", v.version},
+          {"at", iso8601_utc(v.at)},
+          {"by", ref_json(v.by)},
+          {"remark", v.remark ? json(*v.remark) : json(nullptr)},
+          {"review_by_before", v.review_by_before ? json(*v.review_by_before) : json(nullptr)},
+          {"review_by_after", v.review_by_after}};
+}
+
+json attachment_json(const Attachment& a) {
+  return {{"id", a.id},
+          {"name", a.name},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"uploaded_by", ref_json(a.uploaded_by)},
+          {"uploaded_at", iso8601_utc(a.uploaded_at)}};
+}
+
+json source_json(const std::optional<Source>& s) {
+  if (!s) return nullptr;
+  auto ref = [](const std::optional<Ref>& r) { return r ? json{{"id", r->id}, {"title", r->name}} : json(nullptr); };
+  return {{"story", ref(s->story)}, {"session", ref(s->session)}};
+}
+
 json item_json(const Item& i) {
+  json attachments = json::array();
+  for (const auto& a : i.attachments) attachments.push_back(attachment_json(a));
   return {{"id", i.id},
           {"warnings", cases::to_json(i.warnings)},
           {"status", i.status},
@@ -69,7 +112,24 @@ json item_json(const Item& i) {
           {"review_by", i.review_by ? json(*i.review_by) : json(nullptr)},
           {"overdue", i.overdue},
           {"created_at", iso8601_utc(i.created_at)},
-          {"updated_at", iso8601_utc(i.updated_at)}};
+          {"updated_at", iso8601_utc(i.updated_at)},
+          {"last_verified", i.last_verified ? json{{"at", iso8601_utc(i.last_verified->at)},
+                                                   {"by", ref_json(i.last_verified->by)},
+                                                   {"remark", i.last_verified->remark ? json(*i.last_verified->remark)
+                                                                                      : json(nullptr)}}
+                                            : json(nullptr)},
+          {"ratings", summary_ratings_json(i.ratings)},
+          {"my_rating", i.my_rating ? rating_json(*i.my_rating, false) : json(nullptr)},
+          {"attachments", attachments},
+          {"source", source_json(i.source)},
+          {"can",
+           {{"edit", i.can.edit},
+            {"submit", i.can.submit},
+            {"publish", i.can.publish},
+            {"return", i.can.return_to_author},
+            {"archive", i.can.archive},
+            {"verify", i.can.verify},
+            {"rate", i.can.rate}}}};
 }
 
 json summary_json(const Item& i) {
@@ -82,7 +142,73 @@ json summary_json(const Item& i) {
           {"draft_status", i.draft ? json(i.draft->status) : json(nullptr)},
           {"review_by", i.review_by ? json(*i.review_by) : json(nullptr)},
           {"overdue", i.overdue},
+          {"source", source_json(i.source)},
           {"updated_at", iso8601_utc(i.updated_at)}};
+}
+
+json ratings_json(const Ratings& r) {
+  json out = summary_ratings_json(r.summary);
+  out["mine"] = r.mine ? rating_json(*r.mine, false) : json(nullptr);
+  out["remarks"] = json::array();
+  for (const auto& x : r.remarks) out["remarks"].push_back(rating_json(x, true));
+  return out;
+}
+
+const char* op_name(diff::Op op) {
+  switch (op) {
+    case diff::Op::insert: return "insert";
+    case diff::Op::del: return "delete";
+    case diff::Op::skip: return "skip";
+    case diff::Op::equal: break;
+  }
+  return "equal";
+}
+
+json diff_json(const VersionDiff& d) {
+  json fields = json::array(), lines = json::array();
+  for (const auto& f : d.fields) fields.push_back({{"field", f.field}, {"from", f.from}, {"to", f.to}});
+  for (const auto& l : d.lines) {
+    json line = {{"op", op_name(l.op)}, {"text", l.text}};
+    if (l.op == diff::Op::skip) line["count"] = l.count;
+    lines.push_back(std::move(line));
+  }
+  return {{"from", d.from}, {"to", d.to}, {"fields", fields}, {"lines", lines}, {"inserted", d.inserted}, {"deleted", d.deleted}};
+}
+
+http::Response no_content() {
+  http::Response r;
+  r.status = 204;
+  return r;
+}
+
+// `owner`: me (the default), all or an id.
+OwnerQuery owner_query(const Context& ctx, std::vector<FieldError>& errors) {
+  OwnerQuery q;
+  const auto owner = ctx.request.query_param("owner").value_or("me");
+  if (owner == "me")
+    q.owner_id = ctx.user().user_id;
+  else if (owner != "all")
+    q.owner_id = http::query_id(ctx.request, "owner", errors);
+  return q;
+}
+
+// "Week 3 – verslag.pdf" for a Content-Disposition header: an ASCII fallback and the
+// UTF-8 name percent-encoded (RFC 6266).
+std::string disposition(const std::string& kind, const std::string& name) {
+  std::string ascii, encoded;
+  for (const unsigned char c : name) {
+    if ((c & 0xC0) != 0x80)  // one '_' for each character beyond ASCII, not for each byte
+      ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 void read_item(FieldReader& in, ItemInput& item, bool create) {
@@ -126,8 +252,11 @@ void register_routes(http::Router& router, Service& service) {
     q.category = text_query(ctx, "category", 20);
     q.tag = text_query(ctx, "tag", 40);
     q.status = text_query(ctx, "status", 20);
+    q.draft_status = text_query(ctx, "draft_status", 20);
     check_category(q.category, errors);
     check_status(q.status, errors);
+    if (q.draft_status && *q.draft_status != "concept" && *q.draft_status != "ter_review")
+      errors.push_back({"draft_status", "Kies concept of ter_review.", "unknown draft status"});
     if (auto o = ctx.request.query_param("owner"); o && *o == "me")
       q.owner_id = ctx.user().user_id;
     else
@@ -142,7 +271,7 @@ void register_routes(http::Router& router, Service& service) {
   });
 
   router.add("POST", "/api/v1/knowledge", Access::authenticated, [&service](Context& ctx) {
-    if (!may_author(ctx.user())) return problem_response(Error::forbidden());
+    if (!service.may_create(ctx.user())) return problem_response(Error::forbidden());
     ItemInput item;
     if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, true); })) return *bad;
     return item_response(service.create(ctx.user(), item, ctx.now), 201);
@@ -185,6 +314,60 @@ void register_routes(http::Router& router, Service& service) {
     return http::json_response(200, {{"html", markdown::to_html(body)}});
   });
 
+  router.add("GET", "/api/v1/knowledge/review-due", Access::authenticated, [&service](Context& ctx) {
+    std::vector<FieldError> errors;
+    auto q = owner_query(ctx, errors);
+    if (auto w = http::query_int(ctx.request, "within", 0, 365, errors)) q.within_days = static_cast<int>(*w);
+    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+    auto r = service.review_due(ctx.user(), q, ctx.now);
+    if (!r) return problem_response(r.error());
+    json items = json::array();
+    std::int64_t overdue = 0;
+    for (const auto& d : *r) {
+      auto j = summary_json(d.item);
+      j["days_left"] = d.days_left;
+      overdue += d.days_left < 0;
+      items.push_back(std::move(j));
+    }
+    return http::json_response(200, {{"items", items},
+                                     {"overdue", overdue},
+                                     {"due", static_cast<std::int64_t>(r->size()) - overdue}});
+  });
+
+  router.add("GET", "/api/v1/knowledge/lowest-rated", Access::authenticated, [&service](Context& ctx) {
+    std::vector<FieldError> errors;
+    auto q = owner_query(ctx, errors);
+    if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) q.limit = static_cast<int>(*l);
+    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+    auto r = service.lowest_rated(ctx.user(), q, ctx.now);
+    if (!r) return problem_response(r.error());
+    json items = json::array();
+    for (const auto& d : *r) {
+      auto j = summary_json(d.item);
+      j["ratings"] = summary_ratings_json(d.item.ratings);
+      items.push_back(std::move(j));
+    }
+    return http::json_response(200, {{"items", items}});
+  });
+
+  router.add("GET", "/api/v1/knowledge/most-consulted", Access::authenticated, [&service](Context& ctx) {
+    std::vector<FieldError> errors;
+    const auto year = http::query_int(ctx.request, "year", 2000, 2100, errors);
+    if (!year && errors.empty()) errors.push_back({"year", "Kies een jaar.", "required"});
+    const auto category = text_query(ctx, "category", 20);
+    check_category(category, errors);
+    int limit = 10;
+    if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) limit = static_cast<int>(*l);
+    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+    auto r = service.most_consulted(ctx.user(), static_cast<int>(*year), category, limit);
+    if (!r) return problem_response(r.error());
+    json items = json::array(), categories = json::array();
+    for (const auto& c : r->items)
+      items.push_back({{"id", c.id}, {"title", c.title}, {"category", c.category}, {"views", c.views}});
+    for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"views", n}});
+    return http::json_response(200, {{"year", r->year}, {"items", items}, {"categories", categories}, {"total", r->total}});
+  });
+
   router.add("GET", "/api/v1/knowledge/{id}", Access::authenticated, [&service](Context& ctx) {
     const auto id = ctx.id_param();
     if (!id) return problem_response(Error::not_found("No such knowledge item."));
@@ -219,6 +402,115 @@ void register_routes(http::Router& router, Service& service) {
         }))
       return *bad;
     return item_response(service.return_to_author(ctx.user(), *id, remark, ctx.now));
+  });
+
+  router.add("POST", "/api/v1/knowledge/{id}/verification", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    std::optional<std::string> remark;  // the body is optional, like the other workflow steps'
+    if (!ctx.request.body.empty())
+      if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+            remark = in.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
+          }))
+        return *bad;
+    return item_response(service.verify(ctx.user(), *id, remark, ctx.now));
+  });
+
+  router.add("GET", "/api/v1/knowledge/{id}/verifications", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    auto r = service.verifications(ctx.user(), *id);
+    if (!r) return problem_response(r.error());
+    json items = json::array();
+    for (const auto& v : *r) items.push_back(verification_json(v));
+    return http::json_response(200, {{"items", items}});
+  });
+
+  router.add("PUT", "/api/v1/knowledge/{id}/rating", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    RatingInput in;
+    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& body) {
+          in.juistheid = static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
+          in.volledigheid =
+              static_cast<int>(body.integer("volledigheid", {.required = true, .min = 1, .max = 5}).value_or(0));
+          in.remark = body.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
+        }))
+      return *bad;
+    auto r = service.rate(ctx.user(), *id, in, ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, ratings_json(*r));
+  });
+
+  router.add("GET", "/api/v1/knowledge/{id}/ratings", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    auto r = service.ratings(ctx.user(), *id);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, ratings_json(*r));
+  });
+
+  router.add("GET", "/api/v1/knowledge/{id}/diff", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    std::vector<FieldError> errors;
+    const auto from = http::query_int(ctx.request, "from", 1, 1'000'000, errors);
+    const auto to = http::query_int(ctx.request, "to", 1, 1'000'000, errors);
+    if (!from && errors.empty()) errors.push_back({"from", "Kies de eerste versie.", "required"});
+    if (!to && errors.empty()) errors.push_back({"to", "Kies de tweede versie.", "required"});
+    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+    auto r = service.compare(ctx.user(), *id, *from, *to);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, diff_json(*r));
+  });
+
+  router.add("POST", "/api/v1/knowledge/{id}/attachments", Access::authenticated, [&service](Context& ctx) {
+    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    const auto name = ctx.request.query_param("name").value_or("");
+    if (name.empty() || name.size() > 255)
+      return problem_response(http::bad_query({{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).",
+                                                "name is required, at most 255 bytes"}}));
+    auto r = service.attach(ctx.user(), *id, name, std::move(ctx.request.body), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(201, attachment_json(*r));
+  });
+
+  router.add("GET", "/api/v1/knowledge/{id}/attachments/{attachment_id}", Access::authenticated,
+             [&service](Context& ctx) {
+               const auto id = ctx.id_param();
+               const auto attachment_id = ctx.id_param("attachment_id");
+               if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
+               auto r = service.attachment(ctx.user(), *id, *attachment_id);
+               if (!r) return problem_response(r.error());
+               http::Response out;
+               out.content_type = r->meta.content_type;
+               out.body = std::move(r->data);
+               // Images show in the page; documents are saved, never opened by the browser.
+               const bool image = r->meta.content_type.starts_with("image/");
+               out.set_header("Content-Disposition", disposition(image ? "inline" : "attachment", r->meta.name));
+               out.set_header("Cache-Control", "private, no-store");
+               return out;
+             });
+
+  router.add("DELETE", "/api/v1/knowledge/{id}/attachments/{attachment_id}", Access::authenticated,
+             [&service](Context& ctx) {
+               const auto id = ctx.id_param();
+               const auto attachment_id = ctx.id_param("attachment_id");
+               if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
+               if (auto r = service.detach(ctx.user(), *id, *attachment_id, ctx.now); !r)
+                 return problem_response(r.error());
+               return no_content();
+             });
+
+  router.add("POST", "/api/v1/knowledge/{id}/view", Access::authenticated, [&service](Context& ctx) {
+    const auto id = ctx.id_param();
+    if (!id) return problem_response(Error::not_found("No such knowledge item."));
+    if (auto r = service.count_view(ctx.user(), *id, ctx.now); !r) return problem_response(r.error());
+    return no_content();
   });
 
   router.add("GET", "/api/v1/knowledge/{id}/versions", Access::authenticated, [&service](Context& ctx) {

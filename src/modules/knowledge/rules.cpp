@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/dutch.hpp"
@@ -39,6 +41,138 @@ bool may_author(const Principal& p) {
 
 bool may_review(const Principal& p) {
   return p.has_role(role::quality);
+}
+
+bool may_create(const Principal& p, bool coach_authors) {
+  return may_author(p) || (coach_authors && p.has_role(role::coach));
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t day_number(const std::string& date) {
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::uint32_t le32(std::string_view s, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3])) << 24;
+}
+
+std::uint16_t le16(std::string_view s, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) | static_cast<unsigned char>(s[at + 1]) << 8);
+}
+
+// The names in a ZIP file's central directory; empty when it is not a well-formed ZIP.
+std::vector<std::string_view> zip_names(std::string_view zip) {
+  std::vector<std::string_view> names;
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
+  if (zip.size() < 22) return names;
+  const std::size_t lowest = zip.size() > 22 + 65535 ? zip.size() - 22 - 65535 : 0;
+  std::size_t end = std::string_view::npos;
+  for (std::size_t at = zip.size() - 22 + 1; at-- > lowest;)
+    if (zip.compare(at, 4, "PK\x05\x06") == 0) {
+      end = at;
+      break;
+    }
+  if (end == std::string_view::npos) return names;
+  const std::size_t count = le16(zip, end + 10), size = le32(zip, end + 12), offset = le32(zip, end + 16);
+  if (offset > end || size > end - offset) return names;
+  std::size_t at = offset;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (at + 46 > end || zip.compare(at, 4, "PK\x01\x02") != 0) return {};
+    const std::size_t name_length = le16(zip, at + 28), extra = le16(zip, at + 30), comment = le16(zip, at + 32);
+    if (at + 46 + name_length > end) return {};
+    names.push_back(zip.substr(at + 46, name_length));
+    at += 46 + name_length + extra + comment;
+  }
+  return names;
+}
+
+bool has(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+std::int64_t days_between(const std::string& from, const std::string& to) {
+  return day_number(to) - day_number(from);
+}
+
+std::string add_days(const std::string& date, std::int64_t days) {
+  // The inverse of day_number (Howard Hinnant's civil_from_days).
+  const std::int64_t z = day_number(date) + days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  char out[11];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+  return out;
+}
+
+std::optional<FileType> file_type_of(std::string_view data) {
+  auto starts = [&](std::string_view magic) { return data.substr(0, magic.size()) == magic; };
+  if (starts("%PDF-")) return FileType{"application/pdf", {"pdf"}};
+  if (starts("\x89PNG\r\n\x1a\n")) return FileType{"image/png", {"png"}};
+  if (starts("\xff\xd8\xff")) return FileType{"image/jpeg", {"jpg", "jpeg"}};
+  if (starts("GIF87a") || starts("GIF89a")) return FileType{"image/gif", {"gif"}};
+  if (data.size() >= 12 && starts("RIFF") && data.substr(8, 4) == "WEBP") return FileType{"image/webp", {"webp"}};
+  if (starts("PK\x03\x04")) {
+    // Office Open XML: a ZIP with [Content_Types].xml and the main part of a document or
+    // a workbook. Files with macros (a vbaProject part) are not taken.
+    const auto names = zip_names(data);
+    if (!has(names, "[Content_Types].xml")) return std::nullopt;
+    for (const auto& n : names)
+      if (n.ends_with("vbaProject.bin")) return std::nullopt;
+    const bool word = has(names, "word/document.xml"), excel = has(names, "xl/workbook.xml");
+    if (word && !excel)
+      return FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", {"docx"}};
+    if (excel && !word) return FileType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {"xlsx"}};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> attachment_name(std::string_view name, const FileType& type) {
+  // Only the last part of a path; no control characters, quotes or backslashes.
+  if (auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string clean;
+  for (const unsigned char c : name)
+    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') clean += static_cast<char>(c);
+  clean = std::string(text::trim(clean));
+  std::string extension;
+  if (auto dot = clean.rfind('.'); dot != std::string::npos) extension = dutch::lower(clean.substr(dot + 1));
+  const bool known = std::find(type.extensions.begin(), type.extensions.end(), extension) != type.extensions.end();
+  // "rapport.exe" or "notities.txt" holding a PDF: the name says something else. ("Verslag
+  // v2.1" has no extension of a file type: letters only, 2 to 5 of them.)
+  if (!known && extension.size() >= 2 && extension.size() <= 5 &&
+      std::all_of(extension.begin(), extension.end(), [](unsigned char c) { return std::isalpha(c); }))
+    return std::nullopt;
+  std::string stem = known ? clean.substr(0, clean.size() - extension.size() - 1) : clean;
+  while (!stem.empty() && stem.front() == '.') stem.erase(0, 1);  // no hidden files
+  stem = std::string(text::trim(stem));
+  if (stem.empty()) stem = "bijlage";
+  // At most 120 characters in all, cut on a character boundary.
+  const std::size_t room = 120 - type.extensions.front().size() - 1;
+  if (stem.size() > room) {
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;
+    stem.resize(cut);
+  }
+  return stem + "." + (known ? extension : type.extensions.front());
 }
 
 Status check_reviewer(const Principal& reviewer, std::int64_t author_id) {

@@ -8,103 +8,20 @@
 #include "modules/cases/model.hpp"
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
-#include "modules/organisation/people.hpp"
+#include "modules/knowledge/item_view.hpp"
+#include "modules/organisation/service.hpp"
 
 namespace wk::knowledge {
 
 using nlohmann::json;
 using store::Tx;
 
+using namespace detail;
+
 namespace {
 
 std::string tags_json(const std::vector<std::string>& tags) {
   return json(tags).dump();
-}
-
-std::vector<std::string> tags_of(const std::string& text) {
-  const auto j = json::parse(text, nullptr, false);
-  return j.is_array() ? j.get<std::vector<std::string>>() : std::vector<std::string>{};
-}
-
-bool is_draft(const std::string& version_status) {
-  return version_status == "concept" || version_status == "ter_review";
-}
-
-// Names for answers; an owner is active and reads the knowledge base.
-struct People {
-  organisation::People all;
-
-  static People load(Tx& tx, std::int64_t org_id) { return {organisation::People::load(tx, org_id)}; }
-  Ref ref(std::int64_t id) const { return {id, all.name(id)}; }
-  bool may_own(std::int64_t id) const { return all.active_with(id, may_read); }
-};
-
-Version version_of(const repo::VersionRow& v, const People& people) {
-  Version out;
-  out.version = v.version;
-  out.status = v.status;
-  out.category = v.category;
-  out.title = v.title;
-  out.body = v.body;
-  out.tags = tags_of(v.tags);
-  out.author = people.ref(v.author_id);
-  out.created_at = v.created_at;
-  out.updated_at = v.updated_at;
-  out.submitted_at = v.submitted_at;
-  out.reviewed_at = v.reviewed_at;
-  if (v.reviewed_by) out.reviewed_by = people.ref(*v.reviewed_by);
-  out.review_remark = v.review_remark;
-  return out;
-}
-
-// Who may see and change the drafts of an item: quality staff, its owner, the author of
-// its draft.
-bool is_editor(const Principal& p, const repo::ItemRow& item, const std::optional<repo::VersionRow>& draft) {
-  return may_author(p) || item.owner_id == p.user_id || (draft && draft->author_id == p.user_id);
-}
-
-std::optional<repo::VersionRow> draft_of(Tx& tx, std::int64_t org_id, const repo::ItemRow& item) {
-  if (!item.draft_version) return std::nullopt;
-  return repo::find_version(tx, org_id, item.id, *item.draft_version);
-}
-
-// Whether the caller may see the item at all (otherwise it is answered as 404).
-bool can_see(const Principal& p, const repo::ItemRow& row, const std::optional<repo::VersionRow>& draft) {
-  if (row.status == "gearchiveerd" && !may_review(p)) return false;
-  return row.published_version || is_editor(p, row, draft);
-}
-
-// nullopt: the caller may not see the item. `people` is loaded once per request.
-std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, const People& people, Millis now) {
-  const auto draft = draft_of(tx, p.org_id, row);
-  if (!can_see(p, row, draft)) return std::nullopt;
-  const bool editor = is_editor(p, row, draft);
-  Item out;
-  out.id = row.id;
-  out.status = row.status;
-  out.owner = people.ref(row.owner_id);
-  const auto shown = row.published_version ? repo::find_version(tx, p.org_id, row.id, *row.published_version) : draft;
-  if (shown) out.shown = version_of(*shown, people);
-  if (draft && row.published_version && editor) out.draft = version_of(*draft, people);
-  out.published_version = row.published_version;
-  out.review_by = row.review_by;
-  out.overdue = row.status == "gepubliceerd" && row.review_by && *row.review_by < iso_date_utc(now);
-  out.created_at = row.created_at;
-  out.updated_at = row.updated_at;
-  return out;
-}
-
-json snapshot(const repo::ItemRow& i, const std::optional<repo::VersionRow>& v) {
-  json out = {{"category", i.category},
-              {"status", i.status},
-              {"owner_id", i.owner_id},
-              {"published_version", i.published_version ? json(*i.published_version) : json(nullptr)},
-              {"draft_version", i.draft_version ? json(*i.draft_version) : json(nullptr)},
-              {"review_by", i.review_by ? json(*i.review_by) : json(nullptr)}};
-  if (v)
-    out["version"] = {{"version", v->version}, {"status", v->status}, {"title", v->title},
-                      {"body", v->body},       {"tags", json::parse(v->tags)}};
-  return out;
 }
 
 void check_input(const ItemInput& in, const People& people, std::vector<FieldError>& errors,
@@ -117,47 +34,65 @@ void check_input(const ItemInput& in, const People& people, std::vector<FieldErr
     errors.push_back({"owner_id", "Kies een actieve medewerker als eigenaar.", "no such active user"});
 }
 
-Error not_found() {
-  return Error::not_found("No such knowledge item.");
-}
-
-Error archived() {
-  return Error::conflict("Dit item is gearchiveerd.", "The item is archived.");
+// A new item: version 1, a concept, in the search index for quality staff.
+repo::ItemRow insert_new(Tx& tx, const Principal& p, const std::string& category, const std::string& title,
+                         const std::string& body, const std::vector<std::string>& tags, std::int64_t owner_id,
+                         std::optional<std::string> source, Millis now) {
+  repo::ItemRow item;
+  item.category = category;
+  item.status = "concept";
+  item.owner_id = owner_id;
+  item.draft_version = 1;
+  item.created_by = p.user_id;
+  item.created_at = item.updated_at = now;
+  item.source = std::move(source);
+  item.id = repo::insert_item(tx, p.org_id, item);
+  repo::VersionRow v;
+  v.version = 1;
+  v.status = "concept";
+  v.category = category;
+  v.title = title;
+  v.body = body;
+  v.tags = tags_json(tags);
+  v.author_id = p.user_id;
+  v.created_at = v.updated_at = now;
+  repo::insert_version(tx, p.org_id, item.id, v);
+  repo::index(tx, p.org_id, item.id, v.title, v.body, tags);  // quality staff find drafts too
+  auto after = snapshot(item, v);
+  if (item.source) after["source"] = json::parse(*item.source);
+  audit::record(tx, {p.org_id, p.user_id, "create", "knowledge_item", std::to_string(item.id), nullptr, after}, now);
+  return item;
 }
 
 }  // namespace
 
+std::int64_t create_draft_from(Tx& tx, const Principal& p, const std::string& title, const std::string& body,
+                               const Source& source, Millis now) {
+  auto ref = [](const std::optional<Ref>& r) { return r ? json{{"id", r->id}, {"title", r->name}} : json(nullptr); };
+  const json from = {{"story", ref(source.story)}, {"session", ref(source.session)}};
+  return insert_new(tx, p, "methodiek", title, body, {"best practice"}, p.user_id, from.dump(), now).id;
+}
+
+bool Service::may_create(const Principal& p) {
+  if (may_author(p)) return true;
+  if (!p.has_role(role::coach)) return false;
+  return db_.read([&](Tx& tx) { return organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors; });
+}
+
 Result<Item> Service::create(const Principal& p, const ItemInput& in, Millis now) {
-  if (!may_author(p)) return Error::forbidden();
+  if (!may_create(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<Item> {
     const auto people = People::load(tx, p.org_id);
     std::vector<FieldError> errors;
     std::vector<cases::Warning> warnings;
     check_input(in, people, errors, warnings);
+    if (in.owner_id && *in.owner_id != p.user_id && !may_author(p))
+      errors.push_back({"owner_id", "Alleen kwaliteitsmedewerkers kiezen een andere eigenaar.", "not allowed"});
     if (!errors.empty()) return Error::validation(std::move(errors));
-    repo::ItemRow item;
-    item.category = *in.category;
-    item.status = "concept";
-    item.owner_id = in.owner_id.value_or(p.user_id);
-    item.draft_version = 1;
-    item.created_by = p.user_id;
-    item.created_at = item.updated_at = now;
-    item.id = repo::insert_item(tx, p.org_id, item);
-    repo::VersionRow v;
-    v.version = 1;
-    v.status = "concept";
-    v.category = item.category;
-    v.title = *in.title;
-    v.body = in.body.value_or("");
-    const auto tags = normalise_tags(in.tags.value_or(std::vector<std::string>{}));
-    v.tags = tags_json(tags);
-    v.author_id = p.user_id;
-    v.created_at = v.updated_at = now;
-    repo::insert_version(tx, p.org_id, item.id, v);
-    repo::index(tx, p.org_id, item.id, v.title, v.body, tags);  // quality staff find drafts too
-    audit::record(tx, {p.org_id, p.user_id, "create", "knowledge_item", std::to_string(item.id), nullptr, snapshot(item, v)},
-                  now);
-    auto out = *item_of(tx, p, item, people, now);
+    const auto item = insert_new(tx, p, *in.category, *in.title, in.body.value_or(""),
+                                 normalise_tags(in.tags.value_or(std::vector<std::string>{})),
+                                 in.owner_id.value_or(p.user_id), std::nullopt, now);
+    auto out = *item_of(tx, p, item, people, now, Detail::full);
     out.warnings = std::move(warnings);
     return out;
   });
@@ -171,6 +106,7 @@ Result<std::pair<std::vector<Item>, std::int64_t>> Service::list(const Principal
     const bool own = q.owner_id == p.user_id;
     if (q.status && *q.status != "gepubliceerd" && !(own && *q.status != "gearchiveerd"))
       return Error::forbidden("Only quality staff list unpublished items.");
+    if (q.draft_status && !own) return Error::forbidden("Only quality staff list the drafts of others.");
     if (own)
       query.hide_archived = true;
     else
@@ -190,7 +126,7 @@ Result<Item> Service::get(const Principal& p, std::int64_t id, Millis now) {
   return db_.read([&](Tx& tx) -> Result<Item> {
     auto row = repo::find_item(tx, p.org_id, id);
     if (!row) return not_found();
-    auto item = item_of(tx, p, *row, People::load(tx, p.org_id), now);
+    auto item = item_of(tx, p, *row, People::load(tx, p.org_id), now, Detail::full);
     if (!item) return not_found();
     return *item;
   });
@@ -207,7 +143,8 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
     if (before->status == "gearchiveerd") return archived();
     if (in.owner_id && !may_author(p)) return Error::forbidden("Only quality staff change the owner.");
     const auto people = People::load(tx, p.org_id);
-    if (!in.category && !in.title && !in.body && !in.tags && !in.owner_id) return *item_of(tx, p, *before, people, now);
+    if (!in.category && !in.title && !in.body && !in.tags && !in.owner_id)
+      return *item_of(tx, p, *before, people, now, Detail::full);
     std::vector<FieldError> errors;
     std::vector<cases::Warning> warnings;
     check_input(in, people, errors, warnings);
@@ -252,7 +189,7 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, draft),
                    snapshot(item, v)},
                   now);
-    auto out = *item_of(tx, p, item, people, now);
+    auto out = *item_of(tx, p, item, people, now, Detail::full);
     out.warnings = std::move(warnings);
     return out;
   });
@@ -286,7 +223,7 @@ Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, draft),
                    snapshot(item, v)},
                   now);
-    return *item_of(tx, p, item, People::load(tx, p.org_id), now);
+    return *item_of(tx, p, item, People::load(tx, p.org_id), now, Detail::full);
   });
 }
 
@@ -347,11 +284,12 @@ Result<Item> Service::archive(const Principal& p, std::int64_t id, Millis now) {
     item.status = "gearchiveerd";
     item.updated_at = now;
     repo::update_item(tx, p.org_id, item);
+    repo::mark_archived(tx, p.org_id, id, now);
     audit::record(tx,
                   {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, std::nullopt),
                    snapshot(item, std::nullopt)},
                   now);
-    return *item_of(tx, p, item, People::load(tx, p.org_id), now);
+    return *item_of(tx, p, item, People::load(tx, p.org_id), now, Detail::full);
   });
 }
 

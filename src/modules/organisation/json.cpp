@@ -8,6 +8,10 @@ nlohmann::json to_json(const Organisation& o) {
   return {{"id", o.id}, {"name", o.name}, {"slug", o.slug}};
 }
 
+nlohmann::json to_json(const Settings& s) {
+  return {{"knowledge_coach_authors", s.knowledge_coach_authors}};
+}
+
 nlohmann::json to_json(const District& d) {
   return {{"id", d.id}, {"name", d.name}};
 }

@@ -10,6 +10,7 @@ namespace wk::organisation {
 
 nlohmann::json to_json(const Organisation& o);
 nlohmann::json to_json(const District& d);
+nlohmann::json to_json(const Settings& s);
 nlohmann::json to_json(const Team& t);
 nlohmann::json to_json(const User& u);
 nlohmann::json to_json(const ListValue& v);

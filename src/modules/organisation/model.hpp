@@ -17,6 +17,11 @@ struct Organisation {
   std::string slug;
 };
 
+// What an organisation decides for itself (GET/PATCH /api/v1/organisation/settings).
+struct Settings {
+  bool knowledge_coach_authors = false;  // coaches write knowledge items (drafts) too
+};
+
 struct District {  // stadsdeel
   std::int64_t id;
   std::string name;

@@ -32,6 +32,17 @@ std::optional<Organisation> find_organisation(Tx& tx, std::int64_t org_id) {
   return organisation_from(*r);
 }
 
+Settings settings(Tx& tx, std::int64_t org_id) {
+  Settings s;
+  if (auto r = tx.query_one("SELECT knowledge_coach_authors FROM organisations WHERE id = ?", {org_id}))
+    s.knowledge_coach_authors = r->boolean(0);
+  return s;
+}
+
+void update_settings(Tx& tx, std::int64_t org_id, const Settings& s) {
+  tx.execute("UPDATE organisations SET knowledge_coach_authors = ? WHERE id = ?", {s.knowledge_coach_authors, org_id});
+}
+
 std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string& slug) {
   auto r = tx.query_one("SELECT id, name, slug FROM organisations WHERE slug = ?", {slug});
   if (!r) return std::nullopt;

@@ -17,6 +17,8 @@ using store::Tx;
 std::optional<Organisation> find_organisation(Tx& tx, std::int64_t org_id);
 std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string& slug);
 std::vector<Organisation> list_organisations(Tx& tx);
+Settings settings(Tx& tx, std::int64_t org_id);
+void update_settings(Tx& tx, std::int64_t org_id, const Settings& s);
 std::int64_t insert_organisation(Tx& tx, const std::string& name, const std::string& slug, Millis now);
 
 std::vector<District> list_districts(Tx& tx, std::int64_t org_id);

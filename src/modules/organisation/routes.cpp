@@ -59,6 +59,17 @@ std::optional<Response> require_admin(const Context& ctx) {
 void register_routes(http::Router& router, Service& service) {
   using http::Access;
 
+  router.add("GET", "/api/v1/organisation/settings", Access::authenticated,
+             [&service](Context& ctx) { return item_response(service.settings(ctx.user())); });
+
+  router.add("PATCH", "/api/v1/organisation/settings", Access::authenticated, [&service](Context& ctx) {
+    if (!can_administer(ctx.user())) return problem_response(Error::forbidden());
+    Service::SettingsChange change;
+    if (auto bad = read_body(ctx, [&](FieldReader& in) { change.knowledge_coach_authors = in.boolean("knowledge_coach_authors"); }))
+      return *bad;
+    return item_response(service.update_settings(ctx.user(), change, ctx.now));
+  });
+
   router.add("GET", "/api/v1/districts", Access::authenticated,
              [&service](Context& ctx) { return list_response(service.list_districts(ctx.user())); });
 

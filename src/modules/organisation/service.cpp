@@ -101,6 +101,30 @@ Result<std::vector<District>> Service::list_districts(const Principal& p) {
   return db_.read([&](Tx& tx) { return repo::list_districts(tx, p.org_id); });
 }
 
+Result<Settings> Service::settings(const Principal& p) {
+  return db_.read([&](Tx& tx) { return repo::settings(tx, p.org_id); });
+}
+
+Settings Service::settings_in(Tx& tx, std::int64_t org_id) {
+  return repo::settings(tx, org_id);
+}
+
+Result<Settings> Service::update_settings(const Principal& p, const SettingsChange& change, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Result<Settings> {
+    const auto before = repo::settings(tx, p.org_id);
+    auto after = before;
+    if (change.knowledge_coach_authors) after.knowledge_coach_authors = *change.knowledge_coach_authors;
+    if (after.knowledge_coach_authors == before.knowledge_coach_authors) return after;
+    repo::update_settings(tx, p.org_id, after);
+    audit::record(tx,
+                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, to_json(before),
+                        to_json(after)),
+                  now);
+    return after;
+  });
+}
+
 Result<District> Service::create_district(const Principal& p, const std::string& name, Millis now) {
   if (!can_administer(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<District> {

@@ -26,6 +26,14 @@ class Service {
  public:
   explicit Service(store::Database& db) : db_(db) {}
 
+  // The organisation's own choices; everyone signed in reads them, admins change them.
+  Result<Settings> settings(const Principal& p);
+  struct SettingsChange {
+    std::optional<bool> knowledge_coach_authors;
+  };
+  Result<Settings> update_settings(const Principal& p, const SettingsChange& change, Millis now);
+  static Settings settings_in(store::Tx& tx, std::int64_t org_id);
+
   Result<std::vector<District>> list_districts(const Principal& p);
   Result<District> create_district(const Principal& p, const std::string& name, Millis now);
 

@@ -102,8 +102,9 @@ std::vector<Param> action_params(std::int64_t org_id, const ActionQuery& q, cons
 
 constexpr const char* kBestPracticeColumns =
     "SELECT b.id, b.story_id, b.session_id, b.title, b.summary, b.status, b.created_by, b.created_at, "
-    "s.title, s.session_date FROM best_practices b "
-    "LEFT JOIN sensemaking_sessions s ON s.org_id = b.org_id AND s.id = b.session_id ";
+    "s.title, s.session_date, b.knowledge_item_id, k.status FROM best_practices b "
+    "LEFT JOIN sensemaking_sessions s ON s.org_id = b.org_id AND s.id = b.session_id "
+    "LEFT JOIN knowledge_items k ON k.org_id = b.org_id AND k.id = b.knowledge_item_id ";
 
 BestPracticeRow best_practice_from(const store::Row& r) {
   BestPracticeRow b;
@@ -117,6 +118,8 @@ BestPracticeRow best_practice_from(const store::Row& r) {
   b.created_at = r.i64(7);
   b.session_title = r.opt_str(8);
   b.session_date = r.opt_str(9);
+  b.knowledge_item_id = r.opt_i64(10);
+  b.knowledge_status = r.opt_str(11);
   return b;
 }
 
@@ -269,6 +272,10 @@ std::int64_t insert_best_practice(Tx& tx, std::int64_t org_id, const BestPractic
       "INSERT INTO best_practices (org_id, story_id, session_id, title, summary, status, created_by, created_at) "
       "VALUES (?, ?, ?, ?, ?, 'concept', ?, ?) RETURNING id",
       {org_id, b.story_id, b.session_id, b.title, b.summary, b.created_by, b.created_at});
+}
+
+void link_knowledge_item(Tx& tx, std::int64_t org_id, std::int64_t id, std::int64_t item_id) {
+  tx.execute("UPDATE best_practices SET knowledge_item_id = ? WHERE org_id = ? AND id = ?", {item_id, org_id, id});
 }
 
 std::optional<BestPracticeRow> find_best_practice(Tx& tx, std::int64_t org_id, std::int64_t id) {

@@ -73,8 +73,11 @@ struct BestPracticeRow {
   std::int64_t created_by = 0;
   Millis created_at = 0;
   std::optional<std::string> session_title, session_date;  // joined
+  std::optional<std::int64_t> knowledge_item_id;           // the draft in the knowledge base
+  std::optional<std::string> knowledge_status;             // joined
 };
 std::int64_t insert_best_practice(Tx& tx, std::int64_t org_id, const BestPracticeRow& b);
+void link_knowledge_item(Tx& tx, std::int64_t org_id, std::int64_t id, std::int64_t item_id);
 std::optional<BestPracticeRow> find_best_practice(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::optional<std::int64_t> best_practice_of_story(Tx& tx, std::int64_t org_id, std::int64_t story_id);
 std::vector<BestPracticeRow> list_best_practices(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> story_id,

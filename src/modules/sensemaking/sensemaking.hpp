@@ -133,6 +133,8 @@ struct BestPractice {
   std::optional<SessionRef> session;
   Ref created_by;
   Millis created_at = 0;
+  std::optional<std::int64_t> knowledge_item_id;  // the draft it became in the knowledge base
+  std::optional<std::string> knowledge_status;
 };
 
 bool may_read(const Principal& p);  // every role that reads stories

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/knowledge/knowledge.hpp"
 #include "modules/organisation/people.hpp"
 #include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
@@ -573,6 +574,8 @@ BestPractice best_practice_of(const repo::BestPracticeRow& b, const std::map<std
   if (b.session_id) out.session = SessionRef{*b.session_id, b.session_title.value_or(""), b.session_date.value_or("")};
   out.created_by = people.ref(b.created_by);
   out.created_at = b.created_at;
+  out.knowledge_item_id = b.knowledge_item_id;
+  out.knowledge_status = b.knowledge_status;
   return out;
 }
 
@@ -614,6 +617,14 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     row.created_by = p.user_id;
     row.created_at = now;
     row.id = repo::insert_best_practice(tx, p.org_id, row);
+    // The best practice arrives in the knowledge base as a draft methodiek, linked to its
+    // story (and session), for quality staff to work out and publish.
+    knowledge::Source source;
+    source.story = knowledge::Ref{story_id, stories.begin()->second.title};
+    if (in.session_id)
+      if (auto s = repo::find_session(tx, p.org_id, *in.session_id)) source.session = knowledge::Ref{s->id, s->title};
+    repo::link_knowledge_item(tx, p.org_id, row.id,
+                              knowledge::create_draft_from(tx, p, row.title, row.summary, source, now));
     audit::record(tx,
                   {p.org_id,
                    p.user_id,

@@ -26,7 +26,17 @@ std::string to_postgres_placeholders(std::string_view sql) {
 namespace {
 
 // PostgreSQL type OIDs we turn into typed cells; everything else stays text.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700, kBytea = 17;
+
+// A bytea in the text protocol's hex format: "\\x" then two hex digits per byte.
+std::string from_bytea_hex(const char* v, std::size_t n) {
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  std::string out;
+  if (n < 2 || v[0] != '\\' || v[1] != 'x') return std::string(v, n);
+  out.reserve((n - 2) / 2);
+  for (std::size_t i = 2; i + 1 < n; i += 2) out += static_cast<char>(nibble(v[i]) << 4 | nibble(v[i + 1]));
+  return out;
+}
 
 DbError error_from(PGresult* res, PGconn* conn, std::string_view context) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
@@ -98,6 +108,9 @@ class PostgresConnection final : public Tx {
           case kNumeric:
             cells.emplace_back(std::stod(v));
             break;
+          case kBytea:
+            cells.emplace_back(from_bytea_hex(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
+            break;
           default:
             cells.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
         }
@@ -136,18 +149,24 @@ class PostgresConnection final : public Tx {
     }
     std::vector<std::string> texts;
     std::vector<const char*> values;
+    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);  // 1: binary (bytea)
     texts.reserve(params.size());
     values.reserve(params.size());
-    for (const auto& p : params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto& p = params[i];
       if (p.is_null()) {
         values.push_back(nullptr);
-        continue;
+      } else if (p.is_bytes()) {
+        values.push_back(p.as_bytes().data());
+        lengths[i] = static_cast<int>(p.as_bytes().size());
+        formats[i] = 1;
+      } else {
+        texts.push_back(p.to_text());
+        values.push_back(texts.back().c_str());
       }
-      texts.push_back(p.to_text());
-      values.push_back(texts.back().c_str());
     }
-    PGresult* res =
-        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
+    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                                   lengths.data(), formats.data(), 0);
     const auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       auto err = error_from(res, conn_, "statement");

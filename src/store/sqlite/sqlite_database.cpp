@@ -82,6 +82,11 @@ class SqliteConnection final : public Tx {
           case SQLITE_FLOAT:
             cells.emplace_back(sqlite3_column_double(stmt, c));
             break;
+          case SQLITE_BLOB: {
+            const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+            cells.emplace_back(std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+            break;
+          }
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             cells.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
@@ -144,6 +149,8 @@ class SqliteConnection final : public Tx {
         rc = sqlite3_bind_null(stmt, idx);
       else if (p.is_int())
         rc = sqlite3_bind_int64(stmt, idx, p.as_int());
+      else if (p.is_bytes())
+        rc = sqlite3_bind_blob64(stmt, idx, p.as_bytes().data(), p.as_bytes().size(), SQLITE_TRANSIENT);
       else
         rc = sqlite3_bind_text(stmt, idx, p.as_text().data(), static_cast<int>(p.as_text().size()), SQLITE_TRANSIENT);
       if (rc != SQLITE_OK) throw error_from(db_, rc, "bind");

@@ -59,5 +59,104 @@ TEST(KnowledgeSnippet, EscapedWithTheMatchesMarked) {
   EXPECT_NE(far.find("<mark>woningnood</mark>"), std::string::npos) << far;
 }
 
+TEST(KnowledgeReview, DaysBetweenDatesForTheOwnersList) {
+  EXPECT_EQ(days_between("2026-11-23", "2026-12-23"), 30);
+  EXPECT_EQ(days_between("2026-11-23", "2026-11-20"), -3) << "overdue is negative";
+  EXPECT_EQ(days_between("2027-12-31", "2028-03-01"), 61) << "29 February 2028";
+  EXPECT_EQ(days_between("1999-12-31", "2000-01-01"), 1);
+  EXPECT_EQ(add_days("2026-11-23", 30), "2026-12-23");
+  EXPECT_EQ(add_days("2028-02-28", 1), "2028-02-29");
+  EXPECT_EQ(add_days("2027-02-28", 1), "2027-03-01");
+  EXPECT_EQ(add_days("2026-01-01", -1), "2025-12-31");
+  for (const char* d : {"2026-01-31", "2028-02-29", "2100-03-01", "2000-02-29"})
+    EXPECT_EQ(add_days(d, days_between(d, "2026-11-23")), "2026-11-23") << d;
+}
+
+TEST(KnowledgeAccess, CoachesWriteOnlyWhereTheOrganisationAllows) {
+  Principal coach;
+  coach.roles = {"coach"};
+  Principal quality;
+  quality.roles = {"quality"};
+  Principal manager;
+  manager.roles = {"team_manager"};
+  EXPECT_FALSE(may_create(coach, false));
+  EXPECT_TRUE(may_create(coach, true));
+  EXPECT_TRUE(may_create(quality, false));
+  EXPECT_FALSE(may_create(manager, true)) << "only coaches and quality staff write";
+}
+
+// A minimal ZIP: local headers are not read, only the central directory of names.
+std::string zip_with(const std::vector<std::string>& names) {
+  auto le16 = [](std::string& s, unsigned v) { s += static_cast<char>(v & 0xff), s += static_cast<char>(v >> 8 & 0xff); };
+  auto le32 = [&](std::string& s, unsigned v) { le16(s, v & 0xffff), le16(s, v >> 16); };
+  std::string out = std::string("PK\x03\x04", 4) + std::string(26, '\0');
+  const auto cd_offset = static_cast<unsigned>(out.size());
+  for (const auto& n : names) {
+    out += std::string("PK\x01\x02", 4);
+    out += std::string(24, '\0');
+    le16(out, static_cast<unsigned>(n.size()));
+    le16(out, 0), le16(out, 0);            // extra, comment
+    out += std::string(12, '\0');          // disk, attributes, local header offset
+    out += n;
+  }
+  const auto cd_size = static_cast<unsigned>(out.size()) - cd_offset;
+  out += std::string("PK\x05\x06", 4);
+  le16(out, 0), le16(out, 0);
+  le16(out, static_cast<unsigned>(names.size())), le16(out, static_cast<unsigned>(names.size()));
+  le32(out, cd_size), le32(out, cd_offset);
+  le16(out, 0);
+  return out;
+}
+
+TEST(KnowledgeAttachments, TypeComesFromTheContent) {
+  EXPECT_EQ(file_type_of("%PDF-1.7\n...")->content_type, "application/pdf");
+  EXPECT_EQ(file_type_of(std::string("\x89PNG\r\n\x1a\n\0\0", 10))->content_type, "image/png");
+  EXPECT_EQ(file_type_of("\xff\xd8\xff\xe0 JFIF")->content_type, "image/jpeg");
+  EXPECT_EQ(file_type_of("GIF89a....")->content_type, "image/gif");
+  EXPECT_EQ(file_type_of(std::string("RIFF\0\0\0\0WEBPVP8 ", 16))->content_type, "image/webp");
+  EXPECT_EQ(file_type_of(zip_with({"[Content_Types].xml", "_rels/.rels", "word/document.xml"}))->extensions.front(),
+            "docx");
+  EXPECT_EQ(file_type_of(zip_with({"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"}))
+                ->extensions.front(),
+            "xlsx");
+  // Not taken: scripts and markup, whatever they are called; a plain ZIP; Office with macros;
+  // SVG (it can carry script); a truncated ZIP.
+  EXPECT_FALSE(file_type_of("<script>alert(1)</script>"));
+  EXPECT_FALSE(file_type_of("<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>"));
+  EXPECT_FALSE(file_type_of("MZ\x90\x00 executable"));
+  EXPECT_FALSE(file_type_of(zip_with({"readme.txt"})));
+  EXPECT_FALSE(file_type_of(zip_with({"[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"})));
+  const auto zip = zip_with({"[Content_Types].xml", "word/document.xml"});
+  EXPECT_FALSE(file_type_of(zip.substr(0, zip.size() - 10)));
+  EXPECT_FALSE(file_type_of(""));
+}
+
+TEST(KnowledgeAttachments, FileNamesAreSafeAndMatchTheContent) {
+  const auto pdf = *file_type_of("%PDF-1.4");
+  const auto jpeg = *file_type_of("\xff\xd8\xff\xe0");
+  EXPECT_EQ(attachment_name("Werkinstructie.pdf", pdf), "Werkinstructie.pdf");
+  EXPECT_EQ(attachment_name("Werkinstructie.PDF", pdf), "Werkinstructie.pdf") << "the extension in lower case";
+  EXPECT_EQ(attachment_name("../../etc/passwd.pdf", pdf), "passwd.pdf") << "no path";
+  EXPECT_EQ(attachment_name("C:\\Users\\x\\verslag.pdf", pdf), "verslag.pdf");
+  EXPECT_EQ(attachment_name("foto.jpeg", jpeg), "foto.jpeg");
+  EXPECT_EQ(attachment_name("foto", jpeg), "foto.jpg") << "an extension is added";
+  EXPECT_EQ(attachment_name("Verslag v2.1", pdf), "Verslag v2.1.pdf") << "a version number is no extension";
+  EXPECT_EQ(attachment_name("a\"b\r\nc.pdf", pdf), "abc.pdf") << "no quotes or control characters";
+  EXPECT_EQ(attachment_name(".pdf", pdf), "bijlage.pdf");
+  EXPECT_EQ(attachment_name("", pdf), "bijlage.pdf");
+  EXPECT_FALSE(attachment_name("rapport.exe", pdf)) << "the name says something else";
+  EXPECT_FALSE(attachment_name("notities.txt", pdf));
+  EXPECT_FALSE(attachment_name("plaatje.png", jpeg));
+  const auto long_name = attachment_name(std::string(200, 'a') + "é.pdf", pdf);
+  ASSERT_TRUE(long_name);
+  EXPECT_EQ(long_name->size(), 120u);
+  EXPECT_TRUE(long_name->ends_with(".pdf"));
+  const auto accents = attachment_name(std::string(114, 'a') + "ééé.pdf", pdf);
+  ASSERT_TRUE(accents);
+  EXPECT_LE(accents->size(), 120u);
+  EXPECT_EQ(accents->substr(0, 114), std::string(114, 'a'));
+  EXPECT_EQ(accents->substr(114), "é.pdf") << "cut on a character boundary";
+}
+
 }  // namespace
 }  // namespace wk::knowledge
