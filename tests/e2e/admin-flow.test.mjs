@@ -1,17 +1,22 @@
 // The functional administrator's main path, in a real browser: log in by keyboard,
 // add a team, add a coach in that team, deactivate them, read the audit log, log out.
-// axe-core checks every page on the way (WCAG 2.1 A/AA, no serious/critical issues).
+// Then the organisation's settings: the admin lets coaches write knowledge-base items
+// (a server error shown at the checkbox first), and a coach writes a draft and finds it
+// under "Mijn concepten". axe-core checks every page on the way (WCAG 2.1 A/AA, no
+// serious/critical issues).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   RUN_ID,
+  apiLogin,
   checkA11y,
   focused,
   gotoByMenu,
   launchBrowser,
   newContext,
+  playwrightRequest,
   screenshot,
   startTarget,
   tabTo,
@@ -70,7 +75,7 @@ test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async 
   await t.test('start page: name, roles in Dutch, admin menu', async () => {
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     const links = await nav.getByRole('link').allTextContents();
-    assert.deepEqual(links.map((s) => s.trim()), ['Start', 'Teams', 'Gebruikers', 'Programma’s', 'Keuzelijsten', 'Auditlog']);
+    assert.deepEqual(links.map((s) => s.trim()), ['Start', 'Kennisbank', 'Teams', 'Gebruikers', 'Programma’s', 'Keuzelijsten', 'Instellingen', 'Auditlog']);
     await page.getByText('Functioneel beheerder').first().waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     // The skip link is the first thing Tab reaches, and it moves focus to the content.
@@ -288,4 +293,152 @@ test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async 
   await t.test('no JavaScript errors on the way', () => {
     assert.deepEqual(pageErrors, []);
   });
+});
+
+const KB_COACH = { name: `Coach Schrijver ${RUN_ID}`, email: `kb-writer-${RUN_ID}@test.example`, password: `pw-${RUN_ID}-long-enough` };
+const DRAFT_TITLE = `Werkwijze huisbezoek ${RUN_ID}`;
+const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+async function uiLogin(p, email, password) {
+  await p.goto(`${target.url}/inloggen`);
+  await p.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  await p.getByLabel('E-mailadres').fill(email);
+  await p.getByLabel('Wachtwoord').fill(password);
+  await p.getByRole('button', { name: 'Inloggen' }).click();
+  await p.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+}
+
+test('settings: the admin lets coaches write knowledge-base items; a coach writes a draft', { timeout: 150_000 }, async (t) => {
+  // Set up through the API as the admin: a coach, and the setting off (put back as it was at the end).
+  const api = await playwrightRequest.newContext({ baseURL: target.url });
+  const csrf = await apiLogin(api, target.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const headers = { 'X-CSRF-Token': csrf };
+  const original = (await (await api.get('/api/v1/organisation/settings')).json()).knowledge_coach_authors;
+  const setSetting = async (on) => {
+    const res = await api.patch('/api/v1/organisation/settings', { data: { knowledge_coach_authors: on }, headers });
+    assert.equal(res.status(), 200, `PATCH /api/v1/organisation/settings: ${res.status()} ${await res.text()}`);
+  };
+  await setSetting(false);
+  const team = (await (await api.get('/api/v1/teams')).json()).items.find((x) => x.active);
+  assert.ok(team, 'an active team exists');
+  const made = await api.post('/api/v1/users', {
+    data: { name: KB_COACH.name, email: KB_COACH.email, password: KB_COACH.password, roles: ['coach'], team_ids: [team.id] },
+    headers,
+  });
+  assert.equal(made.status(), 201, `POST /api/v1/users: ${made.status()} ${await made.text()}`);
+
+  const adminContext = await newContext(browser);
+  const coachContext = await newContext(browser);
+  try {
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(10_000);
+    admin.on('pageerror', (err) => pageErrors.push(String(err)));
+    const coach = await coachContext.newPage();
+    coach.setDefaultTimeout(10_000);
+    coach.on('pageerror', (err) => pageErrors.push(String(err)));
+
+    await t.test('the admin opens Instellingen from the menu', async () => {
+      await uiLogin(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await gotoByMenu(admin, 'Instellingen', 'Instellingen');
+      assert.equal((await focused(admin))?.tag, 'h1', 'focus on the page heading after navigating');
+      assert.match(admin.url(), /\/beheer\/instellingen$/);
+      await admin.getByRole('group', { name: 'Wie schrijft kennisbank-items?' }).waitFor();
+      const box = admin.getByLabel('Wijkcoaches mogen kennisbank-items schrijven (concepten; een kwaliteitsmedewerker beoordeelt en publiceert)', { exact: true });
+      assert.equal(await box.isChecked(), false);
+      await checkA11y(admin, 'settings page');
+    });
+
+    await t.test('a problem+json answer is shown at the checkbox', async () => {
+      // The server only refuses a non-boolean, which the page never sends: answer one refusal here.
+      await admin.route('**/api/v1/organisation/settings', async (route) => {
+        if (route.request().method() !== 'PATCH') return route.fallback();
+        await route.fulfill({
+          status: 422,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'De invoer is niet geldig.',
+            status: 422,
+            detail: 'The input is not valid.',
+            errors: [{ field: 'knowledge_coach_authors', title: 'Kies ja of nee.', detail: 'must be a boolean' }],
+          }),
+        });
+      });
+      await admin.locator('#settings-coach-authors').check();
+      await admin.getByRole('button', { name: 'Opslaan' }).click();
+      await admin.getByRole('alert').getByText('De invoer is niet geldig.').waitFor();
+      assert.equal(await admin.locator('#settings-knowledge-authors').getAttribute('aria-invalid'), 'true');
+      assert.match(norm(await admin.locator('#settings-knowledge-authors-error').innerText()), /^Kies ja of nee\.$/);
+      await waitForFocus(admin, 'settings-coach-authors', 'focus goes to the checkbox');
+      await checkA11y(admin, 'settings page with an error');
+      await admin.unroute('**/api/v1/organisation/settings');
+    });
+
+    await t.test('the admin turns the setting on and saves', async () => {
+      await admin.getByRole('button', { name: 'Opslaan' }).click();
+      await admin.getByRole('status').getByText('De instelling is opgeslagen: wijkcoaches kunnen nu kennisbank-items schrijven.').waitFor();
+      assert.equal(await admin.locator('#settings-knowledge-authors').getAttribute('aria-invalid'), null, 'the error is gone');
+      assert.equal(await admin.getByRole('alert').locator('.utrecht-alert').count(), 0);
+      const now = await (await api.get('/api/v1/organisation/settings')).json();
+      assert.equal(now.knowledge_coach_authors, true, 'the server has it');
+      await checkA11y(admin, 'settings page after saving');
+      await screenshot(admin, 'settings');
+      await admin.reload();
+      await admin.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+      await admin.locator('#settings-coach-authors:checked').waitFor();
+    });
+
+    await t.test('the change is in the audit log', async () => {
+      await gotoByMenu(admin, 'Auditlog', 'Auditlog');
+      await admin.getByLabel('Soort object').selectOption('organisation_settings');
+      await admin.getByRole('button', { name: 'Filteren' }).click();
+      await admin.getByRole('table').first().getByText('Auditlog: Instellingen').waitFor();
+      const first = admin.locator('table.wk-audit > tbody > tr').first();
+      assert.match(norm(await first.innerText()), /Gewijzigd.*Instellingen/);
+    });
+
+    await t.test('the coach sees Nieuw item and an empty Mijn concepten', async () => {
+      await uiLogin(coach, KB_COACH.email, KB_COACH.password);
+      await gotoByMenu(coach, 'Kennisbank', 'Kennisbank');
+      await coach.locator('#kb-new').waitFor();
+      const mine = coach.getByRole('region', { name: 'Mijn concepten' });
+      await mine.getByText('U heeft geen concepten en geen items ter review.').waitFor();
+      await checkA11y(coach, 'knowledge base (coach who writes)');
+    });
+
+    await t.test('the coach writes a draft and finds it under Mijn concepten', async () => {
+      await coach.locator('#kb-new').click();
+      await coach.getByRole('heading', { level: 1, name: 'Nieuw kennisbank-item' }).waitFor();
+      await coach.locator('#knowledge-category').selectOption('methodiek');
+      await coach.locator('#knowledge-title').fill(DRAFT_TITLE);
+      await coach.locator('#knowledge-body').fill('# Voorbereiding\n\nBel van tevoren en kom met twee collega’s.');
+      await coach.locator('#knowledge-submit').click();
+      await coach.getByRole('heading', { level: 1, name: DRAFT_TITLE }).waitFor();
+      assert.match(norm(await coach.locator('#kb-meta').innerText()), /Concept/);
+
+      await coach.goto(`${target.url}/kennisbank`);
+      const row = coach.locator('table.wk-kb-mine-items tr', { hasText: DRAFT_TITLE });
+      await row.waitFor();
+      assert.match(norm(await row.innerText()), /Methodiek Concept \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+      await checkA11y(coach, 'knowledge base with Mijn concepten');
+      await screenshot(coach, 'kennisbank-mine');
+
+      // Offered for review, it stays in the list with its new status.
+      await row.getByRole('link', { name: DRAFT_TITLE }).click();
+      await coach.getByRole('heading', { level: 1, name: DRAFT_TITLE }).waitFor();
+      await coach.locator('#kb-submit').click();
+      await coach.getByText(`“${DRAFT_TITLE}” is ter review aangeboden.`).waitFor();
+      await coach.goto(`${target.url}/kennisbank`);
+      await coach.locator('table.wk-kb-mine-items tr', { hasText: DRAFT_TITLE }).getByText('Ter review').waitFor();
+    });
+
+    await t.test('no JavaScript errors on the way', () => {
+      assert.deepEqual(pageErrors, []);
+    });
+  } finally {
+    await adminContext.close();
+    await coachContext.close();
+    await setSetting(original === true).catch(() => undefined);
+    await api.dispose();
+  }
 });

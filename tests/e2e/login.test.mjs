@@ -143,7 +143,7 @@ test('P&O sees a read-only users list; a coach sees cases and receipts but no ad
   await page.getByRole('heading', { level: 1, name: `Welkom, ${people.hr.name}` }).waitFor();
   await page.getByText('P&O', { exact: true }).waitFor();
   let links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(links, ['Start', 'Gebruikers']);
+  assert.deepEqual(links, ['Start', 'Kennisbank', 'Gebruikers']);
   await page.getByRole('navigation').getByRole('link', { name: 'Gebruikers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
   await page.getByRole('table').waitFor();
@@ -157,7 +157,7 @@ test('P&O sees a read-only users list; a coach sees cases and receipts but no ad
   await page.getByRole('heading', { level: 1, name: `Welkom, ${people.coach.name}` }).waitFor();
   await page.getByText('Wijkcoach', { exact: true }).waitFor();
   links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies']);
+  assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies', 'Kennisbank']);
   await page.goto(`${target.url}/beheer/teams`);
   await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
   await page.goto(`${target.url}/bestaat-niet`);

@@ -15,6 +15,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { containsBsn, createReceiptsApi } from './mock-receipts.mjs';
 import { createStoriesApi } from './mock-stories.mjs';
+import { createKnowledgeApi } from './mock-knowledge.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
@@ -169,6 +170,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   const receipts = createReceiptsApi({ users, teams, log, now, nextId, P, fe });
   const reports = createReportApi({ receipts, log, P, fe });
   const stories = createStoriesApi({ org, users, teams, log, now, nextId, P, fe });
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const knowledge = createKnowledgeApi({ users, log, now, today, P, fe });
 
   /** Handles one API request; returns { status, json?, problem?, raw?, headers? }. */
   function handle(method, path, query, headers, body, cookies, raw = Buffer.alloc(0)) {
@@ -364,6 +367,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
 
     const st = stories.handle(method, path, query, me, body);
     if (st) return st;
+    const kb = knowledge.handle(method, path, query, me, body, raw);
+    if (kb) return kb;
     const r = receipts.handle(method, path, query, me, body, raw, headers['content-type']);
     if (r) return r;
     const rep = reports.handle(method, path, query, me, body);
@@ -570,7 +575,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
         const chunks = [];
         for await (const c of req) chunks.push(c);
         const bytes = Buffer.concat(chunks);
-        const csv = (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv');
+        // CSV imports and knowledge-base attachments arrive as the file itself, not JSON.
+        const csv = (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv') || /^\/api\/v1\/knowledge\/\d+\/attachments$/.test(url.pathname);
         let body;
         if (bytes.length && !csv) {
           if (bytes.length > 1024 * 1024) {

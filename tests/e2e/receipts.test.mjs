@@ -165,7 +165,7 @@ test('coach: case and receipt by keyboard, summary, import', { timeout: 240_000 
   await t.test('the coach sees Casussen and Kassabonnen', async () => {
     await login(page, COACH.email, PASSWORD);
     const links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-    assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies']);
+    assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies', 'Kennisbank']);
     await gotoByMenu(page, 'Casussen', 'Casussen');
     await page.locator('#cases-new').waitFor();
     await checkA11y(page, 'case list');

@@ -146,7 +146,7 @@ test('director: write a chapter text, view and download the report', { timeout: 
   await t.test('Jaarverslag is in the director’s menu; last year and 31-12 by default', async () => {
     await login(page, DIRECTOR.email, PASSWORD);
     const links = (await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).map((s) => s.trim());
-    assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies', 'Jaarverslag', 'Gebruikers']);
+    assert.deepEqual(links, ['Start', 'Casussen', 'Kassabonnen', 'Vertelpunt', 'Duidingssessies', 'Kennisbank', 'Jaarverslag', 'Gebruikers']);
     await gotoByMenu(page, 'Jaarverslag', `Jaarverslag ${YEAR}`);
     assert.equal((await focused(page))?.tag, 'h1', 'focus on the page heading after navigating');
     assert.equal(await page.locator('#report-year').inputValue(), String(YEAR));

@@ -18,6 +18,7 @@ import { SummaryPage } from './pages/receipts/SummaryPage';
 import { ImportPage } from './pages/receipts/ImportPage';
 import { ProgrammesPage } from './pages/admin/ProgrammesPage';
 import { ListsPage } from './pages/admin/ListsPage';
+import { SettingsPage } from './pages/admin/SettingsPage';
 import { ReportPage } from './pages/report/ReportPage';
 import { StoryListPage } from './pages/stories/StoryListPage';
 import { StoryFormPage } from './pages/stories/StoryFormPage';
@@ -28,6 +29,10 @@ import { BestPracticesPage } from './pages/stories/BestPracticesPage';
 import { SessionListPage } from './pages/sensemaking/SessionListPage';
 import { SessionFormPage } from './pages/sensemaking/SessionFormPage';
 import { SessionPage } from './pages/sensemaking/SessionPage';
+import { KnowledgeListPage } from './pages/knowledge/KnowledgeListPage';
+import { KnowledgeItemPage } from './pages/knowledge/KnowledgeItemPage';
+import { KnowledgeFormPage } from './pages/knowledge/KnowledgeFormPage';
+import { ReviewDuePage } from './pages/knowledge/ReviewDuePage';
 import { useModuleView } from './lib/views';
 
 export const LOGIN_PATH = '/inloggen';
@@ -72,6 +77,16 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
       return <SessionPage key={path} me={me} id={id!} />;
     case 'bestPractices':
       return <BestPracticesPage key={path} me={me} />;
+    case 'knowledge':
+      return <KnowledgeListPage key={path} me={me} />;
+    case 'knowledgeNew':
+      return <KnowledgeFormPage key={path} me={me} id={null} />;
+    case 'knowledgeEdit':
+      return <KnowledgeFormPage key={path} me={me} id={id!} />;
+    case 'knowledgeItem':
+      return <KnowledgeItemPage key={path} me={me} id={id!} />;
+    case 'knowledgeDue':
+      return <ReviewDuePage key={path} me={me} />;
     case 'storyLists':
       return <ListsPage key={path} me={me} group="stories" />;
     case 'teams':
@@ -82,6 +97,8 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
       return <ProgrammesPage key={path} me={me} />;
     case 'lists':
       return <ListsPage key={path} me={me} group="all" />;
+    case 'settings':
+      return <SettingsPage key={path} me={me} />;
     case 'audit':
       return <AuditPage key={path} me={me} />;
   }

@@ -3,6 +3,8 @@
 // says when it is invalid (aria-invalid), so the server's per-field messages end up
 // next to the field they are about.
 import type { ComponentChildren, Ref } from 'preact';
+import { useI18n } from '../i18n/context';
+import { formatSize } from '../lib/format';
 
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(' ');
@@ -244,6 +246,66 @@ export function Fieldset(p: FieldsetProps) {
         ) : null}
         <div class="wk-fieldset__controls">{p.children}</div>
       </fieldset>
+    </div>
+  );
+}
+
+interface FileFieldProps {
+  id: string;
+  label: string;
+  description?: string;
+  error?: string | undefined;
+  /** The file types the chooser offers, e.g. `.csv,text/csv`. */
+  accept?: string;
+  file: File | null;
+  onFile: (file: File | null) => void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/**
+ * A file chooser in the UI language: the browser's own input is hidden (its button
+ * speaks the browser's language) and a button-styled label opens it; the chosen file's
+ * name and size are said next to it and belong to the input's description.
+ */
+export function FileField(p: FileFieldProps) {
+  const { t, lang } = useI18n();
+  const { descId, errId } = messageIds(p);
+  const chosenId = `${p.id}-chosen`;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${p.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.description ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId!}>
+          {p.description}
+        </div>
+      ) : null}
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId!}>
+          {p.error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input wk-file-row">
+        <input
+          ref={p.inputRef}
+          id={p.id}
+          type="file"
+          accept={p.accept}
+          class="wk-file-input"
+          onChange={(e) => p.onFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
+          aria-describedby={describedBy(descId, errId, p.file ? chosenId : null)}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+        <label for={p.id} class="utrecht-button utrecht-button--secondary-action wk-file-button">
+          {p.file ? t('file.chooseOther') : t('file.choose')}
+        </label>
+        <span class="wk-muted" id={chosenId}>
+          {p.file ? t('file.chosen', { name: p.file.name, size: formatSize(p.file.size, lang) }) : t('file.none')}
+        </span>
+      </div>
     </div>
   );
 }

@@ -552,6 +552,8 @@ export interface BestPractice {
   session: SessionRef | null;
   created_by: PersonRef;
   created_at: string;
+  /** The draft methodiek it became in the knowledge base (newer servers). */
+  knowledge_item?: { id: number; status: KnowledgeStatus } | null;
 }
 export interface BestPracticeInput {
   title?: string;
@@ -561,6 +563,177 @@ export interface BestPracticeInput {
 export interface ModuleViews {
   year: number;
   modules: { module: string; total: number; months: { month: string; views: number }[] }[];
+}
+
+// ---- Kennisbank: the knowledge base (docs/api.md, "Kennisbank — knowledge base") ----
+
+export type KnowledgeCategory = 'methodiek' | 'document' | 'procedure' | 'richtlijn';
+export const KNOWLEDGE_CATEGORIES: readonly KnowledgeCategory[] = ['methodiek', 'document', 'procedure', 'richtlijn'];
+/** An item's status; a version can also be `vervangen` (replaced by a newer published one). */
+export type KnowledgeStatus = 'concept' | 'ter_review' | 'gepubliceerd' | 'gearchiveerd';
+export const KNOWLEDGE_STATUSES: readonly KnowledgeStatus[] = ['concept', 'ter_review', 'gepubliceerd', 'gearchiveerd'];
+
+export interface KnowledgeVersion {
+  version: number;
+  status: KnowledgeStatus | 'vervangen';
+  category: KnowledgeCategory;
+  title: string;
+  tags: string[];
+  author: PersonRef | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: PersonRef | null;
+  review_remark: string | null;
+  body: string;
+  body_html: string;
+}
+/** Averages with one decimal (null without ratings) of the current published version. */
+export interface RatingSummary {
+  version: number | null;
+  count: number;
+  juistheid: number | null;
+  volledigheid: number | null;
+}
+export interface MyRating {
+  juistheid: number;
+  volledigheid: number;
+  remark: string | null;
+}
+export interface RatingRemark extends MyRating {
+  by: PersonRef;
+  updated_at: string;
+}
+export interface Ratings extends RatingSummary {
+  mine: MyRating | null;
+  /** Only for the owner and quality staff; [] for everyone else. */
+  remarks: RatingRemark[];
+}
+export interface RatingInput {
+  juistheid: number;
+  volledigheid: number;
+  remark?: string;
+}
+export interface Attachment {
+  id: number;
+  name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: PersonRef | null;
+  uploaded_at: string;
+}
+/** What the caller may do with an item (part 2 of the API; older servers leave it out). */
+export interface KnowledgeCan {
+  edit: boolean;
+  submit: boolean;
+  publish: boolean;
+  return: boolean;
+  archive: boolean;
+  verify: boolean;
+  rate: boolean;
+}
+export interface KnowledgeSummary {
+  id: number;
+  status: KnowledgeStatus;
+  category: KnowledgeCategory;
+  title: string;
+  tags: string[];
+  owner: PersonRef | null;
+  /** The status of a draft beside the published version (editors only), else null. */
+  draft_status?: KnowledgeStatus | null;
+  review_by: string | null;
+  overdue: boolean;
+  updated_at?: string;
+}
+export interface KnowledgeItem extends KnowledgeSummary {
+  body: string;
+  body_html: string;
+  version: number;
+  published_version: number | null;
+  /** A draft beside the published version, for editors; null otherwise. */
+  draft: KnowledgeVersion | null;
+  created_at: string;
+  updated_at: string;
+  warnings?: Warning[];
+  // Part 2 (may be missing on an older server):
+  last_verified?: { at: string; by: PersonRef | null; remark: string | null } | null;
+  ratings?: RatingSummary | null;
+  my_rating?: MyRating | null;
+  attachments?: Attachment[];
+  source?: { story: { id: number; title: string } | null; session: { id: number; title: string } | null } | null;
+  can?: KnowledgeCan;
+}
+export interface KnowledgeInput {
+  category: KnowledgeCategory;
+  title: string;
+  body?: string;
+  tags?: string[];
+  owner_id?: number;
+}
+export type KnowledgePatch = Partial<KnowledgeInput>;
+export interface KnowledgeQuery {
+  category?: string | null;
+  tag?: string | null;
+  status?: string | null;
+  owner?: 'me' | number | null;
+  limit?: number;
+  offset?: number;
+}
+export interface KnowledgeSearchQuery {
+  q: string;
+  category?: string | null;
+  tag?: string | null;
+  status?: string | null;
+  limit?: number;
+  offset?: number;
+}
+export interface KnowledgeHit {
+  id: number;
+  title: string;
+  category: KnowledgeCategory;
+  status: KnowledgeStatus;
+  tags: string[];
+  /** Escaped text with the matching words in <mark>: safe to set as HTML. */
+  snippet_html: string;
+  review_by: string | null;
+  overdue: boolean;
+}
+export interface KnowledgeSearchResult {
+  items: KnowledgeHit[];
+  total: number;
+  facets: { categories: { category: KnowledgeCategory; count: number }[]; tags: { tag: string; count: number }[] };
+}
+export interface DueItem extends KnowledgeSummary {
+  /** Negative when overdue. */
+  days_left: number;
+}
+export interface RatedItem extends KnowledgeSummary {
+  ratings: RatingSummary;
+}
+export type DiffOp = 'equal' | 'insert' | 'delete' | 'skip';
+export interface DiffLine {
+  op: DiffOp;
+  text: string;
+  /** For `skip`: how many unchanged lines are folded. */
+  count?: number;
+}
+export interface KnowledgeDiff {
+  from: number;
+  to: number;
+  fields: { field: 'title' | 'category' | 'tags'; from: unknown; to: unknown }[];
+  lines: DiffLine[];
+  inserted: number;
+  deleted: number;
+}
+export interface MostConsulted {
+  year: number;
+  items: { id: number; title: string; category: KnowledgeCategory; views: number }[];
+  categories: { category: KnowledgeCategory; views: number }[];
+  total: number;
+}
+export interface OrganisationSettings {
+  knowledge_coach_authors: boolean;
 }
 
 export interface FieldProblem {
@@ -898,6 +1071,36 @@ export const api = {
   /** Counts one opening of a module's page (`204`). */
   countView: (module: string) => request<void>('POST', '/api/v1/module-views', { body: { module } }),
   moduleViews: (year: number) => request<ModuleViews>('GET', `/api/v1/module-views${query({ year })}`),
+  knowledgeList: (params: KnowledgeQuery) => request<Paged<KnowledgeSummary>>('GET', `/api/v1/knowledge${query({ ...params })}`),
+  knowledgeSearch: (params: KnowledgeSearchQuery) => request<KnowledgeSearchResult>('GET', `/api/v1/knowledge/search${query({ ...params })}`),
+  knowledgeItem: (id: number) => request<KnowledgeItem>('GET', `/api/v1/knowledge/${id}`),
+  createKnowledge: (input: KnowledgeInput) => request<KnowledgeItem>('POST', '/api/v1/knowledge', { body: input }),
+  /** Only the fields that changed; editing a published item makes a new draft. */
+  updateKnowledge: (id: number, patch: KnowledgePatch) => request<KnowledgeItem>('PATCH', `/api/v1/knowledge/${id}`, { body: patch }),
+  knowledgePreview: (body: string) => request<{ html: string }>('POST', '/api/v1/knowledge/preview', { body: { body } }),
+  /** The workflow: submit, publish, return (with a remark), archive; verification ("still right"). */
+  knowledgeStep: (id: number, step: 'submit' | 'publish' | 'return' | 'archive' | 'verification', remark?: string) =>
+    request<KnowledgeItem>('POST', `/api/v1/knowledge/${id}/${step}`, remark === undefined ? {} : { body: { remark } }),
+  knowledgeVersions: (id: number) => request<List<KnowledgeVersion>>('GET', `/api/v1/knowledge/${id}/versions`),
+  knowledgeDiff: (id: number, from: number, to: number) => request<KnowledgeDiff>('GET', `/api/v1/knowledge/${id}/diff${query({ from, to })}`),
+  knowledgeRatings: (id: number) => request<Ratings>('GET', `/api/v1/knowledge/${id}/ratings`),
+  rateKnowledge: (id: number, input: RatingInput) => request<Ratings>('PUT', `/api/v1/knowledge/${id}/rating`, { body: input }),
+  /** Counts one opening of the item's page (`204`). */
+  countKnowledgeView: (id: number) => request<void>('POST', `/api/v1/knowledge/${id}/view`),
+  uploadKnowledgeAttachment: (id: number, file: File, onProgress?: (loaded: number, total: number) => void) =>
+    uploadFile<Attachment>(`/api/v1/knowledge/${id}/attachments${query({ name: file.name })}`, file, onProgress, file.type || 'application/octet-stream'),
+  deleteKnowledgeAttachment: (id: number, attachmentId: number) => request<void>('DELETE', `/api/v1/knowledge/${id}/attachments/${attachmentId}`),
+  knowledgeAttachmentUrl: (id: number, attachmentId: number) => `/api/v1/knowledge/${id}/attachments/${attachmentId}`,
+  reviewDue: (params: { owner?: 'me' | 'all' | number; within?: number }) =>
+    request<{ items: DueItem[]; overdue: number; due: number }>('GET', `/api/v1/knowledge/review-due${query({ ...params })}`),
+  lowestRated: (params: { owner?: 'me' | 'all' | number; limit?: number }) =>
+    request<List<RatedItem>>('GET', `/api/v1/knowledge/lowest-rated${query({ ...params })}`),
+  mostConsulted: (params: { year: number; category?: string | null; limit?: number }) =>
+    request<MostConsulted>('GET', `/api/v1/knowledge/most-consulted${query({ ...params })}`),
+  organisationSettings: () => request<OrganisationSettings>('GET', '/api/v1/organisation/settings'),
+  /** Admin only. */
+  updateOrganisationSettings: (patch: Partial<OrganisationSettings>) =>
+    request<OrganisationSettings>('PATCH', '/api/v1/organisation/settings', { body: patch }),
   storyForm: (org: string) => request<StoryForm>('GET', `/api/v1/public/${encodeURIComponent(org)}/form`),
   shareStory: (org: string, input: PublicStoryInput) =>
     request<{ status: string }>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, { body: input }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime, formatSize, oneDecimal } from './format';
 
 describe('formatDate', () => {
   it('shows a date as dd-mm-jjjj in Dutch', () => {
@@ -39,5 +39,20 @@ describe('formatDateTime', () => {
 
   it('gives an empty string for nothing', () => {
     expect(formatDateTime(null, 'nl')).toBe('');
+  });
+});
+
+describe('sizes and one decimal', () => {
+  it('shows file sizes in B, kB and MB', () => {
+    expect(formatSize(512, 'nl')).toBe('512 B');
+    expect(formatSize(12_800, 'nl')).toBe('12,5 kB');
+    expect(formatSize(12_800, 'en')).toBe('12.5 kB');
+    expect(formatSize(3 * 1024 * 1024, 'nl')).toBe('3 MB');
+  });
+
+  it('writes one decimal with a comma and thousands with a point', () => {
+    expect(oneDecimal(12.34)).toBe('12,3');
+    expect(oneDecimal(1234.56)).toBe('1.234,6');
+    expect(oneDecimal(-2)).toBe('2,0');
   });
 });

@@ -99,3 +99,18 @@ export function todayIso(now: Date = new Date()): string {
   const p = partsOf(now);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** A file size: `512 B`, `12,5 kB`, `1,2 MB` (Dutch) or `12.5 kB` (English); 1 kB = 1024 bytes. */
+export function formatSize(bytes: number, lang: Lang): string {
+  const fmt = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${fmt(bytes / 1024)} kB`;
+  return `${fmt(bytes / (1024 * 1024))} MB`;
+}
+
+/** One decimal with a decimal comma (also in English: the figures are Dutch), without sign: 12.34 → "12,3", 1234.5 → "1.234,5". */
+export function oneDecimal(value: number): string {
+  const rounded = Math.round(Math.abs(value) * 10) / 10;
+  const [whole, frac = '0'] = rounded.toFixed(1).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
+}

@@ -5,7 +5,9 @@ import {
   canManage,
   canReadCases,
   canReadReport,
+  canReadKnowledge,
   canSee,
+  canWriteKnowledge,
   canWriteReport,
   coordinatorProgramme,
   mayEditSomeCases,
@@ -57,31 +59,37 @@ describe('navigation by role', () => {
   const CASES = ['/casussen', '/kassabonnen'];
   /** Vertelpunt and its sense-making sessions, for every role that reads stories. */
   const STORIES = ['/verhalen', '/duidingssessies'];
+  /** The knowledge base, for every role but the funder. */
+  const KB = '/kennisbank';
 
   it('shows the administration pages, but no cases, to the functional administrator', () => {
     expect(paths(['admin'])).toEqual([
       '/',
+      KB,
       '/beheer/teams',
       '/beheer/gebruikers',
       '/beheer/programmas',
       '/beheer/keuzelijsten',
+      '/beheer/instellingen',
       '/beheer/audit',
     ]);
+    expect(canSee('settings', ['admin'])).toBe(true);
+    for (const role of ['quality', 'coach', 'hr', 'director']) expect(canSee('settings', [role]), role).toBe(false);
     expect(canSee('case', ['admin'])).toBe(false);
   });
 
   it('shows the users list (read-only) to hr, director and team manager', () => {
-    expect(paths(['hr'])).toEqual(['/', '/beheer/gebruikers']);
-    expect(paths(['director'])).toEqual(['/', ...CASES, ...STORIES, '/jaarverslag', '/beheer/gebruikers']);
-    expect(paths(['team_manager'])).toEqual(['/', ...CASES, ...STORIES, '/beheer/gebruikers']);
+    expect(paths(['hr'])).toEqual(['/', KB, '/beheer/gebruikers']);
+    expect(paths(['director'])).toEqual(['/', ...CASES, ...STORIES, KB, '/jaarverslag', '/beheer/gebruikers']);
+    expect(paths(['team_manager'])).toEqual(['/', ...CASES, ...STORIES, KB, '/beheer/gebruikers']);
     for (const role of ['hr', 'director', 'team_manager']) expect(canManage([role])).toBe(false);
   });
 
   it('shows cases and receipts to everyone who may read cases', () => {
     for (const role of ['coach', 'coordinator:kies']) {
-      expect(paths([role]), role).toEqual(['/', ...CASES, ...STORIES]);
+      expect(paths([role]), role).toEqual(['/', ...CASES, ...STORIES, KB]);
     }
-    expect(paths(['quality'])).toEqual(['/', ...CASES, ...STORIES, '/best-practices', '/jaarverslag', '/beheer/vertelpunt-lijsten']);
+    expect(paths(['quality'])).toEqual(['/', ...CASES, ...STORIES, '/best-practices', KB, '/jaarverslag', '/beheer/vertelpunt-lijsten']);
   });
 
   it('shows the annual report to director, quality and funder; texts are written by director and quality', () => {
@@ -106,7 +114,7 @@ describe('navigation by role', () => {
   });
 
   it('combines roles', () => {
-    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, ...STORIES, '/beheer/gebruikers']);
+    expect(paths(['coach', 'team_manager'])).toEqual(['/', ...CASES, ...STORIES, KB, '/beheer/gebruikers']);
     expect(canSee('audit', ['coach', 'admin'])).toBe(true);
     expect(canManage(['coach', 'admin'])).toBe(true);
   });
@@ -121,6 +129,21 @@ describe('navigation by role', () => {
       expect(canSee('import', roles), roles.join()).toBe(false);
     }
     expect(canSee('summary', ['quality'])).toBe(true);
+  });
+
+  it('opens the knowledge base to every role but the funder; writing to quality and (where allowed) coaches', () => {
+    for (const role of ['coach', 'team_manager', 'quality', 'hr', 'director', 'admin', 'coordinator:kies']) {
+      for (const page of ['knowledge', 'knowledgeItem', 'knowledgeEdit', 'knowledgeDue'] as const) expect(canSee(page, [role]), `${page} ${role}`).toBe(true);
+    }
+    for (const page of ['knowledge', 'knowledgeItem', 'knowledgeNew', 'knowledgeEdit', 'knowledgeDue'] as const) expect(canSee(page, ['funder']), page).toBe(false);
+    expect(canReadKnowledge(['funder', 'coach'])).toBe(true);
+    expect(canSee('knowledgeNew', ['quality'])).toBe(true);
+    expect(canSee('knowledgeNew', ['coach'])).toBe(true); // the page asks the organisation's setting
+    expect(canSee('knowledgeNew', ['director'])).toBe(false);
+    expect(canWriteKnowledge(['quality'], false)).toBe(true);
+    expect(canWriteKnowledge(['coach'], false)).toBe(false);
+    expect(canWriteKnowledge(['coach'], true)).toBe(true);
+    expect(canWriteKnowledge(['team_manager'], true)).toBe(false);
   });
 });
 

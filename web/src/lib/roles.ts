@@ -64,11 +64,17 @@ export type Page =
   | 'sessionEdit'
   | 'session'
   | 'bestPractices'
+  | 'knowledge'
+  | 'knowledgeNew'
+  | 'knowledgeItem'
+  | 'knowledgeEdit'
+  | 'knowledgeDue'
   | 'storyLists'
   | 'teams'
   | 'users'
   | 'programmes'
   | 'lists'
+  | 'settings'
   | 'audit';
 
 export interface NavItem {
@@ -86,6 +92,7 @@ export const NAV: readonly NavItem[] = [
   { page: 'stories', path: '/verhalen', label: 'nav.stories' },
   { page: 'sessions', path: '/duidingssessies', label: 'nav.sessions' },
   { page: 'bestPractices', path: '/best-practices', label: 'nav.bestPractices', menu: isQuality },
+  { page: 'knowledge', path: '/kennisbank', label: 'nav.knowledge' },
   { page: 'report', path: '/jaarverslag', label: 'nav.report' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
@@ -93,6 +100,7 @@ export const NAV: readonly NavItem[] = [
   { page: 'lists', path: '/beheer/keuzelijsten', label: 'nav.lists' },
   // The admin edits the story lists on Keuzelijsten; quality staff get a page of their own.
   { page: 'storyLists', path: '/beheer/vertelpunt-lijsten', label: 'nav.storyLists', menu: isQuality },
+  { page: 'settings', path: '/beheer/instellingen', label: 'nav.settings' },
   { page: 'audit', path: '/beheer/audit', label: 'nav.audit' },
 ];
 
@@ -204,6 +212,20 @@ export function canExportStories(roles: readonly string[]): boolean {
   return roles.includes('quality') || roles.includes('director');
 }
 
+/** May someone with these roles read the knowledge base (Kennisbank)? Every role but the funder. */
+export function canReadKnowledge(roles: readonly string[]): boolean {
+  return roles.some((r) => r !== 'funder');
+}
+
+/**
+ * May someone with these roles write knowledge-base items? Quality staff always;
+ * coaches where the organisation allows it (`knowledge_coach_authors` in
+ * `GET /api/v1/organisation/settings`; false when unknown).
+ */
+export function canWriteKnowledge(roles: readonly string[], coachAuthors: boolean): boolean {
+  return roles.includes('quality') || (coachAuthors && roles.includes('coach'));
+}
+
 /** May someone with these roles open the page? */
 export function canSee(page: Page, roles: readonly string[]): boolean {
   switch (page) {
@@ -233,12 +255,21 @@ export function canSee(page: Page, roles: readonly string[]): boolean {
     case 'sessionNew':
     case 'sessionEdit':
       return isQuality(roles);
+    case 'knowledge':
+    case 'knowledgeItem':
+    case 'knowledgeEdit':
+    case 'knowledgeDue':
+      return canReadKnowledge(roles);
+    case 'knowledgeNew':
+      // Coaches only where the organisation allows it: the page itself asks the server.
+      return canWriteKnowledge(roles, true);
     case 'storyLists':
       return isQuality(roles) || roles.includes('admin');
     case 'teams':
     case 'audit':
     case 'programmes':
     case 'lists':
+    case 'settings':
       return roles.includes('admin');
     case 'users':
       return roles.some((r) => USER_READERS.has(r));

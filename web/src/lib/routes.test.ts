@@ -10,10 +10,18 @@ describe('routes', () => {
     expect(matchRoute('/kassabonnen/3')).toEqual({ page: 'summary', id: 3 });
     expect(matchRoute('/kassabonnen/importeren')).toEqual({ page: 'import' });
     expect(matchRoute('/beheer/keuzelijsten')).toEqual({ page: 'lists' });
+    expect(matchRoute('/beheer/instellingen')).toEqual({ page: 'settings' });
     expect(matchRoute('/jaarverslag')).toEqual({ page: 'report' });
     expect(matchRoute('/jaarverslag/2025')).toEqual({ page: 'report', id: 2025 });
     expect(matchRoute('/jaarverslag/2000')).toEqual({ page: 'report', id: 2000 });
     expect(matchRoute('/jaarverslag/2100')).toEqual({ page: 'report', id: 2100 });
+    expect(matchRoute('/kennisbank')).toEqual({ page: 'knowledge' });
+    expect(matchRoute('/kennisbank/nieuw')).toEqual({ page: 'knowledgeNew' });
+    expect(matchRoute('/kennisbank/te-herzien')).toEqual({ page: 'knowledgeDue' });
+    expect(matchRoute('/kennisbank/7')).toEqual({ page: 'knowledgeItem', id: 7 });
+    expect(matchRoute('/kennisbank/7/bewerken')).toEqual({ page: 'knowledgeEdit', id: 7 });
+    expect(matchRoute('/kennisbank/0')).toBeNull();
+    expect(matchRoute('/kennisbank/7/wijzigen')).toBeNull();
     expect(matchRoute('/jaarverslag/1999')).toBeNull();
     expect(matchRoute('/jaarverslag/2101')).toBeNull();
     expect(matchRoute('/jaarverslag/25')).toBeNull();
@@ -25,6 +33,7 @@ describe('routes', () => {
   it('returns only to pages of this app after log-in', () => {
     expect(safeReturnPath('?terug=%2Fcasussen%2F12')).toBe('/casussen/12');
     expect(safeReturnPath('?terug=%2Fcasussen%3Fstatus%3Dafgerond')).toBe('/casussen?status=afgerond');
+    expect(safeReturnPath('?terug=%2Fkennisbank%3Fzoek%3Dwoning')).toBe('/kennisbank?zoek=woning');
     expect(safeReturnPath('?terug=https%3A%2F%2Fevil.example')).toBe('/');
     expect(safeReturnPath('?terug=%2F%2Fevil.example')).toBe('/');
     expect(safeReturnPath('?terug=%2Fnergens')).toBe('/');

@@ -1,11 +1,12 @@
 // The app's pages by path. Most paths are fixed; a record carries its id in the path
-// (`/casussen/12`, `/kassabonnen/3`, `/duidingssessies/4`, `/duidingssessies/4/wijzigen`),
+// (`/casussen/12`, `/kassabonnen/3`, `/duidingssessies/4`, `/duidingssessies/4/wijzigen`,
+// `/kennisbank/7`, `/kennisbank/7/bewerken`),
 // the annual report its year (`/jaarverslag/2025`, 2000–2100 as the API allows).
 import type { Page } from './roles';
 
 export interface Route {
   page: Page;
-  /** The record id in the path, for `case`, `summary`, `story`, `session` and `sessionEdit`; the year for `report`. */
+  /** The record id in the path, for `case`, `summary`, `story`, `session`, `sessionEdit`, `knowledgeItem` and `knowledgeEdit`; the year for `report`. */
   id?: number;
 }
 
@@ -22,11 +23,15 @@ const FIXED: Record<string, Page> = {
   '/duidingssessies': 'sessions',
   '/duidingssessies/nieuw': 'sessionNew',
   '/best-practices': 'bestPractices',
+  '/kennisbank': 'knowledge',
+  '/kennisbank/nieuw': 'knowledgeNew',
+  '/kennisbank/te-herzien': 'knowledgeDue',
   '/beheer/vertelpunt-lijsten': 'storyLists',
   '/beheer/teams': 'teams',
   '/beheer/gebruikers': 'users',
   '/beheer/programmas': 'programmes',
   '/beheer/keuzelijsten': 'lists',
+  '/beheer/instellingen': 'settings',
   '/beheer/audit': 'audit',
 };
 
@@ -36,6 +41,8 @@ const WITH_ID: [RegExp, Page][] = [
   [/^\/verhalen\/([1-9]\d{0,14})$/, 'story'],
   [/^\/duidingssessies\/([1-9]\d{0,14})$/, 'session'],
   [/^\/duidingssessies\/([1-9]\d{0,14})\/wijzigen$/, 'sessionEdit'],
+  [/^\/kennisbank\/([1-9]\d{0,14})$/, 'knowledgeItem'],
+  [/^\/kennisbank\/([1-9]\d{0,14})\/bewerken$/, 'knowledgeEdit'],
   [/^\/jaarverslag\/(20\d\d|2100)$/, 'report'],
 ];
 

@@ -4,19 +4,12 @@
 import type { Lang } from '../i18n';
 import type { SignValue, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
-import { parseDateInput } from './format';
+import { oneDecimal, parseDateInput } from './format';
 
 /** A label in the UI language: English `label_en` (when there is one) or the Dutch label. */
 export function valueLabel(v: { label: string; label_en?: string | null } | null | undefined, lang: Lang): string {
   if (!v) return '';
   return lang === 'en' && v.label_en ? v.label_en : v.label;
-}
-
-/** One decimal with a decimal comma (also in English: the figures are Dutch): 12.34 → "12,3". */
-function oneDecimal(value: number): string {
-  const rounded = Math.round(Math.abs(value) * 10) / 10;
-  const [whole, frac = '0'] = rounded.toFixed(1).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
 }
 
 /** A share in percent: 12.3 → "12,3 %", 0 → "0,0 %", 100 → "100,0 %" (non-breaking space). */

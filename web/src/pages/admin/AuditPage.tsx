@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField } from '../../components/Field';
 
-export const AUDIT_ENTITIES = ['organisation', 'district', 'team', 'user', 'session'] as const;
+export const AUDIT_ENTITIES = ['organisation', 'organisation_settings', 'district', 'team', 'user', 'session'] as const;
 const PAGE_SIZE = 50;
 
 function known(prefix: string, value: string, t: (k: MessageKey) => string): string {

@@ -8,7 +8,7 @@ import { api, ApiError, type FieldProblem, type ImportResult, type Me, type Prog
 import { describeError } from '../../lib/errors';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions } from '../../components/Notices';
-import { SelectField } from '../../components/Field';
+import { FileField, SelectField } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { TableHead } from '../../components/DataTable';
 
@@ -36,13 +36,6 @@ type Stage =
   | { kind: 'rejected'; errors: FieldProblem[] }
   | { kind: 'done'; result: ImportResult };
 
-function sizeText(bytes: number, lang: 'nl' | 'en'): string {
-  const fmt = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${fmt(bytes / 1024)} kB`;
-  return `${fmt(bytes / (1024 * 1024))} MB`;
-}
-
 export function ImportPage(_props: { me: Me }) {
   const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -63,8 +56,7 @@ export function ImportPage(_props: { me: Me }) {
 
   const focusResult = () => requestAnimationFrame(() => resultRef.current?.focus());
 
-  const onFile = (e: Event) => {
-    const f = (e.currentTarget as HTMLInputElement).files?.[0] ?? null;
+  const onFile = (f: File | null) => {
     setFile(f);
     setFileError(null);
     setError(null);
@@ -129,39 +121,16 @@ export function ImportPage(_props: { me: Me }) {
           {t('import.step1')}
         </h2>
         <form class="utrecht-form wk-form" noValidate onSubmit={(e) => (e.preventDefault(), void run(true))}>
-          <div class={`utrecht-form-field utrecht-form-field--text${fileError ? ' utrecht-form-field--invalid' : ''}`}>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="import-file">
-                {t('import.file')}
-              </label>
-            </div>
-            <div class="utrecht-form-field__description utrecht-form-field-description" id="import-file-description">
-              {t('import.fileHelp')}
-            </div>
-            {fileError ? (
-              <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="import-file-error">
-                {fileError}
-              </div>
-            ) : null}
-            <div class="utrecht-form-field__input wk-file-row">
-              <input
-                ref={inputRef}
-                id="import-file"
-                type="file"
-                accept=".csv,text/csv"
-                class="wk-file-input"
-                onChange={onFile}
-                aria-describedby={`import-file-description${fileError ? ' import-file-error' : ''}${file ? ' import-file-chosen' : ''}`}
-                aria-invalid={fileError ? 'true' : undefined}
-              />
-              <label for="import-file" class="utrecht-button utrecht-button--secondary-action wk-file-button">
-                {file ? t('import.chooseOther') : t('import.choose')}
-              </label>
-              <span class="wk-muted" id="import-file-chosen">
-                {file ? t('import.chosen', { name: file.name, size: sizeText(file.size, lang) }) : t('import.noFile')}
-              </span>
-            </div>
-          </div>
+          <FileField
+            id="import-file"
+            label={t('import.file')}
+            description={t('import.fileHelp')}
+            error={fileError ?? undefined}
+            accept=".csv,text/csv"
+            file={file}
+            onFile={onFile}
+            inputRef={inputRef}
+          />
           <div class="utrecht-button-group wk-button-row">
             {/* aria-disabled, not disabled: the button keeps focus while the file is on its way. */}
             <button

@@ -1,6 +1,7 @@
 // /best-practices — the stories that quality staff promoted to a best practice, newest
 // first (50 per page, `?vanaf=`): title and summary, the story, the session that looked
-// at it, who made it and when. Until the knowledge base exists each is a concept.
+// at it, who made it and when, and the state of the knowledge-base item it became (a
+// draft methodiek; its title links there when the user may open it).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type BestPractice, type Me } from '../../lib/api';
@@ -13,10 +14,12 @@ import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useSearch } from '../../lib/router';
 import { offsetQuery, offsetSearch } from '../../lib/stories';
+import { isQuality } from '../../lib/roles';
+import { KnowledgeStatusBadge } from '../knowledge/KnowledgeParts';
 
 const PAGE_SIZE = 50;
 
-export function BestPracticesPage(_props: { me: Me }) {
+export function BestPracticesPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const [data, setData] = useState<{ items: BestPractice[]; total: number; offset: number } | null>(null);
@@ -76,7 +79,14 @@ export function BestPracticesPage(_props: { me: Me }) {
           renderRow={(bp) => (
             <tr class="utrecht-table__row" key={bp.id} data-best-practice-id={bp.id}>
               <th scope="row" class="utrecht-table__header-cell">
-                <span class="wk-bp__title">{bp.title}</span>
+                <span class="wk-bp__title">
+                  {/* Its knowledge-base item: a draft opens for quality staff, a published one for everyone. */}
+                  {bp.knowledge_item && (bp.knowledge_item.status === 'gepubliceerd' || isQuality(me.roles)) ? (
+                    <Link href={`/kennisbank/${bp.knowledge_item.id}`}>{bp.title}</Link>
+                  ) : (
+                    bp.title
+                  )}
+                </span>
                 <span class="wk-bp__summary">{bp.summary}</span>
               </th>
               <td class="utrecht-table__cell">
@@ -98,7 +108,11 @@ export function BestPracticesPage(_props: { me: Me }) {
                 <span class="wk-muted"> {t('bestPractices.by', { name: bp.created_by.name })}</span>
               </td>
               <td class="utrecht-table__cell">
-                <span class="utrecht-status-badge wk-badge wk-badge--concept">{t(`bestPractices.status.${bp.status}`)}</span>
+                {bp.knowledge_item ? (
+                  <KnowledgeStatusBadge status={bp.knowledge_item.status} />
+                ) : (
+                  <span class="utrecht-status-badge wk-badge wk-badge--concept">{t(`bestPractices.status.${bp.status}`)}</span>
+                )}
               </td>
             </tr>
           )}
