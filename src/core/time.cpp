@@ -1,5 +1,6 @@
 #include "core/time.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -28,19 +29,52 @@ std::string iso_date_utc(Millis t) {
   return iso8601_utc(t).substr(0, 10);
 }
 
-bool is_valid_iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
+namespace {
+
+// The date's parts as written (month 13 stays 13: .ok() tells whether it is real).
+std::chrono::year_month_day parts_of(std::string_view s) {
   auto num = [&](std::size_t pos, std::size_t len) {
     int v = 0;
     for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (s[i] - '0');
     return v;
   };
   using namespace std::chrono;
-  const year_month_day ymd{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))},
-                           day{static_cast<unsigned>(num(8, 2))}};
-  return ymd.ok();
+  return {year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))}, day{static_cast<unsigned>(num(8, 2))}};
+}
+
+std::string iso_of(std::chrono::year_month_day ymd) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+}  // namespace
+
+bool is_valid_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return parts_of(s).ok();
+}
+
+std::string add_months(const std::string& date, int months) {
+  using namespace std::chrono;
+  if (!is_valid_iso_date(date)) return date;
+  const auto ymd = parts_of(date);
+  const year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  return iso_of({ym.year(), ym.month(), std::min(ymd.day(), last)});
+}
+
+std::string add_days(const std::string& date, std::int64_t days) {
+  using namespace std::chrono;
+  return iso_of(year_month_day{sys_days{parts_of(date)} + std::chrono::days{days}});
+}
+
+std::int64_t days_between(const std::string& from, const std::string& to) {
+  using namespace std::chrono;
+  return (sys_days{parts_of(to)} - sys_days{parts_of(from)}).count();
 }
 
 std::optional<std::string> parse_date_nl_or_iso(std::string_view s) {

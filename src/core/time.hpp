@@ -25,6 +25,13 @@ bool is_valid_iso_date(std::string_view s);
 // What people type in spreadsheets: 31-12-2017 (also 31/12/2017, 1-2-2017) or
 // 2017-12-31. Returns the ISO date, or nullopt when it is not a real calendar date.
 std::optional<std::string> parse_date_nl_or_iso(std::string_view s);
+// Calendar arithmetic on YYYY-MM-DD dates (valid ones; callers check input first).
+// Whole months keep the day where the month has it, else the month's last day
+// (2026-01-31 + 1 month → 2026-02-28).
+std::string add_months(const std::string& date, int months);
+std::string add_days(const std::string& date, std::int64_t days);
+// Whole days from `from` to `to`, negative when `to` is earlier.
+std::int64_t days_between(const std::string& from, const std::string& to);
 // 2017-12-31 → 31-12-2017 (the Dutch way of writing dates).
 std::string iso_to_dutch_date(std::string_view iso);
 

@@ -82,6 +82,11 @@ bool may_follow_links(const Principal& p) {
   return p.has_any_role({role::director, role::quality});
 }
 
+std::string tenths_text(std::int64_t tenths) {
+  const auto a = tenths < 0 ? -tenths : tenths;
+  return (tenths < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
+}
+
 namespace {
 std::optional<std::string> load_text(Tx& tx, std::int64_t org_id, int year, const std::string& chapter) {
   auto r = tx.query_one("SELECT body FROM report_texts WHERE org_id = ? AND year = ? AND chapter = ?",

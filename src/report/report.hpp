@@ -108,6 +108,9 @@ bool may_write_texts(const Principal& p);
 // Whether figures link to the records behind them for this reader.
 bool may_follow_links(const Principal& p);
 
+// A figure with one decimal as the report writes it, from tenths: 123 → "12,3", -5 → "-0,5".
+std::string tenths_text(std::int64_t tenths);
+
 class Service {
  public:
   Service(store::Database& db, const Registry& registry) : db_(db), registry_(registry) {}

@@ -18,27 +18,13 @@
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  it, before, after, whyNot, startServer, addUser, addOrg, Client, PASSWORD, DEMO_ORG_SLUG, expectStatus,
+  it, before, after, whyNot, startServer, Client, expectStatus,
   assertValidation, assertProblem, accessRowViolations, show,
 } from './harness.mjs';
+import { CALLERS, KEYS, signInCallers } from './knowledge_callers.mjs';
 
 const MISSING_ID = 987654321;
 
-// key → organisation, roles, team (A of smd; OB of orgb)
-const CALLERS = {
-  admin: { org: 'smd', roles: ['admin'] },
-  coach: { org: 'smd', roles: ['coach'], team: 'A' },
-  tm: { org: 'smd', roles: ['team_manager'], team: 'A' },
-  quality: { org: 'smd', roles: ['quality'] },
-  director: { org: 'smd', roles: ['director'] },
-  funder: { org: 'smd', roles: ['funder'] },
-  hr: { org: 'smd', roles: ['hr'] },
-  obQuality: { org: 'orgb', roles: ['quality'] },
-  obCoach: { org: 'orgb', roles: ['coach'], team: 'OB' },
-  obAdmin: { org: 'orgb', roles: ['admin'] },
-  anon: { org: null, roles: [] },
-};
-const KEYS = Object.keys(CALLERS);
 
 // key → organisation, state (published, concept, review, archived) and owner (a caller key)
 const ITEMS = {
@@ -156,32 +142,7 @@ describe('Kennisbank access matrix', { skip: whyNot }, () => {
 
   before(async () => {
     server = await startServer({ demo: true });
-    const db = server.databaseUrl;
-    addUser(db, { org: DEMO_ORG_SLUG, email: 'kma-admin@example.org', name: 'Matrix admin', roles: ['admin'] });
-    clients.admin = await new Client(server).loginOk('kma-admin@example.org');
-    ids.admin = clients.admin.me.id;
-    const teamA = expectStatus(await clients.admin.get('/api/v1/teams'), 200).items.find((t) => t.name === 'Wijkteam Centrum');
-    for (const key of KEYS.filter((k) => CALLERS[k].org === 'smd' && k !== 'admin')) {
-      const c = CALLERS[key];
-      ids[key] = addUser(db, { org: DEMO_ORG_SLUG, email: `kma-${key.toLowerCase()}@example.org`, name: `Matrix ${key}`, roles: c.roles, teams: c.team ? [teamA.name] : [] });
-      clients[key] = await new Client(server).loginOk(`kma-${key.toLowerCase()}@example.org`);
-    }
-    ids.author = addUser(db, { org: DEMO_ORG_SLUG, email: 'kma-author@example.org', name: 'Matrix auteur', roles: ['quality'] });
-    authors.smd = await new Client(server).loginOk('kma-author@example.org');
-    clients.anon = new Client(server);
-
-    addOrg(db, { name: 'Org B', slug: 'orgb' });
-    addUser(db, { org: 'orgb', email: 'kma-b-admin@orgb.example', name: 'Org B admin', roles: ['admin'] });
-    clients.obAdmin = await new Client(server).loginOk('kma-b-admin@orgb.example');
-    ids.obAdmin = clients.obAdmin.me.id;
-    const district = expectStatus(await clients.obAdmin.post('/api/v1/districts', { name: 'Centrum' }), 201);
-    const teamOB = expectStatus(await clients.obAdmin.post('/api/v1/teams', { name: teamA.name, district_id: district.id }), 201);
-    for (const [key, roles, teamIds] of [['obCoach', ['coach'], [teamOB.id]], ['obQuality', ['quality'], []], ['obAuthor', ['quality'], []]]) {
-      ids[key] = expectStatus(await clients.obAdmin.post('/api/v1/users', { email: `kma-${key.toLowerCase()}@orgb.example`, name: `Org B ${key}`, password: PASSWORD, roles, team_ids: teamIds }), 201).id;
-      const client = await new Client(server).loginOk(`kma-${key.toLowerCase()}@orgb.example`);
-      if (key === 'obAuthor') authors.orgb = client;
-      else clients[key] = client;
-    }
+    await signInCallers(server, 'kma', clients, ids, authors);
 
     for (const [key, t] of Object.entries(ITEMS)) {
       if (key !== 'missing') items[key] = await fresh(t.org, t.state, t.owner);

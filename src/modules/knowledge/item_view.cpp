@@ -111,8 +111,8 @@ std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row
   }
   if (row.published_version) {
     out.ratings = repo::rating_summary(tx, p.org_id, row.id, *row.published_version);
-    for (const auto& r : repo::ratings(tx, p.org_id, row.id, *row.published_version))
-      if (r.user_id == p.user_id) out.my_rating = Rating{r.juistheid, r.volledigheid, r.remark, people.ref(r.user_id), r.updated_at};
+    if (auto r = repo::rating_of(tx, p.org_id, row.id, *row.published_version, p.user_id))
+      out.my_rating = Rating{r->juistheid, r->volledigheid, r->remark, people.ref(r->user_id), r->updated_at};
   }
   for (const auto& a : repo::attachments(tx, p.org_id, row.id))
     out.attachments.push_back({a.id, a.name, a.content_type, a.size, people.ref(a.uploaded_by), a.uploaded_at});

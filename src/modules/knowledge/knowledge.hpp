@@ -26,10 +26,7 @@ namespace wk::knowledge {
 bool is_category(std::string_view c);  // methodiek, document, procedure, richtlijn
 // Months between verifications by default: procedures and guidelines yearly, methods
 // and documents every two years.
-int review_months(std::string_view category);
-// YYYY-MM-DD plus whole months; the day is kept where the month has it, else the
-// month's last day (2026-01-31 + 1 → 2026-02-28).
-std::string add_months(const std::string& date, int months);
+int review_months(std::string_view category);  // with add_months of core/time
 
 bool may_read(const Principal& p);    // every role but the funder
 bool may_author(const Principal& p);  // quality: writes and edits every item
@@ -37,9 +34,6 @@ bool may_review(const Principal& p);  // quality
 // Who starts a new item: quality, and coaches where the organisation allows it.
 bool may_create(const Principal& p, bool coach_authors);
 
-// Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier.
-std::int64_t days_between(const std::string& from, const std::string& to);
-std::string add_days(const std::string& date, std::int64_t days);
 
 // What an uploaded file is, by its content (never its name): PDF, DOCX, XLSX, PNG, JPEG,
 // GIF or WebP; nullopt for anything else (also macro-enabled Office files).

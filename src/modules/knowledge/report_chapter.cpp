@@ -30,8 +30,7 @@ std::string label(const std::string& category) {
 // 3.7 → "3,7"; none → "–".
 std::string average(const std::optional<double>& a) {
   if (!a) return "–";
-  const auto tenths = static_cast<long long>(std::llround(*a * 10));
-  return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10);
+  return report::tenths_text(std::llround(*a * 10));
 }
 
 std::string items_sentence(std::int64_t n) {

@@ -8,11 +8,18 @@ using store::Param;
 
 namespace {
 
-constexpr const char* kItemColumns =
-    "SELECT i.id, i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, "
-    "i.created_by, i.created_at, i.updated_at, i.source FROM knowledge_items i ";
+// The columns item_from reads, in its order.
+constexpr const char* kItemColumnList =
+    "i.id, i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, "
+    "i.created_by, i.created_at, i.updated_at, i.source";
+
+const std::string kItemColumns = std::string("SELECT ") + kItemColumnList + " FROM knowledge_items i ";
 
 }  // namespace
+
+std::string item_column_list() {
+  return kItemColumnList;
+}
 
 std::string item_columns() {
   return kItemColumns;
@@ -93,7 +100,7 @@ void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
 }
 
 std::optional<ItemRow> find_item(Tx& tx, std::int64_t org_id, std::int64_t id) {
-  auto r = tx.query_one(std::string(kItemColumns) + "WHERE i.org_id = ? AND i.id = ?", {org_id, id});
+  auto r = tx.query_one(kItemColumns + "WHERE i.org_id = ? AND i.id = ?", {org_id, id});
   if (!r) return std::nullopt;
   return item_from(*r);
 }
@@ -104,7 +111,7 @@ std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q)
   params.emplace_back(q.offset);
   std::vector<ItemRow> out;
   for (const auto& r :
-       tx.query(std::string(kItemColumns) + kItemFilter + "ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?",
+       tx.query(kItemColumns + kItemFilter + "ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?",
                 params))
     out.push_back(item_from(r));
   return out;

@@ -29,8 +29,10 @@ struct VersionRow {
   std::optional<std::string> review_remark;
 };
 
-// "SELECT … FROM knowledge_items i " and the row it reads, for the queries of both files.
+// "SELECT … FROM knowledge_items i " and the row it reads, for the queries of both files;
+// the column list alone for queries that select more.
 std::string item_columns();
+std::string item_column_list();
 ItemRow item_from(const store::Row& r);
 
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
@@ -87,6 +89,8 @@ struct RatingRow {
 // Inserts or replaces the person's rating of the version.
 void put_rating(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version, const RatingRow& r);
 std::vector<RatingRow> ratings(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
+std::optional<RatingRow> rating_of(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version,
+                                   std::int64_t user_id);
 RatingSummary rating_summary(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
 // Published items with ratings of their published version, lowest average first.
 std::vector<std::pair<ItemRow, RatingSummary>> lowest_rated(Tx& tx, std::int64_t org_id,

@@ -14,6 +14,14 @@ std::optional<double> one_decimal(const store::Row& r, std::size_t i) {
   return std::round(r.f64(i) * 10.0) / 10.0;
 }
 
+constexpr const char* kRatingColumns =
+    "SELECT user_id, juistheid, volledigheid, remark, created_at, updated_at FROM knowledge_ratings "
+    "WHERE org_id = ? AND item_id = ? AND version = ? ";
+
+RatingRow rating_from(const store::Row& r) {
+  return {r.i64(0), static_cast<int>(r.i64(1)), static_cast<int>(r.i64(2)), r.opt_str(3), r.i64(4), r.i64(5)};
+}
+
 constexpr const char* kAttachmentColumns =
     "SELECT id, name, content_type, sha256, size_bytes, uploaded_by, uploaded_at ";
 
@@ -62,12 +70,17 @@ void put_rating(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t 
 
 std::vector<RatingRow> ratings(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version) {
   std::vector<RatingRow> out;
-  for (const auto& r :
-       tx.query("SELECT user_id, juistheid, volledigheid, remark, created_at, updated_at FROM knowledge_ratings "
-                "WHERE org_id = ? AND item_id = ? AND version = ? ORDER BY updated_at DESC, user_id",
-                {org_id, item_id, version}))
-    out.push_back({r.i64(0), static_cast<int>(r.i64(1)), static_cast<int>(r.i64(2)), r.opt_str(3), r.i64(4), r.i64(5)});
+  for (const auto& r : tx.query(std::string(kRatingColumns) + "ORDER BY updated_at DESC, user_id",
+                                {org_id, item_id, version}))
+    out.push_back(rating_from(r));
   return out;
+}
+
+std::optional<RatingRow> rating_of(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version,
+                                   std::int64_t user_id) {
+  auto r = tx.query_one(std::string(kRatingColumns) + "AND user_id = ?", {org_id, item_id, version, user_id});
+  if (!r) return std::nullopt;
+  return rating_from(*r);
 }
 
 RatingSummary rating_summary(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version) {
@@ -85,8 +98,7 @@ std::vector<std::pair<ItemRow, RatingSummary>> lowest_rated(Tx& tx, std::int64_t
   // Grouped by the item's key, so its other columns may be selected (PostgreSQL knows
   // they depend on it).
   for (const auto& r : tx.query(
-           "SELECT i.id, i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, "
-           "i.created_by, i.created_at, i.updated_at, i.source, COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) "
+           "SELECT " + item_column_list() + ", COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) "
            "FROM knowledge_items i JOIN knowledge_ratings kr ON kr.org_id = i.org_id AND kr.item_id = i.id AND "
            "kr.version = i.published_version WHERE i.org_id = ? AND i.status = 'gepubliceerd' "
            "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) GROUP BY i.id "

@@ -175,12 +175,6 @@ json diff_json(const VersionDiff& d) {
   return {{"from", d.from}, {"to", d.to}, {"fields", fields}, {"lines", lines}, {"inserted", d.inserted}, {"deleted", d.deleted}};
 }
 
-http::Response no_content() {
-  http::Response r;
-  r.status = 204;
-  return r;
-}
-
 // `owner`: me (the default), all or an id.
 OwnerQuery owner_query(const Context& ctx, std::vector<FieldError>& errors) {
   OwnerQuery q;
@@ -503,14 +497,14 @@ void register_routes(http::Router& router, Service& service) {
                if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
                if (auto r = service.detach(ctx.user(), *id, *attachment_id, ctx.now); !r)
                  return problem_response(r.error());
-               return no_content();
+               return http::no_content();
              });
 
   router.add("POST", "/api/v1/knowledge/{id}/view", Access::authenticated, [&service](Context& ctx) {
     const auto id = ctx.id_param();
     if (!id) return problem_response(Error::not_found("No such knowledge item."));
     if (auto r = service.count_view(ctx.user(), *id, ctx.now); !r) return problem_response(r.error());
-    return no_content();
+    return http::no_content();
   });
 
   router.add("GET", "/api/v1/knowledge/{id}/versions", Access::authenticated, [&service](Context& ctx) {

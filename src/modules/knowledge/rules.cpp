@@ -17,20 +17,6 @@ int review_months(std::string_view category) {
   return category == "procedure" || category == "richtlijn" ? 12 : 24;
 }
 
-std::string add_months(const std::string& date, int months) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return date;
-  const int total = y * 12 + (m - 1) + months;
-  y = total / 12;
-  m = total % 12 + 1;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int last = m == 2 && leap ? 29 : kDays[m - 1];
-  char out[11];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, std::min(d, last));
-  return out;
-}
-
 bool may_read(const Principal& p) {
   return std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) { return r != role::funder; });
 }
@@ -48,18 +34,6 @@ bool may_create(const Principal& p, bool coach_authors) {
 }
 
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t day_number(const std::string& date) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 std::uint32_t le32(std::string_view s, std::size_t at) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
@@ -103,26 +77,6 @@ bool has(const std::vector<std::string_view>& names, std::string_view name) {
 }
 
 }  // namespace
-
-std::int64_t days_between(const std::string& from, const std::string& to) {
-  return day_number(to) - day_number(from);
-}
-
-std::string add_days(const std::string& date, std::int64_t days) {
-  // The inverse of day_number (Howard Hinnant's civil_from_days).
-  const std::int64_t z = day_number(date) + days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  char out[11];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
-  return out;
-}
 
 std::optional<FileType> file_type_of(std::string_view data) {
   auto starts = [&](std::string_view magic) { return data.substr(0, magic.size()) == magic; };

@@ -135,11 +135,11 @@ Result<Item> Service::get(const Principal& p, std::int64_t id, Millis now) {
 Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInput& in, Millis now) {
   if (!may_read(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<Item> {
-    auto before = repo::find_item(tx, p.org_id, id);
-    if (!before) return not_found();
-    const auto draft = draft_of(tx, p.org_id, *before);
-    if (!can_see(p, *before, draft)) return not_found();
-    if (!is_editor(p, *before, draft)) return Error::forbidden();
+    auto seen = visible(tx, p, id);
+    if (!seen) return seen.error();
+    const auto& [row, draft, editor] = *seen;
+    const auto* before = &row;
+    if (!editor) return Error::forbidden();
     if (before->status == "gearchiveerd") return archived();
     if (in.owner_id && !may_author(p)) return Error::forbidden("Only quality staff change the owner.");
     const auto people = People::load(tx, p.org_id);
@@ -202,12 +202,12 @@ template <class Change>
 Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id, Millis now, const char* from,
                         Change&& change) {
   return db.write([&](Tx& tx) -> Result<Item> {
-    auto before = repo::find_item(tx, p.org_id, id);
-    if (!before) return not_found();
-    const auto draft = draft_of(tx, p.org_id, *before);
-    if (!can_see(p, *before, draft)) return not_found();
+    auto seen = visible(tx, p, id);
+    if (!seen) return seen.error();
+    const auto& [row, draft, editor] = *seen;
+    const auto* before = &row;
     // Who may move a draft is asked before whether there is one to move.
-    if (!may_review(p) && !is_editor(p, *before, draft)) return Error::forbidden();
+    if (!may_review(p) && !editor) return Error::forbidden();
     if (before->status == "gearchiveerd") return archived();
     if (!draft || draft->status != from)
       return Error::conflict(std::string(from) == "concept" ? "Er is geen concept om ter review aan te bieden."
@@ -296,11 +296,9 @@ Result<Item> Service::archive(const Principal& p, std::int64_t id, Millis now) {
 Result<std::vector<Version>> Service::versions(const Principal& p, std::int64_t id) {
   if (!may_read(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) -> Result<std::vector<Version>> {
-    auto row = repo::find_item(tx, p.org_id, id);
-    if (!row) return not_found();
-    const auto draft = draft_of(tx, p.org_id, *row);
-    if (!can_see(p, *row, draft)) return not_found();
-    const bool editor = is_editor(p, *row, draft);
+    auto seen = visible(tx, p, id);
+    if (!seen) return seen.error();
+    const bool editor = seen->editor;
     const auto people = People::load(tx, p.org_id);
     std::vector<Version> out;
     // Readers see the versions that were published; editors every version.

@@ -82,9 +82,7 @@ Result<Ratings> Service::rate(const Principal& p, std::int64_t id, const RatingI
     if (v->row.status != "gepubliceerd" || !v->row.published_version)
       return Error::conflict("Alleen een gepubliceerd item kan worden beoordeeld.", "The item is not published.");
     const auto version = *v->row.published_version;
-    std::optional<repo::RatingRow> before;
-    for (const auto& r : repo::ratings(tx, p.org_id, id, version))
-      if (r.user_id == p.user_id) before = r;
+    const auto before = repo::rating_of(tx, p.org_id, id, version, p.user_id);
     repo::RatingRow row{p.user_id, in.juistheid, in.volledigheid, in.remark, before ? before->created_at : now, now};
     repo::put_rating(tx, p.org_id, id, version, row);
     auto as_json = [&](const repo::RatingRow& r) {

@@ -18,8 +18,7 @@ using report::Table;
 
 // Tenths of a percent as Dutch text: 123 → "12,3".
 std::string percent(std::int64_t tenths) {
-  const auto a = std::llabs(tenths);
-  return (tenths < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
+  return report::tenths_text(tenths);
 }
 
 // Percentage points with a sign: 25 → "+2,5", -10 → "-1,0", 0 → "0,0".

@@ -599,8 +599,10 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     std::vector<Warning> warnings;
     check_text("title", in.title, errors, warnings);
     cases::check_free_text("summary", in.summary, errors, warnings);
+    std::optional<repo::SessionRow> session;  // also the draft's source below
     if (in.session_id) {
-      auto s = repo::find_session(tx, p.org_id, *in.session_id);
+      session = repo::find_session(tx, p.org_id, *in.session_id);
+      const auto& s = session;
       const auto ids = s ? selection_ids(tx, p.org_id, *s, kSelectionLimit) : std::vector<std::int64_t>{};
       if (!s)
         errors.push_back({"session_id", "Deze sessie bestaat niet.", "no such session"});
@@ -621,8 +623,7 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     // story (and session), for quality staff to work out and publish.
     knowledge::Source source;
     source.story = knowledge::Ref{story_id, stories.begin()->second.title};
-    if (in.session_id)
-      if (auto s = repo::find_session(tx, p.org_id, *in.session_id)) source.session = knowledge::Ref{s->id, s->title};
+    if (session) source.session = knowledge::Ref{session->id, session->title};
     repo::link_knowledge_item(tx, p.org_id, row.id,
                               knowledge::create_draft_from(tx, p, row.title, row.summary, source, now));
     audit::record(tx,

@@ -23,9 +23,7 @@ void register_routes(http::Router& router, Service& service) {
         }))
       return *bad;
     if (auto r = service.record(ctx.user(), module, ctx.now); !r) return problem_response(r.error());
-    http::Response out;
-    out.status = 204;
-    return out;
+    return http::no_content();
   });
 
   router.add("GET", "/api/v1/module-views", Access::authenticated, [&service](Context& ctx) {
