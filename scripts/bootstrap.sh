@@ -12,7 +12,7 @@ packages=(build-essential cmake ninja-build pkg-config
           libcmark-gfm-extensions-dev nodejs)
 case "$purpose" in
   test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core curl sqlite3) ;;
-  bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;
+  bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl wdutch) ;;
 esac
 
 missing=()

@@ -712,7 +712,8 @@ describe(`Kennisbank: Dutch search on a fixed fixture (${STORE})`, { skip: whyNo
     const r = await client.get(`/api/v1/knowledge/search?${query}`);
     const body = expectStatus(r, 200, `search ${query}`);
     keys(body, ['facets', 'items', 'total'], 'SearchResult');
-    keys(body.facets, ['categories', 'tags'], 'facets');
+    keys(body.facets, ['categories', 'tags', 'tags_counted_over'], 'facets');
+    assert.equal(body.facets.tags_counted_over, Math.min(body.total, 200), 'tags counted over every match up to 200');
     body.items.forEach((h, i) => keys(h, HIT_KEYS, `items[${i}]`));
     return body;
   };
@@ -806,7 +807,7 @@ describe(`Kennisbank: Dutch search on a fixed fixture (${STORE})`, { skip: whyNo
       const ms = Date.now() - t0;
       assert.equal(body.total, 0, JSON.stringify(text));
       assert.deepEqual(body.items, []);
-      assert.deepEqual(body.facets, { categories: [], tags: [] });
+      assert.deepEqual(body.facets, { categories: [], tags: [], tags_counted_over: 0 });
       assert.ok(ms < 1000, `${JSON.stringify(text)} took ${ms} ms`);
     }
     // stop words inside a query are left out
@@ -830,8 +831,8 @@ describe(`Kennisbank: Dutch search on a fixed fixture (${STORE})`, { skip: whyNo
     const schulden = await search(`${q('schulden ')}&limit=1`);
     assert.deepEqual(schulden.facets.tags.slice(0, 1), [{ tag: 'schulden', count: 3 }]);
     assert.deepEqual(schulden.facets.categories, [
-      { category: 'document', count: 1 }, { category: 'methodiek', count: 1 }, { category: 'procedure', count: 1 },
-    ]);
+      { category: 'methodiek', count: 1 }, { category: 'document', count: 1 }, { category: 'procedure', count: 1 },
+    ], 'in the order of the categories (methodiek, document, procedure, richtlijn)');
 
     assert.deepEqual(await found('huisbezoek ', c.coach, '&category=richtlijn'), ['veiligOpHuisbezoek']);
     const tagged = await search(`${q('huisbezoek ')}&tag=veiligheid`);
@@ -916,6 +917,29 @@ describe(`Kennisbank: Dutch search on a fixed fixture (${STORE})`, { skip: whyNo
     assert.deepEqual(await found('moestuin '), []);
     assert.deepEqual(await found('moestuin ', c.q1), [], 'quality\'s default search: published and drafts');
     assert.deepEqual(await found('moestuin ', c.q1, '&status=gearchiveerd'), ['bewonersinitiatieven']);
+  });
+
+  it('quality staff filter a category over every status; a concept that changes category moves with it', async () => {
+    // published and concept richtlijnen: key ranges apart in the SQLite index
+    assert.deepEqual(sortedKeys(await found('huisbezoek ', c.q2, '&category=richtlijn')),
+      sortedKeys(['veiligOpHuisbezoek', 'buurtpreventie']));
+    assert.deepEqual(await found('huisbezoek ', c.coach, '&category=richtlijn'), ['veiligOpHuisbezoek']);
+    assert.deepEqual((await search(q('huisbezoek '), c.q2)).facets.categories, [
+      { category: 'methodiek', count: 1 }, { category: 'procedure', count: 1 }, { category: 'richtlijn', count: 2 },
+    ], 'a category counts its items in every status');
+
+    const item = expectStatus(await c.q1.post('/api/v1/knowledge', {
+      category: 'document', title: 'Het klompenpad door de wijk', body: 'Wandelen met inwoners over het klompenpad.',
+    }), 201);
+    assert.deepEqual((await search(`${q('klompenpad ')}&category=document`, c.q2)).items.map((h) => h.id), [item.id]);
+    expectStatus(await c.q1.patch(`/api/v1/knowledge/${item.id}`, { category: 'procedure' }), 200);
+    assert.equal((await search(`${q('klompenpad ')}&category=document`, c.q2)).total, 0, 'not under its old category');
+    const moved = await search(`${q('klompenpad ')}&category=procedure`, c.q2);
+    assert.deepEqual(moved.items.map((h) => [h.id, h.category, h.status]), [[item.id, 'procedure', 'concept']]);
+    assert.deepEqual(moved.facets.categories, [{ category: 'procedure', count: 1 }]);
+    expectStatus(await c.q1.post(`/api/v1/knowledge/${item.id}/submit`), 200);
+    assert.equal((await search(`${q('klompenpad ')}&status=concept`, c.q2)).total, 0, 'submitted: no longer a concept');
+    assert.deepEqual((await search(`${q('klompenpad ')}&status=ter_review&category=procedure`, c.q2)).items.map((h) => h.id), [item.id]);
   });
 
   it('odd input never fails: punctuation, query syntax of either store, other scripts, long queries (200, never 500)', async () => {

@@ -1048,3 +1048,95 @@ describe('Kennisbank part 2: staying right, ratings, versions, views, settings, 
     });
   });
 });
+
+// The Kennisbank chapter of the year report, every figure counted by hand from what this
+// test does through the API, in an organisation of its own (the demo organisation has
+// demo items). The year is the current one: the API writes with the server's clock.
+describe('Kennisbank chapter of the year report: figures counted by hand', { skip: whyNot }, () => {
+  let server;
+  const c = {};
+  const year = new Date().getUTCFullYear();
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    const db = server.databaseUrl;
+    addOrg(db, { name: 'Kennisbank Rapport', slug: 'kbrapport' });
+    for (const [key, roles] of [['q1', ['quality']], ['q2', ['quality']], ['coach', ['coach']], ['director', ['director']]]) {
+      addUser(db, { org: 'kbrapport', email: `kbr-${key}@example.org`, name: `Rapport ${key}`, roles });
+      c[key] = await new Client(server).loginOk(`kbr-${key}@example.org`);
+    }
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  const chapter = async (query = '') => {
+    const rep = expectStatus(await c.director.get(`/api/v1/reports/${year}?format=json${query}`), 200, 'report');
+    return rep.chapters.find((ch) => ch.key === 'kennisbank');
+  };
+  const rows = (table) => table.rows.map((r) => r.cells.map((cell) => cell.value ?? cell.text));
+
+  it('items per category and state, overdue on the reference date, verifications, ratings and views', async () => {
+    const make = async (category, title) => expectStatus(await c.q1.post('/api/v1/knowledge', { category, title, body: `${title}.` }), 201, title);
+    const step = async (itemId, what, client) => expectStatus(await client.post(`/api/v1/knowledge/${itemId}/${what}`), 200, `${what} ${itemId}`);
+    const publish = async (category, title) => {
+      const item = await make(category, title);
+      await step(item.id, 'submit', c.q1);
+      return step(item.id, 'publish', c.q2);
+    };
+    // methodiek: published, verified twice; procedure: published (12 months' review);
+    // richtlijn: published, then archived; documents: a concept and one in review.
+    const methodiek = await publish('methodiek', 'Oplossingsgericht werken');
+    const procedure = await publish('procedure', 'Melding bij zorgen om een kind');
+    const richtlijn = await publish('richtlijn', 'Oude richtlijn schuldhulp');
+    await step(richtlijn.id, 'archive', c.q1);
+    await make('document', 'Sociale kaart van de wijk');
+    await step((await make('document', 'Folder voor nieuwe inwoners')).id, 'submit', c.q1);
+    await step(methodiek.id, 'verification', c.q1);
+    await step(methodiek.id, 'verification', c.q2);
+    // ratings: methodiek (4, 3) and (5, 4), procedure (2, 5); views: methodiek 3, procedure 1
+    const rate = async (itemId, client, juistheid, volledigheid) =>
+      expectStatus(await client.put(`/api/v1/knowledge/${itemId}/rating`, { juistheid, volledigheid }), 200, 'rate');
+    await rate(methodiek.id, c.coach, 4, 3);
+    await rate(methodiek.id, c.director, 5, 4);
+    await rate(procedure.id, c.coach, 2, 5);
+    for (const [itemId, client] of [[methodiek.id, c.coach], [methodiek.id, c.coach], [methodiek.id, c.director], [procedure.id, c.coach]]) {
+      assert.ok([200, 204].includes((await client.post(`/api/v1/knowledge/${itemId}/view`)).status), 'view counted');
+    }
+
+    const kn = await chapter();
+    const [items, use] = kn.sections;
+    assert.deepEqual(items.tables.map((t) => t.id), ['kennisbank_items']);
+    assert.deepEqual(rows(items.tables[0]), [
+      // Categorie, In bewerking, Gepubliceerd, Gearchiveerd, Totaal, Herziening verlopen
+      ['Methodieken', 0, 1, 0, 1, 0],
+      ['Documenten', 2, 0, 0, 2, 0],
+      ['Procedures', 0, 1, 0, 1, 0],
+      ['Richtlijnen', 0, 0, 1, 1, 0],
+      ['Totaal', 2, 2, 1, 5, 0],
+    ]);
+    assert.match(items.paragraphs[0], /waren 2 items gepubliceerd; bij 0 items was de herzieningsdatum verstreken/);
+    assert.equal(items.paragraphs[1], `In ${year} is 2 keer bevestigd dat een item nog juist is (1 item); zo'n bevestiging schuift de herzieningsdatum op.`);
+    assert.deepEqual(use.tables.map((t) => t.id), ['kennisbank_beoordeling', 'kennisbank_raadplegingen', 'kennisbank_top']);
+    assert.deepEqual(rows(use.tables[0]), [
+      ['Methodieken', 2, '4,5', '3,5'],
+      ['Documenten', 0, '–', '–'],
+      ['Procedures', 1, '2,0', '5,0'],
+      ['Richtlijnen', 0, '–', '–'],
+    ]);
+    assert.deepEqual(rows(use.tables[1]), [['Methodieken', 3], ['Documenten', 0], ['Procedures', 1], ['Richtlijnen', 0], ['Totaal', 4]]);
+    assert.deepEqual(rows(use.tables[2]), [['Oplossingsgericht werken', 'Methodieken', 3], ['Melding bij zorgen om een kind', 'Procedures', 1]]);
+    assert.equal(use.paragraphs[0], `Medewerkers beoordelen de items op juistheid en volledigheid; de kennisbank is in ${year} 4 keer geraadpleegd.`);
+
+    // A day past the procedure's review-by date (12 months after publication; the
+    // methodiek's is 24 months after its verification): the procedure is overdue.
+    const reference = addDays(addMonths(today(), 12), 1);
+    const later = await chapter(`&reference_date=${reference}`);
+    assert.deepEqual(rows(later.sections[0].tables[0]).map((r) => [r[0], r[5]]),
+      [['Methodieken', 0], ['Documenten', 0], ['Procedures', 1], ['Richtlijnen', 0], ['Totaal', 1]]);
+    assert.match(later.sections[0].paragraphs[0], /bij 1 item was de herzieningsdatum verstreken/);
+    // The day before anything was written: nothing in the knowledge base yet.
+    const before = await chapter(`&reference_date=${addDays(today(), -1)}`);
+    assert.deepEqual(rows(before.sections[0].tables[0]).at(-1), ['Totaal', 0, 0, 0, 0, 0]);
+  });
+});

@@ -220,7 +220,9 @@ struct Hit {
 struct SearchResult {
   std::vector<Hit> items;
   std::int64_t total = 0;
-  std::vector<std::pair<std::string, std::int64_t>> categories, tags;  // facets over all matches
+  std::vector<std::pair<std::string, std::int64_t>> categories;  // over every match
+  std::vector<std::pair<std::string, std::int64_t>> tags;        // over the best tags_counted_over
+  std::int64_t tags_counted_over = 0;
 };
 
 // A short piece of `text` around the first words that match the query's terms, HTML

@@ -48,20 +48,21 @@ std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_
 std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 
 // The text readers see becomes the item's tags and search entry.
-void index(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title, const std::string& body,
+// On SQLite the entry is keyed by the item's status and category (search_key.hpp), which
+// update_item keeps in step.
+void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags);
 
-struct Match {
-  std::int64_t id = 0;
-  double rank = 0;  // smaller is better
-};
 struct Matches {
-  std::vector<Match> page;
+  std::vector<std::int64_t> page;  // item ids, best first
   std::int64_t total = 0;
-  std::vector<std::pair<std::string, std::int64_t>> categories, tags;
+  std::vector<std::pair<std::string, std::int64_t>> categories;  // over every match
+  std::vector<std::pair<std::string, std::int64_t>> tags;        // over the best tags_counted_over
+  std::int64_t tags_counted_over = 0;
 };
 // Items whose indexed text has every term (the last as a prefix when asked), of the
-// given statuses, category and tag; best first.
+// given statuses, category and tag; best first: title matches above body matches, then
+// by how often the words occur.
 Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses, const std::optional<std::string>& category,
                const std::optional<std::string>& tag, int limit, int offset);
 

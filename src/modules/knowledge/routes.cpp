@@ -297,7 +297,7 @@ void register_routes(http::Router& router, Service& service) {
     for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"count", n}});
     for (const auto& [t, n] : r->tags) tags.push_back({{"tag", t}, {"count", n}});
     return http::json_response(
-        200, {{"items", items}, {"total", r->total}, {"facets", {{"categories", categories}, {"tags", tags}}}});
+        200, {{"items", items}, {"total", r->total}, {"facets", {{"categories", categories}, {"tags", tags}, {"tags_counted_over", r->tags_counted_over}}}});
   });
 
   router.add("POST", "/api/v1/knowledge/preview", Access::authenticated, [](Context& ctx) {

@@ -57,7 +57,7 @@ repo::ItemRow insert_new(Tx& tx, const Principal& p, const std::string& category
   v.author_id = p.user_id;
   v.created_at = v.updated_at = now;
   repo::insert_version(tx, p.org_id, item.id, v);
-  repo::index(tx, p.org_id, item.id, v.title, v.body, tags);  // quality staff find drafts too
+  repo::index(tx, p.org_id, item, v.title, v.body, tags);  // quality staff find drafts too
   auto after = snapshot(item, v);
   if (item.source) after["source"] = json::parse(*item.source);
   audit::record(tx, {p.org_id, p.user_id, "create", "knowledge_item", std::to_string(item.id), nullptr, after}, now);
@@ -181,7 +181,7 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
     if (!item.published_version) {
       item.status = "concept";
       item.category = v.category;
-      repo::index(tx, p.org_id, id, v.title, v.body, tags_of(v.tags));
+      repo::index(tx, p.org_id, item, v.title, v.body, tags_of(v.tags));
     }
     item.updated_at = now;
     repo::update_item(tx, p.org_id, item);
@@ -257,7 +257,7 @@ Result<Item> Service::publish(const Principal& p, std::int64_t id, Millis now) {
     item.published_version = v.version;
     item.draft_version.reset();
     item.review_by = add_months(iso_date_utc(now), review_months(v.category));
-    repo::index(tx, p.org_id, item.id, v.title, v.body, tags_of(v.tags));
+    repo::index(tx, p.org_id, item, v.title, v.body, tags_of(v.tags));
     return ok_status();
   });
 }
@@ -324,9 +324,10 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
     out.total = m.total;
     out.categories = m.categories;
     out.tags = m.tags;
+    out.tags_counted_over = m.tags_counted_over;
     const auto people = People::load(tx, p.org_id);
-    for (const auto& match : m.page) {
-      auto row = repo::find_item(tx, p.org_id, match.id);
+    for (const auto id : m.page) {
+      auto row = repo::find_item(tx, p.org_id, id);
       if (!row) continue;
       auto item = item_of(tx, p, *row, people, now);
       if (!item) continue;

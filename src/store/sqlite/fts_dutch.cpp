@@ -1,10 +1,9 @@
 #include "store/sqlite/fts_dutch.hpp"
 
 #include "core/dutch.hpp"
+#include "store/sqlite/fts_api.hpp"
 
 namespace wk::store {
-
-namespace {
 
 fts5_api* fts5_of(sqlite3* db) {
   fts5_api* api = nullptr;
@@ -15,6 +14,8 @@ fts5_api* fts5_of(sqlite3* db) {
   sqlite3_finalize(stmt);
   return api;
 }
+
+namespace {
 
 struct DutchTokenizer {};
 

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_database.hpp"
 
 #include "store/sqlite/fts_dutch.hpp"
+#include "store/sqlite/fts_rank.hpp"
 
 #include <sqlite3.h>
 
@@ -44,7 +45,7 @@ class SqliteConnection final : public Tx {
       execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     }
     execute_script("PRAGMA foreign_keys=ON;");
-    if (!register_dutch_tokenizer(db_))
+    if (!register_dutch_tokenizer(db_) || !register_rank_function(db_))
       throw DbError(DbError::Kind::connection, "SQLite without FTS5: the knowledge base's search needs it");
   }
   ~SqliteConnection() override {

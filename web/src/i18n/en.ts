@@ -1002,6 +1002,7 @@ export const en: Messages = {
   'knowledge.facets': 'Refine',
   'knowledge.facets.categories': 'By category',
   'knowledge.facets.tags': 'By tag',
+  'knowledge.facets.tagsCountedOver': 'Counted in the best {counted} of {total} results.',
   'knowledge.facetCount': '{label} ({count})',
   'knowledge.mostConsulted': 'Most consulted',
   'knowledge.mostConsultedIntro': 'The items opened most often in {year}.',

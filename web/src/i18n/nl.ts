@@ -1002,6 +1002,7 @@ export const nl = {
   'knowledge.facets': 'Verfijnen',
   'knowledge.facets.categories': 'Per categorie',
   'knowledge.facets.tags': 'Per tag',
+  'knowledge.facets.tagsCountedOver': 'Geteld in de beste {counted} van {total} resultaten.',
   'knowledge.facetCount': '{label} ({count})',
   'knowledge.mostConsulted': 'Meest geraadpleegd',
   'knowledge.mostConsultedIntro': 'De items die in {year} het vaakst zijn geopend.',

@@ -702,7 +702,12 @@ export interface KnowledgeHit {
 export interface KnowledgeSearchResult {
   items: KnowledgeHit[];
   total: number;
-  facets: { categories: { category: KnowledgeCategory; count: number }[]; tags: { tag: string; count: number }[] };
+  /** Categories count every match; tags the best `tags_counted_over` (all of them up to 200). */
+  facets: {
+    categories: { category: KnowledgeCategory; count: number }[];
+    tags: { tag: string; count: number }[];
+    tags_counted_over: number;
+  };
 }
 export interface DueItem extends KnowledgeSummary {
   /** Negative when overdue. */

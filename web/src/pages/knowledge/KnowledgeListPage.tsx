@@ -17,7 +17,7 @@ import {
   type MostConsulted,
 } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { formatCount, formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { knowledgeFilterFromSearch, normaliseTag, searchFromKnowledgeFilter, type KnowledgeFilter } from '../../lib/knowledge';
 import { navigate, useSearch } from '../../lib/router';
@@ -397,8 +397,8 @@ function MyDrafts({ always }: { always: boolean }) {
 
 /** Counts per category and tag of the search: press one to narrow the search, again to widen it. */
 function Facets({ result, filter, onFilter }: { result: KnowledgeSearchResult; filter: KnowledgeFilter; onFilter: (f: KnowledgeFilter) => void }) {
-  const { t } = useI18n();
-  const { categories, tags } = result.facets;
+  const { t, lang } = useI18n();
+  const { categories, tags, tags_counted_over: countedOver } = result.facets;
   if (!categories.length && !tags.length) return null;
   return (
     <section class="wk-section wk-kb-facets" aria-labelledby="kb-facets-title">
@@ -434,6 +434,11 @@ function Facets({ result, filter, onFilter }: { result: KnowledgeSearchResult; f
           <h3 class="utrecht-heading-3" id="kb-facets-tags">
             {t('knowledge.facets.tags')}
           </h3>
+          {countedOver < result.total ? (
+            <p class="utrecht-paragraph wk-muted" data-testid="kb-tags-counted-over">
+              {t('knowledge.facets.tagsCountedOver', { counted: formatCount(countedOver, lang), total: formatCount(result.total, lang) })}
+            </p>
+          ) : null}
           <ul class="wk-kb-facet-list" aria-labelledby="kb-facets-tags">
             {tags.map((f) => {
               const on = filter.tag === f.tag;

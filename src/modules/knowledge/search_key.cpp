@@ -1,0 +1,62 @@
+#include "modules/knowledge/search_key.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace wk::knowledge::search_key {
+
+namespace {
+
+const std::array<std::string, 4> kStatuses{"gepubliceerd", "concept", "ter_review", "gearchiveerd"};
+const std::array<std::string, 4> kCategories{"methodiek", "document", "procedure", "richtlijn"};
+constexpr int kOrgShift = kItemBits + kCellBits;
+constexpr std::int64_t kOrgLimit = std::int64_t{1} << (63 - kOrgShift);
+
+int index_in(const std::array<std::string, 4>& names, std::string_view name) {
+  for (int i = 0; i < 4; ++i)
+    if (names[i] == name) return i;
+  throw std::invalid_argument("search key: unknown status or category '" + std::string(name) + "'");
+}
+
+std::int64_t key(std::int64_t org_id, int cell, std::int64_t item_id) {
+  if (org_id < 0 || org_id >= kOrgLimit || item_id < 0 || item_id > kItemMask)
+    throw std::out_of_range("search key: organisation or item id beyond the key");
+  return org_id << kOrgShift | std::int64_t{cell} << kItemBits | item_id;
+}
+
+}  // namespace
+
+std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view category, std::int64_t item_id) {
+  return key(org_id, index_in(kStatuses, status) * 4 + index_in(kCategories, category), item_id);
+}
+
+const std::string& category_of(std::int64_t key) { return kCategories[(key >> kItemBits) & 3]; }
+
+std::span<const std::string> categories() { return kCategories; }
+
+std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
+  std::vector<std::int64_t> out;
+  for (int cell = 0; cell < kCells; ++cell) out.push_back(key(org_id, cell, item_id));
+  return out;
+}
+
+std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> statuses,
+                          std::span<const std::string> categories, bool per_cell) {
+  std::array<bool, kCells> wanted{};
+  for (const auto& s : statuses)
+    for (const auto& c : categories) wanted[index_in(kStatuses, s) * 4 + index_in(kCategories, c)] = true;
+  std::vector<Range> out;
+  for (int cell = 0; cell < kCells; ++cell) {
+    if (!wanted[cell]) continue;
+    const std::int64_t lo = key(org_id, cell, 0), hi = key(org_id, cell, kItemMask);
+    if (!per_cell && !out.empty() && out.back().hi + 1 == lo) {
+      out.back().hi = hi;
+      out.back().category.clear();
+    } else {
+      out.push_back({lo, hi, kCategories[cell & 3]});
+    }
+  }
+  return out;
+}
+
+}  // namespace wk::knowledge::search_key
