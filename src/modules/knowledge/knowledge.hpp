@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,12 @@ namespace wk::knowledge {
 
 // ---- rules (rules.cpp) ----
 
-bool is_category(std::string_view c);  // methodiek, document, procedure, richtlijn
+// The categories in the model report's order, and the item statuses in the workflow's
+// order but published first (the order of the search index's keys, search_key.hpp).
+std::span<const std::string> categories();  // methodiek, document, procedure, richtlijn
+std::span<const std::string> statuses();    // gepubliceerd, concept, ter_review, gearchiveerd
+bool is_category(std::string_view c);
+bool is_status(std::string_view s);
 // Months between verifications by default: procedures and guidelines yearly, methods
 // and documents every two years.
 int review_months(std::string_view category);  // with add_months of core/time

@@ -225,6 +225,15 @@ std::string match_expression(const dutch::Query& query, bool sqlite) {
   return match;
 }
 
+// The categories with matches, in the rules' order (both stores answer alike).
+std::vector<std::pair<std::string, std::int64_t>> in_order(const std::map<std::string, std::int64_t>& counted,
+                                                          const std::vector<std::string>& categories) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& c : categories)
+    if (const auto it = counted.find(c); it != counted.end() && it->second) out.emplace_back(c, it->second);
+  return out;
+}
+
 struct Ranked {
   std::vector<std::int64_t> ids;  // best first
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
@@ -257,16 +266,14 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const std::string& match, cons
                                 params))
     out.ids.push_back(search_key::item_of(r.i64(0)));
   // A count per cell needs no sort, unlike GROUP BY over the matches.
-  for (const auto& category : categories) {
-    std::int64_t n = 0;
-    for (const auto& r : search_key::ranges(org_id, statuses, std::vector{category}, true))
-      n += tx.query("SELECT COUNT(*) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND rowid BETWEEN ? AND ?" +
-                        tag_filter,
-                    with_tag({match, r.lo, r.hi}))
-               .front()
-               .i64(0);
-    if (n) out.categories.emplace_back(category, n);
-  }
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& r : search_key::ranges(org_id, statuses, categories, true))
+    counted[r.category] +=
+        tx.query("SELECT COUNT(*) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND rowid BETWEEN ? AND ?" + tag_filter,
+                 with_tag({match, r.lo, r.hi}))
+            .front()
+            .i64(0);
+  out.categories = in_order(counted, categories);
   return out;
 }
 
@@ -293,8 +300,7 @@ Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const std::string& match, co
   std::map<std::string, std::int64_t> counted;
   for (const auto& r : tx.query("SELECT i.category, COUNT(*) " + from + "GROUP BY i.category", params))
     counted[r.str(0)] = r.i64(1);
-  for (const auto& c : categories)  // in the order of the SQLite index's keys
-    if (counted.count(c)) out.categories.emplace_back(c, counted[c]);
+  out.categories = in_order(counted, categories);
   return out;
 }
 
@@ -307,7 +313,7 @@ Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std
   if (query.terms.empty() || statuses.empty()) return out;
   const bool sqlite = tx.dialect() == store::Dialect::sqlite;
   const auto match = match_expression(query, sqlite);
-  const auto all = search_key::categories();
+  const auto all = knowledge::categories();
   const auto categories = category ? std::vector{*category} : std::vector<std::string>(all.begin(), all.end());
   const int depth = std::max(kTagFacetDepth, offset + limit);
   const auto ranked = sqlite ? ranked_in_fts(tx, org_id, match, statuses, categories, tag, depth)

@@ -220,8 +220,7 @@ std::optional<std::string> text_query(const Context& ctx, const char* name, std:
 }
 
 void check_status(const std::optional<std::string>& status, std::vector<FieldError>& errors) {
-  if (status && *status != "concept" && *status != "ter_review" && *status != "gepubliceerd" &&
-      *status != "gearchiveerd")
+  if (status && !is_status(*status))
     errors.push_back({"status", "Kies concept, ter_review, gepubliceerd of gearchiveerd.", "unknown status"});
 }
 

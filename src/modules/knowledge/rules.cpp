@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -9,8 +10,20 @@
 
 namespace wk::knowledge {
 
+namespace {
+const std::array<std::string, 4> kCategories{"methodiek", "document", "procedure", "richtlijn"};
+const std::array<std::string, 4> kStatuses{"gepubliceerd", "concept", "ter_review", "gearchiveerd"};
+}  // namespace
+
+std::span<const std::string> categories() { return kCategories; }
+std::span<const std::string> statuses() { return kStatuses; }
+
 bool is_category(std::string_view c) {
-  return c == "methodiek" || c == "document" || c == "procedure" || c == "richtlijn";
+  return std::find(kCategories.begin(), kCategories.end(), c) != kCategories.end();
+}
+
+bool is_status(std::string_view s) {
+  return std::find(kStatuses.begin(), kStatuses.end(), s) != kStatuses.end();
 }
 
 int review_months(std::string_view category) {

@@ -3,18 +3,19 @@
 #include <array>
 #include <stdexcept>
 
+#include "modules/knowledge/knowledge.hpp"
+
 namespace wk::knowledge::search_key {
 
 namespace {
 
-const std::array<std::string, 4> kStatuses{"gepubliceerd", "concept", "ter_review", "gearchiveerd"};
-const std::array<std::string, 4> kCategories{"methodiek", "document", "procedure", "richtlijn"};
 constexpr int kOrgShift = kItemBits + kCellBits;
 constexpr std::int64_t kOrgLimit = std::int64_t{1} << (63 - kOrgShift);
 
-int index_in(const std::array<std::string, 4>& names, std::string_view name) {
-  for (int i = 0; i < 4; ++i)
-    if (names[i] == name) return i;
+// The position in the rules' list (knowledge.hpp): four statuses, four categories.
+int index_in(std::span<const std::string> names, std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
   throw std::invalid_argument("search key: unknown status or category '" + std::string(name) + "'");
 }
 
@@ -27,12 +28,10 @@ std::int64_t key(std::int64_t org_id, int cell, std::int64_t item_id) {
 }  // namespace
 
 std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view category, std::int64_t item_id) {
-  return key(org_id, index_in(kStatuses, status) * 4 + index_in(kCategories, category), item_id);
+  return key(org_id, index_in(statuses(), status) * 4 + index_in(categories(), category), item_id);
 }
 
-const std::string& category_of(std::int64_t key) { return kCategories[(key >> kItemBits) & 3]; }
-
-std::span<const std::string> categories() { return kCategories; }
+const std::string& category_of(std::int64_t key) { return categories()[(key >> kItemBits) & 3]; }
 
 std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
   std::vector<std::int64_t> out;
@@ -40,11 +39,11 @@ std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
   return out;
 }
 
-std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> statuses,
-                          std::span<const std::string> categories, bool per_cell) {
+std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> in_statuses,
+                          std::span<const std::string> in_categories, bool per_cell) {
   std::array<bool, kCells> wanted{};
-  for (const auto& s : statuses)
-    for (const auto& c : categories) wanted[index_in(kStatuses, s) * 4 + index_in(kCategories, c)] = true;
+  for (const auto& s : in_statuses)
+    for (const auto& c : in_categories) wanted[index_in(statuses(), s) * 4 + index_in(categories(), c)] = true;
   std::vector<Range> out;
   for (int cell = 0; cell < kCells; ++cell) {
     if (!wanted[cell]) continue;
@@ -53,7 +52,7 @@ std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> stat
       out.back().hi = hi;
       out.back().category.clear();
     } else {
-      out.push_back({lo, hi, kCategories[cell & 3]});
+      out.push_back({lo, hi, categories()[cell & 3]});
     }
   }
   return out;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "modules/knowledge/knowledge.hpp"  // categories()
 #include "modules/knowledge/search_key.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite/sqlite_database.hpp"

@@ -100,14 +100,16 @@ export function todayIso(now: Date = new Date()): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+const numberLocale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
 /** A count with thousands separators: `57.257` (Dutch), `57,257` (English). */
 export function formatCount(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 0 });
+  return n.toLocaleString(numberLocale(lang), { maximumFractionDigits: 0 });
 }
 
 /** A file size: `512 B`, `12,5 kB`, `1,2 MB` (Dutch) or `12.5 kB` (English); 1 kB = 1024 bytes. */
 export function formatSize(bytes: number, lang: Lang): string {
-  const fmt = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+  const fmt = (n: number) => n.toLocaleString(numberLocale(lang), { maximumFractionDigits: 1 });
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${fmt(bytes / 1024)} kB`;
   return `${fmt(bytes / (1024 * 1024))} MB`;
