@@ -165,7 +165,7 @@ std::string stem(std::string_view folded) {
 
 namespace {
 
-// Calls f(folded, begin, end) for every run of word characters.
+// Calls f(folded, begin, end) for every run of word characters, until f returns false.
 template <class F>
 void scan(std::string_view text, F&& f) {
   std::string folded;
@@ -184,7 +184,7 @@ void scan(std::string_view text, F&& f) {
       fold_into(cp, folded);
       end = i = next;
     }
-    f(folded, begin, end);
+    if (!f(folded, begin, end)) return;
   }
 }
 
@@ -194,11 +194,17 @@ bool too_short(const std::string& folded) {
 
 }  // namespace
 
+void each_folded(std::string_view text, const FoldedWord& f) {
+  scan(text, [&](const std::string& folded, std::size_t begin, std::size_t end) {
+    return too_short(folded) || is_stop_word(folded) || f(folded, begin, end);
+  });
+}
+
 std::vector<Word> words(std::string_view text) {
   std::vector<Word> out;
-  scan(text, [&](const std::string& folded, std::size_t begin, std::size_t end) {
-    if (too_short(folded) || is_stop_word(folded)) return;
+  each_folded(text, [&](const std::string& folded, std::size_t begin, std::size_t end) {
     out.push_back({stem(folded), folded, begin, end});
+    return true;
   });
   return out;
 }
@@ -209,7 +215,10 @@ Query parse_query(std::string_view typed) {
     std::size_t end;
   };
   std::vector<Typed> all;
-  scan(typed, [&](const std::string& folded, std::size_t, std::size_t end) { all.push_back({folded, end}); });
+  scan(typed, [&](const std::string& folded, std::size_t, std::size_t end) {
+    all.push_back({folded, end});
+    return true;
+  });
   Query q;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& w = all[i];

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct Word {
 // and digits (letters with diacritics included); everything else separates them. Single
 // letters are left out; single digits are kept.
 std::vector<Word> words(std::string_view text);
+// The same words one at a time, folded but not stemmed, until f returns false: for a
+// reader that stems only the words it must, or stops early (a search hit's snippet).
+using FoldedWord = std::function<bool(const std::string& folded, std::size_t begin, std::size_t end)>;
+void each_folded(std::string_view text, const FoldedWord& f);
 
 // A search as typed. Finished words are searched by their stem; stop words are left
 // out (a query of stop words alone has no terms, and finds nothing, at once). The last

@@ -29,6 +29,12 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
+std::vector<Row> Tx::query(std::string_view sql, std::span<const Param> params) {
+  std::vector<Row> rows;
+  each(sql, params, [&rows](Row& r) { rows.push_back(std::move(r)); });
+  return rows;
+}
+
 std::optional<Row> Tx::query_one(std::string_view sql, std::initializer_list<Param> params) {
   auto rows = query(sql, params);
   if (rows.empty()) return std::nullopt;

@@ -59,7 +59,9 @@ using Cell = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 class Row {
  public:
-  explicit Row(std::vector<Cell> cells) : cells_(std::move(cells)) {}
+  explicit Row(std::vector<Cell> cells = {}) : cells_(std::move(cells)) {}
+  // For the stores, which refill one Row from row to row (Tx::each).
+  std::vector<Cell>& cells() { return cells_; }
   std::size_t size() const { return cells_.size(); }
   bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cells_.at(i)); }
   std::int64_t i64(std::size_t i) const;
@@ -93,7 +95,11 @@ class DbError : public std::runtime_error {
 class Tx {
  public:
   virtual ~Tx() = default;
-  virtual std::vector<Row> query(std::string_view sql, std::span<const Param> params) = 0;
+  // Hands each row to f as the store produces it, keeping none: for scans over many rows
+  // that the caller reduces (counts, the best few) rather than keeps. The rows come in one
+  // Row, refilled from row to row; f may move its values out.
+  virtual void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) = 0;
+  std::vector<Row> query(std::string_view sql, std::span<const Param> params);
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, std::span<const Param> params) = 0;
   // Runs trusted, parameterless SQL with several statements (migrations only).
@@ -102,6 +108,9 @@ class Tx {
 
   std::vector<Row> query(std::string_view sql, std::initializer_list<Param> params = {}) {
     return query(sql, std::span<const Param>(params.begin(), params.size()));
+  }
+  void each(std::string_view sql, std::initializer_list<Param> params, const std::function<void(Row&)>& f) {
+    each(sql, std::span<const Param>(params.begin(), params.size()), f);
   }
   std::int64_t execute(std::string_view sql, std::initializer_list<Param> params = {}) {
     return execute(sql, std::span<const Param>(params.begin(), params.size()));

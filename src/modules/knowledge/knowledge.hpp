@@ -234,6 +234,9 @@ struct SearchResult {
 // A short piece of `text` around the first words that match the query's terms, HTML
 // escaped, the matching words in <mark>; at most about `words` words long.
 std::string snippet(std::string_view text, const dutch::Query& query, std::size_t words = 30);
+// The same for an item's Markdown body, from the text of the blocks around its first
+// match: rendering every hit's whole body cost more than finding the hits.
+std::string body_snippet(std::string_view body, const dutch::Query& query, std::size_t words = 30);
 
 // For the vertelpunt, inside its transaction: a best practice arrives as a draft
 // methodiek owned by the one who promoted it. Returns the item's id.

@@ -4,7 +4,9 @@
 #include "modules/knowledge/search_key.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <queue>
 
 namespace wk::knowledge::repo {
 
@@ -239,19 +241,12 @@ struct Ranked {
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
 };
 
-// SQLite: FTS5 alone, within the key ranges of the statuses and categories; ranked by
-// wk_rank (store/sqlite/fts_rank.hpp), title hits weighing ten body hits.
+// SQLite: one pass of FTS5 within the key ranges of the statuses and categories, scored
+// by wk_rank (store/sqlite/fts_rank.hpp: title hits weigh ten body hits). The pass counts
+// the categories from the matches' keys and keeps the best `depth` (ties by key): the
+// MATCH and a tag's filter run once, and no match is sorted beyond the best.
 Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const std::string& match, const std::vector<std::string>& statuses,
                      const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
-  const std::string tag_filter =
-      tag ? " AND (rowid & " + std::to_string(search_key::kItemMask) +
-                ") IN (SELECT item_id FROM knowledge_tags WHERE org_id = ? AND tag = ?)"
-          : "";
-  const auto with_tag = [&](std::vector<Param> params) {
-    if (tag) params.insert(params.end(), {org_id, *tag});
-    return params;
-  };
-  Ranked out;
   std::string within;
   std::vector<Param> params{match};
   for (const auto& r : search_key::ranges(org_id, statuses, categories)) {
@@ -259,20 +254,34 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const std::string& match, cons
     within += "rowid BETWEEN ? AND ?";
     params.insert(params.end(), {r.lo, r.hi});
   }
-  params = with_tag(std::move(params));
-  params.emplace_back(depth);
-  for (const auto& r : tx.query("SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ? AND (" + within + ")" +
-                                    tag_filter + " ORDER BY wk_rank(knowledge_fts, 10.0), rowid LIMIT ?",
-                                params))
-    out.ids.push_back(search_key::item_of(r.i64(0)));
-  // A count per cell needs no sort, unlike GROUP BY over the matches.
+  std::string sql = "SELECT rowid, wk_rank(knowledge_fts, 10.0) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND (" +
+                    within + ")";
+  if (tag) {
+    sql += " AND (rowid & " + std::to_string(search_key::kItemMask) +
+           ") IN (SELECT item_id FROM knowledge_tags WHERE org_id = ? AND tag = ?)";
+    params.emplace_back(org_id);
+    params.emplace_back(*tag);
+  }
+  using Scored = std::pair<double, std::int64_t>;  // wk_rank (lower is better), key
+  std::priority_queue<Scored> kept;                // the worst kept on top
+  std::array<std::int64_t, search_key::kCells> per_cell{};
+  const auto wanted = static_cast<std::size_t>(depth);
+  tx.each(sql, params, [&](store::Row& r) {
+    const Scored s{r.f64(1), r.i64(0)};
+    ++per_cell[static_cast<std::size_t>(search_key::cell_of(s.second))];
+    if (kept.size() < wanted) {
+      kept.push(s);
+    } else if (s < kept.top()) {
+      kept.pop();
+      kept.push(s);
+    }
+  });
+  Ranked out;
+  out.ids.resize(kept.size());
+  for (auto i = kept.size(); i-- > 0; kept.pop()) out.ids[i] = search_key::item_of(kept.top().second);
   std::map<std::string, std::int64_t> counted;
-  for (const auto& r : search_key::ranges(org_id, statuses, categories, true))
-    counted[r.category] +=
-        tx.query("SELECT COUNT(*) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND rowid BETWEEN ? AND ?" + tag_filter,
-                 with_tag({match, r.lo, r.hi}))
-            .front()
-            .i64(0);
+  for (int cell = 0; cell < search_key::kCells; ++cell)
+    counted[search_key::category_of_cell(cell)] += per_cell[static_cast<std::size_t>(cell)];
   out.categories = in_order(counted, categories);
   return out;
 }

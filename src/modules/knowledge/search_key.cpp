@@ -31,7 +31,7 @@ std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view c
   return key(org_id, index_in(statuses(), status) * 4 + index_in(categories(), category), item_id);
 }
 
-const std::string& category_of(std::int64_t key) { return categories()[(key >> kItemBits) & 3]; }
+const std::string& category_of_cell(int cell) { return categories()[static_cast<std::size_t>(cell & 3)]; }
 
 std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
   std::vector<std::int64_t> out;
@@ -40,7 +40,7 @@ std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
 }
 
 std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> in_statuses,
-                          std::span<const std::string> in_categories, bool per_cell) {
+                          std::span<const std::string> in_categories) {
   std::array<bool, kCells> wanted{};
   for (const auto& s : in_statuses)
     for (const auto& c : in_categories) wanted[index_in(statuses(), s) * 4 + index_in(categories(), c)] = true;
@@ -48,12 +48,10 @@ std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> in_s
   for (int cell = 0; cell < kCells; ++cell) {
     if (!wanted[cell]) continue;
     const std::int64_t lo = key(org_id, cell, 0), hi = key(org_id, cell, kItemMask);
-    if (!per_cell && !out.empty() && out.back().hi + 1 == lo) {
+    if (!out.empty() && out.back().hi + 1 == lo)
       out.back().hi = hi;
-      out.back().category.clear();
-    } else {
-      out.push_back({lo, hi, categories()[cell & 3]});
-    }
+    else
+      out.push_back({lo, hi});
   }
   return out;
 }

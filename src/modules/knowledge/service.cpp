@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dutch.hpp"
-#include "core/markdown.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/cases/model.hpp"
 #include "modules/knowledge/knowledge.hpp"
@@ -337,7 +336,7 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
       h.category = item->shown.category;
       h.status = item->status;
       h.tags = item->shown.tags;
-      h.snippet_html = snippet(markdown::to_text(item->shown.body), query);
+      h.snippet_html = body_snippet(item->shown.body, query);
       h.review_by = item->review_by;
       h.overdue = item->overdue;
       out.items.push_back(std::move(h));

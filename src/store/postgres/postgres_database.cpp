@@ -79,12 +79,10 @@ class PostgresConnection final : public Tx {
   Dialect dialect() const override { return Dialect::postgres; }
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
-  std::vector<Row> query(std::string_view sql, std::span<const Param> params) override {
+  void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) override {
     PGresult* res = run(sql, params);
     ResultGuard guard{res};
-    std::vector<Row> rows;
     const int n = PQntuples(res), cols = PQnfields(res);
-    rows.reserve(static_cast<std::size_t>(n));
     for (int r = 0; r < n; ++r) {
       std::vector<Cell> cells;
       cells.reserve(static_cast<std::size_t>(cols));
@@ -115,9 +113,9 @@ class PostgresConnection final : public Tx {
             cells.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(res, r, c))));
         }
       }
-      rows.emplace_back(std::move(cells));
+      Row row(std::move(cells));
+      f(row);
     }
-    return rows;
   }
 
   std::int64_t execute(std::string_view sql, std::span<const Param> params) override {

@@ -26,6 +26,32 @@ DbError error_from(sqlite3* db, int rc, std::string_view context) {
   return DbError(kind, std::string(context) + ": " + sqlite3_errmsg(db));
 }
 
+// One column of the current row into a cell, reusing a text cell's buffer.
+void read_cell(sqlite3_stmt* stmt, int c, Cell& cell) {
+  const int type = sqlite3_column_type(stmt, c);
+  switch (type) {
+    case SQLITE_NULL:
+      cell = nullptr;
+      return;
+    case SQLITE_INTEGER:
+      cell = static_cast<std::int64_t>(sqlite3_column_int64(stmt, c));
+      return;
+    case SQLITE_FLOAT:
+      cell = sqlite3_column_double(stmt, c);
+      return;
+    default: {
+      // Text or a blob, both read back with Row::str; the size is asked after the pointer.
+      const auto* data = type == SQLITE_BLOB ? static_cast<const char*>(sqlite3_column_blob(stmt, c))
+                                             : reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
+      if (auto* text = std::get_if<std::string>(&cell))
+        text->assign(data ? data : "", size);
+      else
+        cell = std::string(data ? data : "", size);
+    }
+  }
+}
+
 }  // namespace
 
 // One sqlite3 handle with its prepared-statement cache. Used by one thread at a time.
@@ -58,10 +84,10 @@ class SqliteConnection final : public Tx {
   Dialect dialect() const override { return Dialect::sqlite; }
   sqlite3* handle() { return db_; }
 
-  std::vector<Row> query(std::string_view sql, std::span<const Param> params) override {
+  void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) override {
     sqlite3_stmt* stmt = prepare(sql, params);
-    std::vector<Row> rows;
-    const int columns = sqlite3_column_count(stmt);
+    const auto columns = static_cast<std::size_t>(sqlite3_column_count(stmt));
+    Row row;
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
@@ -70,34 +96,17 @@ class SqliteConnection final : public Tx {
         sqlite3_reset(stmt);
         throw err;
       }
-      std::vector<Cell> cells;
-      cells.reserve(static_cast<std::size_t>(columns));
-      for (int c = 0; c < columns; ++c) {
-        switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_NULL:
-            cells.emplace_back(nullptr);
-            break;
-          case SQLITE_INTEGER:
-            cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
-            break;
-          case SQLITE_FLOAT:
-            cells.emplace_back(sqlite3_column_double(stmt, c));
-            break;
-          case SQLITE_BLOB: {
-            const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
-            cells.emplace_back(std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
-            break;
-          }
-          default: {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-            cells.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
-          }
-        }
+      auto& cells = row.cells();
+      cells.resize(columns);  // again after f moved the cells out
+      for (std::size_t c = 0; c < columns; ++c) read_cell(stmt, static_cast<int>(c), cells[c]);
+      try {
+        f(row);
+      } catch (...) {
+        sqlite3_reset(stmt);
+        throw;
       }
-      rows.emplace_back(std::move(cells));
     }
     sqlite3_reset(stmt);
-    return rows;
   }
 
   std::int64_t execute(std::string_view sql, std::span<const Param> params) override {

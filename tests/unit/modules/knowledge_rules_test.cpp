@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/dutch.hpp"
+#include "core/markdown.hpp"
 #include "modules/knowledge/knowledge.hpp"
 
 namespace wk::knowledge {
@@ -57,6 +58,47 @@ TEST(KnowledgeSnippet, EscapedWithTheMatchesMarked) {
   const auto far = snippet(long_text, q, 10);
   EXPECT_TRUE(far.starts_with("… ")) << far;
   EXPECT_NE(far.find("<mark>woningnood</mark>"), std::string::npos) << far;
+}
+
+TEST(KnowledgeSnippet, StemsThatChangeTheWordStillMatch) {
+  // Snowball undoubles vowels (baan → ban, noot → not): the words are stemmed when they
+  // share their first two letters with a term, and these do.
+  const auto s = snippet("Zij zoekt een baan; banen zijn schaars. Noten en een noot.", dutch::parse_query("banen noot "));
+  EXPECT_EQ(s, "Zij zoekt een <mark>baan</mark>; <mark>banen</mark> zijn schaars. <mark>Noten</mark> en een "
+               "<mark>noot</mark>.");
+}
+
+// body_snippet renders only the blocks around the first match of an item's Markdown.
+TEST(KnowledgeSnippet, FromTheMarkdownAroundTheFirstMatch) {
+  const auto q = dutch::parse_query("woningnood ");
+  EXPECT_EQ(body_snippet("**Woningnood** in de _wijk_.", q), "<mark>Woningnood</mark> in de wijk.");
+
+  std::string body;
+  for (int i = 0; i < 12; ++i) {
+    body += "Alinea " + std::to_string(i) + ":";
+    for (int w = 0; w < 40; ++w) body += " tekst" + std::to_string(w);
+    body += i == 8 ? " over **woningnood** in de buurt.\n\n" : ".\n\n";
+  }
+  const auto far = body_snippet(body, q);
+  EXPECT_TRUE(far.starts_with("… ")) << far;
+  EXPECT_TRUE(far.ends_with(" …")) << far;
+  EXPECT_NE(far.find("tekst39 over <mark>woningnood</mark> in de buurt.  Alinea 9: tekst0"), std::string::npos) << far;
+  EXPECT_EQ(far.find("**"), std::string::npos) << "Markdown's marks left out";
+  EXPECT_EQ(far, snippet(markdown::to_text(body), q)) << "the same as from the whole text";
+
+  const auto none = body_snippet(body, dutch::parse_query("schuldhulp "));
+  EXPECT_TRUE(none.starts_with("Alinea 0: tekst0 tekst1")) << none;
+  EXPECT_TRUE(none.ends_with(" …")) << none;
+  EXPECT_EQ(none.find("<mark>"), std::string::npos);
+
+  // A link's address holds the word, the text does not: the snippet is the text's start.
+  const std::string linked = "Zie [de kaart](https://example.nl/woningnood) voor de wijk.\n\n" + body.substr(0, 300);
+  const auto via_link = body_snippet(linked, q);
+  EXPECT_TRUE(via_link.starts_with("Zie de kaart voor de wijk.")) << via_link;
+  EXPECT_EQ(via_link.find("<mark>"), std::string::npos) << via_link;
+  // … and when the text has it further on, that is the match shown.
+  const auto both = body_snippet("Zie [de kaart](https://example.nl/woningnood).\n\n" + body, q);
+  EXPECT_NE(both.find("<mark>woningnood</mark> in de buurt"), std::string::npos) << both;
 }
 
 TEST(KnowledgeReview, DaysBetweenDatesForTheOwnersList) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
 
 #include "store/migrations.hpp"
@@ -82,6 +83,49 @@ TEST_P(StoreTest, WriteThenReadWithTypedCells) {
   EXPECT_EQ(rows[0].i64(0), 1);
   EXPECT_EQ(rows[0].str(1), "Wijkteam Oost");
   EXPECT_EQ(rows[1].str(1), "it's; DROP TABLE x;--");  // bound, not spliced
+}
+
+// Tx::each hands the rows one at a time in one Row, refilled: a shorter text after a longer
+// one, a NULL after a text, and values the callback moved out must all read back right;
+// an exception from the callback leaves the connection usable.
+TEST_P(StoreTest, EachRefillsOneRowFromRowToRow) {
+  db->with_write([](Tx& tx) {
+    tx.execute_script("DROP TABLE IF EXISTS store_test_cells");
+    tx.execute_script("CREATE TABLE store_test_cells (id BIGINT PRIMARY KEY, label TEXT, amount BIGINT)");
+    tx.execute("INSERT INTO store_test_cells VALUES (?, ?, ?)", {1, "Buurtbemiddeling Noord", 120});
+    tx.execute("INSERT INTO store_test_cells VALUES (?, ?, ?)", {2, "Oost", nullptr});
+    tx.execute("INSERT INTO store_test_cells VALUES (?, ?, ?)", {3, nullptr, 7});
+    tx.execute("INSERT INTO store_test_cells VALUES (?, ?, ?)", {4, "", 0});
+    return true;
+  });
+  const std::string sql = "SELECT id, label, amount FROM store_test_cells ORDER BY id";
+  std::vector<std::string> seen;
+  std::vector<std::string> moved;
+  db->with_read([&](Tx& tx) {
+    tx.each(sql, {}, [&](Row& r) {
+      seen.push_back(std::to_string(r.i64(0)) + "|" + (r.is_null(1) ? "NULL" : r.str(1)) + "|" +
+                     (r.is_null(2) ? "NULL" : std::to_string(r.i64(2))));
+      if (!r.is_null(1)) moved.push_back(std::move(std::get<std::string>(r.cells()[1])));
+    });
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"1|Buurtbemiddeling Noord|120", "2|Oost|NULL", "3|NULL|7", "4||0"}));
+  EXPECT_EQ(moved, (std::vector<std::string>{"Buurtbemiddeling Noord", "Oost", ""}));
+  const auto rows = db->read([&](Tx& tx) { return tx.query(sql); });
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].str(1), "Buurtbemiddeling Noord") << "query keeps each row, not the last one four times";
+  EXPECT_EQ(rows[1].str(1), "Oost");
+  EXPECT_TRUE(rows[2].is_null(1));
+  EXPECT_EQ(rows[3].i64(2), 0);
+  int calls = 0;
+  db->with_read([&](Tx& tx) {
+    EXPECT_THROW(tx.each(sql, {}, [&](Row&) { if (++calls == 2) throw std::runtime_error("stop"); }), std::runtime_error);
+    EXPECT_EQ(tx.query(sql).size(), 4u) << "the statement was reset";
+  });
+  EXPECT_EQ(calls, 2);
+  db->with_write([](Tx& tx) {
+    tx.execute_script("DROP TABLE store_test_cells");
+    return true;
+  });
 }
 
 TEST_P(StoreTest, ErrorResultRollsBack) {
@@ -198,17 +242,24 @@ namespace {
 // The FTS5 tokenizer `dutch` every SQLite connection has: stems meet, diacritics fold,
 // stop words are not indexed, prefixes of unfinished words match the words as written,
 // and highlight() marks the words in the original text.
-TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
-  const auto dir = temp_dir();
-  auto db = open_database(dir + "/fts.db");
-  db->with_write([](Tx& tx) {
-    tx.execute_script(
-        "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch', prefix = '3');"
-        "INSERT INTO docs (rowid, title, body) VALUES (1, 'Woningen', 'Begeleiding bij de ideeën van het gezin.');"
-        "INSERT INTO docs (rowid, title, body) VALUES (2, 'Schulden', 'Een woning zoeken met de corporatie.');"
-        "INSERT INTO docs (rowid, title, body) VALUES (3, 'Procedure', 'Niets over huizen.');");
+// A new SQLite database in `dir` with the table `docs` made by `script`.
+auto docs_database(const std::string& dir, const char* script) {
+  auto db = open_database(dir + "/docs.db");
+  db->with_write([&](Tx& tx) {
+    tx.execute_script(script);
     return true;
   });
+  return db;
+}
+
+TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
+  const auto dir = temp_dir();
+  auto db = docs_database(
+      dir,
+      "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch', prefix = '3');"
+      "INSERT INTO docs (rowid, title, body) VALUES (1, 'Woningen', 'Begeleiding bij de ideeën van het gezin.');"
+      "INSERT INTO docs (rowid, title, body) VALUES (2, 'Schulden', 'Een woning zoeken met de corporatie.');"
+      "INSERT INTO docs (rowid, title, body) VALUES (3, 'Procedure', 'Niets over huizen.');");
   auto ids = [&](const std::string& match) {
     std::vector<std::int64_t> out;
     db->with_read([&](Tx& tx) {
@@ -228,6 +279,43 @@ TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
                                 {std::string("\"ideeen\"")});
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(r->str(0), "Begeleiding bij de <mark>ideeën</mark> van het gezin.");
+  });
+  db.reset();
+  fs::remove_all(dir);
+}
+
+// wk_rank (fts_rank.hpp): for each phrase 10·t/(t+1.2) + b/(b+1.2), negated; a title hit
+// outweighs any number of body hits, more body hits rank higher, each phrase adds.
+TEST(SqliteDutchSearch, RankWeighsTitleHitsAboveBodyHits) {
+  const auto dir = temp_dir();
+  auto db = docs_database(
+      dir,
+      "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch');"
+      "INSERT INTO docs (rowid, title, body) VALUES (1, 'Wachtlijst', 'Een woning zoeken.');"
+      "INSERT INTO docs (rowid, title, body) VALUES (2, 'Woningen', 'Over iets anders.');"
+      "INSERT INTO docs (rowid, title, body) VALUES (3, 'Wachtlijst', 'Woning, woningen en nog eens een woning.');"
+      "INSERT INTO docs (rowid, title, body) VALUES (4, 'Woning', 'De woning bij de wachtlijst.');");
+  std::vector<std::pair<std::int64_t, double>> ranked;
+  db->with_read([&](Tx& tx) {
+    for (const auto& r : tx.query("SELECT rowid, wk_rank(docs, 10.0) FROM docs WHERE docs MATCH ? "
+                                  "ORDER BY wk_rank(docs, 10.0), rowid",
+                                  {std::string("\"woning\"")}))
+      ranked.emplace_back(r.i64(0), r.f64(1));
+  });
+  ASSERT_EQ(ranked.size(), 4u);
+  EXPECT_EQ(ranked[0].first, 4) << "in the title and the body";
+  EXPECT_NEAR(ranked[0].second, -(10 / 2.2 + 1 / 2.2), 1e-9);
+  EXPECT_EQ(ranked[1].first, 2);
+  EXPECT_NEAR(ranked[1].second, -10 / 2.2, 1e-9);
+  EXPECT_EQ(ranked[2].first, 3) << "three body hits";
+  EXPECT_NEAR(ranked[2].second, -3 / 4.2, 1e-9);
+  EXPECT_EQ(ranked[3].first, 1);
+  EXPECT_NEAR(ranked[3].second, -1 / 2.2, 1e-9);
+  db->with_read([&](Tx& tx) {
+    const auto two = tx.query_one("SELECT wk_rank(docs, 10.0) FROM docs WHERE docs MATCH ? AND rowid = 4",
+                                  {std::string("\"woning\" AND \"wachtlijst\"")});
+    ASSERT_TRUE(two.has_value());
+    EXPECT_NEAR(two->f64(0), -(10 / 2.2 + 1 / 2.2) - 1 / 2.2, 1e-9) << "each phrase adds its part";
   });
   db.reset();
   fs::remove_all(dir);
