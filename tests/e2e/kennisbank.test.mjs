@@ -5,7 +5,8 @@
 // it under status "Ter review" and publishes it. The coach searches as they type for
 // "woning" and finds the item by its text's "woningen" (the word marked in the snippet),
 // opens it (one view counted) and rates it (both marks required). The author sees the
-// coach's remark, confirms the item is still right ("Nog steeds juist"), edits it (a new
+// coach's remark, confirms the item is still right ("Nog steeds juist", then listed under
+// Controles with the moved review-by date), edits it (a new
 // draft beside the published version), compares the versions and opens "Te herzien".
 // axe-core (WCAG 2.1 A/AA) runs on every page and dialog. Screenshots: kennisbank-form.png,
 // kennisbank-search.png, kennisbank-item.png, kennisbank-diff.png, kennisbank-due.png.
@@ -262,6 +263,7 @@ test('the owner: the remark, still right, a new draft, the versions compared, Te
     await remarks.getByText(RATING_REMARK).waitFor();
     assert.match(norm(await remarks.innerText()), new RegExp(COACH.name));
     assert.match(norm(await page.locator('#kb-details').innerText()), /Laatst gecontroleerd Nog niet gecontroleerd/);
+    await page.locator('#kb-verifications').getByText('Dit item is nog niet gecontroleerd.').waitFor();
     await press(page, 'kb-verification');
     const dialog = page.getByRole('dialog', { name: 'Nog steeds juist?' });
     await dialog.waitFor();
@@ -271,6 +273,11 @@ test('the owner: the remark, still right, a new draft, the versions compared, Te
     await dialog.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByText(new RegExp(`Vastgelegd: “${TITLE}” is nog steeds juist\\.`)).waitFor();
     assert.match(norm(await page.locator('#kb-details').innerText()), new RegExp(`Laatst gecontroleerd \\d{2}-\\d{2}-\\d{4} door ${AUTHOR.name} — “Gecontroleerd met de corporatie\\.”`));
+    // The check is listed with its own history: who, which version, the review-by date moved on.
+    const check = page.locator('#kb-verifications tbody tr');
+    await check.first().getByText('Gecontroleerd met de corporatie.').waitFor();
+    assert.equal(await check.count(), 1);
+    assert.match(norm(await check.first().innerText()), new RegExp(`^\\d{2}-\\d{2}-\\d{4},? \\d{2}:\\d{2} ${AUTHOR.name} 1 \\d{2}-\\d{2}-\\d{4} → \\d{2}-\\d{2}-\\d{4} Gecontroleerd met de corporatie\\.$`));
   });
 
   await t.test('editing the published item makes a draft beside it', async () => {

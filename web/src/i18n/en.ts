@@ -1116,6 +1116,12 @@ export const en: Messages = {
   'knowledge.remarksIntro': 'Only the owner and quality staff see these remarks.',
   'knowledge.remarksEmpty': 'There are no remarks with the ratings.',
 
+  'knowledge.verifications': 'Checks',
+  'knowledge.verificationsIntro': 'Each time someone confirmed this item is still right, with the new review-by date.',
+  'knowledge.verificationsEmpty': 'This item has not been checked yet.',
+  'knowledge.col.verifiedBy': 'By',
+  'knowledge.col.reviewByMoved': 'Review by',
+  'knowledge.reviewByMoved': '{before} → {after}',
   'knowledge.versions': 'Version history',
   'knowledge.versionsEmpty': 'There are no versions to show.',
   'knowledge.reviewedBy': '{when} by {name}',

@@ -1116,6 +1116,12 @@ export const nl = {
   'knowledge.remarksIntro': 'Alleen de eigenaar en de kwaliteitsmedewerkers zien deze opmerkingen.',
   'knowledge.remarksEmpty': 'Er zijn geen opmerkingen bij de waarderingen.',
 
+  'knowledge.verifications': 'Controles',
+  'knowledge.verificationsIntro': 'Elke keer dat iemand bevestigde dat dit item nog juist is, met de nieuwe datum om te herzien.',
+  'knowledge.verificationsEmpty': 'Dit item is nog niet gecontroleerd.',
+  'knowledge.col.verifiedBy': 'Door',
+  'knowledge.col.reviewByMoved': 'Herzien vóór',
+  'knowledge.reviewByMoved': '{before} → {after}',
   'knowledge.versions': 'Versiegeschiedenis',
   'knowledge.versionsEmpty': 'Er zijn geen versies om te tonen.',
   'knowledge.reviewedBy': '{when} door {name}',

@@ -589,6 +589,16 @@ export interface KnowledgeVersion {
   body: string;
   body_html: string;
 }
+/** One "still right as it is": who, when, with which version, and the review-by date it moved. */
+export interface KnowledgeVerification {
+  id: number;
+  version: number;
+  at: string;
+  by: PersonRef | null;
+  remark: string | null;
+  review_by_before: string | null;
+  review_by_after: string;
+}
 /** Averages with one decimal (null without ratings) of the current published version. */
 export interface RatingSummary {
   version: number | null;
@@ -1087,6 +1097,8 @@ export const api = {
   knowledgeStep: (id: number, step: 'submit' | 'publish' | 'return' | 'archive' | 'verification', remark?: string) =>
     request<KnowledgeItem>('POST', `/api/v1/knowledge/${id}/${step}`, remark === undefined ? {} : { body: { remark } }),
   knowledgeVersions: (id: number) => request<List<KnowledgeVersion>>('GET', `/api/v1/knowledge/${id}/versions`),
+  /** The item's verifications, newest first. */
+  knowledgeVerifications: (id: number) => request<List<KnowledgeVerification>>('GET', `/api/v1/knowledge/${id}/verifications`),
   knowledgeDiff: (id: number, from: number, to: number) => request<KnowledgeDiff>('GET', `/api/v1/knowledge/${id}/diff${query({ from, to })}`),
   knowledgeRatings: (id: number) => request<Ratings>('GET', `/api/v1/knowledge/${id}/ratings`),
   rateKnowledge: (id: number, input: RatingInput) => request<Ratings>('PUT', `/api/v1/knowledge/${id}/rating`, { body: input }),

@@ -2,10 +2,11 @@
 // its review-by date has passed, the text (the server's sanitised HTML), its details
 // (tags, owner, version, review-by date, last verification, source), the attachments,
 // the ratings (averages; the caller's own rating; remarks for the owner and quality
-// staff), the version history with a compare view, and the workflow buttons the
-// server allows the caller (`can`): Bewerken, Ter review aanbieden, Publiceren,
-// Terugsturen (with a remark), Archiveren and "Nog steeds juist". Editors see a draft
-// beside the published version clearly. Opening the page counts one view of the item.
+// staff), the checks ("nog steeds juist": who, when, the review-by date moved), the
+// version history with a compare view, and the workflow buttons the server allows the
+// caller (`can`): Bewerken, Ter review aanbieden, Publiceren, Terugsturen (with a
+// remark), Archiveren and "Nog steeds juist". Editors see a draft beside the published
+// version clearly. Opening the page counts one view of the item.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
@@ -24,6 +25,7 @@ import { StoryWarnings } from '../stories/StoryPage';
 import { Attachments } from './Attachments';
 import { CategoryBadge, KnowledgeStatusBadge, OverdueBadge, TagList, categoryKey, knowledgeStatusKey } from './KnowledgeParts';
 import { Ratings } from './Ratings';
+import { Verifications } from './Verifications';
 import { Versions } from './Versions';
 
 /** The item's fields by name, for the server's warnings about their text. */
@@ -176,6 +178,7 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
 
       {item.ratings !== undefined ? <Ratings me={me} item={item} canRate={can.rate} onRated={(next) => onChanged({ ...next, warnings: [] })} /> : null}
 
+      {item.published_version || item.last_verified ? <Verifications item={item} /> : null}
 
       <Versions item={item} versions={versions} />
     </>
