@@ -95,9 +95,11 @@ class DbError : public std::runtime_error {
 class Tx {
  public:
   virtual ~Tx() = default;
-  // Hands each row to f as the store produces it, keeping none: for scans over many rows
-  // that the caller reduces (counts, the best few) rather than keeps. The rows come in one
-  // Row, refilled from row to row; f may move its values out.
+  // Hands each row to f, for scans over many rows that the caller reduces (counts, the best
+  // few) rather than keeps: SQLite steps the statement row by row, PostgreSQL hands over
+  // the rows of its complete result. The rows come in one Row, refilled from row to row; f
+  // may move its values out. While f runs the statement is open: f must not run the same
+  // SQL, nor write to the tables being read.
   virtual void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) = 0;
   std::vector<Row> query(std::string_view sql, std::span<const Param> params);
   // Returns the number of rows changed.

@@ -135,6 +135,16 @@ export async function apiLogin(request, baseUrl, email, password) {
   return body.csrf_token;
 }
 
+/** Waits until the page heading (h1) has focus, as after navigating (the app moves focus
+ * there once the page has rendered, which may be a frame after the heading appears). */
+export async function waitForHeadingFocus(page, message) {
+  try {
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 3000 });
+  } catch {
+    assert.fail(`${message ?? 'focus on the page heading'}: focus is on ${JSON.stringify(await focused(page))}`);
+  }
+}
+
 /** Waits until the element with `id` has focus (focus may move on the next frame). */
 export async function waitForFocus(page, id, message) {
   try {

@@ -22,6 +22,7 @@ import {
   tabTo,
   waitForFocus,
   playwrightRequest,
+  waitForHeadingFocus,
 } from './lib.mjs';
 
 
@@ -175,7 +176,7 @@ test('coach: case and receipt by keyboard, summary, import', { timeout: 240_000 
     await tabTo(page, 'cases-new', 30);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Nieuwe casus' }).waitFor();
-    assert.equal((await focused(page))?.tag, 'h1');
+    await waitForHeadingFocus(page);
     await tabTo(page, 'case-new-reference');
     await page.keyboard.type(REF);
     await page.keyboard.press('Tab');

@@ -166,15 +166,28 @@ void escape_into(std::string_view s, std::string& out) {
   out += text::escape_html(s);
 }
 
+// Whether stemming keeps a word's first two letters. Snowball's Dutch algorithm of
+// libstemmer 2 changes a word from its third letter on (seen on all 424,239 words of
+// Debian's wdutch list); Snowball 3's new Dutch algorithm takes off a leading ge-, so this
+// is asked of the library at hand rather than assumed.
+bool stems_keep_the_head() {
+  static const bool keep = [] {
+    for (const char* w : {"gebruikt", "gemaakte", "geholpen", "baan", "noot", "ideeen"})
+      if (!dutch::stem(w).starts_with(std::string_view(w).substr(0, 2))) return false;
+    return true;
+  }();
+  return keep;
+}
+
 // Whether a word as written (folded) matches the query: by its stem, or the word being
-// typed as a prefix. Stemming keeps a word's first two letters (Snowball changes a word
-// from its third letter on; seen on all 424,239 words of Debian's wdutch list), so a word
-// that shares them with no term is not stemmed: most words of a text.
+// typed as a prefix. Where stems keep their word's first two letters, a word that shares
+// them with no term is not stemmed: most words of a text.
 bool matches(std::string_view folded, const dutch::Query& query) {
   if (query.last_is_prefix && folded.starts_with(query.prefix)) return true;
   const auto head = folded.substr(0, 2);
   const auto& terms = query.terms;
-  if (std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return t.starts_with(head); }))
+  if (stems_keep_the_head() &&
+      std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return t.starts_with(head); }))
     return false;
   return std::find(terms.begin(), terms.end(), dutch::stem(folded)) != terms.end();
 }
@@ -189,7 +202,8 @@ struct Place {
 std::string window_of(std::string_view text, const dutch::Query& query, std::size_t words, bool cut_before,
                       bool cut_after, bool& found) {
   // A window of words around the first match (or the start), cut on word boundaries. The
-  // words are read up to one past the window: a long text is not read to its end.
+  // words are read up to one past the window: past a match, a long text is not read to
+  // its end.
   std::vector<Place> ws;
   std::size_t first = std::string_view::npos;
   const auto window_from = [&] { return first > words / 3 ? first - words / 3 : 0; };
@@ -276,9 +290,12 @@ std::string body_snippet(std::string_view body, const dutch::Query& query, std::
   });
   const std::size_t from = at == std::string_view::npos || at < kSourceBefore ? 0 : block_start(body, at - kSourceBefore);
   const std::size_t to = block_end(body, (at == std::string_view::npos ? 0 : at) + kSourceAfter);
+  // Cut where text is left out, not where only blank lines are.
+  const bool cut_before = body.substr(0, from).find_first_not_of(" \t\r\n") != std::string_view::npos;
+  const bool cut_after = body.find_first_not_of(" \t\r\n", to) != std::string_view::npos;
   bool found = false;
-  auto out = window_of(markdown::to_text(body.substr(from, to - from)), query, words, from > 0, to < body.size(), found);
-  if (found || at == std::string_view::npos || (from == 0 && to == body.size())) return out;
+  auto out = window_of(markdown::to_text(body.substr(from, to - from)), query, words, cut_before, cut_after, found);
+  if (found || at == std::string_view::npos || (!cut_before && !cut_after)) return out;
   return window_of(markdown::to_text(body), query, words, false, false, found);
 }
 

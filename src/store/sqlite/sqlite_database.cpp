@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <unordered_map>
 
 namespace wk::store {
@@ -86,27 +87,20 @@ class SqliteConnection final : public Tx {
 
   void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) override {
     sqlite3_stmt* stmt = prepare(sql, params);
+    // Reset however this ends (done, an error, an exception from f or from reading a cell),
+    // so the statement is ready for its next use and holds no read snapshot.
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> reset(stmt, sqlite3_reset);
     const auto columns = static_cast<std::size_t>(sqlite3_column_count(stmt));
     Row row;
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        auto err = error_from(db_, rc, "query");
-        sqlite3_reset(stmt);
-        throw err;
-      }
+      if (rc != SQLITE_ROW) throw error_from(db_, rc, "query");
       auto& cells = row.cells();
       cells.resize(columns);  // again after f moved the cells out
       for (std::size_t c = 0; c < columns; ++c) read_cell(stmt, static_cast<int>(c), cells[c]);
-      try {
-        f(row);
-      } catch (...) {
-        sqlite3_reset(stmt);
-        throw;
-      }
+      f(row);
     }
-    sqlite3_reset(stmt);
   }
 
   std::int64_t execute(std::string_view sql, std::span<const Param> params) override {
@@ -141,6 +135,7 @@ class SqliteConnection final : public Tx {
     sqlite3_stmt* stmt = nullptr;
     if (it != cache_.end()) {
       stmt = it->second;
+      sqlite3_reset(stmt);  // in case a step was left unfinished (an allocation failed mid-row)
       sqlite3_clear_bindings(stmt);
     } else {
       if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,

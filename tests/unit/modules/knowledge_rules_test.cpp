@@ -60,6 +60,12 @@ TEST(KnowledgeSnippet, EscapedWithTheMatchesMarked) {
   EXPECT_NE(far.find("<mark>woningnood</mark>"), std::string::npos) << far;
 }
 
+TEST(KnowledgeSnippet, WordsWithGeMatchTheirStem) {
+  // A stemmer that takes off ge- (Snowball 3) must not make the snippet lose its marks.
+  const auto s = snippet("Het formulier wordt gebruikt; wij gebruiken het.", dutch::parse_query("gebruikt "));
+  EXPECT_NE(s.find("<mark>gebruikt</mark>"), std::string::npos) << s;
+}
+
 TEST(KnowledgeSnippet, StemsThatChangeTheWordStillMatch) {
   // Snowball undoubles vowels (baan → ban, noot → not): the words are stemmed when they
   // share their first two letters with a term, and these do.
@@ -93,6 +99,10 @@ TEST(KnowledgeSnippet, FromTheMarkdownAroundTheFirstMatch) {
 
   // A link's address holds the word, the text does not: the snippet is the text's start.
   const std::string linked = "Zie [de kaart](https://example.nl/woningnood) voor de wijk.\n\n" + body.substr(0, 300);
+  // The source block ends with a line break more than 800 bytes after the match (a long
+  // link address): only blank space is left out, so no ellipsis.
+  EXPECT_EQ(body_snippet("Over **woningnood** in de [wijk](https://example.nl/" + std::string(900, 'a') + ").\n\n", q),
+            "Over <mark>woningnood</mark> in de wijk.");
   const auto via_link = body_snippet(linked, q);
   EXPECT_TRUE(via_link.starts_with("Zie de kaart voor de wijk.")) << via_link;
   EXPECT_EQ(via_link.find("<mark>"), std::string::npos) << via_link;

@@ -1121,7 +1121,7 @@ export const en: Messages = {
   'knowledge.verificationsEmpty': 'This item has not been checked yet.',
   'knowledge.col.verifiedBy': 'By',
   'knowledge.col.reviewByMoved': 'Review by',
-  'knowledge.reviewByMoved': '{before} → {after}',
+  'knowledge.reviewByMovedTo': 'to',
   'knowledge.versions': 'Version history',
   'knowledge.versionsEmpty': 'There are no versions to show.',
   'knowledge.reviewedBy': '{when} by {name}',

@@ -1121,7 +1121,7 @@ export const nl = {
   'knowledge.verificationsEmpty': 'Dit item is nog niet gecontroleerd.',
   'knowledge.col.verifiedBy': 'Door',
   'knowledge.col.reviewByMoved': 'Herzien vóór',
-  'knowledge.reviewByMoved': '{before} → {after}',
+  'knowledge.reviewByMovedTo': 'naar',
   'knowledge.versions': 'Versiegeschiedenis',
   'knowledge.versionsEmpty': 'Er zijn geen versies om te tonen.',
   'knowledge.reviewedBy': '{when} door {name}',

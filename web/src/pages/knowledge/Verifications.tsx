@@ -4,19 +4,33 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type KnowledgeItem, type KnowledgeVerification } from '../../lib/api';
+import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Notices';
+import { Alert, Loading } from '../../components/Notices';
 
 export function Verifications({ item }: { item: KnowledgeItem }) {
   const { t, lang } = useI18n();
   const [rows, setRows] = useState<KnowledgeVerification[] | null>(null);
-  const latest = item.last_verified?.at ?? '';
+  const [error, setError] = useState<string | null>(null);
+  // Reloaded when a check lands (the item's last one changes) or another item is shown.
+  const latest = item.last_verified ? `${item.last_verified.at}/${item.last_verified.by?.id ?? ''}` : '';
   useEffect(() => {
+    let stale = false;
+    setError(null);
     api.knowledgeVerifications(item.id).then(
-      (v) => setRows(v.items),
-      () => setRows([]),
+      (v) => {
+        if (!stale) setRows(v.items);
+      },
+      (err) => {
+        if (stale) return;
+        setRows(null);
+        setError(describeError(err, t, lang).message);
+      },
     );
+    return () => {
+      stale = true;
+    };
   }, [item.id, latest]);
 
   return (
@@ -25,7 +39,9 @@ export function Verifications({ item }: { item: KnowledgeItem }) {
         {t('knowledge.verifications')}
       </h2>
       <p class="utrecht-paragraph wk-muted">{t('knowledge.verificationsIntro')}</p>
-      {rows === null ? (
+      {error ? (
+        <Alert kind="error">{error}</Alert>
+      ) : rows === null ? (
         <Loading />
       ) : (
         <DataTable
@@ -48,9 +64,14 @@ export function Verifications({ item }: { item: KnowledgeItem }) {
               <td class="utrecht-table__cell">{v.by?.name ?? t('common.none')}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{v.version}</td>
               <td class="utrecht-table__cell wk-nowrap">
-                {v.review_by_before
-                  ? t('knowledge.reviewByMoved', { before: formatDate(v.review_by_before, lang), after: formatDate(v.review_by_after, lang) })
-                  : formatDate(v.review_by_after, lang)}
+                {v.review_by_before ? (
+                  <>
+                    <time dateTime={v.review_by_before}>{formatDate(v.review_by_before, lang)}</time>
+                    <span aria-hidden="true"> → </span>
+                    <span class="wk-visually-hidden"> {t('knowledge.reviewByMovedTo')} </span>
+                  </>
+                ) : null}
+                <time dateTime={v.review_by_after}>{formatDate(v.review_by_after, lang)}</time>
               </td>
               <td class="utrecht-table__cell wk-story-text__para">{v.remark ?? t('common.none')}</td>
             </tr>
