@@ -1,6 +1,6 @@
 // A tiny history-API router: paths without hashes, one listener set, and a counter of
 // client-side navigations so that a page knows to move focus to its heading.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -69,4 +69,20 @@ export function useSearch(): string {
     };
   }, []);
   return search;
+}
+
+/**
+ * A list page's filter form, set from the URL's query (`search`): again when the query
+ * changes (back, a link, the form's own submit), not on the page's first load, when the
+ * user may already be filling the form in before the page's effects have run.
+ */
+export function useFormFromSearch<T>(search: string, fromSearch: () => T): [T, (next: T | ((prev: T) => T)) => void] {
+  const [form, setForm] = useState<T>(fromSearch);
+  const shown = useRef(search);
+  useEffect(() => {
+    if (shown.current === search) return;
+    shown.current = search;
+    setForm(fromSearch());
+  }, [search]);
+  return [form, setForm];
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, CASE_STATUSES, type CasePage, type Me, type Programme, type Team } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canEditCase, newCaseChoices } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -56,7 +56,7 @@ export function CaseListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => filterFromSearch(search), [search]);
-  const [form, setForm] = useState<CaseFilter>(applied);
+  const [form, setForm] = useFormFromSearch<CaseFilter>(search, () => applied);
   const [programmes, setProgrammes] = useState<Programme[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   /** The page of cases and the offset it was asked for (the URL may already say another). */
@@ -78,7 +78,6 @@ export function CaseListPage({ me }: { me: Me }) {
   }, []);
 
   useEffect(() => {
-    setForm(applied);
     let stale = false;
     setBusy(true);
     api

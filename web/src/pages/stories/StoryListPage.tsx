@@ -9,7 +9,7 @@ import { api, type Me, type StoryForm, type StoryPage, type Team } from '../../l
 import { describeError } from '../../lib/errors';
 import { dateInputValue, formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
-import { navigate, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
 import { readFilterDates, searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
 import { DataTable } from '../../components/DataTable';
@@ -29,7 +29,7 @@ export function StoryListPage({ me }: { me: Me }) {
   const search = useSearch();
   const applied = useMemo(() => storyFilterFromSearch(search), [search]);
   const toForm = (f: StoryFilter): FormState => ({ ...f, from: dateInputValue(f.from), to: dateInputValue(f.to) });
-  const [form, setForm] = useState<FormState>(() => toForm(applied));
+  const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [dateErrors, setDateErrors] = useState<Record<string, string>>({});
   const [signs, setSigns] = useState<StoryForm | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
@@ -52,7 +52,6 @@ export function StoryListPage({ me }: { me: Me }) {
   }, []);
 
   useEffect(() => {
-    setForm(toForm(applied));
     let stale = false;
     setBusy(true);
     api
