@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -242,20 +243,26 @@ namespace {
 // The FTS5 tokenizer `dutch` every SQLite connection has: stems meet, diacritics fold,
 // stop words are not indexed, prefixes of unfinished words match the words as written,
 // and highlight() marks the words in the original text.
-// A new SQLite database in `dir` with the table `docs` made by `script`.
-auto docs_database(const std::string& dir, const char* script) {
-  auto db = open_database(dir + "/docs.db");
-  db->with_write([&](Tx& tx) {
-    tx.execute_script(script);
-    return true;
-  });
-  return db;
-}
+// A new SQLite database in a directory of its own, with the table `docs` made by
+// `script`; both gone with it.
+struct DocsDatabase {
+  std::string dir = temp_dir();
+  std::unique_ptr<Database> db = open_database(dir + "/docs.db");
+  explicit DocsDatabase(const char* script) {
+    db->with_write([&](Tx& tx) {
+      tx.execute_script(script);
+      return true;
+    });
+  }
+  ~DocsDatabase() {
+    db.reset();
+    fs::remove_all(dir);
+  }
+  Database* operator->() const { return db.get(); }
+};
 
 TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
-  const auto dir = temp_dir();
-  auto db = docs_database(
-      dir,
+  const DocsDatabase db(
       "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch', prefix = '3');"
       "INSERT INTO docs (rowid, title, body) VALUES (1, 'Woningen', 'Begeleiding bij de ideeën van het gezin.');"
       "INSERT INTO docs (rowid, title, body) VALUES (2, 'Schulden', 'Een woning zoeken met de corporatie.');"
@@ -280,16 +287,12 @@ TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(r->str(0), "Begeleiding bij de <mark>ideeën</mark> van het gezin.");
   });
-  db.reset();
-  fs::remove_all(dir);
 }
 
 // wk_rank (fts_rank.hpp): for each phrase 10·t/(t+1.2) + b/(b+1.2), negated; a title hit
 // outweighs any number of body hits, more body hits rank higher, each phrase adds.
 TEST(SqliteDutchSearch, RankWeighsTitleHitsAboveBodyHits) {
-  const auto dir = temp_dir();
-  auto db = docs_database(
-      dir,
+  const DocsDatabase db(
       "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch');"
       "INSERT INTO docs (rowid, title, body) VALUES (1, 'Wachtlijst', 'Een woning zoeken.');"
       "INSERT INTO docs (rowid, title, body) VALUES (2, 'Woningen', 'Over iets anders.');"
@@ -317,8 +320,6 @@ TEST(SqliteDutchSearch, RankWeighsTitleHitsAboveBodyHits) {
     ASSERT_TRUE(two.has_value());
     EXPECT_NEAR(two->f64(0), -(10 / 2.2 + 1 / 2.2) - 1 / 2.2, 1e-9) << "each phrase adds its part";
   });
-  db.reset();
-  fs::remove_all(dir);
 }
 
 }  // namespace
