@@ -178,7 +178,9 @@ std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
 
 void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags) {
-  tx.execute("DELETE FROM knowledge_tags WHERE org_id = ? AND item_id = ?", {org_id, item.id});
+  // By the item's key (item_id, tag): through knowledge_tags_tag (org_id, tag) SQLite walked
+  // every tag of the organisation, 60 ms of each save at 100,000 items.
+  tx.execute("DELETE FROM knowledge_tags WHERE +org_id = ? AND item_id = ?", {org_id, item.id});
   for (const auto& t : tags)
     tx.execute("INSERT INTO knowledge_tags (org_id, item_id, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                {org_id, item.id, t});
