@@ -2,6 +2,7 @@
 
 #include "core/dutch.hpp"
 #include "modules/knowledge/search_key.hpp"
+#include "store/id_set.hpp"
 
 #include <algorithm>
 #include <array>
@@ -205,25 +206,42 @@ namespace {
 // a lookup per match, tens of milliseconds at 100,000 items).
 constexpr int kTagFacetDepth = 200;
 
+// A search's full-text condition: FTS5's MATCH expression or PostgreSQL's tsquery.
+struct Match {
+  std::string text;
+  int phrases = 0;  // FTS5's phrases in it (the word being typed may add one)
+  bool one_term = true;
+  // FTS5 reads each phrase's hits from the index as they are, except a prefix of a length
+  // without a prefix index (migration 0009: 3 to 8 letters), whose words' hits it first
+  // merges: that costs as much again each time the expression is evaluated.
+  bool repeats_cheaply = true;
+};
+
+constexpr std::size_t kShortestIndexedPrefix = 3, kLongestIndexedPrefix = 8;
+
 // Terms are letters and digits only (dutch::parse_query), so quoting them is enough. The
 // word being typed matches by its stem or as a prefix of the indexed words; the prefix
 // alone when it already covers the stem.
-std::string match_expression(const dutch::Query& query, bool sqlite) {
-  std::string match;
+Match match_expression(const dutch::Query& query, bool sqlite) {
+  Match match;
   const auto& terms = query.terms;
+  match.one_term = terms.size() == 1;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const bool typing = query.last_is_prefix && i + 1 == terms.size();
     const bool prefix_only = typing && terms[i].starts_with(query.prefix);
+    match.phrases += typing && !prefix_only ? 2 : 1;
+    if (typing && (query.prefix.size() < kShortestIndexedPrefix || query.prefix.size() > kLongestIndexedPrefix))
+      match.repeats_cheaply = false;
     if (sqlite) {
-      match += i ? " AND " : "";  // FTS5 wants an explicit AND before a bracketed group
-      match += prefix_only ? "\"" + query.prefix + "\" *"
-               : typing    ? "(\"" + terms[i] + "\" OR \"" + query.prefix + "\" *)"
-                           : "\"" + terms[i] + "\"";
+      match.text += i ? " AND " : "";  // FTS5 wants an explicit AND before a bracketed group
+      match.text += prefix_only ? "\"" + query.prefix + "\" *"
+                    : typing    ? "(\"" + terms[i] + "\" OR \"" + query.prefix + "\" *)"
+                                : "\"" + terms[i] + "\"";
     } else {
-      match += i ? " & " : "";
-      match += prefix_only ? query.prefix + ":*"
-               : typing    ? "(" + terms[i] + " | " + query.prefix + ":*)"
-                           : terms[i];
+      match.text += i ? " & " : "";
+      match.text += prefix_only ? query.prefix + ":*"
+                    : typing    ? "(" + terms[i] + " | " + query.prefix + ":*)"
+                                : terms[i];
     }
   }
   return match;
@@ -243,66 +261,133 @@ struct Ranked {
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
 };
 
-// SQLite: one pass of FTS5 within the key ranges of the statuses and categories, scored
-// by wk_rank (store/sqlite/fts_rank.hpp: title hits weigh ten body hits). The pass counts
-// the categories from the matches' keys and keeps the best `depth` (ties by key): the
-// MATCH and a tag's filter run once, and no match is sorted beyond the best.
-Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const std::string& match, const std::vector<std::string>& statuses,
-                     const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
-  std::string within;
-  std::vector<Param> params{match};
-  for (const auto& r : search_key::ranges(org_id, statuses, categories)) {
-    within += within.empty() ? "" : " OR ";
-    within += "rowid BETWEEN ? AND ?";
-    params.insert(params.end(), {r.lo, r.hi});
+// wk_rank's weight of a title hit (store/sqlite/fts_rank.hpp): one title hit, 10 / 2.2,
+// outweighs the body hits of up to four phrases (each part below 1).
+constexpr int kTitleWeight = 10;
+constexpr int kPhrasesBelowOneTitleHit = 4;
+
+// A condition after an FTS5 MATCH that keeps a scan to the items a search may return.
+struct Filter {
+  std::string sql;  // empty, or " AND …"
+  std::vector<Param> params;
+  Filter& operator+=(const Filter& more) {
+    sql += more.sql;
+    params.insert(params.end(), more.params.begin(), more.params.end());
+    return *this;
   }
-  std::string sql = "SELECT rowid, wk_rank(knowledge_fts, 10.0) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND (" +
-                    within + ")";
-  if (tag) {
-    sql += " AND (rowid & " + std::to_string(search_key::kItemMask) +
-           ") IN (SELECT item_id FROM knowledge_tags WHERE org_id = ? AND tag = ?)";
-    params.emplace_back(org_id);
-    params.emplace_back(*tag);
+};
+
+// The key ranges of the statuses and categories (search_key.hpp).
+Filter in_ranges(const std::vector<search_key::Range>& ranges) {
+  Filter f;
+  for (const auto& r : ranges) {
+    f.sql += f.sql.empty() ? " AND (" : " OR ";
+    f.sql += "rowid BETWEEN ? AND ?";
+    f.params.insert(f.params.end(), {r.lo, r.hi});
   }
+  f.sql += f.sql.empty() ? " AND 0" : ")";  // no range, no match
+  return f;
+}
+
+// The items with the tag, if any: wk_in_ids (store/sqlite/id_set_function.hpp) tests a
+// bitmap of them where `IN (SELECT …)` would seek a temporary b-tree for every match.
+Filter with_tag(Tx& tx, std::int64_t org_id, const std::optional<std::string>& tag) {
+  if (!tag) return {};
+  std::vector<std::int64_t> items;
+  tx.each("SELECT item_id FROM knowledge_tags WHERE org_id = ? AND tag = ?", {org_id, *tag},
+          [&](store::Row& r) { items.push_back(r.i64(0)); });
+  return {" AND wk_in_ids(rowid & " + std::to_string(search_key::kItemMask) + ", ?)", {store::id_set(items)}};
+}
+
+using Cells = std::array<std::int64_t, search_key::kCells>;
+
+// The best `depth` keys by wk_rank on the search's own phrases (ties by key), and the
+// matches per cell counted from their keys, in one pass of FTS5: a heap keeps the best, so
+// no match is sorted beyond them.
+struct Scan {
+  std::vector<std::int64_t> best;  // keys, best first
+  Cells per_cell{};
+};
+
+Scan scan(Tx& tx, const std::string& fts_match, int phrases, const Filter& filter, std::size_t depth) {
+  std::vector<Param> params{kTitleWeight, phrases, fts_match};
+  params.insert(params.end(), filter.params.begin(), filter.params.end());
   using Scored = std::pair<double, std::int64_t>;  // wk_rank (lower is better), key
   std::priority_queue<Scored> kept;                // the worst kept on top
-  std::array<std::int64_t, search_key::kCells> per_cell{};
+  Scan out;
+  tx.each("SELECT rowid, wk_rank(knowledge_fts, ?, ?) FROM knowledge_fts WHERE knowledge_fts MATCH ?" + filter.sql,
+          params, [&](store::Row& r) {
+            const Scored s{r.f64(1), r.i64(0)};
+            ++out.per_cell[static_cast<std::size_t>(search_key::cell_of(s.second))];
+            if (kept.size() < depth) {
+              kept.push(s);
+            } else if (s < kept.top()) {
+              kept.pop();
+              kept.push(s);
+            }
+          });
+  out.best.resize(kept.size());
+  for (auto i = kept.size(); i-- > 0; kept.pop()) out.best[i] = kept.top().second;
+  return out;
+}
+
+// The matches per cell without scoring them: a count within each cell's key range, which
+// FTS5 seeks to, so that no match leaves SQLite.
+Cells count_cells(Tx& tx, const std::string& fts_match, const std::vector<search_key::Range>& cells) {
+  Cells out{};
+  for (const auto& cell : cells)
+    out[static_cast<std::size_t>(search_key::cell_of(cell.lo))] =
+        tx.query_one("SELECT count(*) FROM knowledge_fts WHERE knowledge_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                     {fts_match, cell.lo, cell.hi})
+            ->i64(0);
+  return out;
+}
+
+// SQLite: FTS5 within the key ranges of the statuses and categories (search_key.hpp).
+// Items with a search word in the title rank above all others (kTitleWeight), so when a
+// one-word search has at least `depth` of them, the best are among those: that title tier,
+// a column filter FTS5 applies as it reads, is scored, and the other matches are only
+// counted. That is what makes the commonest words cheap (docs/modules/kennisbank.md,
+// "Zoeken op schaal"). Otherwise one pass scores and counts every match: for several words,
+// whose tier's second AND costs more than it saves; for a prefix FTS5 merges anew on each
+// evaluation; and within a tag, whose items' titles seldom hold enough matches.
+Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
+                     const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
+  static_assert(kTitleWeight / (1 + 1.2) > kPhrasesBelowOneTitleHit, "one title hit outweighs the body hits");
+  auto within = in_ranges(search_key::ranges(org_id, statuses, categories));
+  within += with_tag(tx, org_id, tag);
   const auto wanted = static_cast<std::size_t>(depth);
-  tx.each(sql, params, [&](store::Row& r) {
-    const Scored s{r.f64(1), r.i64(0)};
-    ++per_cell[static_cast<std::size_t>(search_key::cell_of(s.second))];
-    if (kept.size() < wanted) {
-      kept.push(s);
-    } else if (s < kept.top()) {
-      kept.pop();
-      kept.push(s);
-    }
-  });
+  Scan found;
+  if (!tag && match.one_term && match.repeats_cheaply && match.phrases <= kPhrasesBelowOneTitleHit) {
+    found = scan(tx, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, within, wanted);
+    if (found.best.size() >= wanted)
+      found.per_cell = count_cells(tx, match.text, search_key::cell_ranges(org_id, statuses, categories));
+  }
+  if (found.best.size() < wanted) found = scan(tx, match.text, match.phrases, within, wanted);
   Ranked out;
-  out.ids.resize(kept.size());
-  for (auto i = kept.size(); i-- > 0; kept.pop()) out.ids[i] = search_key::item_of(kept.top().second);
+  for (const auto key : found.best) out.ids.push_back(search_key::item_of(key));
   std::map<std::string, std::int64_t> counted;
   for (int cell = 0; cell < search_key::kCells; ++cell)
-    counted[search_key::category_of_cell(cell)] += per_cell[static_cast<std::size_t>(cell)];
+    counted[search_key::category_of_cell(cell)] += found.per_cell[static_cast<std::size_t>(cell)];
   out.categories = in_order(counted, categories);
   return out;
 }
 
 // PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4.
-Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const std::string& match, const std::vector<std::string>& statuses,
+Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
                        const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
   const std::string from = "FROM knowledge_items i WHERE i.search @@ to_tsquery('simple', ?) AND i.org_id = ? AND "
                            "i.status IN (" + store::placeholders(statuses.size()) + ") AND i.category IN (" +
                            store::placeholders(categories.size()) + ") AND (CAST(? AS TEXT) IS NULL OR EXISTS "
                            "(SELECT 1 FROM knowledge_tags t WHERE t.org_id = i.org_id AND t.item_id = i.id AND "
                            "t.tag = ?)) ";
-  std::vector<Param> params{match, org_id};
+  std::vector<Param> params{match.text, org_id};
   params.insert(params.end(), statuses.begin(), statuses.end());
   params.insert(params.end(), categories.begin(), categories.end());
   params.insert(params.end(), {tag, tag});
   Ranked out;
   auto page_params = params;
-  page_params.emplace_back(match);  // ts_rank's query, after the filters'
+  page_params.emplace_back(match.text);  // ts_rank's query, after the filters'
   page_params.emplace_back(depth);
   for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank(i.search, to_tsquery('simple', ?)) DESC, "
                                 "i.id LIMIT ?",

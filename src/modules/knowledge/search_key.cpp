@@ -39,19 +39,25 @@ std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
   return out;
 }
 
-std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> in_statuses,
-                          std::span<const std::string> in_categories) {
+std::vector<Range> cell_ranges(std::int64_t org_id, std::span<const std::string> in_statuses,
+                               std::span<const std::string> in_categories) {
   std::array<bool, kCells> wanted{};
   for (const auto& s : in_statuses)
     for (const auto& c : in_categories) wanted[index_in(statuses(), s) * 4 + index_in(categories(), c)] = true;
   std::vector<Range> out;
-  for (int cell = 0; cell < kCells; ++cell) {
-    if (!wanted[cell]) continue;
-    const std::int64_t lo = key(org_id, cell, 0), hi = key(org_id, cell, kItemMask);
-    if (!out.empty() && out.back().hi + 1 == lo)
-      out.back().hi = hi;
+  for (int cell = 0; cell < kCells; ++cell)
+    if (wanted[cell]) out.push_back({key(org_id, cell, 0), key(org_id, cell, kItemMask)});
+  return out;
+}
+
+std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> in_statuses,
+                          std::span<const std::string> in_categories) {
+  std::vector<Range> out;
+  for (const auto& r : cell_ranges(org_id, in_statuses, in_categories)) {
+    if (!out.empty() && out.back().hi + 1 == r.lo)
+      out.back().hi = r.hi;
     else
-      out.push_back({lo, hi});
+      out.push_back(r);
   }
   return out;
 }

@@ -41,5 +41,8 @@ struct Range {
 // cells joined.
 std::vector<Range> ranges(std::int64_t org_id, std::span<const std::string> statuses,
                           std::span<const std::string> categories);
+// The same keys, one range per cell, in key order.
+std::vector<Range> cell_ranges(std::int64_t org_id, std::span<const std::string> statuses,
+                               std::span<const std::string> categories);
 
 }  // namespace wk::knowledge::search_key

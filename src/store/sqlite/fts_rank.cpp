@@ -2,6 +2,8 @@
 
 #include "store/sqlite/fts_api.hpp"
 
+#include <algorithm>
+
 namespace wk::store {
 
 namespace {
@@ -10,7 +12,8 @@ constexpr double kK1 = 1.2;
 
 void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   const double title_weight = argc > 0 ? sqlite3_value_double(argv[0]) : 1.0;
-  const int phrases = api->xPhraseCount(fts);
+  int phrases = api->xPhraseCount(fts);
+  if (argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL) phrases = std::min(phrases, sqlite3_value_int(argv[1]));
   double score = 0;
   // Each phrase's hits straight from its position list: xInstCount would first gather
   // every phrase's hits of the row into one sorted list, which this score does not need.

@@ -1,4 +1,4 @@
-// The FTS5 ranking function `wk_rank(table, title_weight)` on an SQLite connection, for
+// The FTS5 ranking function `wk_rank(table, title_weight [, phrases])` on an SQLite connection, for
 // ORDER BY in ascending order (lower is better, as with FTS5's bm25()):
 //
 //   −Σ over the query's phrases of  title_weight · t / (t + 1.2)  +  b / (b + 1.2)
@@ -11,7 +11,9 @@
 // often comes first. FTS5's bm25() reads every matching row's
 // column sizes from the docsize table, a lookup per row that dominated a search matching
 // tens of thousands of items; wk_rank works from the hit positions FTS5 already holds
-// (docs/modules/kennisbank.md, "Zoeken op schaal").
+// (docs/modules/kennisbank.md, "Zoeken op schaal"). With `phrases`, only the query's first
+// that many phrases count: the phrases after them only filter (a search's title tier
+// repeats the query's phrases under a column filter, and scores as the query alone).
 #pragma once
 
 #include <sqlite3.h>

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/fts_dutch.hpp"
 #include "store/sqlite/fts_rank.hpp"
+#include "store/sqlite/id_set_function.hpp"
 
 #include <sqlite3.h>
 
@@ -74,6 +75,8 @@ class SqliteConnection final : public Tx {
     execute_script("PRAGMA foreign_keys=ON;");
     if (!register_dutch_tokenizer(db_) || !register_rank_function(db_))
       throw DbError(DbError::Kind::connection, "SQLite without FTS5: the knowledge base's search needs it");
+    if (!register_id_set_function(db_))
+      throw DbError(DbError::Kind::connection, std::string("cannot register wk_in_ids: ") + sqlite3_errmsg(db_));
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);

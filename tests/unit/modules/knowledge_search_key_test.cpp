@@ -64,6 +64,23 @@ TEST(KnowledgeSearchKey, ReadersAndQualityStaffWalkOneRange) {
   EXPECT_TRUE(cells[1].lo <= of(7, "concept", "procedure", 12) && of(7, "concept", "procedure", 12) <= cells[1].hi);
 }
 
+// A search whose best come from the title tier counts its matches cell by cell.
+TEST(KnowledgeSearchKey, CellRangesOnePerCellInKeyOrder) {
+  const std::vector<std::string> quality{"concept", "gepubliceerd", "ter_review"};
+  const auto all = categories();
+  const auto cells = cell_ranges(7, quality, {all.begin(), all.end()});
+  ASSERT_EQ(cells.size(), 12u);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    EXPECT_EQ(cells[i].hi - cells[i].lo, kItemMask);
+    EXPECT_EQ(cell_of(cells[i].lo), static_cast<int>(i)) << "gepubliceerd, concept, ter_review; each category";
+  }
+  const auto joined = ranges(7, quality, {all.begin(), all.end()});
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].lo, cells.front().lo);
+  EXPECT_EQ(joined[0].hi, cells.back().hi);
+  EXPECT_TRUE(cell_ranges(7, {}, {all.begin(), all.end()}).empty());
+}
+
 // The migration that rebuilds the index on an existing database computes the keys in SQL.
 TEST(KnowledgeSearchKey, MigrationKeysTheExistingItemsAlike) {
   namespace fs = std::filesystem;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "store/id_set.hpp"
 #include "store/migrations.hpp"
 #include "store/open.hpp"
 #include "store/postgres/postgres_database.hpp"
@@ -240,9 +241,6 @@ TEST(Sqlite, OnlineBackupIsAConsistentCopy) {
 namespace wk::store {
 namespace {
 
-// The FTS5 tokenizer `dutch` every SQLite connection has: stems meet, diacritics fold,
-// stop words are not indexed, prefixes of unfinished words match the words as written,
-// and highlight() marks the words in the original text.
 // A new SQLite database in a directory of its own, with the table `docs` made by
 // `script`; both gone with it.
 struct DocsDatabase {
@@ -261,6 +259,9 @@ struct DocsDatabase {
   Database* operator->() const { return db.get(); }
 };
 
+// The FTS5 tokenizer `dutch` every SQLite connection has: stems meet, diacritics fold,
+// stop words are not indexed, prefixes of unfinished words match the words as written,
+// and highlight() marks the words in the original text.
 TEST(SqliteDutchSearch, StemsPrefixesAndHighlights) {
   const DocsDatabase db(
       "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'dutch', prefix = '3');"
@@ -319,6 +320,48 @@ TEST(SqliteDutchSearch, RankWeighsTitleHitsAboveBodyHits) {
                                   {std::string("\"woning\" AND \"wachtlijst\"")});
     ASSERT_TRUE(two.has_value());
     EXPECT_NEAR(two->f64(0), -(10 / 2.2 + 1 / 2.2) - 1 / 2.2, 1e-9) << "each phrase adds its part";
+    // A search's title tier repeats its phrases under a column filter and scores the first.
+    const auto tier = tx.query("SELECT rowid, wk_rank(docs, 10.0, 1) FROM docs WHERE docs MATCH ? ORDER BY rowid",
+                               {std::string("(\"woning\") AND ({title} : (\"woning\"))")});
+    ASSERT_EQ(tier.size(), 2u) << "the items with the word in the title";
+    EXPECT_EQ(tier[0].i64(0), 2);
+    EXPECT_NEAR(tier[0].f64(1), -10 / 2.2, 1e-9);
+    EXPECT_EQ(tier[1].i64(0), 4);
+    EXPECT_NEAR(tier[1].f64(1), -(10 / 2.2 + 1 / 2.2), 1e-9) << "as the search alone scores it";
+  });
+}
+
+// wk_in_ids(x, ids) (id_set_function.hpp): ids close together as a bitmap, far apart as a
+// sorted list, read once per statement and tested for every row.
+TEST(SqliteIdSet, TellsWhetherAnIdIsInTheSet) {
+  const DocsDatabase db(
+      "CREATE TABLE n (x INTEGER);"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) "
+      "INSERT INTO n SELECT x FROM c;");
+  const std::vector<std::int64_t> near{4000, 17, 3, 999, 17};
+  const std::vector<std::int64_t> far{std::int64_t{1} << 40, 7, -5};
+  db->with_read([&](Tx& tx) {
+    const auto in = [&](const std::vector<std::int64_t>& ids, const Param& x) {
+      const auto r = tx.query("SELECT wk_in_ids(?, ?)", std::vector<Param>{x, store::id_set(ids)}).at(0);
+      return r.is_null(0) ? -1 : r.i64(0);
+    };
+    EXPECT_EQ(in(near, 17), 1);
+    EXPECT_EQ(in(near, 4000), 1);
+    EXPECT_EQ(in(near, 3), 1);
+    EXPECT_EQ(in(near, 18), 0);
+    EXPECT_EQ(in(near, 2), 0) << "below the smallest";
+    EXPECT_EQ(in(near, 4001), 0) << "beyond the largest";
+    EXPECT_EQ(in(far, std::int64_t{1} << 40), 1);
+    EXPECT_EQ(in(far, -5), 1);
+    EXPECT_EQ(in(far, 8), 0);
+    EXPECT_EQ(in({}, 1), 0) << "the empty set";
+    EXPECT_EQ(in(near, nullptr), -1) << "NULL stays NULL";
+    const auto scanned =
+        tx.query("SELECT count(*), sum(x) FROM n WHERE wk_in_ids(x, ?)", std::vector<Param>{store::id_set(near)});
+    EXPECT_EQ(scanned.at(0).i64(0), 4) << "each id once, in a scan of 5,000 rows";
+    EXPECT_EQ(scanned.at(0).i64(1), 4000 + 17 + 3 + 999);
+    EXPECT_THROW(tx.query("SELECT wk_in_ids(1, ?)", {Bytes{"seven b"}}), DbError) << "not 8-byte integers";
+    EXPECT_THROW(tx.query("SELECT wk_in_ids(1, 'text')"), DbError);
   });
 }
 
