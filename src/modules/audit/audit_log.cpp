@@ -21,15 +21,26 @@ void record(store::Tx& tx, const Event& e, Millis at) {
 }
 
 std::vector<Entry> list(store::Tx& tx, const Query& q) {
-  // One statement with optional filters: a NULL parameter switches its filter off (the
-  // CASTs tell PostgreSQL the parameter's type).
-  const auto rows = tx.query(
+  const std::string select =
       "SELECT a.id, a.at, a.actor_user_id, u.name, a.action, a.entity, a.entity_id, a.before_json, a.after_json "
-      "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id AND u.org_id = a.org_id "
-      "WHERE a.org_id = ? AND (CAST(? AS BIGINT) IS NULL OR a.id < ?) "
-      "AND (CAST(? AS TEXT) IS NULL OR a.entity = ?) AND (CAST(? AS TEXT) IS NULL OR a.entity_id = ?) "
-      "ORDER BY a.id DESC LIMIT ?",
-      {q.org_id, q.before_id, q.before_id, q.entity, q.entity, q.entity_id, q.entity_id, q.limit});
+      "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id AND u.org_id = a.org_id ";
+  std::vector<store::Row> rows;
+  if (q.entity && q.entity_id) {
+    // One record's history through audit_log_entity (org_id, entity, entity_id, id): under
+    // the optional filters below SQLite walked the whole log (240 ms at 1,000,000 rows).
+    rows = tx.query(select +
+                        "WHERE a.org_id = ? AND a.entity = ? AND a.entity_id = ? "
+                        "AND (CAST(? AS BIGINT) IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+                    {q.org_id, q.entity, q.entity_id, q.before_id, q.before_id, q.limit});
+  } else {
+    // One statement with optional filters: a NULL parameter switches its filter off (the
+    // CASTs tell PostgreSQL the parameter's type).
+    rows = tx.query(select +
+                        "WHERE a.org_id = ? AND (CAST(? AS BIGINT) IS NULL OR a.id < ?) "
+                        "AND (CAST(? AS TEXT) IS NULL OR a.entity = ?) "
+                        "AND (CAST(? AS TEXT) IS NULL OR a.entity_id = ?) ORDER BY a.id DESC LIMIT ?",
+                    {q.org_id, q.before_id, q.before_id, q.entity, q.entity, q.entity_id, q.entity_id, q.limit});
+  }
   std::vector<Entry> out;
   out.reserve(rows.size());
   for (const auto& r : rows)

@@ -13,7 +13,7 @@ constexpr const char* kSessionColumns =
     "(SELECT COUNT(*) FROM sensemaking_actions a WHERE a.org_id = s.org_id AND a.session_id = s.id), "
     "(SELECT COUNT(*) FROM sensemaking_actions a WHERE a.org_id = s.org_id AND a.session_id = s.id "
     " AND a.status IN ('open', 'in_progress')), "
-    "(SELECT COUNT(*) FROM sensemaking_stories x WHERE x.org_id = s.org_id AND x.session_id = s.id) "
+    "(SELECT COUNT(*) FROM sensemaking_stories x WHERE +x.org_id = s.org_id AND x.session_id = s.id) "
     "FROM sensemaking_sessions s ";
 
 SessionRow session_from(const store::Row& r) {
@@ -47,9 +47,12 @@ std::vector<Param> session_params(std::int64_t org_id, const SessionQuery& q) {
   return {org_id, q.from, q.from, q.to, q.to, q.status, q.status};
 }
 
+// `+org_id` here and in the session's story count: SQLite, without statistics, seeks a link
+// table by its (org_id, story_id) index instead of the key (session_id, story_id), walking
+// every link of the organisation (a list of 20 sessions took 1.8 s with 400,000 links).
 void replace_links(Tx& tx, const char* table, const char* owner_column, const char* item_column,
                    std::int64_t org_id, std::int64_t owner, const std::vector<std::int64_t>& ids) {
-  tx.execute(std::string("DELETE FROM ") + table + " WHERE org_id = ? AND " + owner_column + " = ?", {org_id, owner});
+  tx.execute(std::string("DELETE FROM ") + table + " WHERE +org_id = ? AND " + owner_column + " = ?", {org_id, owner});
   for (auto id : ids)
     tx.execute(std::string("INSERT INTO ") + table + " (org_id, " + owner_column + ", " + item_column +
                    ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -59,7 +62,7 @@ void replace_links(Tx& tx, const char* table, const char* owner_column, const ch
 std::vector<std::int64_t> linked(Tx& tx, const char* table, const char* owner_column, const char* item_column,
                                  std::int64_t org_id, std::int64_t owner) {
   std::vector<std::int64_t> out;
-  for (const auto& r : tx.query(std::string("SELECT ") + item_column + " FROM " + table + " WHERE org_id = ? AND " +
+  for (const auto& r : tx.query(std::string("SELECT ") + item_column + " FROM " + table + " WHERE +org_id = ? AND " +
                                     owner_column + " = ? ORDER BY " + item_column,
                                 {org_id, owner}))
     out.push_back(r.i64(0));

@@ -35,8 +35,11 @@ StoryRow from_row(const store::Row& r) {
   return s;
 }
 
+// `+org_id` on story_archetypes: by its key (story_id, archetype_id), not by the
+// (org_id, …) index SQLite takes without statistics and walks for every story of the
+// organisation (53 ms for a page of 50 stories at 200,000 stories).
 void attach(Tx& tx, std::int64_t org_id, StoryRow& s) {
-  for (const auto& r : tx.query("SELECT archetype_id FROM story_archetypes WHERE org_id = ? AND story_id = ? "
+  for (const auto& r : tx.query("SELECT archetype_id FROM story_archetypes WHERE +org_id = ? AND story_id = ? "
                                 "ORDER BY archetype_id",
                                 {org_id, s.id}))
     s.archetype_ids.push_back(r.i64(0));
@@ -56,7 +59,7 @@ void attach_all(Tx& tx, std::int64_t org_id, std::vector<StoryRow>& rows) {
     std::vector<Param> params{org_id};
     for (std::size_t i = 0; i < n; ++i) params.emplace_back(rows[at + i].id);
     const std::string in = " AND story_id IN (" + store::placeholders(n) + ")";
-    for (const auto& r : tx.query("SELECT story_id, archetype_id FROM story_archetypes WHERE org_id = ?" + in +
+    for (const auto& r : tx.query("SELECT story_id, archetype_id FROM story_archetypes WHERE +org_id = ?" + in +
                                       " ORDER BY story_id, archetype_id",
                                   params))
       by_id[r.i64(0)]->archetype_ids.push_back(r.i64(1));
@@ -171,7 +174,7 @@ void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::str
       "moderated_by = ? WHERE org_id = ? AND id = ?",
       {status, decision, reason, at, by, org_id, id});
   // The archetype choices carry their story's status (the dashboard counts them alone).
-  tx.execute("UPDATE story_archetypes SET status = ? WHERE org_id = ? AND story_id = ?", {status, org_id, id});
+  tx.execute("UPDATE story_archetypes SET status = ? WHERE +org_id = ? AND story_id = ?", {status, org_id, id});
 }
 
 PeriodCounts period_counts(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
