@@ -1,6 +1,17 @@
 #include "store/database.hpp"
 
+#include <cstring>
+
+#include "store/id_set.hpp"
+
 namespace wk::store {
+
+Bytes id_set(std::span<const std::int64_t> ids) {
+  Bytes out;
+  out.data.resize(ids.size() * sizeof(std::int64_t));
+  if (!ids.empty()) std::memcpy(out.data.data(), ids.data(), out.data.size());
+  return out;
+}
 
 std::int64_t Row::i64(std::size_t i) const {
   const Cell& c = cells_.at(i);

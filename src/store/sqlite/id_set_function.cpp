@@ -5,16 +5,7 @@
 #include <cstring>
 #include <vector>
 
-#include "store/id_set.hpp"
-
 namespace wk::store {
-
-Bytes id_set(std::span<const std::int64_t> ids) {
-  Bytes out;
-  out.data.resize(ids.size() * sizeof(std::int64_t));
-  if (!ids.empty()) std::memcpy(out.data.data(), ids.data(), out.data.size());
-  return out;
-}
 
 namespace {
 
