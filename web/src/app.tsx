@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { I18nContext, type I18n } from './i18n/context';
 import { loadLang, saveLang, translator, type Lang } from './i18n';
 import { api, setUnauthorizedHandler, type Me } from './lib/api';
-import { currentPath, navigate, usePath } from './lib/router';
+import { currentPath, navigate, usePath, whenLeaving } from './lib/router';
 import { canSee, type Page } from './lib/roles';
 import { matchRoute, publicStoryOrg, safeReturnPath } from './lib/routes';
 import { PublicLayout, Shell } from './components/Layout';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { LoginPage, type LoginNotice } from './pages/auth/LoginPage';
 import { StartPage } from './pages/start/StartPage';
 import { TeamsPage } from './pages/admin/TeamsPage';
@@ -168,16 +169,21 @@ export function App() {
   const shownRoute = session.state === 'in' && path !== LOGIN_PATH ? matchRoute(path) : null;
   useModuleView(shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me.roles) ? shownRoute.page : null, path);
 
-  const onLogout = useCallback(async () => {
-    try {
-      await api.logout();
-    } catch {
-      // Even when the server could not be told, this browser forgets the session.
-    }
-    setNotice('loggedOut');
-    setSession({ state: 'anonymous' });
-    navigate(LOGIN_PATH);
-  }, []);
+  // Logging out leaves the page: with unsaved work, only once the user has said so.
+  const onLogout = useCallback(
+    () =>
+      whenLeaving(async () => {
+        try {
+          await api.logout();
+        } catch {
+          // Even when the server could not be told, this browser forgets the session.
+        }
+        setNotice('loggedOut');
+        setSession({ state: 'anonymous' });
+        navigate(LOGIN_PATH, { ask: false });
+      }),
+    [],
+  );
 
   let content;
   const publicOrg = publicStoryOrg(path);
@@ -217,5 +223,10 @@ export function App() {
     );
   }
 
-  return <I18nContext.Provider value={i18n}>{content}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      {content}
+      <UnsavedDialog />
+    </I18nContext.Provider>
+  );
 }

@@ -8,6 +8,8 @@ interface DialogProps {
   /** The dialog's content: a sentence (ConfirmDialog) or form fields. */
   children: ComponentChildren;
   confirmLabel: string;
+  /** The safe choice's label; default: Annuleren. */
+  cancelLabel?: string | undefined;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean | undefined;
@@ -24,7 +26,7 @@ interface DialogProps {
  * cancels, and the background is inert. Its content sits in a form, so Enter in a text
  * box confirms; focus starts on the safe choice unless the dialog asks for input.
  */
-export function Dialog({ title, children, confirmLabel, onConfirm, onCancel, busy, describedBy, initialFocus, error }: DialogProps) {
+export function Dialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, busy, describedBy, initialFocus, error }: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -61,7 +63,7 @@ export function Dialog({ title, children, confirmLabel, onConfirm, onCancel, bus
             {confirmLabel}
           </button>
           <button ref={cancelRef} type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </button>
         </div>
       </form>
@@ -73,12 +75,13 @@ interface ConfirmProps {
   title: string;
   text: string;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
 }
 
-/** A yes/no question in a Dialog: one sentence, focus on Annuleren. */
+/** A yes/no question in a Dialog: one sentence, focus on Annuleren (or cancelLabel). */
 export function ConfirmDialog({ text, ...rest }: ConfirmProps) {
   return (
     <Dialog {...rest} describedBy="wk-dialog-text">

@@ -74,6 +74,12 @@ export const en: Messages = {
   'error.forbidden': 'You do not have access to this data.',
   'error.notFound': 'This record does not exist (any more).',
 
+  'unsaved.title': 'Changes not saved',
+  'unsaved.text': 'You have changes that have not been saved. Do you want to leave the page and discard them?',
+  'unsaved.stay': 'Stay',
+  'unsaved.leave': 'Leave without saving',
+  'unsaved.note': 'Changes not saved yet.',
+
   'teams.title': 'Teams',
   'teams.intro': "Your organisation's neighbourhood teams, with the neighbourhoods they serve.",
   'teams.caption': 'Teams of {organisation}',

@@ -73,6 +73,12 @@ export const nl = {
   'error.forbidden': 'U heeft geen toegang tot deze gegevens.',
   'error.notFound': 'Dit gegeven bestaat niet (meer).',
 
+  'unsaved.title': 'Wijzigingen niet opgeslagen',
+  'unsaved.text': 'U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u de pagina verlaten en de wijzigingen weggooien?',
+  'unsaved.stay': 'Blijven',
+  'unsaved.leave': 'Verlaten zonder opslaan',
+  'unsaved.note': 'Nog niet opgeslagen wijzigingen.',
+
   'teams.title': 'Teams',
   'teams.intro': 'De wijkteams van uw organisatie, met de wijken en buurten die zij bedienen.',
   'teams.caption': 'Teams van {organisation}',
