@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceipt, draftFromLine, liveTotals, mapServerProblems, problemKey, sideTotal, totalsOf, type DraftLine } from './receipt';
+import type { Line } from './api';
+import { buildReceipt, draftFromLine, draftsOf, emptyLine, liveTotals, mapServerProblems, problemKey, receiptChanged, sideTotal, totalsOf, type DraftLine } from './receipt';
 
 let n = 0;
 function line(amount: string, extra: Partial<DraftLine> = {}): DraftLine {
@@ -87,5 +88,47 @@ describe('buildReceipt', () => {
       amount_cents: 240050,
     });
     expect(d).toMatchObject({ categoryId: '3', payerId: '1', description: 'x', amount: '2.400,50' });
+  });
+});
+
+describe('receiptChanged: unsaved lines', () => {
+  const saved: Line = { id: 5, category: { id: 3, label: 'Crisisopvang' }, payer: { id: 1, label: 'Gemeente' }, description: 'Opvang', amount_cents: 240000 };
+  const receipt = { oud: [saved], nieuw: [] as Line[] };
+
+  it('lines as loaded are no change', () => {
+    expect(receiptChanged(receipt, draftsOf(receipt))).toBe(false);
+  });
+
+  it('a changed amount, description, category or payer is a change; undoing it is not', () => {
+    const sides = draftsOf(receipt);
+    const with_ = (patch: Partial<DraftLine>) => ({ ...sides, oud: [{ ...sides.oud[0]!, ...patch }] });
+    expect(receiptChanged(receipt, with_({ amount: '2.500' }))).toBe(true);
+    expect(receiptChanged(receipt, with_({ description: 'Opvang voorkomen' }))).toBe(true);
+    expect(receiptChanged(receipt, with_({ categoryId: '4' }))).toBe(true);
+    expect(receiptChanged(receipt, with_({ payerId: '2' }))).toBe(true);
+    expect(receiptChanged(receipt, with_({ amount: '2.400' }))).toBe(false);
+  });
+
+  it('compares what saving would store: 2400 for 2.400 and spaces around a description are no change', () => {
+    const sides = draftsOf(receipt);
+    expect(receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2400', description: ' Opvang ' }] })).toBe(false);
+    expect(receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2400,-' }] })).toBe(false);
+  });
+
+  it('an amount that cannot be read is a change (it is not what was saved)', () => {
+    const sides = draftsOf(receipt);
+    expect(receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2.400.0' }] })).toBe(true);
+  });
+
+  it('a line added and left empty is no change; one with anything in it is', () => {
+    const sides = draftsOf(receipt);
+    expect(receiptChanged(receipt, { ...sides, nieuw: [emptyLine()] })).toBe(false);
+    expect(receiptChanged(receipt, { ...sides, nieuw: [{ ...emptyLine(), amount: '311' }] })).toBe(true);
+  });
+
+  it('a removed line is a change, and so is a line moved to the other side', () => {
+    expect(receiptChanged(receipt, { oud: [], nieuw: [] })).toBe(true);
+    const sides = draftsOf(receipt);
+    expect(receiptChanged(receipt, { oud: [], nieuw: sides.oud })).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // check before saving that turns them into the API's LineIn (docs/api.md, "Receipt").
 import type { Line, LineIn, Side, Totals } from './api';
 import { formatAmountInput, parseMoney, type MoneyError } from './money';
+import { sameValues } from './unsaved';
 
 export const SIDES: readonly Side[] = ['oud', 'nieuw'];
 /** The most lines one side of a receipt may have (docs/api.md). */
@@ -34,6 +35,32 @@ export function draftFromLine(line: Line): DraftLine {
     description: line.description,
     amount: formatAmountInput(line.amount_cents),
   };
+}
+
+/** A saved receipt's lines as the editor shows them. */
+export function draftsOf(receipt: Record<Side, readonly Line[]>): Record<Side, DraftLine[]> {
+  return { oud: receipt.oud.map(draftFromLine), nieuw: receipt.nieuw.map(draftFromLine) };
+}
+
+/** What a line stands for when saved: its choices, the trimmed text, the amount in cents (or as typed when it cannot be read). */
+function lineMeaning(l: DraftLine): (string | number)[] {
+  const amount = parseMoney(l.amount);
+  return [l.categoryId, l.payerId, l.description.trim(), amount.ok ? amount.cents : l.amount.trim()];
+}
+
+/**
+ * Whether the lines on screen differ from the saved receipt, as saving would change it:
+ * a line added and left empty, `2400` typed over `2.400`, or a change typed and undone
+ * is no change; another order of the lines is.
+ */
+export function receiptChanged(saved: Record<Side, readonly Line[]>, sides: Record<Side, readonly DraftLine[]>): boolean {
+  return SIDES.some(
+    (side) =>
+      !sameValues(
+        saved[side].map((l) => lineMeaning(draftFromLine(l))),
+        sides[side].filter((l) => !isBlank(l)).map(lineMeaning),
+      ),
+  );
 }
 
 /** Σ of the amounts that can be read; `unreadable` counts the boxes that cannot (empty ones do not count). */

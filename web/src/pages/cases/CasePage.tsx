@@ -1,7 +1,9 @@
 // /casussen/nieuw and /casussen/{id} — one case: its details and tailored plan
 // (maatwerkplan), its status history and its cost receipt. Who may edit (a coach in
-// their own teams, a coordinator in their programme) gets forms; everyone else who may
-// read the case sees the same information as text.
+// their own teams, a coordinator in their programme) gets one form for the case's
+// details and its receipt, saved with one "Opslaan"; everyone else who may read the
+// case sees the same information as text. Leaving the page with unsaved changes asks
+// first (lib/unsaved.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import {
@@ -14,21 +16,25 @@ import {
   type Me,
   type Programme,
   type Receipt,
+  type Side,
   type Team,
   type Warning,
 } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput } from '../../lib/format';
 import { takeFlash, setFlash } from '../../lib/flash';
+import { formatMoney } from '../../lib/money';
+import { buildReceipt, draftsOf, receiptChanged, type DraftLine } from '../../lib/receipt';
 import { navigate } from '../../lib/router';
 import { canEditCase, mayEditSomeCases, newCaseChoices } from '../../lib/roles';
+import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { StatusBadge, statusKey } from '../../components/StatusBadge';
-import { ReceiptEditor } from './ReceiptEditor';
+import { ReceiptFields, ReceiptView, lineProblemText, receiptRefusal } from './ReceiptEditor';
 
 export const PLAN_MAX = 20_000;
 export const REFERENCE_MAX = 40;
@@ -99,42 +105,38 @@ export function CasePage({ me, id }: { me: Me; id: number | null }) {
 
       {data === null ? (
         error ? null : <Loading />
-      ) : (
+      ) : editable && kase && data.receipt ? (
+        <CaseEditor
+          me={me}
+          kase={kase}
+          receipt={data.receipt}
+          programmes={data.programmes}
+          teams={data.teams}
+          categories={data.categories}
+          payers={data.payers}
+          onSaved={(saved) => {
+            setData((d) => (d ? { ...d, kase: saved.kase ?? d.kase, receipt: saved.receipt ?? d.receipt } : d));
+            setStatus(null);
+          }}
+        />
+      ) : editable && id === null ? (
+        <NewCaseForm
+          me={me}
+          programmes={data.programmes}
+          teams={data.teams}
+          onSaved={(saved, warnings) => {
+            setFlash(t('case.created', { reference: saved.reference }), warnings);
+            // Saved: the new case's page opens without asking.
+            navigate(`/casussen/${saved.id}`, { ask: false });
+          }}
+        />
+      ) : kase ? (
         <>
-          {editable ? (
-            <CaseForm
-              me={me}
-              kase={kase}
-              programmes={data.programmes}
-              teams={data.teams}
-              onSaved={(saved, warnings) => {
-                if (id === null) {
-                  setFlash(t('case.created', { reference: saved.reference }), warnings);
-                  navigate(`/casussen/${saved.id}`);
-                  return;
-                }
-                setData((d) => (d ? { ...d, kase: saved } : d));
-                setStatus(null);
-              }}
-            />
-          ) : kase ? (
-            <CaseDetails kase={kase} />
-          ) : null}
-
-          {kase ? <StatusHistory kase={kase} /> : null}
-
-          {kase && data.receipt ? (
-            <ReceiptEditor
-              caseId={kase.id}
-              receipt={data.receipt}
-              categories={data.categories}
-              payers={data.payers}
-              editable={editable}
-              onSaved={(r) => setData((d) => (d && d.kase ? { ...d, receipt: r, kase: { ...d.kase, totals: r.totals } } : d))}
-            />
-          ) : null}
+          <CaseDetails kase={kase} />
+          <StatusHistory kase={kase} />
+          {data.receipt ? <ReceiptView receipt={data.receipt} categories={data.categories} payers={data.payers} /> : null}
         </>
-      )}
+      ) : null}
     </>
   );
 }
@@ -268,41 +270,35 @@ const FIELD_OF: Record<string, keyof FormValues> = {
   plan: 'plan',
 };
 
-interface CaseFormProps {
-  me: Me;
-  kase: Case | null;
-  programmes: Programme[];
-  teams: Team[];
-  onSaved: (kase: Case, warnings: Warning[]) => void;
+/** The choices of team and programme: the user's, plus the case's own when it is not among them. */
+function optionsOf(me: Me, kase: Case | null, teams: Team[], programmes: Programme[]) {
+  const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
+  const teamOptions = choices.teams.map((x) => ({ id: x.id, name: x.name }));
+  if (kase && !teamOptions.some((x) => x.id === kase.team.id)) teamOptions.push(kase.team);
+  const programmeOptions = choices.programmes.map((p) => ({ id: p.id, name: p.name }));
+  if (kase && !programmeOptions.some((p) => p.id === kase.programme.id)) programmeOptions.push(kase.programme);
+  return { teamOptions, programmeOptions };
 }
 
-function CaseForm({ me, kase, programmes, teams, onSaved }: CaseFormProps) {
+/**
+ * The case's details as a form's state: the values, their messages, whether they differ
+ * from the saved case (or from the empty form), the check before sending and the
+ * server's refusal put at the fields. `fields` are the controls (CaseFields).
+ */
+function useCaseForm(me: Me, kase: Case | null, teams: Team[], programmes: Programme[]) {
   const { t, lang } = useI18n();
-  const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
-  // The case's own team and programme stay choosable even when they are not in the lists.
-  const teamOptions = [...choices.teams.map((x) => ({ id: x.id, name: x.name }))];
-  if (kase && !teamOptions.some((x) => x.id === kase.team.id)) teamOptions.push(kase.team);
-  const programmeOptions = [...choices.programmes.map((p) => ({ id: p.id, name: p.name }))];
-  if (kase && !programmeOptions.some((p) => p.id === kase.programme.id)) programmeOptions.push(kase.programme);
-
-  const [values, setValues] = useState<FormValues>(() => initialValues(kase, { teams: teamOptions, programmes: programmeOptions }));
+  const p = kase ? 'case-edit' : 'case-new';
+  const { teamOptions, programmeOptions } = optionsOf(me, kase, teams, programmes);
+  const [blank] = useState(() => initialValues(null, { teams: teamOptions, programmes: programmeOptions }));
+  const saved = kase ? initialValues(kase, { teams: [], programmes: [] }) : blank;
+  const [values, setValues] = useState<FormValues>(saved);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<Warning[]>([]);
-  const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const programme = programmes.find((p) => String(p.id) === values.programmeId);
-  const groups = programme?.groups ?? [];
-  const owners = [{ id: me.id, name: me.name }];
-  if (kase?.owner && kase.owner.id !== me.id) owners.push(kase.owner);
+  const programme = programmes.find((x) => String(x.id) === values.programmeId);
   const statusChanged = !kase || values.status !== kase.status;
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
+  /** Checks the values; the body to send, or null (the messages are at the fields). */
+  const check = (): CaseInput | null => {
     const fe: Record<string, string> = {};
     const reference = values.reference.trim();
     if (!reference) fe.reference = t('case.error.referenceMissing');
@@ -321,69 +317,272 @@ function CaseForm({ me, kase, programmes, teams, onSaved }: CaseFormProps) {
       if (!unchanged && !canEditCase(me, Number(values.teamId), slug)) fe.teamId = t('case.error.notAllowed');
     }
     setErrors(fe);
-    setWarnings([]);
-    if (Object.keys(fe).length) {
-      setFormStatus(null);
+    if (Object.keys(fe).length) return null;
+    const body: CaseInput = {
+      reference,
+      team_id: Number(values.teamId),
+      programme_id: Number(values.programmeId),
+      group: values.group.trim() || null,
+      owner_id: values.ownerId ? Number(values.ownerId) : null,
+      start_date: startDate!,
+      plan: values.plan,
+    };
+    if (statusChanged) {
+      body.status = values.status;
+      if (statusDate) body.status_date = statusDate;
+    }
+    return body;
+  };
+
+  /** The server's refusal: its field messages at the fields; the message for the page. */
+  const refused = (err: unknown): string | null => {
+    const shown = describeError(err, t, lang);
+    const mine: Record<string, string> = {};
+    for (const [f, msg] of Object.entries(shown.fields)) {
+      const key = FIELD_OF[f];
+      if (key) mine[key] = mine[key] ? `${mine[key]} ${msg}` : msg;
+    }
+    setErrors(mine);
+    return messageWithUnplaced(shown, Object.keys(FIELD_OF));
+  };
+
+  const fields = (
+    <CaseFields
+      p={p}
+      me={me}
+      kase={kase}
+      values={values}
+      set={set}
+      errors={errors}
+      teamOptions={teamOptions}
+      programmeOptions={programmeOptions}
+      groups={programme?.groups ?? []}
+      statusChanged={statusChanged}
+    />
+  );
+  return { values, setValues, setErrors, changed: isChanged(saved, values), check, refused, fields };
+}
+
+interface NewCaseProps {
+  me: Me;
+  programmes: Programme[];
+  teams: Team[];
+  onSaved: (kase: Case, warnings: Warning[]) => void;
+}
+
+/** /casussen/nieuw: the details only; the receipt comes once the case exists. */
+function NewCaseForm({ me, programmes, teams, onSaved }: NewCaseProps) {
+  const { t } = useI18n();
+  const form = useCaseForm(me, null, teams, programmes);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useUnsavedChanges(form.changed);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const body = form.check();
+    if (!body) {
       setFormError(t('common.errorSummary'));
       focusFirstInvalid(formRef.current);
       return;
     }
     setBusy(true);
     try {
-      const body: CaseInput = {
-        reference,
-        team_id: Number(values.teamId),
-        programme_id: Number(values.programmeId),
-        group: values.group.trim() || null,
-        owner_id: values.ownerId ? Number(values.ownerId) : null,
-        start_date: startDate!,
-        plan: values.plan,
-      };
-      if (statusChanged) {
-        body.status = values.status;
-        if (statusDate) body.status_date = statusDate;
-      }
-      const saved = kase ? await api.updateCase(kase.id, body) : await api.createCase(body);
-      const w = saved.warnings ?? [];
-      setErrors({});
+      const saved = await api.createCase(body);
       setFormError(null);
-      setWarnings(w);
-      if (kase) {
-        setValues(initialValues(saved, { teams: [], programmes: [] }));
-        setFormStatus(t('case.saved', { reference: saved.reference }));
-      }
-      onSaved(saved, w);
+      onSaved(saved, saved.warnings ?? []);
     } catch (err) {
-      const shown = describeError(err, t, lang);
-      const mine: Record<string, string> = {};
-      for (const [f, msg] of Object.entries(shown.fields)) {
-        const key = FIELD_OF[f];
-        if (key) mine[key] = mine[key] ? `${mine[key]} ${msg}` : msg;
-      }
-      setErrors(mine);
-      setFormStatus(null);
-      setFormError(messageWithUnplaced(shown, Object.keys(FIELD_OF)));
+      setFormError(form.refused(err));
       focusFirstInvalid(formRef.current);
     } finally {
       setBusy(false);
     }
   };
 
-  const p = kase ? 'case-edit' : 'case-new';
   return (
     <FormPanel
-      id={p}
+      id="case-new"
       title={t('case.details')}
       focusOnOpen={false}
-      intro={kase ? null : <p class="utrecht-paragraph">{t('case.newIntro')}</p>}
+      intro={<p class="utrecht-paragraph">{t('case.newIntro')}</p>}
       error={formError}
-      status={formStatus}
+      status={null}
       formRef={formRef}
       onSubmit={onSubmit}
       busy={busy}
-      submitLabel={kase ? t('case.save') : t('case.create')}
+      submitLabel={t('case.create')}
     >
-      <WarningList warnings={warnings} />
+      {form.fields}
+    </FormPanel>
+  );
+}
+
+interface EditorProps {
+  me: Me;
+  kase: Case;
+  receipt: Receipt;
+  programmes: Programme[];
+  teams: Team[];
+  categories: ListValue[];
+  payers: ListValue[];
+  /** What was saved: the case, the receipt, or both. */
+  onSaved: (saved: { kase?: Case; receipt?: Receipt }) => void;
+}
+
+/**
+ * An existing case for its editors: the details and the receipt in one form with one
+ * "Opslaan". The server has no call that saves both at once, so the button sends what
+ * changed, the receipt first (the report counts a case by its status: a case should not
+ * be finished before its receipt is in), and stops at the first refusal, with the
+ * messages at the fields and a sentence saying what was and was not saved.
+ */
+function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, onSaved }: EditorProps) {
+  const { t, lang } = useI18n();
+  const form = useCaseForm(me, kase, teams, programmes);
+  const [sides, setSides] = useState<Record<Side, DraftLine[]>>(() => draftsOf(receipt));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [caseWarnings, setCaseWarnings] = useState<Warning[]>([]);
+  const [receiptWarnings, setReceiptWarnings] = useState<Warning[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const linesChanged = receiptChanged(receipt, sides);
+  const dirty = form.changed || linesChanged;
+  useUnsavedChanges(dirty);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setStatus(null);
+    setError(null);
+    setCaseWarnings([]);
+    setReceiptWarnings([]);
+    if (!dirty) {
+      form.setErrors({});
+      setProblems({});
+      setStatus(t('case.unchanged'));
+      return;
+    }
+    // Both parts are checked before either is sent.
+    const body = form.changed ? form.check() : null;
+    if (!form.changed) form.setErrors({});
+    const built = linesChanged ? buildReceipt(sides) : null;
+    const local = built ? Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, lineProblemText(code, t)])) : {};
+    setProblems(local);
+    if ((form.changed && !body) || Object.keys(local).length) {
+      setError(t('common.errorSummary'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      let savedReceipt: Receipt | null = null;
+      if (built) {
+        try {
+          savedReceipt = await api.saveReceipt(kase.id, built.body);
+        } catch (err) {
+          const refusal = receiptRefusal(err, built.kept, t, lang);
+          setProblems(refusal.lines);
+          setError(form.changed ? [refusal.message, t('case.nothingSaved')].filter(Boolean).join(' ') : refusal.message);
+          focusFirstInvalid(formRef.current);
+          return;
+        }
+        setSides(draftsOf(savedReceipt));
+        setProblems({});
+        setReceiptWarnings(savedReceipt.warnings ?? []);
+        onSaved({ receipt: savedReceipt, kase: { ...kase, totals: savedReceipt.totals } });
+      }
+      let savedCase: Case | null = null;
+      if (body) {
+        try {
+          savedCase = await api.updateCase(kase.id, body);
+        } catch (err) {
+          const message = form.refused(err);
+          setError(savedReceipt ? [t('case.receiptSavedDetailsNot'), message].filter(Boolean).join(' ') : message);
+          focusFirstInvalid(formRef.current);
+          return;
+        }
+        form.setValues(initialValues(savedCase, { teams: [], programmes: [] }));
+        form.setErrors({});
+        setCaseWarnings(savedCase.warnings ?? []);
+        onSaved({ kase: savedReceipt ? { ...savedCase, totals: savedReceipt.totals } : savedCase });
+      }
+      const saving = savedReceipt
+        ? (savedCase
+            ? t('case.savedWithReceipt', { reference: savedCase.reference, saving: formatMoney(savedReceipt.totals.saving_cents) })
+            : t('receipt.saved', { saving: formatMoney(savedReceipt.totals.saving_cents) })) +
+          (savedReceipt.negative_saving ? ` ${t('receipt.negativeSaved')}` : '')
+        : t('case.saved', { reference: savedCase!.reference });
+      setStatus(saving);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <form ref={formRef} class="utrecht-form wk-case-form" noValidate onSubmit={onSubmit}>
+        <section class="wk-panel" aria-labelledby="case-edit-title">
+          <h2 id="case-edit-title" class="utrecht-heading-2">
+            {t('case.details')}
+          </h2>
+          <div class="wk-form">
+            <WarningList warnings={caseWarnings} />
+            {form.fields}
+          </div>
+        </section>
+        <ReceiptFields
+          sides={sides}
+          onSides={(update) => setSides(update)}
+          problems={problems}
+          onProblems={(update) => setProblems(update)}
+          warnings={receiptWarnings}
+          categories={categories}
+          payers={payers}
+          onNotice={(n) => {
+            setError(n.error ?? null);
+            setStatus(n.status ?? null);
+          }}
+        />
+        <LiveRegions error={error} status={status} />
+        <div class="utrecht-button-group wk-button-row wk-save-row">
+          <button type="submit" id="case-save" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+            {busy ? t('common.saving') : t('case.saveAll')}
+          </button>
+          <span class="wk-muted wk-save-row__note" id="case-unsaved">
+            {dirty ? t('unsaved.note') : ''}
+          </span>
+        </div>
+      </form>
+      <StatusHistory kase={kase} />
+    </>
+  );
+}
+
+interface CaseFieldsProps {
+  /** The controls' id prefix: case-new or case-edit. */
+  p: string;
+  me: Me;
+  kase: Case | null;
+  values: FormValues;
+  set: <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => void;
+  errors: Record<string, string>;
+  teamOptions: { id: number; name: string }[];
+  programmeOptions: { id: number; name: string }[];
+  groups: { id: number; name: string }[];
+  statusChanged: boolean;
+}
+
+/** The controls of the case's details (inside the new-case form or the case page's form). */
+function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOptions, groups, statusChanged }: CaseFieldsProps) {
+  const { t } = useI18n();
+  const owners = [{ id: me.id, name: me.name }];
+  if (kase?.owner && kase.owner.id !== me.id) owners.push(kase.owner);
+  return (
+    <>
       <TextField
         id={`${p}-reference`}
         label={t('case.field.reference')}
@@ -486,7 +685,7 @@ function CaseForm({ me, kase, programmes, teams, onSaved }: CaseFormProps) {
         error={errors.plan}
         rows={10}
       />
-    </FormPanel>
+    </>
   );
 }
 

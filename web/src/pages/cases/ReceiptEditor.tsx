@@ -1,38 +1,26 @@
 // The cost receipt (kassabon) of one case: two lists of yearly cost lines, "oud"
 // (without the intervention) and "nieuw" (after it), with live totals and the saving.
-// Editors change lines and save the whole receipt (PUT); readers see the same tables
-// as text. Amounts are typed the Dutch way (2.400 or 2.400,50) and read into cents.
+// Editors change the lines on the case page (ReceiptFields; the page saves them with
+// the case's details, one "Opslaan"); readers see the same tables as text
+// (ReceiptView). Amounts are typed the Dutch way (2.400 or 2.400,50) and read into cents.
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
-import type { MessageKey } from '../../i18n';
+import type { Lang, MessageKey, Translate } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, ApiError, type LineIn, type ListValue, type Receipt, type Side, type Warning } from '../../lib/api';
+import { ApiError, type LineIn, type ListValue, type Receipt, type Side, type Warning } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { formatMoney } from '../../lib/money';
 import {
   MAX_LINES,
   SIDES,
-  buildReceipt,
-  draftFromLine,
   emptyLine,
   lineKey,
   liveTotals,
   mapServerProblems,
   problemKey,
   type DraftLine,
+  type LiveTotals,
 } from '../../lib/receipt';
-import { Alert, LiveRegions } from '../../components/Notices';
-import { focusFirstInvalid } from '../../components/Field';
+import { Alert } from '../../components/Notices';
 import { Money } from '../../components/Money';
-
-interface Props {
-  caseId: number;
-  receipt: Receipt;
-  categories: ListValue[];
-  payers: ListValue[];
-  editable: boolean;
-  onSaved?: (receipt: Receipt) => void;
-}
 
 const SIDE_TITLE: Record<Side, MessageKey> = { oud: 'receipt.oud.title', nieuw: 'receipt.nieuw.title' };
 const SIDE_SHORT: Record<Side, MessageKey> = { oud: 'receipt.oud.short', nieuw: 'receipt.nieuw.short' };
@@ -45,112 +33,45 @@ function optionsFor(values: ListValue[], current: string, retiredText: (label: s
     .map((v) => ({ value: String(v.id), label: v.active ? v.label : retiredText(v.label) }));
 }
 
-export function ReceiptEditor({ caseId, receipt, categories, payers, editable, onSaved }: Props) {
-  const { t, lang } = useI18n();
-  const [sides, setSides] = useState<Record<Side, DraftLine[]>>(() => ({
-    oud: receipt.oud.map(draftFromLine),
-    nieuw: receipt.nieuw.map(draftFromLine),
-  }));
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [warnings, setWarnings] = useState<Warning[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+/** A server field path in words: `oud.0.description` → "Kassabon oud, regel 1, omschrijving". */
+function fieldName(key: string, t: Translate, lang: Lang): string {
+  const m = /^(oud|nieuw)(?:\.(\d+))?(?:\.(\w+))?$/.exec(problemKey(key));
+  if (!m) return key;
+  const parts = [t(SIDE_SHORT[m[1] as Side])];
+  if (m[2] !== undefined) parts.push(t('receipt.lineN', { n: Number(m[2]) + 1 }));
+  if (m[3]) parts.push(t(`receipt.col.${m[3]}` as MessageKey).toLocaleLowerCase(lang));
+  const text = parts.join(', ');
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
 
-  const totals = liveTotals(sides.oud, sides.nieuw);
+/** A line check's code in words (lib/receipt's LineProblem). */
+export function lineProblemText(code: string, t: Translate): string {
+  return t(`receipt.problem.${code}` as MessageKey);
+}
 
-  const update = (side: Side, index: number, patch: Partial<DraftLine>) => {
-    setSides((s) => ({ ...s, [side]: s[side].map((l, i) => (i === index ? { ...l, ...patch } : l)) }));
-    setStatus(null);
-  };
-  const focusId = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-
-  const addLine = (side: Side) => {
-    if (sides[side].length >= MAX_LINES) {
-      setError(t('receipt.tooMany', { max: MAX_LINES }));
-      return;
+/**
+ * The server's refusal of a receipt: messages per line control (keyed as lineKey() on the
+ * line as shown; `kept` says which drafts were sent) and one message for the rest.
+ */
+export function receiptRefusal(err: unknown, kept: Record<Side, number[]>, t: Translate, lang: Lang): { lines: Record<string, string>; message: string | null } {
+  const shown = describeError(err, t, lang);
+  const fields: Record<string, string> = {};
+  if (err instanceof ApiError) {
+    for (const p of err.errors) {
+      const msg = lang === 'nl' ? p.title || p.detail : p.detail || p.title;
+      if (msg) fields[problemKey(p.field)] = msg;
     }
-    const line = emptyLine();
-    setSides((s) => ({ ...s, [side]: [...s[side], line] }));
-    setStatus(null);
-    focusId(`line-${line.key}-category_id`);
-  };
+  }
+  const mapped = mapServerProblems(fields, kept);
+  const lines = Object.fromEntries(Object.entries(mapped).filter(([k]) => /^(oud|nieuw)\.\d+\./.test(k)));
+  const other = Object.entries(mapped).filter(([k]) => !(k in lines));
+  const message = [shown.message, ...other.map(([k, m]) => `${fieldName(k, t, lang)}: ${m}`)].filter(Boolean).join(' ') || null;
+  return { lines, message };
+}
 
-  const removeLine = (side: Side, index: number) => {
-    const list = sides[side];
-    const after = list[index + 1] ?? list[index - 1];
-    setSides((s) => ({ ...s, [side]: s[side].filter((_, i) => i !== index) }));
-    // Messages are keyed by position: drop this side's, they no longer point at the right line.
-    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith(`${side}.`))));
-    setStatus(t('receipt.removed', { n: index + 1, side: t(SIDE_SHORT[side]) }));
-    focusId(after ? `line-${after.key}-remove` : `receipt-add-${side}`);
-  };
-
-  const lineProblemText = (code: string): string => t(`receipt.problem.${code}` as MessageKey);
-
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setStatus(null);
-    setWarnings([]);
-    const built = buildReceipt(sides);
-    const local = Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, lineProblemText(code)]));
-    setProblems(local);
-    if (Object.keys(local).length) {
-      setError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await api.saveReceipt(caseId, built.body);
-      setSides({ oud: saved.oud.map(draftFromLine), nieuw: saved.nieuw.map(draftFromLine) });
-      setProblems({});
-      setError(null);
-      setWarnings(saved.warnings ?? []);
-      setStatus(
-        t('receipt.saved', { saving: formatMoney(saved.totals.saving_cents) }) +
-          (saved.negative_saving ? ` ${t('receipt.negativeSaved')}` : ''),
-      );
-      onSaved?.(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      const fields: Record<string, string> = {};
-      if (err instanceof ApiError) {
-        for (const p of err.errors) {
-          const msg = lang === 'nl' ? p.title || p.detail : p.detail || p.title;
-          if (msg) fields[problemKey(p.field)] = msg;
-        }
-      }
-      const mapped = mapServerProblems(fields, built.kept);
-      const lineLevel = Object.fromEntries(Object.entries(mapped).filter(([k]) => /^(oud|nieuw)\.\d+\./.test(k)));
-      const other = Object.entries(mapped).filter(([k]) => !(k in lineLevel));
-      setProblems(lineLevel);
-      setError([shown.message, ...other.map(([k, m]) => `${fieldName(k)}: ${m}`)].filter(Boolean).join(' ') || null);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /** A server field path in words: `oud.0.description` → "Kassabon oud, regel 1, omschrijving". */
-  const fieldName = (key: string): string => {
-    const m = /^(oud|nieuw)(?:\.(\d+))?(?:\.(\w+))?$/.exec(problemKey(key));
-    if (!m) return key;
-    const parts = [t(SIDE_SHORT[m[1] as Side])];
-    if (m[2] !== undefined) parts.push(t('receipt.lineN', { n: Number(m[2]) + 1 }));
-    if (m[3]) parts.push(t(`receipt.col.${m[3]}` as MessageKey).toLocaleLowerCase(lang));
-    const text = parts.join(', ');
-    return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
-  };
-
-  const catText = (id: number | string, fallback?: string) =>
-    categories.find((v) => String(v.id) === String(id))?.label ?? fallback ?? String(id);
-  const payerText = (id: number | string, fallback?: string) =>
-    payers.find((v) => String(v.id) === String(id))?.label ?? fallback ?? String(id);
-
-  const totalsBox = (
+function TotalsBox({ totals }: { totals: LiveTotals }) {
+  const { t } = useI18n();
+  return (
     <div class={`wk-totals${totals.negative ? ' wk-totals--negative' : ''}`} aria-live="polite" aria-atomic="true" id="receipt-totals">
       <h3 class="utrecht-heading-3 wk-visually-hidden">{t('receipt.totals')}</h3>
       <dl class="wk-totals__list">
@@ -185,136 +106,184 @@ export function ReceiptEditor({ caseId, receipt, categories, payers, editable, o
       ) : null}
     </div>
   );
+}
 
-  if (!editable) {
-    return (
-      <section class="wk-section" aria-labelledby="receipt-title">
-        <h2 id="receipt-title" class="utrecht-heading-2">
-          {t('receipt.title')}
-        </h2>
-        {SIDES.map((side) => (
-          <section class="wk-receipt-side" aria-labelledby={`receipt-${side}-title`} key={side}>
-            <h3 id={`receipt-${side}-title`} class="utrecht-heading-3">
-              {t(SIDE_TITLE[side])}
-            </h3>
-            {receipt[side].length ? (
-              <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby={`receipt-${side}-title`} tabIndex={0}>
-                <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table">
-                  <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
-                  <ReceiptHead />
-                  <tbody class="utrecht-table__body">
-                    {receipt[side].map((l) => (
-                      <tr class="utrecht-table__row" key={l.id}>
-                        <td class="utrecht-table__cell">{catText(l.category.id, l.category.label)}</td>
-                        <td class="utrecht-table__cell">{payerText(l.payer.id, l.payer.label)}</td>
-                        <td class="utrecht-table__cell">{l.description || t('common.none')}</td>
-                        <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-nowrap">
-                          <Money cents={l.amount_cents} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p class="utrecht-paragraph">{t('receipt.noLines')}</p>
-            )}
-          </section>
-        ))}
-        {totalsBox}
-      </section>
-    );
-  }
+interface ViewProps {
+  receipt: Receipt;
+  categories: ListValue[];
+  payers: ListValue[];
+}
 
-  const retired = (label: string) => t('receipt.retired', { label });
-
+/** The receipt as text, for those who may only read the case. */
+export function ReceiptView({ receipt, categories, payers }: ViewProps) {
+  const { t } = useI18n();
+  const catText = (id: number, fallback: string) => categories.find((v) => v.id === id)?.label ?? fallback;
+  const payerText = (id: number, fallback: string) => payers.find((v) => v.id === id)?.label ?? fallback;
   return (
     <section class="wk-section" aria-labelledby="receipt-title">
       <h2 id="receipt-title" class="utrecht-heading-2">
         {t('receipt.title')}
       </h2>
-      <p class="utrecht-paragraph">{t('receipt.intro')}</p>
-      <form ref={formRef} class="utrecht-form wk-receipt" noValidate onSubmit={onSubmit}>
-        {SIDES.map((side) => (
-          <section class="wk-receipt-side" aria-labelledby={`receipt-${side}-title`} key={side}>
-            <h3 id={`receipt-${side}-title`} class="utrecht-heading-3">
-              {t(SIDE_TITLE[side])}
-            </h3>
-            {sides[side].length ? (
-              <div class="utrecht-table-container wk-table-wrap">
-                <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table wk-receipt-table--edit" data-side={side}>
-                  <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
-                  <ReceiptHead edit />
-                  <tbody class="utrecht-table__body">
-                    {sides[side].map((line, i) => (
-                      <LineRow
-                        key={line.key}
-                        side={side}
-                        index={i}
-                        line={line}
-                        categories={optionsFor(categories, line.categoryId, retired)}
-                        payers={optionsFor(payers, line.payerId, retired)}
-                        problems={problems}
-                        onChange={(patch) => update(side, i, patch)}
-                        onRemove={() => removeLine(side, i)}
-                      />
-                    ))}
-                  </tbody>
-                  <tfoot class="utrecht-table__footer">
-                    <tr class="utrecht-table__row wk-receipt-total">
-                      <th scope="row" colSpan={3} class="utrecht-table__header-cell">
-                        {side === 'oud' ? t('receipt.sumOud') : t('receipt.sumNieuw')}
-                      </th>
+      {SIDES.map((side) => (
+        <section class="wk-receipt-side" aria-labelledby={`receipt-${side}-title`} key={side}>
+          <h3 id={`receipt-${side}-title`} class="utrecht-heading-3">
+            {t(SIDE_TITLE[side])}
+          </h3>
+          {receipt[side].length ? (
+            <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby={`receipt-${side}-title`} tabIndex={0}>
+              <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table">
+                <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
+                <ReceiptHead />
+                <tbody class="utrecht-table__body">
+                  {receipt[side].map((l) => (
+                    <tr class="utrecht-table__row" key={l.id}>
+                      <td class="utrecht-table__cell">{catText(l.category.id, l.category.label)}</td>
+                      <td class="utrecht-table__cell">{payerText(l.payer.id, l.payer.label)}</td>
+                      <td class="utrecht-table__cell">{l.description || t('common.none')}</td>
                       <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-nowrap">
-                        <Money cents={side === 'oud' ? totals.oud_cents : totals.nieuw_cents} />
+                        <Money cents={l.amount_cents} />
                       </td>
-                      <td class="utrecht-table__cell" />
                     </tr>
-                  </tfoot>
-                </table>
-              </div>
-            ) : (
-              <p class="utrecht-paragraph wk-muted">{t('receipt.noLinesYet')}</p>
-            )}
-            <div class="wk-button-row">
-              <button
-                id={`receipt-add-${side}`}
-                type="button"
-                class="utrecht-button utrecht-button--secondary-action wk-button--small"
-                onClick={() => addLine(side)}
-              >
-                <span aria-hidden="true">+ </span>
-                {t('receipt.add')}
-                <span class="wk-visually-hidden"> {t('receipt.toSide', { side: t(SIDE_SHORT[side]) })}</span>
-              </button>
+                  ))}
+                </tbody>
+              </table>
             </div>
-          </section>
-        ))}
+          ) : (
+            <p class="utrecht-paragraph">{t('receipt.noLines')}</p>
+          )}
+        </section>
+      ))}
+      <TotalsBox totals={{ ...receipt.totals, negative: receipt.totals.saving_cents < 0, unreadable: 0 }} />
+    </section>
+  );
+}
 
-        {totalsBox}
+interface FieldsProps {
+  sides: Record<Side, DraftLine[]>;
+  onSides: (update: (sides: Record<Side, DraftLine[]>) => Record<Side, DraftLine[]>) => void;
+  /** Messages per line control, keyed by lineKey(). */
+  problems: Record<string, string>;
+  onProblems: (update: (problems: Record<string, string>) => Record<string, string>) => void;
+  /** The server's warnings about the saved receipt. */
+  warnings: Warning[];
+  categories: ListValue[];
+  payers: ListValue[];
+  /** A message about adding or removing a line, for the page's live regions. */
+  onNotice: (notice: { error?: string; status?: string }) => void;
+}
 
-        <LiveRegions error={error} status={status} />
-        <div role="status" class="wk-live">
-          {warnings.length ? (
-            <Alert kind="warning">
-              <p class="wk-alert__title">{t('receipt.warnings')}</p>
-              <ul class="wk-warning-list">
-                {warnings.map((w, i) => (
-                  <li key={i}>
-                    {fieldName(w.field)}: {lang === 'nl' ? w.title || w.detail : w.detail || w.title}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-        </div>
+/** The receipt's lines as controls, inside the case page's form (which saves them). */
+export function ReceiptFields({ sides, onSides, problems, onProblems, warnings, categories, payers, onNotice }: FieldsProps) {
+  const { t, lang } = useI18n();
+  const totals = liveTotals(sides.oud, sides.nieuw);
 
-        <div class="utrecht-button-group wk-button-row">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
-            {busy ? t('common.saving') : t('receipt.save')}
-          </button>
-        </div>
-      </form>
+  const update = (side: Side, index: number, patch: Partial<DraftLine>) => {
+    onSides((s) => ({ ...s, [side]: s[side].map((l, i) => (i === index ? { ...l, ...patch } : l)) }));
+    onNotice({});
+  };
+  const focusId = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const addLine = (side: Side) => {
+    if (sides[side].length >= MAX_LINES) {
+      onNotice({ error: t('receipt.tooMany', { max: MAX_LINES }) });
+      return;
+    }
+    const line = emptyLine();
+    onSides((s) => ({ ...s, [side]: [...s[side], line] }));
+    onNotice({});
+    focusId(`line-${line.key}-category_id`);
+  };
+
+  const removeLine = (side: Side, index: number) => {
+    const list = sides[side];
+    const after = list[index + 1] ?? list[index - 1];
+    onSides((s) => ({ ...s, [side]: s[side].filter((_, i) => i !== index) }));
+    // Messages are keyed by position: drop this side's, they no longer point at the right line.
+    onProblems((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith(`${side}.`))));
+    onNotice({ status: t('receipt.removed', { n: index + 1, side: t(SIDE_SHORT[side]) }) });
+    focusId(after ? `line-${after.key}-remove` : `receipt-add-${side}`);
+  };
+
+  const retired = (label: string) => t('receipt.retired', { label });
+
+  return (
+    <section class="wk-section wk-receipt" aria-labelledby="receipt-title">
+      <h2 id="receipt-title" class="utrecht-heading-2">
+        {t('receipt.title')}
+      </h2>
+      <p class="utrecht-paragraph">{t('receipt.intro')}</p>
+      {SIDES.map((side) => (
+        <section class="wk-receipt-side" aria-labelledby={`receipt-${side}-title`} key={side}>
+          <h3 id={`receipt-${side}-title`} class="utrecht-heading-3">
+            {t(SIDE_TITLE[side])}
+          </h3>
+          {sides[side].length ? (
+            <div class="utrecht-table-container wk-table-wrap">
+              <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table wk-receipt-table--edit" data-side={side}>
+                <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
+                <ReceiptHead edit />
+                <tbody class="utrecht-table__body">
+                  {sides[side].map((line, i) => (
+                    <LineRow
+                      key={line.key}
+                      side={side}
+                      index={i}
+                      line={line}
+                      categories={optionsFor(categories, line.categoryId, retired)}
+                      payers={optionsFor(payers, line.payerId, retired)}
+                      problems={problems}
+                      onChange={(patch) => update(side, i, patch)}
+                      onRemove={() => removeLine(side, i)}
+                    />
+                  ))}
+                </tbody>
+                <tfoot class="utrecht-table__footer">
+                  <tr class="utrecht-table__row wk-receipt-total">
+                    <th scope="row" colSpan={3} class="utrecht-table__header-cell">
+                      {side === 'oud' ? t('receipt.sumOud') : t('receipt.sumNieuw')}
+                    </th>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-nowrap">
+                      <Money cents={side === 'oud' ? totals.oud_cents : totals.nieuw_cents} />
+                    </td>
+                    <td class="utrecht-table__cell" />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          ) : (
+            <p class="utrecht-paragraph wk-muted">{t('receipt.noLinesYet')}</p>
+          )}
+          <div class="wk-button-row">
+            <button
+              id={`receipt-add-${side}`}
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action wk-button--small"
+              onClick={() => addLine(side)}
+            >
+              <span aria-hidden="true">+ </span>
+              {t('receipt.add')}
+              <span class="wk-visually-hidden"> {t('receipt.toSide', { side: t(SIDE_SHORT[side]) })}</span>
+            </button>
+          </div>
+        </section>
+      ))}
+
+      <TotalsBox totals={totals} />
+
+      <div role="status" class="wk-live">
+        {warnings.length ? (
+          <Alert kind="warning">
+            <p class="wk-alert__title">{t('receipt.warnings')}</p>
+            <ul class="wk-warning-list">
+              {warnings.map((w, i) => (
+                <li key={i}>
+                  {fieldName(w.field, t, lang)}: {lang === 'nl' ? w.title || w.detail : w.detail || w.title}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+      </div>
     </section>
   );
 }
