@@ -512,7 +512,6 @@ export const en: Messages = {
   'report.saved': 'The text of chapter {number} {title} has been saved.',
   'report.cleared': 'The text of chapter {number} {title} has been cleared; the report shows again that the text is missing.',
   'report.savedAt': 'Saved on {when}.',
-  'report.unsaved': 'Changes not saved yet.',
   'report.tooLong': 'The text may have at most {max} characters.',
   'report.noText': 'No text has been written for this chapter yet.',
   'report.figures': 'Figures in this chapter',

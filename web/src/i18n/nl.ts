@@ -512,7 +512,6 @@ export const nl = {
   'report.saved': 'De tekst van hoofdstuk {number} {title} is opgeslagen.',
   'report.cleared': 'De tekst van hoofdstuk {number} {title} is leeggemaakt; het verslag toont daar weer dat de tekst nog ontbreekt.',
   'report.savedAt': 'Opgeslagen op {when}.',
-  'report.unsaved': 'Nog niet opgeslagen wijzigingen.',
   'report.tooLong': 'De tekst mag hoogstens {max} tekens hebben.',
   'report.noText': 'Voor dit hoofdstuk is nog geen tekst geschreven.',
   'report.figures': 'Cijfers in dit hoofdstuk',

@@ -8,6 +8,7 @@ import {
   formatPoints,
   ownTeamsFirst,
   searchFromStoryFilter,
+  storyChanged,
   storyFilterFromSearch,
   valueLabel,
   EMPTY_FILTER,
@@ -106,6 +107,26 @@ describe('checkDraft', () => {
       title: 'title', text: 'text', date: 'date', topic_id: 'topic_id', valuation_id: 'valuation_id',
     });
     expect(checkDraft({ ...draft, date: '02-03-2026' }, '2026-03-01')).toEqual({ date: 'dateFuture' });
+  });
+});
+
+describe('storyChanged: unsaved work in a story form', () => {
+  const blank: StoryDraft = {
+    title: '', text: '', date: '01-03-2026', tellerKind: 'medewerker', teamId: '4',
+    topicId: '', valuationId: '', archetypeIds: [], answers: {}, signed: false,
+  };
+  it('the form as it opened is no change; anything typed or chosen is', () => {
+    expect(storyChanged(blank, { ...blank })).toBe(false);
+    expect(storyChanged(blank, { ...blank, text: 'Mevrouw belde' })).toBe(true);
+    expect(storyChanged(blank, { ...blank, topicId: '3' })).toBe(true);
+    expect(storyChanged(blank, { ...blank, archetypeIds: [2] })).toBe(true);
+    expect(storyChanged(blank, { ...blank, answers: { 1: 'blij' } })).toBe(true);
+    expect(storyChanged(blank, { ...blank, signed: true })).toBe(true);
+  });
+  it('typing and wiping again is no change, also in an extra question', () => {
+    expect(storyChanged(blank, { ...blank, text: '' })).toBe(false);
+    expect(storyChanged(blank, { ...blank, answers: { 1: '' } })).toBe(false);
+    expect(storyChanged(blank, { ...blank, answers: { 1: '  ' } })).toBe(false);
   });
 });
 

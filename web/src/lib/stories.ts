@@ -1,10 +1,11 @@
 // Vertelpunt helpers without a DOM: percentages and percentage points the Dutch way,
 // the list filter in the URL, the dashboard's default periods, the diverging valuation
-// bar's geometry, and the check of a story before it is sent.
+// bar's geometry, the check of a story before it is sent, and whether a story form changed.
 import type { Lang } from '../i18n';
 import type { SignValue, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
 import { oneDecimal, parseDateInput } from './format';
+import { isChanged } from './unsaved';
 
 /** A label in the UI language: English `label_en` (when there is one) or the Dutch label. */
 export function valueLabel(v: { label: string; label_en?: string | null } | null | undefined, lang: Lang): string {
@@ -225,6 +226,15 @@ export function answersBody(prompts: readonly SignValue[], answers: Record<numbe
   return prompts
     .map((p) => ({ prompt_id: p.id, text: (answers[p.id] ?? '').trim() }))
     .filter((a) => a.text.length > 0);
+}
+
+/**
+ * Whether a story form differs from how it opened (lib/unsaved): an answer typed and
+ * wiped again, or only spaces, is no change.
+ */
+export function storyChanged<T extends { answers: Record<number, string> }>(before: T, after: T): boolean {
+  const written = (d: T) => ({ ...d, answers: Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v.trim() !== '')) });
+  return isChanged(written(before), written(after));
 }
 
 /** Teams with the user's own teams first (each group by name). */

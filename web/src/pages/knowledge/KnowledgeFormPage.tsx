@@ -14,6 +14,7 @@ import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { setFlash } from '../../lib/flash';
 import { itemCan, knowledgePatch, parseTags, workingVersion } from '../../lib/knowledge';
 import { navigate } from '../../lib/router';
+import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -53,7 +54,8 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
   const mayWrite = useMayWriteKnowledge(me);
   const [item, setItem] = useState<KnowledgeItem | null>(null);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
-  const [draft, setDraft] = useState<Draft>({ category: '', title: '', tags: '', body: '', ownerId: String(me.id) });
+  const [blank] = useState<Draft>(() => ({ category: '', title: '', tags: '', body: '', ownerId: String(me.id) }));
+  const [draft, setDraft] = useState<Draft>(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,6 +76,8 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
   }, []);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Changed: different from the version being edited (or from the empty form).
+  useUnsavedChanges(isChanged(item ? draftOf(item) : blank, draft));
 
   const focusInvalid = () =>
     requestAnimationFrame(() => {
@@ -99,7 +103,8 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
       const patch = knowledgePatch(inputOf(draftOf(item), quality), input);
       if (!Object.keys(patch).length) {
         setFlash(t('knowledgeForm.unchanged'));
-        navigate(`/kennisbank/${item.id}`);
+        // Nothing to save (only spaces around tags, say): nothing to ask either.
+        navigate(`/kennisbank/${item.id}`, { ask: false });
         return;
       }
       await save(() => api.updateKnowledge(item.id, patch), 'knowledgeForm.updated');
@@ -115,7 +120,8 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
     try {
       const saved = await send();
       setFlash(t(message, { title: saved.draft?.title ?? saved.title }), saved.warnings ?? []);
-      navigate(`/kennisbank/${saved.id}`);
+      // Saved: the item's page opens without asking.
+      navigate(`/kennisbank/${saved.id}`, { ask: false });
     } catch (err) {
       const shown = describeError(err, t, lang);
       setErrors(shown.fields);

@@ -10,6 +10,7 @@ import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { navigate, useSearch } from '../../lib/router';
 import { canWriteReport } from '../../lib/roles';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import {
   REPORT_TEXT_MAX,
   chapterParagraphs,
@@ -320,6 +321,7 @@ function ChapterEditor({ year, chapter, onSaved }: EditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const p = `report-text-${chapter.key}`;
   const dirty = value !== (chapter.text ?? '');
+  useUnsavedChanges(dirty);
   const name = { number: chapter.number, title: chapter.title };
 
   const onSubmit = async (e: Event) => {
@@ -382,7 +384,7 @@ function ChapterEditor({ year, chapter, onSaved }: EditorProps) {
             <span class="wk-visually-hidden"> {t('report.saveOf', name)}</span>
           </button>
           <span class="wk-muted wk-chapter__saved" id={`${p}-saved`}>
-            {dirty ? t('report.unsaved') : savedAt ? t('report.savedAt', { when: formatDateTime(savedAt, lang) }) : ''}
+            {dirty ? t('unsaved.note') : savedAt ? t('report.savedAt', { when: formatDateTime(savedAt, lang) }) : ''}
           </span>
         </div>
       </form>

@@ -15,6 +15,7 @@ import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
+import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { checkSession, filterBody, filterFields, sessionPatch, type Selection } from '../../lib/sensemaking';
 import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
@@ -55,6 +56,12 @@ function draftOf(s: Session): Draft {
   };
 }
 
+/** The draft as compared for unsaved changes: participants and picked stories as sets. */
+function comparable(d: Draft) {
+  const ids = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  return { ...d, participantIds: ids(d.participantIds), picked: ids(d.picked.map((s) => s.id)) };
+}
+
 /** The whole form as the API takes it (a checked draft: the date reads). */
 function bodyOf(d: Draft, filter: StoryFilterQuery): SessionInput {
   const body: SessionInput = {
@@ -86,7 +93,7 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   const [teams, setTeams] = useState<Team[]>([]);
   /** The session being changed, as loaded (null while loading and for a new one). */
   const [session, setSession] = useState<Session | null>(null);
-  const [draft, setDraft] = useState<Draft>({
+  const [blank] = useState<Draft>(() => ({
     title: '',
     date: dateInputValue(todayIso()),
     facilitatorId: String(me.id),
@@ -96,7 +103,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
     filter: { ...EMPTY_FILTER_FIELDS },
     picked: [],
     notes: '',
-  });
+  }));
+  const [draft, setDraft] = useState<Draft>(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -151,6 +159,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   }, [filterKey, draft.selection]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Changed: different from the session as loaded (or from the empty form).
+  useUnsavedChanges(isChanged(comparable(session ? draftOf(session) : blank), comparable(draft)));
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -171,7 +181,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
       const patch = sessionPatch(bodyOf(draftOf(session), filterBody(filterFields(session.story_filter)).filter), body);
       if (!Object.keys(patch).length) {
         setFlash(t('sessionForm.unchanged'));
-        navigate(`/duidingssessies/${session.id}`);
+        // Nothing to save (participants in another order, say): nothing to ask either.
+        navigate(`/duidingssessies/${session.id}`, { ask: false });
         return;
       }
       await save(() => api.updateSession(session.id, patch), 'sessionForm.updated');
@@ -189,7 +200,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
     try {
       const saved = await send();
       setFlash(t(message, { title: saved.title }), saved.warnings ?? []);
-      navigate(`/duidingssessies/${saved.id}`);
+      // Saved: the session's page opens without asking.
+      navigate(`/duidingssessies/${saved.id}`, { ask: false });
     } catch (err) {
       const shown = describeError(err, t, lang);
       setErrors(shown.fields);

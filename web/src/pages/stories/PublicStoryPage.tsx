@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { ApiError, api, type PublicStoryInput, type StoryForm } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
-import { answersBody, TEXT_MAX, TITLE_MAX } from '../../lib/stories';
+import { answersBody, storyChanged, TEXT_MAX, TITLE_MAX } from '../../lib/stories';
+import { useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
 import { TextArea, TextField, focusFirstInvalid } from '../../components/Field';
@@ -31,6 +32,8 @@ export function PublicStoryPage({ org }: { org: string }) {
   const [sent, setSent] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const thanksRef = useRef<HTMLHeadingElement>(null);
+  // A story being written: closing or reloading the tab asks first; once sent, nothing is at stake.
+  useUnsavedChanges(!sent && storyChanged({ title: '', text: '', ...EMPTY }, { title, text, ...signs }));
 
   useEffect(() => {
     api.storyForm(org).then(setForm, (err) => {

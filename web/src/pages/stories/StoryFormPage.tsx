@@ -11,7 +11,8 @@ import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
-import { answersBody, checkDraft, ownTeamsFirst, TEXT_MAX, TITLE_MAX, type StoryDraft } from '../../lib/stories';
+import { useUnsavedChanges } from '../../lib/unsaved';
+import { answersBody, checkDraft, ownTeamsFirst, storyChanged, TEXT_MAX, TITLE_MAX, type StoryDraft } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { Checkbox, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
@@ -42,6 +43,8 @@ export function StoryFormPage({ me }: { me: Me }) {
   const [form, setForm] = useState<StoryForm | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [draft, setDraft] = useState<StoryDraft | null>(null);
+  /** The form as it opened: what counts as no change. */
+  const [blank, setBlank] = useState<StoryDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,13 +56,16 @@ export function StoryFormPage({ me }: { me: Me }) {
         const active = ownTeamsFirst(tl.items.filter((x) => x.active), me.teams);
         setForm(f);
         setTeams(active);
-        setDraft(emptyDraft(me, active));
+        const empty = emptyDraft(me, active);
+        setBlank(empty);
+        setDraft(empty);
       },
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
 
   const set = (patch: Partial<StoryDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  useUnsavedChanges(blank !== null && draft !== null && storyChanged(blank, draft));
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -91,7 +97,8 @@ export function StoryFormPage({ me }: { me: Me }) {
     try {
       const story = await api.createStory(body);
       setFlash(t('storyForm.saved', { title: story.title }), story.warnings ?? []);
-      navigate(`/verhalen/${story.id}`);
+      // Saved: the story's page opens without asking.
+      navigate(`/verhalen/${story.id}`, { ask: false });
     } catch (err) {
       const shown = describeError(err, t, lang);
       setErrors(shown.fields);
