@@ -55,6 +55,8 @@ export interface AuditEntry {
   entity: string;
   /** The record's id as text (docs/api.md); later modules may use non-numeric keys. */
   entity_id: string | number | null;
+  /** The record's own name as the entry saw it (title, name, case reference); '' when none. */
+  label: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
@@ -1028,7 +1030,16 @@ export const api = {
   users: () => request<List<User>>('GET', '/api/v1/users'),
   createUser: (input: UserInput) => request<User>('POST', '/api/v1/users', { body: input }),
   updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/v1/users/${id}`, { body: patch }),
-  audit: (params: { limit?: number; before?: number | null; entity?: string; entity_id?: number }) =>
+  /** Newest first by time; `actor` a user id, `from`/`to` ISO days in the Netherlands. */
+  audit: (params: {
+    limit?: number;
+    before?: number | null;
+    entity?: string | undefined;
+    entity_id?: number;
+    actor?: number | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  }) =>
     request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
   lists: (list: ListName) => request<List<ListValue>>('GET', `/api/v1/lists/${list}`),
   createListValue: (list: ListName, input: ListValueInput) => request<ListValue>('POST', `/api/v1/lists/${list}`, { body: input }),
