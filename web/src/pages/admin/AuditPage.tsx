@@ -1,95 +1,234 @@
-// /beheer/audit — the append-only audit log, newest first, 50 at a time ("Meer laden"
-// asks for the entries before the last one shown), filterable by kind of object.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// /beheer/audit — the append-only audit log, newest first by the time of the change,
+// 50 at a time ("Meer laden" asks for the entries after the last one shown, with the
+// same filter). The filter (person, kind of record, a range of days) lives in the URL
+// (lib/audit.ts), so a filtered view can be linked. Actions, kinds and fields are in
+// words; a record is named by its own name, linked where an administrator can see it.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import type { MessageKey } from '../../i18n';
-import { api, type AuditEntry, type Me } from '../../lib/api';
-import { describeError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
-import { diffObjects, valueText } from '../../lib/diff';
+import type { Translate } from '../../i18n';
+import { api, type AuditEntry, type Me, type User } from '../../lib/api';
+import {
+  actionLabel,
+  adminPageOf,
+  auditFilterDateError,
+  auditFilterFromSearch,
+  auditValueFormat,
+  entityLabel,
+  entityOptions,
+  fieldLabel,
+  objectText,
+  searchFromAuditFilter,
+  type AuditFilter,
+} from '../../lib/audit';
+import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { diffObjects, valueText, type ValueFormat } from '../../lib/diff';
+import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { DataTable, TableHead } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField } from '../../components/Field';
+import { Link } from '../../components/Link';
 
-export const AUDIT_ENTITIES = ['organisation', 'organisation_settings', 'district', 'team', 'user', 'session'] as const;
 const PAGE_SIZE = 50;
+const PATH = '/beheer/audit';
 
-function known(prefix: string, value: string, t: (k: MessageKey) => string): string {
-  const key = `${prefix}.${value}` as MessageKey;
-  const text = t(key);
-  return text === key ? value : text;
+/** A date box with the browser's date picker; its value is ISO (`2026-12-07`) or ''. */
+function DateField(p: { id: string; label: string; value: string; onValue: (v: string) => void; error?: string | undefined }) {
+  const errId = p.error ? `${p.id}-error` : undefined;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${p.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={p.id}>
+          {p.label}
+        </label>
+      </div>
+      {p.error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>
+          {p.error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">
+        <input
+          id={p.id}
+          name={p.id}
+          type="date"
+          class={`utrecht-textbox utrecht-textbox--html-input wk-textbox--narrow${p.error ? ' utrecht-textbox--invalid' : ''}`}
+          value={p.value}
+          onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
+          aria-describedby={errId}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The filter in words for the table's caption: "Team, Fatima Bakker, 01-12-2026 t/m 07-12-2026". */
+function filterWords(f: AuditFilter, people: User[], t: Translate, lang: 'nl' | 'en'): string[] {
+  const parts: string[] = [];
+  if (f.entity) parts.push(entityLabel(t, f.entity));
+  if (f.actor) parts.push(people.find((u) => String(u.id) === f.actor)?.name ?? `#${f.actor}`);
+  const from = formatDate(f.from, lang);
+  const to = formatDate(f.to, lang);
+  if (f.from && f.to) parts.push(t('audit.filter.rangeBoth', { from, to }));
+  else if (f.from) parts.push(t('audit.filter.rangeFrom', { from }));
+  else if (f.to) parts.push(t('audit.filter.rangeTo', { to }));
+  return parts;
 }
 
 export function AuditPage(_props: { me: Me }) {
   const { t, lang } = useI18n();
+  const search = useSearch();
+  const applied = useMemo(() => auditFilterFromSearch(search), [search]);
+  const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => applied);
+  const [people, setPeople] = useState<User[]>([]);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
-  const [entity, setEntity] = useState('');
-  const [applied, setApplied] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'from' | 'to', string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped by "Filteren" on the filter already shown, to read the log again. */
+  const [reload, setReload] = useState(0);
   const moreRef = useRef<HTMLButtonElement>(null);
-
-  const load = async (filter: string, before: number | null) => {
-    setBusy(true);
-    try {
-      const page = await api.audit({ limit: PAGE_SIZE, before, entity: filter || undefined });
-      const list = before === null ? page.items : [...(entries ?? []), ...page.items];
-      setEntries(list);
-      setNextBefore(page.next_before ?? null);
-      setError(null);
-      if (before !== null || filter !== applied) {
-        setStatus(
-          `${t('audit.loadedCount', { count: list.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`,
-        );
-      }
-      setApplied(filter);
-    } catch (err) {
-      setError(describeError(err, t, lang).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const firstLoad = useRef(true);
 
   useEffect(() => {
-    void load('', null);
+    api.users().then(
+      (list) => setPeople([...list.items].sort((a, b) => a.name.localeCompare(b.name, lang))),
+      (err) => setError(describeError(err, t, lang).message),
+    );
   }, []);
+
+  const params = (f: AuditFilter, before: number | null) => ({
+    limit: PAGE_SIZE,
+    before,
+    entity: f.entity || undefined,
+    actor: f.actor ? Number(f.actor) : undefined,
+    from: f.from || undefined,
+    to: f.to || undefined,
+  });
+
+  const showError = (err: unknown) => {
+    const shown = describeError(err, t, lang);
+    const placed = { from: shown.fields.from, to: shown.fields.to };
+    setFieldErrors(placed);
+    setError(messageWithUnplaced(shown, ['from', 'to']));
+  };
+
+  // The first page, again whenever the filter in the URL changes.
+  useEffect(() => {
+    let stale = false;
+    const announce = !firstLoad.current || search !== '';
+    firstLoad.current = false;
+    setBusy(true);
+    api
+      .audit(params(applied, null))
+      .then(
+        (page) => {
+          if (stale) return;
+          setEntries(page.items);
+          setNextBefore(page.next_before ?? null);
+          setError(null);
+          setFieldErrors({});
+          if (announce) {
+            setStatus(
+              `${t('audit.loadedCount', { count: page.items.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`,
+            );
+          }
+        },
+        (err) => {
+          if (!stale) showError(err);
+        },
+      )
+      .finally(() => {
+        if (!stale) setBusy(false);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [search, reload]);
 
   const onFilter = (e: Event) => {
     e.preventDefault();
-    void load(entity, null);
+    const bad = auditFilterDateError(form);
+    if (bad) {
+      setFieldErrors({ [bad.field]: t(bad.key) });
+      requestAnimationFrame(() => document.getElementById(`audit-${bad.field}`)?.focus());
+      return;
+    }
+    setFieldErrors({});
+    const next = searchFromAuditFilter(form);
+    if (next === search) setReload((n) => n + 1);
+    else navigate(`${PATH}${next}`);
   };
+  const onReset = () => navigate(PATH);
 
   const onMore = async () => {
-    await load(applied, nextBefore);
+    if (nextBefore === null) return;
+    setBusy(true);
+    try {
+      const page = await api.audit(params(applied, nextBefore));
+      const list = [...(entries ?? []), ...page.items];
+      setEntries(list);
+      setNextBefore(page.next_before ?? null);
+      setError(null);
+      setStatus(`${t('audit.loadedCount', { count: list.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
     // The button may have gone (no more pages): keep focus somewhere sensible.
     requestAnimationFrame(() => {
       if (!document.activeElement || document.activeElement === document.body) moreRef.current?.focus();
     });
   };
 
+  const set = <K extends keyof AuditFilter>(key: K) => (value: AuditFilter[K]) => setForm((f) => ({ ...f, [key]: value }));
   const yesNo: [string, string] = [t('common.yes'), t('common.no')];
+  const format = auditValueFormat(t);
+  const personOptions = people.map((u) => ({
+    value: String(u.id),
+    label: u.active ? u.name : t('audit.filter.inactive', { name: u.name }),
+  }));
+  if (form.actor && !people.some((u) => String(u.id) === form.actor)) personOptions.push({ value: form.actor, label: `#${form.actor}` });
+  const shownFilter = filterWords(applied, people, t, lang);
 
   return (
     <>
       <PageHeading>{t('audit.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
 
-      <form class="utrecht-form wk-filter" onSubmit={onFilter}>
+      <form class="utrecht-form wk-filter" onSubmit={onFilter} aria-label={t('audit.filter.label')} noValidate>
+        <SelectField
+          id="audit-actor"
+          label={t('audit.filter.actor')}
+          value={form.actor}
+          onValue={set('actor')}
+          placeholder={t('audit.filter.allActors')}
+          options={personOptions}
+        />
         <SelectField
           id="audit-entity"
           label={t('audit.filter.entity')}
-          value={entity}
-          onValue={setEntity}
+          value={form.entity}
+          onValue={set('entity')}
           placeholder={t('audit.filter.all')}
-          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: known('audit.entity', e, t) }))}
+          options={entityOptions(t, lang)}
         />
+        <DateField id="audit-from" label={t('audit.filter.from')} value={form.from} onValue={set('from')} error={fieldErrors.from} />
+        <DateField id="audit-to" label={t('audit.filter.to')} value={form.to} onValue={set('to')} error={fieldErrors.to} />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('audit.filter.submit')}
           </button>
+          {search ? (
+            <button type="button" class="utrecht-button utrecht-button--subtle wk-button--plain" onClick={onReset}>
+              {t('audit.filter.reset')}
+            </button>
+          ) : null}
         </div>
       </form>
 
@@ -98,36 +237,37 @@ export function AuditPage(_props: { me: Me }) {
       {entries === null ? (
         error ? null : <Loading />
       ) : (
-        <DataTable
-          id="audit"
-          tableClass="wk-audit"
-          caption={applied ? `${t('audit.caption')}: ${known('audit.entity', applied, t)}` : t('audit.caption')}
-          columns={[
-            { key: 'at', label: t('audit.col.at') },
-            { key: 'actor', label: t('audit.col.actor') },
-            { key: 'action', label: t('audit.col.action') },
-            { key: 'object', label: t('audit.col.object') },
-            { key: 'changes', label: t('audit.col.changes') },
-          ]}
-          empty={t('audit.empty')}
-          rows={entries}
-          renderRow={(e) => (
-            <tr class="utrecht-table__row" key={e.id} data-audit-id={e.id}>
-              <th scope="row" class="utrecht-table__header-cell wk-nowrap">
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
-              </th>
-              <td class="utrecht-table__cell">{e.actor?.name ?? t('audit.system')}</td>
-              <td class="utrecht-table__cell">{known('audit.action', e.action, t)}</td>
-              <td class="utrecht-table__cell wk-nowrap">
-                {known('audit.entity', e.entity, t)}
-                {e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}
-              </td>
-              <td class="utrecht-table__cell">
-                <Changes entry={e} yesNo={yesNo} />
-              </td>
-            </tr>
-          )}
-        />
+        <div aria-busy={busy ? 'true' : undefined}>
+          <DataTable
+            id="audit"
+            tableClass="wk-audit"
+            caption={shownFilter.length ? `${t('audit.caption')}: ${shownFilter.join(', ')}` : t('audit.caption')}
+            columns={[
+              { key: 'at', label: t('audit.col.at') },
+              { key: 'actor', label: t('audit.col.actor') },
+              { key: 'action', label: t('audit.col.action') },
+              { key: 'object', label: t('audit.col.object') },
+              { key: 'changes', label: t('audit.col.changes') },
+            ]}
+            empty={t('audit.empty')}
+            rows={entries}
+            renderRow={(e) => (
+              <tr class="utrecht-table__row" key={e.id} data-audit-id={e.id}>
+                <th scope="row" class="utrecht-table__header-cell wk-nowrap">
+                  <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+                </th>
+                <td class="utrecht-table__cell">{e.actor?.name ?? t('audit.system')}</td>
+                <td class="utrecht-table__cell">{actionLabel(t, e.action)}</td>
+                <td class="utrecht-table__cell" data-entity={e.entity}>
+                  <ObjectCell entry={e} t={t} />
+                </td>
+                <td class="utrecht-table__cell">
+                  <Changes entry={e} yesNo={yesNo} format={format} />
+                </td>
+              </tr>
+            )}
+          />
+        </div>
       )}
 
       {entries !== null && nextBefore !== null ? (
@@ -141,11 +281,25 @@ export function AuditPage(_props: { me: Me }) {
   );
 }
 
-function Changes({ entry, yesNo }: { entry: AuditEntry; yesNo: [string, string] }) {
+/** "Kennisbankitem ‘Oplossingsgericht werken’"; the name a link where an administrator can see the record. */
+function ObjectCell({ entry, t }: { entry: AuditEntry; t: Translate }) {
+  const { kind, name } = objectText(t, entry);
+  const page = adminPageOf(entry.entity);
+  if (!name) return page ? <Link href={page}>{kind}</Link> : <>{kind}</>;
+  const quoted = entry.label ? `‘${name}’` : name;
+  return (
+    <>
+      {kind}{' '}
+      {page ? <Link href={page}>{quoted}</Link> : <span class="wk-audit__name">{quoted}</span>}
+    </>
+  );
+}
+
+function Changes({ entry, yesNo, format }: { entry: AuditEntry; yesNo: [string, string]; format: ValueFormat }) {
   const { t } = useI18n();
   if (entry.before == null && entry.after == null) return <>{t('common.none')}</>;
   const changes = diffObjects(entry.before, entry.after);
-  const summary = changes.length ? changes.map((c) => c.field).join(', ') : t('audit.noChanges');
+  const summary = changes.length ? changes.map((c) => fieldLabel(t, c.field)).join(', ') : t('audit.noChanges');
   return (
     <details class="wk-details">
       <summary>
@@ -164,10 +318,10 @@ function Changes({ entry, yesNo }: { entry: AuditEntry; yesNo: [string, string] 
           />
           <tbody class="utrecht-table__body">
             {changes.map((c) => (
-              <tr class="utrecht-table__row" key={c.field}>
-                <th scope="row" class="utrecht-table__header-cell">{c.field}</th>
-                <td class="utrecht-table__cell wk-diff__before">{valueText(c.before, yesNo)}</td>
-                <td class="utrecht-table__cell wk-diff__after">{valueText(c.after, yesNo)}</td>
+              <tr class="utrecht-table__row" key={c.field} data-field={c.field}>
+                <th scope="row" class="utrecht-table__header-cell">{fieldLabel(t, c.field)}</th>
+                <td class="utrecht-table__cell wk-diff__before">{valueText(c.before, yesNo, format, lastPart(c.field))}</td>
+                <td class="utrecht-table__cell wk-diff__after">{valueText(c.after, yesNo, format, lastPart(c.field))}</td>
               </tr>
             ))}
           </tbody>
@@ -181,4 +335,9 @@ function Changes({ entry, yesNo }: { entry: AuditEntry; yesNo: [string, string] 
       </details>
     </details>
   );
+}
+
+function lastPart(field: string): string {
+  const dot = field.lastIndexOf('.');
+  return dot < 0 ? field : field.slice(dot + 1);
 }
