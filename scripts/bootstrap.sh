@@ -9,9 +9,13 @@ purpose=${1:-run}
 packages=(build-essential cmake ninja-build pkg-config
           libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
           libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libstemmer-dev libcmark-gfm-dev \
-          libcmark-gfm-extensions-dev nodejs)
+          libcmark-gfm-extensions-dev nodejs
+          # The report's PDF is printed by headless Chromium at run time, with fonts that
+          # have the euro sign and Dutch diacritics; poppler-utils tells the pages of its
+          # chapters for the table of contents (docs/operations.md).
+          chromium fonts-dejavu-core poppler-utils)
 case "$purpose" in
-  test)  packages+=(libgtest-dev libgmock-dev postgresql chromium fonts-dejavu-core curl sqlite3) ;;
+  test)  packages+=(libgtest-dev libgmock-dev postgresql curl sqlite3 python3-openpyxl) ;;
   bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl wdutch) ;;
 esac
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "core/text.hpp"
+
 namespace wk {
 
 namespace {
@@ -85,9 +87,7 @@ std::size_t currency_suffix(std::string_view s) {
 // does not become the message.
 std::string shown(std::string_view s) {
   if (s.size() <= kMaxShownBytes) return std::string(s);
-  std::size_t cut = kMaxShownBytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "…";
+  return std::string(text::utf8_prefix_bytes(s, kMaxShownBytes)) + "…";
 }
 
 Error amount_error(std::string_view input, std::string_view hint_nl, std::string detail_en) {

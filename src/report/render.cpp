@@ -80,7 +80,7 @@ const std::string& report_css() {
   return css ? *css : empty;
 }
 
-std::string render_html(const Report& r, bool inline_css) {
+std::string render_html(const Report& r, bool inline_css, const TocPages* toc_pages) {
   std::ostringstream out;
   const std::string title = "Activiteitenverslag " + std::to_string(r.year) + " — " + r.organisation;
   out << "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << escape(title)
@@ -94,9 +94,16 @@ std::string render_html(const Report& r, bool inline_css) {
       << r.year << "</h1>\n<p class=\"org\">" << escape(r.organisation) << "</p>\n<p class=\"date\">Peildatum "
       << escape(iso_to_dutch_date(r.reference_date)) << "</p>\n</header>\n";
   out << "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Inhoud</h2>\n<ol>\n";
-  for (const auto& c : r.chapters)
-    out << "<li><a href=\"#h-" << escape(c.key) << "\"><span class=\"no\">" << c.number << "</span> " << escape(c.title)
-        << "</a></li>\n";
+  for (const auto& c : r.chapters) {
+    out << "<li><a href=\"#h-" << escape(c.key) << "\"><span class=\"no\">" << c.number << "</span> "
+        << escape(c.title);
+    if (toc_pages) {
+      const auto page = toc_pages->find("h-" + c.key);
+      // Floated to the right margin: a number does not move the title's line breaks.
+      out << "<span class=\"page\">" << (page == toc_pages->end() ? "" : std::to_string(page->second)) << "</span>";
+    }
+    out << "</a></li>\n";
+  }
   out << "</ol>\n</nav>\n<main>\n";
   for (const auto& c : r.chapters) {
     out << "<section class=\"chapter\" id=\"h-" << escape(c.key) << "\">\n<h2><span class=\"no\">" << c.number
@@ -192,6 +199,42 @@ std::string render_json(const Report& r) {
   return out.dump();
 }
 
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream data;
+  data << in.rdbuf();
+  return data.str();
+}
+
+// The pages of the chapters' anchors in a printed PDF: Chromium writes a named
+// destination for every element a link points at, and poppler's pdfinfo lists them
+// ("   3 [ XYZ 6 778 null ] \"h-inleiding\""). Empty when pdfinfo is not there.
+TocPages chapter_pages(const std::filesystem::path& pdf) {
+  TocPages pages;
+  const std::string command = "/usr/bin/pdfinfo -dests " + pdf.string() + " 2>/dev/null";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return pages;
+  char line[1024];
+  while (std::fgets(line, sizeof line, pipe)) {
+    const std::string_view l(line);
+    const auto open = l.find("\"h-"), close = l.rfind('"');
+    if (open == std::string_view::npos || close <= open) continue;
+    int page = 0;
+    if (std::sscanf(line, " %d", &page) == 1 && page > 0)
+      pages.emplace(std::string(l.substr(open + 1, close - open - 1)), page);
+  }
+  ::pclose(pipe);
+  return pages;
+}
+
+}  // namespace
+
+// Headless Chromium prints the self-contained HTML (no network, no profile left
+// behind). The table of contents gets its page numbers from a first print: the second
+// prints them in place of placeholders of the same width, so no page moves; a third
+// print follows only if one did.
 Result<std::string> render_pdf(const Report& r) {
   namespace fs = std::filesystem;
   const char* chromium = "/usr/bin/chromium";
@@ -205,21 +248,24 @@ Result<std::string> render_pdf(const Report& r) {
   const char* dir = ::mkdtemp(dir_template);
   if (!dir) return Error{ErrorKind::unavailable, "PDF maken mislukte.", "cannot create a temporary folder", {}, 0};
   const fs::path html = fs::path(dir) / "verslag.html", pdf = fs::path(dir) / "verslag.pdf";
-  std::ofstream(html) << render_html(r, true);
-  // Headless Chromium prints the self-contained HTML; no network, no profile left behind.
-  const std::string command = std::string(chromium) +
-                              " --headless --no-sandbox --disable-gpu --disable-background-networking "
-                              "--disable-component-update --no-first-run --disable-sync --no-pdf-header-footer "
-                              "--user-data-dir=" +
-                              (fs::path(dir) / "profile").string() + " --print-to-pdf=" + pdf.string() + " file://" +
-                              html.string() + " >/dev/null 2>&1";
-  const int rc = std::system(command.c_str());
+  auto print = [&](const TocPages& numbers) {
+    std::ofstream(html, std::ios::trunc) << render_html(r, true, &numbers);
+    fs::remove(pdf);
+    const std::string command = std::string(chromium) +
+                                " --headless --no-sandbox --disable-gpu --disable-background-networking "
+                                "--disable-component-update --no-first-run --disable-sync --no-pdf-header-footer "
+                                "--user-data-dir=" +
+                                (fs::path(dir) / "profile").string() + " --print-to-pdf=" + pdf.string() +
+                                " file://" + html.string() + " >/dev/null 2>&1";
+    return std::system(command.c_str()) == 0 && fs::exists(pdf);
+  };
   std::string bytes;
-  if (rc == 0 && fs::exists(pdf)) {
-    std::ifstream in(pdf, std::ios::binary);
-    std::ostringstream data;
-    data << in.rdbuf();
-    bytes = data.str();
+  TocPages pages;
+  for (int round = 0; round < 3 && print(pages); ++round) {
+    bytes = read_file(pdf);
+    auto printed = chapter_pages(pdf);
+    if (printed == pages) break;  // also when pdfinfo is missing: no numbers, no second print
+    pages = std::move(printed);
   }
   std::error_code ec;
   fs::remove_all(dir, ec);

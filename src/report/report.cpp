@@ -87,6 +87,21 @@ std::string tenths_text(std::int64_t tenths) {
   return (tenths < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
 }
 
+std::string counted(std::int64_t n, std::string_view one, std::string_view many) {
+  if (n == 0) return "geen " + std::string(many);
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+std::string_view verb(std::int64_t n, std::string_view one, std::string_view many) {
+  return n == 1 ? one : many;
+}
+std::string times(std::int64_t n) {
+  return n == 0 ? "niet" : std::to_string(n) + " keer";
+}
+std::string sentence_case(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
 namespace {
 std::optional<std::string> load_text(Tx& tx, std::int64_t org_id, int year, const std::string& chapter) {
   auto r = tx.query_one("SELECT body FROM report_texts WHERE org_id = ? AND year = ? AND chapter = ?",

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -111,6 +113,16 @@ bool may_follow_links(const Principal& p);
 // A figure with one decimal as the report writes it, from tenths: 123 → "12,3", -5 → "-0,5".
 std::string tenths_text(std::int64_t tenths);
 
+// Counts in the report's sentences. Zero is written as a word and no sentence begins with
+// a figure: counted(0, "verhaal", "verhalen") → "geen verhalen", (1, …) → "1 verhaal",
+// (7, …) → "7 verhalen"; the verb agrees: verb(1, "is", "zijn") → "is", otherwise "zijn".
+std::string counted(std::int64_t n, std::string_view one, std::string_view many);
+std::string_view verb(std::int64_t n, std::string_view one, std::string_view many);
+// How often something happened: 0 → "niet", 1 → "1 keer", 12 → "12 keer".
+std::string times(std::int64_t n);
+// The first letter in upper case (ASCII), for a sentence that begins with a phrase.
+std::string sentence_case(std::string s);
+
 class Service {
  public:
   Service(store::Database& db, const Registry& registry) : db_(db), registry_(registry) {}
@@ -125,8 +137,19 @@ class Service {
   const Registry& registry_;
 };
 
-std::string render_html(const Report& report, bool inline_css);
+// The page of each chapter's anchor ("h-<key>") in the printed PDF.
+using TocPages = std::map<std::string, int>;
+// The document; with `toc_pages` (printing) the table of contents shows page numbers.
+std::string render_html(const Report& report, bool inline_css, const TocPages* toc_pages = nullptr);
 std::string render_xlsx(const Report& report);  // the bytes of an .xlsx workbook
+// The sheet names of one workbook: each wanted name made valid for Excel and unique.
+class SheetNames {
+ public:
+  std::string take(std::string_view wanted);
+
+ private:
+  std::set<std::string> used_;  // lower case: Excel compares names without case
+};
 // A workbook of plain tables (one sheet each, header row first): exports of records.
 std::string tables_xlsx(const std::vector<Table>& tables);
 // The same for one table as CSV the way Dutch Excel reads it: UTF-8 with a BOM, `;`,

@@ -3,28 +3,40 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include "core/dutch.hpp"
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace wk::report {
 
-namespace {
-
-// Excel forbids []:*?/\ in sheet names and allows 31 characters; names must be unique.
-std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
+// Excel's rules for sheet names: at most 31 characters (not bytes: a cut by bytes splits
+// a multi-byte character and makes workbook.xml ill-formed), none of []:*?/\, no
+// apostrophe at either end, not "History", and unique without regard to case.
+std::string SheetNames::take(std::string_view wanted) {
+  constexpr std::size_t kMaxChars = 31;
   std::string base;
   for (char c : wanted)
-    if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) base += c;
-  base = base.substr(0, 28);
-  if (base.empty()) base = "Tabel";
+    if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos && c != '\n' && c != '\r') base += c;
+  auto trim_apostrophes = [](std::string s) {
+    while (!s.empty() && s.front() == '\'') s.erase(0, 1);
+    while (!s.empty() && s.back() == '\'') s.pop_back();
+    return text::trim(s);
+  };
+  base = trim_apostrophes(std::string(text::utf8_prefix(base, kMaxChars)));
+  if (base.empty() || dutch::lower(base) == "history") base = "Tabel";
   std::string name = base;
-  for (int i = 2; used.count(name); ++i) name = base + " " + std::to_string(i);
-  used.insert(name);
+  for (int i = 2; used_.count(dutch::lower(name)); ++i) {
+    const std::string suffix = " (" + std::to_string(i) + ")";
+    name = trim_apostrophes(std::string(text::utf8_prefix(base, kMaxChars - suffix.size()))) + suffix;
+  }
+  used_.insert(dutch::lower(name));
   return name;
 }
+
+namespace {
 
 // A workbook being written to a temporary file (libxlsxwriter writes files).
 class Workbook {
@@ -51,7 +63,11 @@ class Workbook {
   }
 
   // Writes the table from `first_row` on: header, then rows; returns the next free row.
-  lxw_worksheet* sheet(const std::string& name) { return workbook_add_worksheet(wb_, sheet_name(name, used_).c_str()); }
+  lxw_worksheet* sheet(const std::string& name) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, names_.take(name).c_str());
+    if (!ws) throw std::runtime_error("libxlsxwriter refused a sheet name");
+    return ws;
+  }
   lxw_row_t write(lxw_worksheet* ws, lxw_row_t row, const Table& table) {
     for (std::size_t c = 0; c < table.columns.size(); ++c)
       worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), table.columns[c].c_str(), bold_);
@@ -98,7 +114,7 @@ class Workbook {
   std::string path_;
   lxw_workbook* wb_ = nullptr;
   lxw_format *bold_, *euro_, *euro_bold_, *title_;
-  std::set<std::string> used_;
+  SheetNames names_;
 };
 
 }  // namespace

@@ -1,9 +1,26 @@
 // Shared fixtures of the API tests: the hand-made cases in the shape of the model
 // report's tables (their figures are computed by hand in the tests that use them), and
 // what the spreadsheet exports need: a GET that keeps the bytes, a small CSV reader and
-// a small zip reader for the .xlsx answers. Node built-ins only.
+// a small zip reader for the .xlsx answers, and `readXlsx`, which opens a workbook in an
+// independent strict reader (tests/readers/xlsx_read.py: expat and openpyxl).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+
+const XLSX_READER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'readers', 'xlsx_read.py');
+
+/**
+ * Opens an .xlsx workbook with an independent strict reader (every XML part must be
+ * well-formed; openpyxl must load it without a warning). Returns
+ * `{ sheets: [{ name, rows: [[cell, ...], ...] }] }` with numbers as numbers.
+ */
+export function readXlsx(buf) {
+  const r = spawnSync('/usr/bin/python3', [XLSX_READER, '-'], { input: buf, maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(r.status, 0, `the workbook does not open in a strict reader: ${r.stderr || r.error}`);
+  return JSON.parse(r.stdout.toString('utf8'));
+}
 
 // Programme "Doorstroomwoningen" (start 2016-01-01), groups Woning A/B/C and cases
 // without a group. Team A / B are the first two demo teams. Amounts are euro cents per

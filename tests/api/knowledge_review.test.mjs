@@ -1115,7 +1115,7 @@ describe('Kennisbank chapter of the year report: figures counted by hand', { ski
       ['Richtlijnen', 0, 0, 1, 1, 0],
       ['Totaal', 2, 2, 1, 5, 0],
     ]);
-    assert.match(items.paragraphs[0], /waren 2 items gepubliceerd; bij 0 items was de herzieningsdatum verstreken/);
+    assert.match(items.paragraphs[0], /waren 2 items gepubliceerd; bij geen enkel item was de herzieningsdatum verstreken/);
     assert.equal(items.paragraphs[1], `In ${year} is 2 keer bevestigd dat een item nog juist is (1 item); zo'n bevestiging schuift de herzieningsdatum op.`);
     assert.deepEqual(use.tables.map((t) => t.id), ['kennisbank_beoordeling', 'kennisbank_raadplegingen', 'kennisbank_top']);
     assert.deepEqual(rows(use.tables[0]), [

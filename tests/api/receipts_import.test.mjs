@@ -5,7 +5,7 @@
 // column listed, size and media-type limits, who may import what, and the export (CSV
 // and XLSX) with its round trip. Every expected figure is written out by hand.
 import { describe } from 'node:test';
-import { BOM, XLSX_TYPE, getBytes, parseCsv, unzip } from './fixtures.mjs';
+import { BOM, XLSX_TYPE, getBytes, parseCsv, readXlsx, unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
 import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG,
@@ -462,6 +462,13 @@ describe('receipts import and export', { skip: whyNot }, () => {
       for (const v of ['100', '2400', '311', '2400.5']) assert.ok(sheet.includes(`<v>${v}</v>`), `the amount ${v} as a number: ${sheet.slice(0, 2000)}`);
       const strings = (zip.get('xl/sharedStrings.xml') || Buffer.alloc(0)).toString('utf8') + sheet;
       for (const s of ['programma', 'bedrag_per_jaar', 'IMP-04', 'Opvang; voorkomen']) assert.ok(strings.includes(s), `the text ${s}`);
+      // an independent strict reader opens it: the header and the amounts as numbers
+      const book = readXlsx(r.buf);
+      assert.equal(book.sheets.length, 1);
+      const [head, ...rows] = book.sheets[0].rows;
+      assert.ok(head.includes('bedrag_per_jaar'), head.join(';'));
+      const amounts = rows.map((row) => row[head.indexOf('bedrag_per_jaar')]);
+      for (const v of [100, 2400, 311, 2400.5]) assert.ok(amounts.includes(v), `${v} as a number: ${amounts.join(' ')}`);
     });
 
     it('a coach exports only the cases of their own teams', async () => {

@@ -18,7 +18,7 @@ import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG, expectStatus, assertProblem,
   assertValidation, show, ISO_UTC, unique, rawRequest,
 } from './harness.mjs';
-import { BOM, XLSX_TYPE, getBytes, parseCsv, unzip } from './fixtures.mjs';
+import { BOM, XLSX_TYPE, getBytes, parseCsv, readXlsx, unzip } from './fixtures.mjs';
 
 // Valid BSNs (11-test), as in stories.test.mjs.
 const BSN = '111222333';
@@ -904,6 +904,30 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       assert.ok(b.warnings.some((w) => w.field === 'summary'), JSON.stringify(b.warnings));
     });
 
+    it('GET sessions?story= lists exactly the sessions a best practice may cite: hand-picked, a live filter, a frozen one', async () => {
+      const marker = unique('GEKEKEN');
+      const st = await story({ text: marker });
+      const other = await story({ title: 'Niet bekeken' });
+      const picked = await createSession({ title: 'Zelf gekozen', story_ids: [st.id] });
+      const live = await createSession({ title: 'Filter open', story_filter: { q: marker } });
+      const frozen = await createSession({ title: 'Filter dicht', story_filter: { q: marker } });
+      expectStatus(await c.quality.post(`/api/v1/sensemaking-sessions/${frozen.id}/close`, { conclusion: 'Klaar.' }), 200);
+      await createSession({ title: 'Ander verhaal', story_ids: [other.id] });
+      await createSession({ title: 'Ander filter', story_filter: { q: unique('NIETS') } });
+      const list = expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${st.id}&limit=500`), 200);
+      assert.deepEqual(list.items.map((x) => x.id).sort((a, b) => a - b), [picked.id, live.id, frozen.id].sort((a, b) => a - b));
+      assert.equal(list.total, 3);
+      // every session offered is accepted by the best-practice form; the first page of one
+      assert.equal(expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${st.id}&limit=1&offset=2`), 200).items.length, 1);
+      for (const session of list.items) assertValidation(await c.quality.post(`/api/v1/stories/${st.id}/best-practice`, { summary: '' , session_id: session.id }), ['summary'], `only the summary is wrong with ${session.title}`);
+      // a story added to the frozen session's filter afterwards is not in it
+      const later = await story({ text: `Later ${marker}` });
+      const forLater = expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${later.id}`), 200);
+      assert.deepEqual(forLater.items.map((x) => x.id), [live.id]);
+      assert.deepEqual(expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${MISSING_ID}`), 200), { items: [], total: 0 });
+      for (const q of ['story=abc', 'story=0', 'story=-1']) assertProblem(await c.quality.get(`/api/v1/sensemaking-sessions?${q}`), 400, 'bad-request', q);
+    });
+
     it('a closed filter session counts the stories it froze: a story added later cannot cite it', async () => {
       const marker = unique('BEVROREN');
       const seen = await story({ text: marker });
@@ -1060,6 +1084,13 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       }
       assert.ok(all.includes('=SUM(A1)'), 'the title is there');
       assert.ok(!/<f>/.test(sheet), 'no formulas in the worksheet');
+      // an independent strict reader opens it, one row per story under the header
+      const book = readXlsx(r.buf);
+      assert.equal(book.sheets.length, 1);
+      const [head, ...rows] = book.sheets[0].rows;
+      assert.equal(head[0], 'id');
+      assert.ok(rows.length > 0 && rows.every((row) => row.length === head.length), 'every row as wide as the header');
+      assert.ok(rows.some((row) => row.includes('=SUM(A1)')), 'the formula-like title as text');
     });
 
     it('a bad format or filter is 400; coach, team manager, funder, hr and admin get 403', async () => {
@@ -1214,8 +1245,13 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
 // .86, .71) get a tenth each: 42,8 + 28,6 + 14,3 + 14,3 = 100,0.
 // Valuations 2015: 4/7 = 571.43 → 571, 3/7 = 428.57 → 429 (the larger remainder): 57,1
 // and 42,9; 2014: 33,3 (1/3 → 333 + 0) and 66,7 (666.67 → 667).
-// Archetypes (of the stories, half up): Redder 2/7 = 28,6 (2014: 3/3 = 100,0 → -71,4);
-// Tekortschieter 1/7 = 14,3 (2014: 0,0 → +14,3).
+// Archetypes (of the stories, half up): Redder 2/7 = 28,6; Tekortschieter 1/7 = 14,3.
+// 2015 is not compared with 2014: 3 stories is below the base of 10 (stories::comparable),
+// so the tables hold 2015 alone and the report says why.
+// 2012 and 2013: 10 stories each, so 2013 is compared with 2012. 2012: all Werk,
+// positief, Redder. 2013: 5 Werk positief Redder, 5 Schulden negatief without an
+// archetype: positief 100,0 → 50,0 (-50,0), negatief 0,0 → 50,0 (+50,0), Redder
+// 100,0 → 50,0 (-50,0, the largest shift of the roles).
 // Sessions dated 2015: two; the first with one theme and two actions, the second with one
 // action. Of the three, one is done now (procedure) and one dropped: one stays open.
 // Done actions count in the year they were done (this year), not the session's year.
@@ -1263,6 +1299,9 @@ describe('Vertelpunt: the kwaliteit chapter of the annual report', { skip: whyNo
     await share('2014-06-01', 'Schulden', 'negatief', ['Redder']);
     await share('2014-12-31', 'Schulden', 'negatief', ['Redder']);
     await share('2016-01-01', 'Werk', 'positief', ['Redder']); // outside both years
+    for (let i = 1; i <= 10; i += 1) await share(`2012-03-${String(i).padStart(2, '0')}`, 'Werk', 'positief', ['Redder']);
+    for (let i = 1; i <= 5; i += 1) await share(`2013-03-${String(i).padStart(2, '0')}`, 'Werk', 'positief', ['Redder']);
+    for (let i = 1; i <= 5; i += 1) await share(`2013-04-${String(i).padStart(2, '0')}`, 'Schulden', 'negatief');
     const p = await new Client(server).request('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`,
       { title: 'Openbaar, wachtend', text: 'Telt niet.', date: '2015-07-07', topic_id: topic.Werk.id }, { headers: { 'X-Forwarded-For': '10.99.0.1' } });
     expectStatus(p, 202);
@@ -1295,8 +1334,9 @@ describe('Vertelpunt: the kwaliteit chapter of the annual report', { skip: whyNo
     const [listening, sessions] = ch.sections;
     assert.equal(listening.heading, 'Grootschalig luisteren: het vertelpunt');
     assert.equal(listening.paragraphs[0], 'In 2015 zijn 7 verhalen gedeeld en door de vertellers zelf geduid (2014: 3 verhalen).');
-    assert.equal(listening.paragraphs[1], 'Het vertelpunt is in 2015 0 keer geraadpleegd.', 'views count in the month they happen (now)');
-    assert.ok(listening.paragraphs.includes("De grootste verschuiving bij de rollen: 'Redder' van 100,0 % naar 28,6 % (-71,4 procentpunt)."), JSON.stringify(listening.paragraphs));
+    assert.equal(listening.paragraphs[1], 'Het vertelpunt is in 2015 niet geraadpleegd.', 'views count in the month they happen (now)');
+    assert.ok(listening.paragraphs.includes('Met 2014 is niet vergeleken: een verschuiving wordt alleen genoemd als in beide jaren ten minste 10 verhalen zijn gedeeld (2014: 3 verhalen, 2015: 7 verhalen).'), JSON.stringify(listening.paragraphs));
+    assert.ok(!listening.paragraphs.some((p) => p.includes('grootste verschuiving')), 'no shift against a base of 3');
 
     const [topics, valuations, archetypes] = listening.tables;
     assert.equal(topics.id, 'onderwerpen');
@@ -1314,19 +1354,21 @@ describe('Vertelpunt: the kwaliteit chapter of the annual report', { skip: whyNo
     assert.equal(werk.cells[0].link, `/verhalen?from=2015-01-01&to=2015-12-31&topic=${topic.Werk.id}`);
 
     assert.equal(valuations.id, 'waardering');
-    assert.deepEqual(valuations.columns, ['Waardering', '2014 %', '2015 %', 'Verschil (procentpunt)']);
+    assert.equal(valuations.title, 'Waardering van de verhalen, 2015');
+    assert.deepEqual(valuations.columns, ['Waardering', '2015 %'], '2015 alone: 2014 has too few stories');
     const v = Object.fromEntries(texts(valuations).map(([label, ...rest]) => [label, rest]));
-    assert.deepEqual(v.positief, ['33,3', '57,1', '+23,8']);
-    assert.deepEqual(v.negatief, ['66,7', '42,9', '-23,8']);
-    assert.deepEqual(v.neutraal, ['0,0', '0,0', '0,0']);
+    assert.deepEqual(v.positief, ['57,1']);
+    assert.deepEqual(v.negatief, ['42,9']);
+    assert.deepEqual(v.neutraal, ['0,0']);
     assert.equal(archetypes.id, 'archetypen');
+    assert.deepEqual(archetypes.columns, ['Rol', '2015 %']);
     const a = Object.fromEntries(texts(archetypes).map(([label, ...rest]) => [label, rest]));
-    assert.deepEqual(a.Redder, ['100,0', '28,6', '-71,4']);
-    assert.deepEqual(a.Tekortschieter, ['0,0', '14,3', '+14,3']);
+    assert.deepEqual(a.Redder, ['28,6']);
+    assert.deepEqual(a.Tekortschieter, ['14,3']);
 
     assert.equal(sessions.heading, 'Duidingssessies');
-    assert.equal(sessions.paragraphs[0], 'In 2015 zijn 2 duidingssessies gehouden, met 1 thema en 3 afgesproken acties; daarvan staat er 1 nog open.');
-    assert.equal(sessions.paragraphs[1], '0 acties zijn in 2015 afgerond met een verandering in een methode, een procedure, een training of anderszins.');
+    assert.equal(sessions.paragraphs[0], 'In 2015 zijn 2 duidingssessies gehouden; daarin is 1 thema gevonden en zijn 3 acties afgesproken, waarvan er 1 nog openstaat.');
+    assert.equal(sessions.paragraphs[1], 'In 2015 zijn geen acties afgerond met een verandering in een methode, een procedure, een training of anderszins.');
     const [done] = sessions.tables;
     assert.equal(done.id, 'acties');
     assert.deepEqual(done.columns, ['Wat veranderde', 'Acties']);
@@ -1337,13 +1379,27 @@ describe('Vertelpunt: the kwaliteit chapter of the annual report', { skip: whyNo
   it('this year: the action done now counts here (procedure), and the views of this year', async () => {
     const ch = chapter(await report(director, thisYear));
     const [listening, sessions] = ch.sections;
-    assert.equal(listening.paragraphs[0], `In ${thisYear} zijn 0 verhalen gedeeld en door de vertellers zelf geduid (${thisYear - 1}: 0 verhalen).`);
+    assert.equal(listening.paragraphs[0], `In ${thisYear} zijn geen verhalen gedeeld en door de vertellers zelf geduid (${thisYear - 1}: geen verhalen).`);
     assert.equal(listening.paragraphs[1], `Het vertelpunt is in ${thisYear} 3 keer geraadpleegd.`);
-    assert.equal(sessions.paragraphs[0], `In ${thisYear} zijn 0 duidingssessies gehouden, met 0 thema's en 0 afgesproken acties; daarvan staan er 0 nog open.`);
-    assert.equal(sessions.paragraphs[1], `1 actie is in ${thisYear} afgerond met een verandering in een methode, een procedure, een training of anderszins.`);
+    assert.equal(sessions.paragraphs[0], `In ${thisYear} zijn geen duidingssessies gehouden.`);
+    assert.equal(sessions.paragraphs[1], `In ${thisYear} is 1 actie afgerond met een verandering in een methode, een procedure, een training of anderszins.`);
     assert.deepEqual(texts(sessions.tables[0]), [['Methode', '0'], ['Procedure', '1'], ['Training', '0'], ['Anders', '0'], ['Totaal', '1']]);
-    const shares = texts(listening.tables[0]).map(([, s]) => s);
-    assert.ok(shares.every((s) => s === '0,0'), 'no stories: every share 0,0');
+    assert.deepEqual(listening.tables, [], 'no stories: no tables of shares of nothing');
+    assert.equal(listening.paragraphs.length, 2, 'no comparison sentence without stories');
+  });
+
+  it('2013 against 2012 (10 stories each): shares side by side, the shift in percentage points, the largest named', async () => {
+    const [listening] = chapter(await report(director, 2013)).sections;
+    const [, valuations, archetypes] = listening.tables;
+    assert.equal(valuations.title, 'Waardering van de verhalen, 2012 en 2013');
+    assert.deepEqual(valuations.columns, ['Waardering', '2012 %', '2013 %', 'Verschil (procentpunt)']);
+    const v = Object.fromEntries(texts(valuations).map(([label, ...rest]) => [label, rest]));
+    assert.deepEqual(v.positief, ['100,0', '50,0', '-50,0']);
+    assert.deepEqual(v.negatief, ['0,0', '50,0', '+50,0']);
+    const a = Object.fromEntries(texts(archetypes).map(([label, ...rest]) => [label, rest]));
+    assert.deepEqual(a.Redder, ['100,0', '50,0', '-50,0']);
+    assert.ok(listening.paragraphs.includes("De grootste verschuiving bij de rollen: 'Redder' van 100,0 % naar 50,0 % (-50,0 procentpunt)."), JSON.stringify(listening.paragraphs));
+    assert.ok(!listening.paragraphs.some((p) => p.startsWith('Met 2012 is niet vergeleken')));
   });
 
   it('quality sees what the director sees; the funder the same figures without links; a coach 403', async () => {

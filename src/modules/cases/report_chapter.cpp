@@ -31,8 +31,11 @@ class ReceiptsChapter final : public report::Chapter {
       section.tables.push_back(receipts_table(*s, links, list_link));
       section.paragraphs.push_back(running_sentence(*s));
       section.paragraphs.push_back(
-          "Bedragen per jaar, afgerond op hele euro's; door afronding kan een totaal of besparing een euro afwijken "
-          "van de som van de getoonde bedragen.");
+          "Kassabon oud: de kosten per jaar die zonder de inzet zouden zijn gebleven; kassabon nieuw: de kosten per "
+          "jaar na de inzet; besparing = oud − nieuw. Opgenomen zijn de casussen die op de peildatum afgerond of zo "
+          "goed als afgerond zijn. Bedragen per jaar, afgerond op hele euro's (vanaf 50 cent naar boven, negatieve "
+          "bedragen naar hun grootte); door afronding kan een totaal of besparing een euro afwijken van de som van "
+          "de getoonde bedragen.");
       sections.push_back(std::move(section));
       // Who carries the costs and who gains the savings: an investment by the
       // municipality often saves a housing corporation money.
@@ -54,15 +57,16 @@ class ReceiptsChapter final : public report::Chapter {
             "Kassabonnen " + s.programme_name,
             {"Groep", "Kassabon nieuw", "Kassabon oud", "Besparing"},
             {}};
+    // Every row labelled: the group and the case's number within it (not its reference:
+    // the funder reads this table too).
     for (const auto& g : s.groups) {
-      bool first = true;
+      const std::string group = g.group ? g.group->name : "Zonder groep";
+      int number = 0;
       for (const auto& r : g.rows) {
         const std::string link = links ? "/casussen/" + std::to_string(r.case_id) : "";
-        t.rows.push_back(
-            {{Cell::text(first ? (g.group ? g.group->name : "Zonder groep") : ""), Cell::money(r.totals.nieuw, link),
-              Cell::money(r.totals.oud, link), Cell::money(r.totals.saving(), link)},
-             false});
-        first = false;
+        t.rows.push_back({{Cell::text(group + ", casus " + std::to_string(++number)), Cell::money(r.totals.nieuw, link),
+                           Cell::money(r.totals.oud, link), Cell::money(r.totals.saving(), link)},
+                          false});
       }
       t.rows.push_back({{Cell::text("Totaal"), Cell::money(g.totals.nieuw, list_link),
                          Cell::money(g.totals.oud, list_link), Cell::money(g.totals.saving(), list_link)},
@@ -77,26 +81,27 @@ class ReceiptsChapter final : public report::Chapter {
   static std::string running_sentence(const Summary& s) {
     std::size_t counted = 0;
     for (const auto& g : s.groups) counted += g.rows.size();
-    std::string out = counted == 1 ? std::string("Op de peildatum is 1 casus")
-                                   : "Op de peildatum zijn " + std::to_string(counted) + " casussen";
-    out += " (zo goed als) afgerond en in de tabel opgenomen. ";
+    const auto n = static_cast<std::int64_t>(counted);
+    std::string out = "Op de peildatum " + std::string(report::verb(n, "is", "zijn")) + " " +
+                      report::counted(n, "casus", "casussen") + " (zo goed als) afgerond en in de tabel opgenomen. ";
     if (s.running_cases == 0) return out + "Er lopen geen casussen meer zonder kassabon.";
-    return out + std::to_string(s.running_cases) + (s.running_cases == 1 ? " casus loopt" : " casussen lopen") +
-           " nog; daarvoor is nog geen kassabon opgemaakt.";
+    return out + "Er " + std::string(report::verb(s.running_cases, "loopt", "lopen")) + " nog " +
+           report::counted(s.running_cases, "casus", "casussen") + " waarvoor nog geen kassabon is opgemaakt.";
   }
 
   static Table breakdown_table(std::string id, std::string title, std::string first,
                                const std::vector<Breakdown>& items) {
-    Table t{std::move(id), std::move(title), {std::move(first), "Kassabon oud", "Kassabon nieuw", "Besparing"}, {}};
+    // The columns in the model report's order, as in the receipts table: nieuw, oud, besparing.
+    Table t{std::move(id), std::move(title), {std::move(first), "Kassabon nieuw", "Kassabon oud", "Besparing"}, {}};
     Totals total;
     for (const auto& b : items) {
       total.add(b.totals);
-      t.rows.push_back({{Cell::text(b.item.name), Cell::money(b.totals.oud), Cell::money(b.totals.nieuw),
+      t.rows.push_back({{Cell::text(b.item.name), Cell::money(b.totals.nieuw), Cell::money(b.totals.oud),
                          Cell::money(b.totals.saving())},
                         false});
     }
     t.rows.push_back(
-        {{Cell::text("Totaal"), Cell::money(total.oud), Cell::money(total.nieuw), Cell::money(total.saving())}, true});
+        {{Cell::text("Totaal"), Cell::money(total.nieuw), Cell::money(total.oud), Cell::money(total.saving())}, true});
     return t;
   }
 };

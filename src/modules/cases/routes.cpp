@@ -113,7 +113,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
       else
         f.status = std::string(*s);
     }
-    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(q->substr(0, 40));
+    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(text::utf8_prefix(*q, 40));
     http::query_paging(ctx.request, f.limit, f.offset, errors);
     if (!errors.empty()) return bad_query(std::move(errors));
     auto page = service.list(ctx.user(), f);

@@ -33,8 +33,8 @@ std::string average(const std::optional<double>& a) {
   return report::tenths_text(std::llround(*a * 10));
 }
 
-std::string items_sentence(std::int64_t n) {
-  return n == 1 ? "1 item" : std::to_string(n) + " items";
+std::string items_text(std::int64_t n) {
+  return report::counted(n, "item", "items");
 }
 
 Millis start_of(const std::string& date) {
@@ -121,13 +121,16 @@ class KennisbankChapter final : public report::Chapter {
                            true});
     items.tables.push_back(std::move(states));
     items.paragraphs.push_back(
-        "Op " + iso_to_dutch_date(reference) + " waren " + items_sentence(total.published) + " gepubliceerd; bij " +
-        items_sentence(total.overdue) + " was de herzieningsdatum verstreken zonder dat de eigenaar had bevestigd "
-        "dat de inhoud nog juist is.");
-    items.paragraphs.push_back("In " + year + " is " + std::to_string(verifications) +
-                               " keer bevestigd dat een item nog juist is (" +
-                               items_sentence(static_cast<std::int64_t>(verified_items.size())) +
-                               "); zo'n bevestiging schuift de herzieningsdatum op.");
+        "Op " + iso_to_dutch_date(reference) + " " + std::string(report::verb(total.published, "was", "waren")) + " " +
+        items_text(total.published) + " gepubliceerd; bij " +
+        (total.overdue == 0 ? std::string("geen enkel item") : items_text(total.overdue)) +
+        " was de herzieningsdatum verstreken zonder dat de eigenaar had bevestigd dat de inhoud nog juist is.");
+    items.paragraphs.push_back(
+        verifications == 0
+            ? "In " + year + " is niet bevestigd dat een item nog juist is."
+            : "In " + year + " is " + report::times(verifications) + " bevestigd dat een item nog juist is (" +
+                  items_text(static_cast<std::int64_t>(verified_items.size())) +
+                  "); zo'n bevestiging schuift de herzieningsdatum op.");
     out.push_back(std::move(items));
 
     Section quality;
@@ -166,7 +169,7 @@ class KennisbankChapter final : public report::Chapter {
                           false});
     if (!top.rows.empty()) quality.tables.push_back(std::move(top));
     quality.paragraphs.push_back("Medewerkers beoordelen de items op juistheid en volledigheid; de kennisbank is in " +
-                                 year + " " + std::to_string(views_total) + " keer geraadpleegd.");
+                                 year + " " + report::times(views_total) + " geraadpleegd.");
     out.push_back(std::move(quality));
     return out;
   }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/markdown.hpp"
+#include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -216,7 +217,7 @@ void read_item(FieldReader& in, ItemInput& item, bool create) {
 std::optional<std::string> text_query(const Context& ctx, const char* name, std::size_t max) {
   auto v = ctx.request.query_param(name);
   if (!v || v->empty()) return std::nullopt;
-  return std::string(v->substr(0, max));
+  return std::string(text::utf8_prefix(*v, max));
 }
 
 void check_status(const std::optional<std::string>& status, std::vector<FieldError>& errors) {

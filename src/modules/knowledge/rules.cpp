@@ -135,11 +135,7 @@ std::optional<std::string> attachment_name(std::string_view name, const FileType
   if (stem.empty()) stem = "bijlage";
   // At most 120 characters in all, cut on a character boundary.
   const std::size_t room = 120 - type.extensions.front().size() - 1;
-  if (stem.size() > room) {
-    std::size_t cut = room;
-    while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;
-    stem.resize(cut);
-  }
+  stem = std::string(text::utf8_prefix_bytes(stem, room));
   return stem + "." + (known ? extension : type.extensions.front());
 }
 
@@ -218,7 +214,7 @@ std::string window_of(std::string_view text, const dutch::Query& query, std::siz
   const std::size_t to = std::min(ws.size(), from + words);
   if (from >= to) {
     std::string out;
-    escape_into(text.substr(0, std::min<std::size_t>(text.size(), 200)), out);
+    escape_into(text::utf8_prefix(text, 200), out);
     return out;
   }
   std::string out = from > 0 || cut_before ? "… " : "";

@@ -26,8 +26,8 @@ std::string points(std::int64_t tenths) {
   return (tenths > 0 ? "+" : "") + percent(tenths);
 }
 
-std::string stories_sentence(std::int64_t n) {
-  return n == 1 ? "1 verhaal" : std::to_string(n) + " verhalen";
+std::string stories_text(std::int64_t n) {
+  return report::counted(n, "verhaal", "verhalen");
 }
 
 class KwaliteitChapter final : public report::Chapter {
@@ -54,46 +54,61 @@ class KwaliteitChapter final : public report::Chapter {
     listening.heading = "Grootschalig luisteren: het vertelpunt";
     const auto& now = stats.period;
     const auto& before = *stats.comparison;
-    listening.paragraphs.push_back("In " + year + (now.count == 1 ? " is " : " zijn ") + stories_sentence(now.count) +
-                                   " gedeeld en door de vertellers zelf geduid (" + previous + ": " +
-                                   stories_sentence(before.count) + ").");
+    listening.paragraphs.push_back("In " + year + " " + std::string(report::verb(now.count, "is", "zijn")) + " " +
+                                   stories_text(now.count) + " gedeeld en door de vertellers zelf geduid (" +
+                                   previous + ": " + stories_text(before.count) + ").");
     const auto views = usage::views_in_year(ctx.tx, ctx.org_id, "vertelpunt", ctx.year);
-    listening.paragraphs.push_back("Het vertelpunt is in " + year + " " + std::to_string(views.total) +
-                                   " keer geraadpleegd.");
-
-    Table topics{"onderwerpen", "Onderwerpen van de verhalen in " + year, {"Onderwerp", "%"}, {}};
-    for (const auto& b : now.topics.buckets) {
-      const auto it = labels.find(b.key);
-      const std::string link =
-          links && it != labels.end() ? "/verhalen?" + period + "&topic=" + std::to_string(it->second.id) : "";
-      topics.rows.push_back({{Cell::text(label(b.key), link), Cell::figure_text(percent(b.share), link)}, false});
+    listening.paragraphs.push_back("Het vertelpunt is in " + year + " " + report::times(views.total) +
+                                   " geraadpleegd.");
+    if (now.count > 0) {  // no tables of shares of nothing
+      Table topics{"onderwerpen", "Onderwerpen van de verhalen in " + year, {"Onderwerp", "%"}, {}};
+      for (const auto& b : now.topics.buckets) {
+        const auto it = labels.find(b.key);
+        const std::string link =
+            links && it != labels.end() ? "/verhalen?" + period + "&topic=" + std::to_string(it->second.id) : "";
+        topics.rows.push_back({{Cell::text(label(b.key), link), Cell::figure_text(percent(b.share), link)}, false});
+      }
+      listening.tables.push_back(std::move(topics));
+      listening.tables.push_back(distribution_table("waardering", "Waardering van de verhalen", "Waardering", year,
+                                                    previous, now.valuations, before.valuations, label));
+      listening.tables.push_back(distribution_table("archetypen", "Hoe vertellers zich voelden (meer keuzes mogelijk)",
+                                                    "Rol", year, previous, now.archetypes, before.archetypes, label));
+      if (!stories::comparable(now.archetypes, before.archetypes))
+        listening.paragraphs.push_back("Met " + previous + " is niet vergeleken: een verschuiving wordt alleen "
+                                       "genoemd als in beide jaren ten minste " +
+                                       std::to_string(stories::kMinComparisonBase) + " verhalen zijn gedeeld (" +
+                                       previous + ": " + stories_text(before.archetypes.total) + ", " + year + ": " +
+                                       stories_text(now.archetypes.total) + ").");
+      else if (auto shift = largest_shift(stories::compare(now.archetypes, before.archetypes), label))
+        listening.paragraphs.push_back(*shift);
+      listening.paragraphs.push_back(
+          "Percentages met één decimaal. Die van onderwerp en waardering zijn van de verhalen die er een kozen en "
+          "zo afgerond dat ze samen precies 100 zijn (de grootste resten naar boven); die van de rollen zijn van "
+          "alle verhalen, de helft naar boven afgerond, en tellen niet op tot 100 omdat een verteller meer dan één "
+          "rol kon kiezen.");
     }
-    listening.tables.push_back(std::move(topics));
-    listening.tables.push_back(comparison_table("waardering", "Waardering van de verhalen", "Waardering", year,
-                                                previous, stories::compare(now.valuations, before.valuations), label));
-    listening.tables.push_back(comparison_table("archetypen", "Hoe vertellers zich voelden (meer keuzes mogelijk)",
-                                                "Rol", year, previous,
-                                                stories::compare(now.archetypes, before.archetypes), label));
-    if (auto shift = largest_shift(stories::compare(now.archetypes, before.archetypes), label))
-      listening.paragraphs.push_back(*shift);
-    listening.paragraphs.push_back(
-        "Percentages van onderwerp en waardering zijn van de verhalen die er een kozen en tellen op tot 100; bij de "
-        "rollen kon een verteller meer dan één rol kiezen.");
     out.push_back(std::move(listening));
 
     const auto f = Service::figures(ctx.tx, ctx.org_id, year + "-01-01", year + "-12-31");
     Section sessions;
     sessions.heading = "Duidingssessies";
-    sessions.paragraphs.push_back(
-        "In " + year + " " + (f.sessions == 1 ? "is 1 duidingssessie" : "zijn " + std::to_string(f.sessions) +
-                                                                            " duidingssessies") +
-        " gehouden, met " + std::to_string(f.themes) + (f.themes == 1 ? " thema" : " thema's") + " en " +
-        std::to_string(f.actions_agreed) + (f.actions_agreed == 1 ? " afgesproken actie" : " afgesproken acties") +
-        "; daarvan " + (f.actions_open == 1 ? "staat er 1" : "staan er " + std::to_string(f.actions_open)) +
-        " nog open.");
-    sessions.paragraphs.push_back(
-        std::to_string(f.actions_done) + (f.actions_done == 1 ? " actie is" : " acties zijn") + " in " + year +
-        " afgerond met een verandering in een methode, een procedure, een training of anderszins.");
+    std::string held = "In " + year + " " + std::string(report::verb(f.sessions, "is", "zijn")) + " " +
+                       report::counted(f.sessions, "duidingssessie", "duidingssessies") + " gehouden";
+    if (f.sessions > 0) {
+      held += "; daarin " + std::string(report::verb(f.themes, "is", "zijn")) + " " +
+              report::counted(f.themes, "thema", "thema's") + " gevonden en " +
+              std::string(report::verb(f.actions_agreed, "is", "zijn")) + " " +
+              report::counted(f.actions_agreed, "actie", "acties") + " afgesproken";
+      if (f.actions_agreed > 0)
+        held += f.actions_open == 0 ? ", waarvan er geen meer openstaan"
+                                    : ", waarvan er " + std::to_string(f.actions_open) + " nog " +
+                                          std::string(report::verb(f.actions_open, "openstaat", "openstaan"));
+    }
+    sessions.paragraphs.push_back(held + ".");
+    sessions.paragraphs.push_back("In " + year + " " + std::string(report::verb(f.actions_done, "is", "zijn")) + " " +
+                                  report::counted(f.actions_done, "actie", "acties") +
+                                  " afgerond met een verandering in een methode, een procedure, een training of "
+                                  "anderszins.");
     static const std::map<std::string, std::string> kinds{
         {"method", "Methode"}, {"procedure", "Procedure"}, {"training", "Training"}, {"other", "Anders"}};
     Table done{"acties", "Afgeronde acties in " + year + ": wat er veranderde", {"Wat veranderde", "Acties"}, {}};
@@ -105,15 +120,23 @@ class KwaliteitChapter final : public report::Chapter {
   }
 
  private:
+  // This year's shares beside last year's and the shift, or this year's alone when either
+  // year has too few stories to compare (stories::comparable).
   template <class Label>
-  static Table comparison_table(std::string id, const std::string& title, std::string first, const std::string& year,
-                                const std::string& previous, const std::vector<stories::Change>& changes,
-                                Label&& label) {
+  static Table distribution_table(std::string id, const std::string& title, std::string first, const std::string& year,
+                                  const std::string& previous, const stories::Distribution& now,
+                                  const stories::Distribution& before, Label&& label) {
+    if (!stories::comparable(now, before)) {
+      Table t{std::move(id), title + ", " + year, {std::move(first), year + " %"}, {}};
+      for (const auto& b : now.buckets)
+        t.rows.push_back({{Cell::text(label(b.key)), Cell::figure_text(percent(b.share))}, false});
+      return t;
+    }
     Table t{std::move(id),
             title + ", " + previous + " en " + year,
             {std::move(first), previous + " %", year + " %", "Verschil (procentpunt)"},
             {}};
-    for (const auto& c : changes)
+    for (const auto& c : stories::compare(now, before))
       t.rows.push_back({{Cell::text(label(c.key)), Cell::figure_text(percent(c.share_before)),
                          Cell::figure_text(percent(c.share_now)), Cell::figure_text(points(c.points))},
                         false});

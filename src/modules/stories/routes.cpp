@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -25,6 +26,16 @@ using http::Context;
 using http::FieldReader;
 using http::problem_response;
 using nlohmann::json;
+
+// What the moderator should look at before a story counts; only a story waiting for
+// moderation is scanned (the others have been looked at, or are staff's own words).
+json personal_data_json(const Story& s) {
+  json out = json::array();
+  if (s.status != "pending") return out;
+  for (const auto& f : personal_data_flags(s))
+    out.push_back({{"field", f.field}, {"kind", f.kind}, {"passage", f.passage}});
+  return out;
+}
 
 json story_json(const Story& s, const std::vector<Warning>& warnings = {}) {
   json archetypes = json::array(), answers = json::array();
@@ -51,6 +62,7 @@ json story_json(const Story& s, const std::vector<Warning>& warnings = {}) {
           {"source", s.source},
           {"moderation", moderation},
           {"created_at", iso8601_utc(s.created_at)},
+          {"personal_data", personal_data_json(s)},
           {"warnings", cases::to_json(warnings)}};
 }
 
@@ -124,7 +136,7 @@ StoryFilter filter_query(const Context& ctx, std::vector<FieldError>& errors) {
   f.topic_id = query_id(ctx, "topic", errors);
   f.valuation_id = query_id(ctx, "valuation", errors);
   f.teller = teller_query(ctx, errors);
-  if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.q = std::string(q->substr(0, 100));
+  if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.q = std::string(text::utf8_prefix(*q, 100));
   return f;
 }
 
@@ -172,6 +184,34 @@ void read_answers(FieldReader& in, const json& body, StoryInput& s) {
       for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
     s.answers.push_back(std::move(answer));
   }
+}
+
+// The passages a moderator blacks out: [{field, passage}], at most 50. The passage is
+// not trimmed: it is matched as it stands in the story.
+std::vector<Redaction> read_redactions(FieldReader& in, const json& body) {
+  std::vector<Redaction> out;
+  if (!body.contains("redact") || body.at("redact").is_null()) return out;
+  in.skip("redact");
+  const auto& list = body.at("redact");
+  if (!list.is_array() || list.size() > 50) {
+    in.fail("redact", "Moet een lijst van hoogstens 50 passages zijn.", "must be an array of at most 50 passages");
+    return out;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "redact[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) {
+      in.fail(at, "Moet een passage zijn.", "must be an object");
+      continue;
+    }
+    FieldReader r(list[i]);
+    Redaction redaction{r.text("field", {.required = true, .min = 1, .max = 40}).value_or(""),
+                        r.text("passage", {.required = true, .min = 1, .max = 2000, .multiline = true, .trim = false})
+                            .value_or("")};
+    if (auto done = r.finish(); !done)
+      for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
+    out.push_back(std::move(redaction));
+  }
+  return out;
 }
 
 }  // namespace
@@ -271,17 +311,20 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     if (!id) return problem_response(Error::not_found("No such story."));
     bool accept = false;
     std::string reason;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
-            if (*d == "accept")
-              accept = true;
-            else if (*d != "reject")
-              in.fail("decision", "Kies accept of reject.", "must be accept or reject");
-          }
-          reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
-        }))
-      return *bad;
-    auto r = service.moderate(ctx.user(), *id, accept, reason, ctx.now);
+    std::vector<Redaction> redactions;
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) return problem_response(body.error());
+    FieldReader in(*body);
+    if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
+      if (*d == "accept")
+        accept = true;
+      else if (*d != "reject")
+        in.fail("decision", "Kies accept of reject.", "must be accept or reject");
+    }
+    reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
+    redactions = read_redactions(in, *body);
+    if (auto done = in.finish(); !done) return problem_response(done.error());
+    auto r = service.moderate(ctx.user(), *id, accept, reason, redactions, ctx.now);
     if (!r) return problem_response(r.error());
     return http::json_response(200, story_json(r->story));
   });

@@ -61,6 +61,10 @@ Distribution multi_choice(const std::vector<std::string>& keys, const std::vecto
   return d;
 }
 
+bool comparable(const Distribution& now, const Distribution& before) {
+  return now.total >= kMinComparisonBase && before.total >= kMinComparisonBase;
+}
+
 std::vector<Change> compare(const Distribution& now, const Distribution& before) {
   std::vector<Change> out;
   std::map<std::string, std::size_t> index;

@@ -53,4 +53,10 @@ struct Change {
 // Side by side, by key; a key present in only one period counts 0 in the other.
 std::vector<Change> compare(const Distribution& now, const Distribution& before);
 
+// Shares of a handful of stories swing by tens of percentage points on one story: a
+// shift between two periods is only stated when each has at least this many stories
+// in the distribution's base (0,0 % → 38,9 % against an empty year is no shift).
+constexpr std::int64_t kMinComparisonBase = 10;
+bool comparable(const Distribution& now, const Distribution& before);
+
 }  // namespace wk::stories

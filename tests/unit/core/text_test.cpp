@@ -98,5 +98,70 @@ TEST(PersonalData, DutchPhoneNumbers) {
   EXPECT_FALSE(contains_phone_number("06123456789"));  // 11 digits
 }
 
+TEST(PersonalData, AddressesArePostcodesWithAHouseNumber) {
+  EXPECT_TRUE(contains_address("Hengelosestraat 12, 7511 JA Enschede"));
+  EXPECT_TRUE(contains_address("woont op 7511JA 12"));
+  EXPECT_TRUE(contains_address("7511 JA, nr. 3a"));
+  EXPECT_FALSE(contains_address("postcodegebied 7511 JA"));  // a postcode alone names no address
+  EXPECT_FALSE(contains_address("IN 2017 EN DAARNA"));         // looks like a postcode, no number beside it
+  EXPECT_FALSE(contains_address("Straat 12, 0511 JA"));       // no postcode begins with 0
+  EXPECT_FALSE(contains_address("Straat 12, 7511 SS"));       // SS, SA and SD are not used
+  EXPECT_FALSE(contains_address("Straat 12, 7511 ja"));       // lower case: ordinary words
+  EXPECT_FALSE(contains_address("Straat 123456 7511 JA"));    // six digits are no house number
+}
+
+// The spans a moderator sees marked, in text order, a phone number's digits not counted
+// again as nine digits.
+TEST(PersonalData, FindingsWithTheirPlaces) {
+  const std::string t = "Bel 06-12345678 of mail jan@voorbeeld.nl. Kerkstraat 4, 7511 AB. Nummer 123456789.";
+  const auto found = find_personal_data(t);
+  ASSERT_EQ(found.size(), 4u);
+  auto text_of = [&](const Finding& f) { return t.substr(f.begin, f.end - f.begin); };
+  EXPECT_EQ(found[0].kind, PersonalData::phone);
+  EXPECT_EQ(text_of(found[0]), "06-12345678");
+  EXPECT_EQ(found[1].kind, PersonalData::email);
+  EXPECT_EQ(text_of(found[1]), "jan@voorbeeld.nl");
+  EXPECT_EQ(found[2].kind, PersonalData::address);
+  EXPECT_EQ(text_of(found[2]), "4, 7511 AB");
+  EXPECT_EQ(found[3].kind, PersonalData::nine_digits);
+  EXPECT_EQ(text_of(found[3]), "123456789");  // not a valid BSN, still shown
+  EXPECT_STREQ(to_string(found[3].kind), "nine_digits");
+  EXPECT_TRUE(find_personal_data("Een verhaal zonder gegevens, in 2017.").empty());
+  EXPECT_TRUE(find_personal_data("").empty());
+  const auto tel = find_personal_data("tel 0612345678");
+  ASSERT_EQ(tel.size(), 1u);
+  EXPECT_EQ(tel[0].kind, PersonalData::phone);
+  const auto intl = find_personal_data("+31 6 12345678");
+  ASSERT_EQ(intl.size(), 1u);
+  EXPECT_EQ(intl[0].kind, PersonalData::phone);
+  EXPECT_EQ(intl[0].begin, 0u);
+}
+
+// Cuts by characters never split one: "—" is three bytes, "ö" two, "€" three.
+TEST(Utf8Prefix, CutsOnCharacterBoundaries) {
+  EXPECT_EQ(utf8_prefix("", 5), "");
+  EXPECT_EQ(utf8_prefix("abc", 0), "");
+  EXPECT_EQ(utf8_prefix("abc", 3), "abc");
+  EXPECT_EQ(utf8_prefix("abc", 10), "abc");
+  EXPECT_EQ(utf8_prefix("coördinator", 3), "coö");
+  EXPECT_EQ(utf8_prefix("a — b", 2), "a ");
+  EXPECT_EQ(utf8_prefix("a — b", 3), "a —");
+  const std::string name = "Besparing per betaler — Doorstroomwoningen";
+  EXPECT_EQ(utf8_length(utf8_prefix(name, 31)), 31u);
+  EXPECT_EQ(utf8_prefix(name, 31), "Besparing per betaler — Doorstr");
+  EXPECT_EQ(utf8_prefix("€€€", 2), "€€");
+  EXPECT_EQ(utf8_prefix("😀x", 1), "😀");  // four bytes, one code point
+}
+
+TEST(Utf8Prefix, BytesEndOnACharacter) {
+  EXPECT_EQ(utf8_prefix_bytes("abc", 5), "abc");
+  EXPECT_EQ(utf8_prefix_bytes("abc", 2), "ab");
+  EXPECT_EQ(utf8_prefix_bytes("a—b", 1), "a");
+  EXPECT_EQ(utf8_prefix_bytes("a—b", 2), "a");  // not the first byte of the dash
+  EXPECT_EQ(utf8_prefix_bytes("a—b", 3), "a");
+  EXPECT_EQ(utf8_prefix_bytes("a—b", 4), "a—");
+  EXPECT_EQ(utf8_prefix_bytes("ö", 0), "");
+}
+
 }  // namespace
 }  // namespace wk::text

@@ -84,6 +84,18 @@ TEST(Compare, SideBySideWithPercentagePoints) {
   EXPECT_EQ(points, 0);  // shares of both periods add to 100
 }
 
+TEST(Compare, OnlyWithABaseOfTenInEachPeriod) {
+  const auto ten = single_choice({"a", "b"}, {4, 6}, 1);
+  const auto nine = single_choice({"a", "b"}, {4, 5}, 1);
+  const auto none = single_choice({"a", "b"}, {0, 0}, 1);
+  EXPECT_TRUE(comparable(ten, ten));
+  EXPECT_FALSE(comparable(ten, nine));
+  EXPECT_FALSE(comparable(nine, ten));
+  EXPECT_FALSE(comparable(ten, none));
+  EXPECT_TRUE(comparable(multi_choice({"a"}, {1}, 10, 1), ten));  // the base is the stories, not the choices
+  EXPECT_FALSE(comparable(multi_choice({"a"}, {12}, 9, 1), ten));
+}
+
 TEST(Compare, KeysMissingInOnePeriodCountZero) {
   const auto now = single_choice({"a", "c"}, {1, 1});
   const auto before = single_choice({"a", "b"}, {3, 1});
