@@ -72,6 +72,18 @@ std::string add_days(const std::string& date, std::int64_t days) {
   return iso_of(year_month_day{sys_days{parts_of(date)} + std::chrono::days{days}});
 }
 
+Millis start_of_day_nl(const std::string& date) {
+  using namespace std::chrono;
+  const auto ymd = parts_of(date);
+  auto last_sunday = [&](unsigned m) {
+    const sys_days last{year_month_day_last{ymd.year(), month_day_last{month{m}}}};
+    return last - (weekday{last} - Sunday);
+  };
+  const sys_days day{ymd};
+  const bool summer = day > last_sunday(3) && day <= last_sunday(10);
+  return duration_cast<milliseconds>(day.time_since_epoch()).count() - (summer ? 2 : 1) * 3'600'000;
+}
+
 std::int64_t days_between(const std::string& from, const std::string& to) {
   using namespace std::chrono;
   return (sys_days{parts_of(to)} - sys_days{parts_of(from)}).count();

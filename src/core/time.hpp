@@ -32,6 +32,11 @@ std::string add_months(const std::string& date, int months);
 std::string add_days(const std::string& date, std::int64_t days);
 // Whole days from `from` to `to`, negative when `to` is earlier.
 std::int64_t days_between(const std::string& from, const std::string& to);
+// The first instant of a calendar day in the Netherlands (Europe/Amsterdam: CET, UTC+1,
+// and from the last Sunday of March to the last Sunday of October CEST, UTC+2; the EU
+// rule since 1996). Midnight never falls in a clock change, so the day decides the
+// offset. For filters that a person gives as days (the audit log's "from" and "to").
+Millis start_of_day_nl(const std::string& date);
 // 2017-12-31 → 31-12-2017 (the Dutch way of writing dates).
 std::string iso_to_dutch_date(std::string_view iso);
 

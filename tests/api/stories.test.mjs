@@ -22,8 +22,8 @@ import {
 const BSN = '111222333';
 const BSN2 = '123456782';
 
-const STORY_KEYS = ['answers', 'archetypes', 'created_at', 'date', 'id', 'moderation', 'signed_by', 'source', 'status',
-  'team', 'teller_kind', 'text', 'title', 'topic', 'valuation', 'warnings'];
+const STORY_KEYS = ['answers', 'archetypes', 'created_at', 'date', 'id', 'moderation', 'personal_data', 'signed_by', 'source',
+  'status', 'team', 'teller_kind', 'text', 'title', 'topic', 'valuation', 'warnings'];
 const VALUE_KEYS = ['code', 'id', 'label', 'label_en'];
 
 // SPEC §4.3: the 12 topics in order, with their English labels.
@@ -450,6 +450,49 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
       // a second decision → 409
       assertProblem(await quality.post(`/api/v1/stories/${s.id}/moderation`, { decision: 'reject', reason: 'toch niet' }), 409, 'conflict');
       assert.deepEqual(expectStatus(await quality.get(`/api/v1/stories/${s.id}`), 200), { ...acc });
+    });
+
+    it('personal data in a resident\'s story is flagged to the moderator, who blacks it out before accepting; the original is kept nowhere', async () => {
+      const marker = unique('PRIV');
+      const phone = '0612345678';
+      const text = `Bel mij gerust (${marker}): tel ${phone} of mail buurvrouw@voorbeeld.nl. Ik woon op Kerkstraat 4, 7511 AB.`;
+      expectStatus(await pub('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`, { title: `Hulp nodig ${marker}`, text, date: '2023-05-05' }), 202);
+      const [s] = expectStatus(await quality.get(`/api/v1/stories?status=pending&q=${encodeURIComponent(marker)}`), 200).items;
+      assertStory(s, 'pending with personal data');
+      assert.deepEqual(s.personal_data, [
+        { field: 'text', kind: 'phone', passage: phone },
+        { field: 'text', kind: 'email', passage: 'buurvrouw@voorbeeld.nl' },
+        { field: 'text', kind: 'address', passage: '4, 7511 AB' },
+      ], 'every kind flagged with its passage');
+      const one = expectStatus(await quality.get(`/api/v1/stories/${s.id}`), 200);
+      assert.deepEqual(one.personal_data, s.personal_data, 'the story page shows the same flags');
+      // The resident's words are not in the audit log of the submission.
+      assert.ok(!JSON.stringify(await auditOf(s.id)).includes(phone), 'no phone number in the audit log');
+      // Bad black-outs: 422 at the redaction, nothing changed.
+      const moderate = (body) => quality.post(`/api/v1/stories/${s.id}/moderation`, body);
+      assertValidation(await moderate({ decision: 'accept', redact: [{ field: 'text', passage: 'staat er niet in' }] }), ['redact[0].passage']);
+      assertValidation(await moderate({ decision: 'accept', redact: [{ field: 'answers[3].text', passage: phone }] }), ['redact[0].field']);
+      assertValidation(await moderate({ decision: 'accept', redact: [{ field: 'text', passage: '' }] }), ['redact[0].passage']);
+      assertValidation(await moderate({ decision: 'accept', redact: [{ field: 'text' }] }), ['redact[0].passage']);
+      assertValidation(await moderate({ decision: 'accept', redact: 'alles' }), ['redact']);
+      assertValidation(await moderate({ decision: 'accept', redact: [{ field: 'text', passage: phone, extra: 1 }] }), ['redact[0].extra']);
+      const still = expectStatus(await quality.get(`/api/v1/stories/${s.id}`), 200);
+      assert.equal(still.status, 'pending');
+      assert.equal(still.text, text, 'nothing changed after a refusal');
+      // Black out the phone number, the e-mail address and the address, then accept.
+      const acc = expectStatus(await moderate({ decision: 'accept', redact: s.personal_data.map(({ field, passage }) => ({ field, passage })) }), 200);
+      assert.equal(acc.status, 'published');
+      assert.equal(acc.text, `Bel mij gerust (${marker}): tel [weggelaten] of mail [weggelaten]. Ik woon op Kerkstraat [weggelaten].`);
+      assert.deepEqual(acc.personal_data, [], 'a published story is not scanned again');
+      for (const c of [quality, coach]) {
+        const listed = expectStatus(await c.get(`/api/v1/stories?q=${encodeURIComponent(marker)}`), 200).items;
+        assert.deepEqual(listed.map((x) => x.text), [acc.text]);
+      }
+      const audit = JSON.stringify(await auditOf(s.id));
+      for (const secret of [phone, 'buurvrouw@voorbeeld.nl', '7511 AB']) assert.ok(!audit.includes(secret), `the original is kept nowhere: ${secret}`);
+      const update = (await auditOf(s.id)).find((e) => e.action === 'update');
+      assert.equal(update.after.text, acc.text, 'the audit log keeps the published words');
+      assert.equal(update.after.redactions, 3);
     });
 
     it('reject: a reason is required (422); then rejected, listed for quality only; a second decision → 409', async () => {

@@ -4,13 +4,13 @@ import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   it, before, after, whyNot, startServer, addUser, Client, PASSWORD, DEMO_ORG_SLUG, DEMO_DISTRICTS,
-  assertProblem, assertValidation, expectStatus, show, ISO_UTC,
+  assertProblem, assertValidation, expectStatus, show, ISO_UTC, execSql, whyNoSql,
 } from './harness.mjs';
 
 const DISTRICT_KEYS = ['id', 'name'];
 const TEAM_KEYS = ['active', 'district', 'id', 'member_count', 'name', 'neighbourhoods'];
 const USER_KEYS = ['active', 'created_at', 'email', 'id', 'last_login_at', 'name', 'roles', 'teams'];
-const AUDIT_KEYS = ['action', 'actor', 'after', 'at', 'before', 'entity', 'entity_id', 'id'];
+const AUDIT_KEYS = ['action', 'actor', 'after', 'at', 'before', 'entity', 'entity_id', 'id', 'label'];
 
 function assertTeamShape(t, where) {
   assert.deepEqual(Object.keys(t).sort(), TEAM_KEYS, `Team keys (${where}): ${JSON.stringify(t)}`);
@@ -49,6 +49,15 @@ function assertAuditShape(e, { strictIds = true } = {}) {
   }
   assert.ok(e.before === null || typeof e.before === 'object');
   assert.ok(e.after === null || typeof e.after === 'object');
+  assert.equal(typeof e.label, 'string');
+}
+
+/** Newest first by time, the later entry first at the same time. */
+function assertTimeOrder(items, where) {
+  for (let i = 1; i < items.length; i += 1) {
+    const [a, b] = [items[i - 1], items[i]];
+    assert.ok(a.at > b.at || (a.at === b.at && a.id > b.id), `${where}: ${a.id} (${a.at}) before ${b.id} (${b.at})`);
+  }
 }
 
 const byId = (items) => new Map(items.map((x) => [x.id, x]));
@@ -410,9 +419,9 @@ describe('districts, teams, users and the audit log', { skip: whyNot }, () => {
       assert.deepEqual(Object.keys(page).sort(), ['items', 'next_before']);
       assert.ok(page.items.length > 0 && page.items.length <= 50, `default limit 50: ${page.items.length}`);
       for (const e of page.items) assertAuditShape(e);
-      for (let i = 1; i < page.items.length; i += 1) {
-        assert.ok(page.items[i - 1].id > page.items[i].id, 'entries are ordered newest (highest id) first');
-      }
+      assertTimeOrder(page.items, 'newest first');
+      const team = page.items.find((e) => e.entity === 'team' && e.after?.name);
+      if (team) assert.equal(team.label, team.after.name, 'a team entry is labelled with the team\'s name');
     });
 
     it('pages with limit and before/next_before through every entry exactly once', async () => {
@@ -428,7 +437,6 @@ describe('districts, teams, users and the audit log', { skip: whyNot }, () => {
         const r = await admin.get(q);
         const page = expectStatus(r, 200, q);
         assert.ok(page.items.length <= 3, `limit=3 honoured: ${show(r)}`);
-        if (before1 !== null) for (const e of page.items) assert.ok(e.id < before1, `entries before ${before1}: ${show(r)}`);
         seen.push(...page.items.map((e) => e.id));
         pages += 1;
         assert.ok(pages < 200, 'paging does not end');
@@ -438,6 +446,39 @@ describe('districts, teams, users and the audit log', { skip: whyNot }, () => {
         before1 = page.next_before;
       }
       assert.deepEqual(seen, all.items.map((e) => e.id), 'paging yields every entry once, newest first');
+    });
+
+    it('entries dated earlier but written later sort by their time; filters by person and by Dutch days', { skip: whyNoSql }, async () => {
+      // Demo data and imports write entries dated in the past after newer ones: the log
+      // said "newest first" and listed 07-11 above 23-11. Entries are inserted behind the
+      // server's back (the log refuses updates, not inserts).
+      const org = execSql(server.databaseUrl, `SELECT id FROM organisations WHERE slug = '${DEMO_ORG_SLUG}'`).trim();
+      const at = (iso) => Date.parse(iso);
+      const insert = (iso, entityId, actor) => execSql(server.databaseUrl,
+        `INSERT INTO audit_log (org_id, at, actor_user_id, action, entity, entity_id, before_json, after_json) VALUES (${org}, ${at(iso)}, ${actor ?? 'NULL'}, 'update', 'team', '${entityId}', NULL, '{"name":"Team ${entityId}"}')`);
+      insert('2026-01-14T22:59:59Z', 'winter-late', adminId); // 14-01 23:59:59 in Enschede
+      insert('2026-01-14T23:00:00Z', 'winter-midnight', adminId); // 15-01 00:00 in Enschede
+      insert('2026-07-14T21:59:59Z', 'summer-late', null); // 14-07 23:59:59 (CEST)
+      insert('2026-07-14T22:00:00Z', 'summer-midnight', null); // 15-07 00:00
+      const all = expectStatus(await admin.get('/api/v1/audit?limit=200'), 200);
+      assertTimeOrder(all.items, 'the whole log');
+      const ids = all.items.map((e) => e.entity_id);
+      assert.ok(ids.indexOf('summer-midnight') < ids.indexOf('summer-late') && ids.indexOf('summer-late') < ids.indexOf('winter-midnight'), ids.join(' '));
+      assert.equal(all.items.find((e) => e.entity_id === 'winter-late').label, 'Team winter-late');
+      const days = async (q) => expectStatus(await admin.get(`/api/v1/audit?limit=200&${q}`), 200).items.map((e) => e.entity_id);
+      assert.deepEqual(await days('from=2026-01-15&to=2026-01-15'), ['winter-midnight'], 'a winter day starts at 23:00 UTC');
+      assert.deepEqual(await days('from=2026-01-14&to=2026-01-14'), ['winter-late']);
+      assert.deepEqual(await days('from=2026-07-15&to=2026-07-15'), ['summer-midnight'], 'a summer day starts at 22:00 UTC');
+      assert.deepEqual(await days('from=2026-01-14&to=2026-07-14'), ['summer-late', 'winter-midnight', 'winter-late']);
+      assert.deepEqual(await days(`from=2026-01-01&to=2026-12-31&actor=${adminId}&entity=team`).then((x) => x.filter((e) => /winter|summer/.test(e))), ['winter-midnight', 'winter-late'], 'by person and kind');
+      const mine = expectStatus(await admin.get(`/api/v1/audit?limit=200&actor=${adminId}`), 200).items;
+      assert.ok(mine.length > 2 && mine.every((e) => e.actor?.id === adminId), 'only the admin\'s entries');
+      assertTimeOrder(mine, 'by person');
+      // paging by person goes on after the last entry shown, in time order
+      const first = expectStatus(await admin.get(`/api/v1/audit?limit=2&actor=${adminId}`), 200);
+      const second = expectStatus(await admin.get(`/api/v1/audit?limit=2&actor=${adminId}&before=${first.next_before}`), 200);
+      assert.deepEqual([...first.items, ...second.items].map((e) => e.id), mine.slice(0, 4).map((e) => e.id));
+      assert.deepEqual(await days('actor=987654321'), [], 'a person without entries');
     });
 
     it('filters on entity and entity_id', async () => {
@@ -459,7 +500,8 @@ describe('districts, teams, users and the audit log', { skip: whyNot }, () => {
     it('refuses bad query parameters with 400', async () => {
       const failures = [];
       for (const q of ['limit=0', 'limit=201', 'limit=abc', 'limit=-1', 'limit=1.5', 'limit=', 'before=abc', 'before=0',
-        'limit=99999999999999999999', 'before=99999999999999999999']) {
+        'limit=99999999999999999999', 'before=99999999999999999999', 'actor=abc', 'actor=0', 'from=2026-02-30',
+        'to=15-01-2026', 'from=2026-02-01&to=2026-01-31']) {
         try {
           assertProblem(await admin.get(`/api/v1/audit?${q}`), 400, 'bad-request', `GET /audit?${q}`);
         } catch (e) {

@@ -50,6 +50,7 @@ const CONCLUSION = 'Schulden komen te laat in beeld; de intake en de training ga
 const BP_SUMMARY = `Vroeg samen met de corporatie om tafel voorkomt een ontruiming (${RUN_ID}).`;
 const storyIds = [];
 let sessionId;
+let otherSessionId; // a session that did not look at the second story
 const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const dutch = (iso) => iso.split('-').reverse().join('-');
@@ -96,6 +97,14 @@ before(async () => {
     assert.equal(res.status(), 201, `POST /api/v1/stories: ${res.status()} ${await res.text()}`);
     storyIds.push((await res.json()).id);
   }
+  // A session that looks only at the third story: the best-practice form of the second
+  // must not offer it.
+  const other = await q.post('/api/v1/sensemaking-sessions', {
+    data: { title: `Alleen buiten de selectie ${RUN_ID}`, date: today(), facilitator_id: QUALITY.id, story_ids: [storyIds[2]] },
+    headers: { 'X-CSRF-Token': qcsrf },
+  });
+  assert.equal(other.status(), 201, `POST /api/v1/sensemaking-sessions: ${other.status()} ${await other.text()}`);
+  otherSessionId = (await other.json()).id;
   await q.dispose();
 });
 
@@ -396,6 +405,14 @@ test('quality: closing the session, a best practice, the view count, the export,
     await waitForFocus(page, 'bp-summary', 'the summary');
     assert.equal(await page.locator('#bp-title').inputValue(), STORIES[1], 'the story’s title');
     await page.locator(`#bp-session_id option[value="${sessionId}"]`).waitFor({ state: 'attached' });
+    // Only the sessions that looked at the story are offered (the form refused the others).
+    const offered = (await page.locator('#bp-session_id option').evaluateAll((os) => os.map((o) => o.value))).filter(Boolean).map(Number);
+    const looked = await page.evaluate(async (id) => (await (await fetch(`/api/v1/sensemaking-sessions?story=${id}&limit=100`)).json()).items.map((x) => x.id), storyIds[1]);
+    const all = await page.evaluate(async () => (await (await fetch('/api/v1/sensemaking-sessions?limit=100')).json()).total);
+    assert.deepEqual(offered.sort(), looked.sort(), 'the sessions that looked at the story');
+    assert.ok(offered.includes(sessionId));
+    assert.ok(!offered.includes(otherSessionId), 'not a session that looked at another story');
+    assert.ok(all > offered.length, `other sessions exist and are not offered (${all} in all)`);
     await checkA11y(page, 'best practice dialog');
     await page.locator('#bp-summary').fill(BP_SUMMARY);
     await page.locator('#bp-session_id').selectOption(String(sessionId));

@@ -37,12 +37,21 @@ struct Entry {
   nlohmann::json before, after;
 };
 
+// The record's own name as the entry saw it (a title, a name, a case reference), so the
+// log reads "Kennisbankitem ‘Oplossingsgericht werken’" instead of "knowledge_item #5";
+// empty when the snapshots name nothing.
+std::string label_of(const Entry& e);
+
+// Newest first by the time of the change (ties: the later entry first). `before_id` is
+// the last entry of the previous page: the page goes on after it in that order.
 struct Query {
   std::int64_t org_id = 0;
   int limit = 50;
   std::optional<std::int64_t> before_id;
   std::optional<std::string> entity;
   std::optional<std::string> entity_id;
+  std::optional<std::int64_t> actor_id;
+  std::optional<Millis> from, until;  // [from, until)
 };
 
 std::vector<Entry> list(store::Tx& tx, const Query& query);

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "http/problem.hpp"
+#include "http/query.hpp"
 #include "modules/audit/audit_log.hpp"
 
 namespace wk::audit {
@@ -19,8 +20,15 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 nlohmann::json to_json(const Entry& e) {
   nlohmann::json actor = nullptr;
   if (e.actor_id) actor = {{"id", *e.actor_id}, {"name", e.actor_name.value_or("")}};
-  return {{"id", e.id},         {"at", iso8601_utc(e.at)},  {"actor", actor},     {"action", e.action},
-          {"entity", e.entity}, {"entity_id", e.entity_id}, {"before", e.before}, {"after", e.after}};
+  return {{"id", e.id},
+          {"at", iso8601_utc(e.at)},
+          {"actor", actor},
+          {"action", e.action},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id},
+          {"label", label_of(e)},
+          {"before", e.before},
+          {"after", e.after}};
 }
 
 }  // namespace
@@ -31,6 +39,8 @@ void register_routes(http::Router& router, store::Database& db) {
     Query q;
     q.org_id = ctx.user().org_id;
     std::vector<FieldError> errors;
+    // limit and before are refused when empty too: a pager that sends "before=" has lost
+    // its place.
     if (auto v = ctx.request.query_param("limit")) {
       auto n = parse_int(*v);
       if (!n || *n < 1 || *n > 200)
@@ -45,13 +55,18 @@ void register_routes(http::Router& router, store::Database& db) {
       else
         q.before_id = n;
     }
-    if (auto v = ctx.request.query_param("entity")) q.entity = std::string(*v);
-    if (auto v = ctx.request.query_param("entity_id")) q.entity_id = std::string(*v);
-    if (!errors.empty()) {
-      Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
-      e.fields = std::move(errors);
-      return http::problem_response(e);
-    }
+    q.actor_id = http::query_id(ctx.request, "actor", errors);
+    // Days as a person means them: from the start of `from` until the end of `to`, in
+    // Dutch time.
+    const auto from = http::query_date(ctx.request, "from", errors);
+    const auto to = http::query_date(ctx.request, "to", errors);
+    if (from && to && *to < *from)
+      errors.push_back({"to", "De einddatum ligt vóór de begindatum.", "must not be before from"});
+    if (from) q.from = start_of_day_nl(*from);
+    if (to) q.until = start_of_day_nl(add_days(*to, 1));
+    if (auto v = ctx.request.query_param("entity"); v && !v->empty()) q.entity = std::string(*v);
+    if (auto v = ctx.request.query_param("entity_id"); v && !v->empty()) q.entity_id = std::string(*v);
+    if (!errors.empty()) return http::problem_response(http::bad_query(std::move(errors)));
     auto entries = db.read([&](store::Tx& tx) { return list(tx, q); });
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : entries) items.push_back(to_json(e));

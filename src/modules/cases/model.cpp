@@ -65,6 +65,11 @@ void check_free_text(std::string_view field, std::string_view value, std::vector
                         "Dit veld bevat een telefoonnummer. Is dat nodig? Persoonsgegevens horen in het systeem van de "
                         "gemeente.",
                         "contains a phone number"});
+  if (text::contains_address(value))
+    warnings.push_back({std::string(field),
+                        "Dit veld bevat een adres (postcode met huisnummer). Is dat nodig? Persoonsgegevens horen in "
+                        "het systeem van de gemeente.",
+                        "contains an address (a postcode with a house number)"});
 }
 
 }  // namespace wk::cases

@@ -184,6 +184,13 @@ std::vector<std::int64_t> stored_stories(Tx& tx, std::int64_t org_id, std::int64
   return linked(tx, "sensemaking_stories", "session_id", "story_id", org_id, session_id);
 }
 
+bool has_stored_story(Tx& tx, std::int64_t org_id, std::int64_t session_id, std::int64_t story_id) {
+  return tx
+      .query_one("SELECT 1 FROM sensemaking_stories WHERE +org_id = ? AND session_id = ? AND story_id = ?",
+                 {org_id, session_id, story_id})
+      .has_value();
+}
+
 void replace_stories(Tx& tx, std::int64_t org_id, std::int64_t session_id, const std::vector<std::int64_t>& ids) {
   replace_links(tx, "sensemaking_stories", "session_id", "story_id", org_id, session_id, ids);
 }

@@ -33,6 +33,7 @@ std::vector<std::int64_t> participants(Tx& tx, std::int64_t org_id, std::int64_t
 void replace_participants(Tx& tx, std::int64_t org_id, std::int64_t session_id, const std::vector<std::int64_t>& ids);
 // Hand-picked stories, or those frozen when a filtered session closed.
 std::vector<std::int64_t> stored_stories(Tx& tx, std::int64_t org_id, std::int64_t session_id);
+bool has_stored_story(Tx& tx, std::int64_t org_id, std::int64_t session_id, std::int64_t story_id);
 void replace_stories(Tx& tx, std::int64_t org_id, std::int64_t session_id, const std::vector<std::int64_t>& ids);
 
 struct ThemeRow {

@@ -206,6 +206,7 @@ void register_routes(http::Router& router, Service& service) {
       else
         q.status = std::string(*st);
     }
+    q.story_id = http::query_id(ctx.request, "story", errors);
     http::query_paging(ctx.request, q.limit, q.offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), q);

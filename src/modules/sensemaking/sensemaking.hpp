@@ -111,6 +111,7 @@ struct Session {
 
 struct SessionQuery {
   std::optional<std::string> from, to, status;
+  std::optional<std::int64_t> story_id;  // only the sessions that looked at this story
   int limit = 50, offset = 0;
 };
 

@@ -140,6 +140,13 @@ std::vector<std::int64_t> selection_ids(Tx& tx, std::int64_t org_id, const repo:
   return stories::published::ids(tx, org_id, filter_from_json(s.story_filter.value_or("{}")), limit);
 }
 
+// Whether the session looked at the story: one of its hand-picked or frozen stories, or
+// one its saved filter selects while it is open.
+bool looked_at(Tx& tx, std::int64_t org_id, const repo::SessionRow& s, std::int64_t story_id) {
+  if (stored(s)) return repo::has_stored_story(tx, org_id, s.id, story_id);
+  return stories::published::matches(tx, org_id, filter_from_json(s.story_filter.value_or("{}")), story_id);
+}
+
 std::int64_t story_count(Tx& tx, std::int64_t org_id, const repo::SessionRow& s) {
   if (stored(s)) return s.stored_story_count;
   return stories::published::count(tx, org_id, filter_from_json(s.story_filter.value_or("{}")));
@@ -263,6 +270,20 @@ Result<std::pair<std::vector<SessionSummary>, std::int64_t>> Service::list(const
   return db_.read([&](Tx& tx) {
     const auto people = People::load(tx, p.org_id);
     std::vector<SessionSummary> items;
+    if (q.story_id) {
+      // The sessions that looked at one story (the best-practice form offers these): an
+      // organisation holds tens of sessions a year, so each is asked in turn.
+      SessionQuery all = q;
+      all.limit = kMaxListed;
+      all.offset = 0;
+      std::int64_t total = 0;
+      for (const auto& s : repo::list_sessions(tx, p.org_id, all)) {
+        if (!looked_at(tx, p.org_id, s, *q.story_id)) continue;
+        if (total++ >= q.offset && static_cast<int>(items.size()) < q.limit)
+          items.push_back(summary_of(tx, p.org_id, s, people));
+      }
+      return std::make_pair(std::move(items), total);
+    }
     for (const auto& s : repo::list_sessions(tx, p.org_id, q)) items.push_back(summary_of(tx, p.org_id, s, people));
     return std::make_pair(std::move(items), repo::count_sessions(tx, p.org_id, q));
   });
@@ -602,11 +623,9 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     std::optional<repo::SessionRow> session;  // also the draft's source below
     if (in.session_id) {
       session = repo::find_session(tx, p.org_id, *in.session_id);
-      const auto& s = session;
-      const auto ids = s ? selection_ids(tx, p.org_id, *s, kSelectionLimit) : std::vector<std::int64_t>{};
-      if (!s)
+      if (!session)
         errors.push_back({"session_id", "Deze sessie bestaat niet.", "no such session"});
-      else if (std::find(ids.begin(), ids.end(), story_id) == ids.end())
+      else if (!looked_at(tx, p.org_id, *session, story_id))
         errors.push_back(
             {"session_id", "Deze sessie heeft dit verhaal niet bekeken.", "the session did not look at the story"});
     }

@@ -148,6 +148,12 @@ std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f)
   return out;
 }
 
+bool matches(Tx& tx, std::int64_t org_id, const StoryFilter& f, std::int64_t story_id) {
+  auto params = filter_params(org_id, f);
+  params.emplace_back(story_id);
+  return !tx.query(std::string("SELECT 1 FROM stories s ") + kFilter + "AND s.id = ?", params).empty();
+}
+
 std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
   std::vector<StoryRow> out;
   constexpr std::size_t kChunk = 200;  // well below both stores' limits on bound values
@@ -165,6 +171,13 @@ std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<s
     return a.date != b.date ? a.date > b.date : a.id > b.id;
   });
   return out;
+}
+
+void replace_words(Tx& tx, std::int64_t org_id, const StoryRow& s) {
+  tx.execute("UPDATE stories SET title = ?, text = ? WHERE org_id = ? AND id = ?", {s.title, s.text, org_id, s.id});
+  for (const auto& a : s.answers)
+    tx.execute("UPDATE story_answers SET text = ? WHERE +org_id = ? AND story_id = ? AND prompt_id = ?",
+               {a.text, org_id, s.id, a.prompt_id});
 }
 
 void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& status,

@@ -28,7 +28,10 @@ std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f);
 std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f);
 std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f);  // f.limit, f.offset
+bool matches(Tx& tx, std::int64_t org_id, const StoryFilter& f, std::int64_t story_id);
 std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
+// The words of a story (a moderator's black-outs): title, text and the answers' texts.
+void replace_words(Tx& tx, std::int64_t org_id, const StoryRow& s);
 void set_moderation(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string& status,
                     const std::string& decision, const std::string& reason, Millis at, std::int64_t by);
 

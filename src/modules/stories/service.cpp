@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -183,6 +184,11 @@ std::int64_t count(Tx& tx, std::int64_t org_id, StoryFilter f) {
   return repo::count(tx, org_id, f);
 }
 
+bool matches(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t story_id) {
+  f.status = "published";
+  return repo::matches(tx, org_id, f, story_id);
+}
+
 std::vector<Story> load(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
   std::vector<Story> out;
   if (ids.empty()) return out;
@@ -275,8 +281,38 @@ Result<StoryView> Service::get(const Principal& p, std::int64_t id) {
   });
 }
 
+std::vector<PersonalDataFlag> personal_data_flags(const Story& s) {
+  std::vector<PersonalDataFlag> out;
+  auto scan = [&](const std::string& field, const std::string& words) {
+    for (const auto& f : text::find_personal_data(words))
+      out.push_back({field, text::to_string(f.kind), words.substr(f.begin, f.end - f.begin)});
+  };
+  scan("title", s.title);
+  scan("text", s.text);
+  for (std::size_t i = 0; i < s.answers.size(); ++i) scan("answers[" + std::to_string(i) + "].text", s.answers[i].second);
+  return out;
+}
+
+namespace {
+
+// The words a redaction names, or nullptr for a field the story does not have.
+std::string* words_of(repo::StoryRow& row, const std::string& field) {
+  if (field == "title") return &row.title;
+  if (field == "text") return &row.text;
+  for (std::size_t i = 0; i < row.answers.size(); ++i)
+    if (field == "answers[" + std::to_string(i) + "].text") return &row.answers[i].text;
+  return nullptr;
+}
+
+void black_out(std::string& words, const std::string& passage) {
+  for (auto at = words.find(passage); at != std::string::npos; at = words.find(passage, at + std::strlen(kRedacted)))
+    words.replace(at, passage.size(), kRedacted);
+}
+
+}  // namespace
+
 Result<StoryView> Service::moderate(const Principal& p, std::int64_t id, bool accept, const std::string& reason,
-                                    Millis now) {
+                                    const std::vector<Redaction>& redactions, Millis now) {
   if (!may_moderate(p)) return Error::forbidden();
   if (!accept && text::trim(reason).empty())
     return Error::validation({{"reason", "Geef een reden voor het afwijzen.", "a reason is required to reject"}});
@@ -285,19 +321,31 @@ Result<StoryView> Service::moderate(const Principal& p, std::int64_t id, bool ac
     if (!before) return Error::not_found("No such story.");
     if (before->status != "pending")
       return Error::conflict("Dit verhaal is al beoordeeld.", "The story is not waiting for moderation.");
+    repo::StoryRow row = *before;
+    std::vector<FieldError> errors;
+    for (std::size_t i = 0; i < redactions.size(); ++i) {
+      const std::string at = "redact[" + std::to_string(i) + "]";
+      std::string* words = words_of(row, redactions[i].field);
+      if (!words)
+        errors.push_back({at + ".field", "Dit verhaal heeft dit veld niet.", "the story has no such field"});
+      else if (words->find(redactions[i].passage) == std::string::npos)
+        errors.push_back({at + ".passage", "Deze passage staat niet (meer) in het verhaal.",
+                          "the passage does not occur in the field"});
+      else
+        black_out(*words, redactions[i].passage);
+    }
+    if (!errors.empty()) return Error::validation(std::move(errors));
+    if (!redactions.empty()) repo::replace_words(tx, p.org_id, row);
     const std::string status = accept ? "published" : "rejected";
     repo::set_moderation(tx, p.org_id, id, status, accept ? "accept" : "reject", reason, now, p.user_id);
-    auto after = *repo::find(tx, p.org_id, id);
-    audit::record(tx,
-                  {p.org_id,
-                   p.user_id,
-                   "update",
-                   "story",
-                   std::to_string(id),
-                   snapshot(*before),
-                   {{"status", status}, {"reason", reason}}},
+    // A resident's words enter the audit log only as published, after the black-outs:
+    // what was blacked out is kept nowhere.
+    nlohmann::json after{{"status", status}, {"reason", reason}, {"redactions", redactions.size()}};
+    if (accept) after["title"] = row.title, after["text"] = row.text;
+    audit::record(tx, {p.org_id, p.user_id, "update", "story", std::to_string(id), {{"status", before->status}}, after},
                   now);
-    return StoryView{Lookup::load(tx, p.org_id).story(after), {}};
+    auto stored = *repo::find(tx, p.org_id, id);
+    return StoryView{Lookup::load(tx, p.org_id).story(stored), {}};
   });
 }
 
@@ -365,7 +413,11 @@ Status Service::share_public(const std::string& org_slug, StoryInput in, const s
     row.status = "pending";
     row.source = "public";
     row.id = repo::insert(tx, org->id, row);
+    // Anonymous, and without the resident's words: they may hold personal data that the
+    // moderator blacks out before the story counts (moderate() logs the published words).
     auto after = snapshot(row);
+    after.erase("title");
+    after.erase("text");
     after["anonymous"] = true;
     audit::record(tx, {org->id, std::nullopt, "create", "story", std::to_string(row.id), nullptr, after}, now);
     return ok_status();

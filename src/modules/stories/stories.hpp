@@ -71,6 +71,23 @@ struct StoryView {
   std::vector<Warning> warnings;
 };
 
+// Personal data a moderator should see before a resident's story counts (SPEC §3):
+// where in the story (title, text, answers[i].text), what kind, and the passage itself.
+struct PersonalDataFlag {
+  std::string field;
+  std::string kind;  // text::to_string(PersonalData): email, phone, address, nine_digits
+  std::string passage;
+};
+std::vector<PersonalDataFlag> personal_data_flags(const Story& s);
+
+// A passage a moderator blacks out: every occurrence in the field is replaced by
+// kRedacted, and the original is kept nowhere (not in the audit log either).
+struct Redaction {
+  std::string field;  // title, text or answers[i].text
+  std::string passage;
+};
+inline constexpr const char* kRedacted = "[weggelaten]";
+
 struct StoryFilter {
   std::optional<std::string> from, to;
   std::optional<std::int64_t> team_id;
@@ -106,6 +123,8 @@ namespace published {
 // Ids of the stories that match (newest first), at most `limit`.
 std::vector<std::int64_t> ids(store::Tx& tx, std::int64_t org_id, StoryFilter f, int limit);
 std::int64_t count(store::Tx& tx, std::int64_t org_id, StoryFilter f);
+// Whether a published story is among those the filter selects.
+bool matches(store::Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t story_id);
 // The stories with these ids, newest first; unknown or unpublished ids are left out.
 std::vector<Story> load(store::Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
 // The dashboard's figures for [from, to], of some teams (nullopt: all) and one teller
@@ -122,7 +141,8 @@ class Service {
   Result<StoryView> share(const Principal& p, StoryInput in, Millis now);
   Result<std::pair<std::vector<Story>, std::int64_t>> list(const Principal& p, const StoryFilter& f);
   Result<StoryView> get(const Principal& p, std::int64_t id);
-  Result<StoryView> moderate(const Principal& p, std::int64_t id, bool accept, const std::string& reason, Millis now);
+  Result<StoryView> moderate(const Principal& p, std::int64_t id, bool accept, const std::string& reason,
+                             const std::vector<Redaction>& redactions, Millis now);
   Result<Stats> stats(const Principal& p, const std::string& from, const std::string& to,
                       std::optional<std::int64_t> team_id, std::optional<std::string> teller,
                       std::optional<std::pair<std::string, std::string>> compare_with);
