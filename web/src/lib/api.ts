@@ -511,6 +511,8 @@ export interface SessionQuery {
   from?: string | null;
   to?: string | null;
   status?: SessionStatus | '' | null;
+  /** Only the sessions that looked at this story (those a best practice may cite). */
+  story?: number;
   limit?: number;
   offset?: number;
 }

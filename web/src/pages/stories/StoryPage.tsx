@@ -291,11 +291,11 @@ function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPracti
 
   useEffect(() => {
     if (!open) return;
-    api.sessions({ limit: 100 }).then(
+    api.sessions({ story: story.id, limit: 100 }).then(
       (page) => setSessions(page.items),
       () => setSessions([]),
     );
-  }, [open]);
+  }, [open, story.id]);
 
   const close = () => {
     setOpen(false);
@@ -363,7 +363,7 @@ function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPracti
           <SelectField
             id="bp-session_id"
             label={t('bestPractice.field.session')}
-            description={t('bestPractice.field.sessionHelp')}
+            description={t(sessions.length > 0 ? 'bestPractice.field.sessionHelp' : 'bestPractice.field.sessionNone')}
             value={sessionId}
             onValue={setSessionId}
             placeholder={t('bestPractice.noSession')}
