@@ -543,8 +543,8 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
           categories={categories}
           payers={payers}
           onNotice={(n) => {
-            setError(n.error ?? null);
-            setStatus(n.status ?? null);
+            if (n.error !== undefined) setError(n.error);
+            if (n.status !== undefined) setStatus(n.status);
           }}
         />
         <LiveRegions error={error} status={status} />

@@ -168,8 +168,8 @@ interface FieldsProps {
   warnings: Warning[];
   categories: ListValue[];
   payers: ListValue[];
-  /** A message about adding or removing a line, for the page's live regions. */
-  onNotice: (notice: { error?: string; status?: string }) => void;
+  /** A message about adding or removing a line for the page's live regions (null: clear it; left out: keep it). */
+  onNotice: (notice: { error?: string | null; status?: string | null }) => void;
 }
 
 /** The receipt's lines as controls, inside the case page's form (which saves them). */
@@ -179,7 +179,7 @@ export function ReceiptFields({ sides, onSides, problems, onProblems, warnings, 
 
   const update = (side: Side, index: number, patch: Partial<DraftLine>) => {
     onSides((s) => ({ ...s, [side]: s[side].map((l, i) => (i === index ? { ...l, ...patch } : l)) }));
-    onNotice({});
+    onNotice({ status: null });
   };
   const focusId = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -190,7 +190,7 @@ export function ReceiptFields({ sides, onSides, problems, onProblems, warnings, 
     }
     const line = emptyLine();
     onSides((s) => ({ ...s, [side]: [...s[side], line] }));
-    onNotice({});
+    onNotice({ status: null });
     focusId(`line-${line.key}-category_id`);
   };
 
