@@ -510,13 +510,13 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
         setCaseWarnings(savedCase.warnings ?? []);
         onSaved({ kase: savedReceipt ? { ...savedCase, totals: savedReceipt.totals } : savedCase });
       }
-      const saving = savedReceipt
+      const said = savedReceipt
         ? (savedCase
             ? t('case.savedWithReceipt', { reference: savedCase.reference, saving: formatMoney(savedReceipt.totals.saving_cents) })
             : t('receipt.saved', { saving: formatMoney(savedReceipt.totals.saving_cents) })) +
           (savedReceipt.negative_saving ? ` ${t('receipt.negativeSaved')}` : '')
         : t('case.saved', { reference: savedCase!.reference });
-      setStatus(saving);
+      setStatus(said);
     } finally {
       setBusy(false);
     }
