@@ -28,7 +28,9 @@ echo "$WIJKKADER_ADMIN_PASSWORD" | "$bin" user add --database "$dir/e2e.db" --or
   --email "$WIJKKADER_ADMIN_EMAIL" --name "E2E Beheerder" --role admin --password-stdin >/dev/null
 
 status=0
-WIJKKADER_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/ || status=$?
+# Arguments: test files to run instead of all of them (scripts/e2e.sh tests/e2e/stories.test.mjs).
+[ $# -gt 0 ] || set -- tests/e2e/
+WIJKKADER_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 "$@" || status=$?
 
 kill -TERM "$pid"
 if ! wait "$pid"; then

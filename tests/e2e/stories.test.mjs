@@ -40,6 +40,8 @@ const COACH = { name: `Coach Verhalen ${RUN_ID}`, email: `verhalen-coach-${RUN_I
 const PUBLIC_TITLE = `Eindelijk geholpen ${RUN_ID}`;
 const PUBLIC_TEXT = 'Na maanden wachten kwam de wijkcoach langs. Samen hebben we de schulden op een rij gezet.';
 const SPAM_TITLE = `Tweede verhaal ${RUN_ID}`;
+const PRIVATE_TITLE = `Met mijn nummer ${RUN_ID}`;
+const PRIVATE_TEXT = 'Bel mij op tel 0612345678 of kom langs op Kerkstraat 4, 7511 AB. Mijn buurman Piet hielp ook.';
 const STAFF_TITLE = `Huisbezoek met de corporatie ${RUN_ID}`;
 const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 const THIS_YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
@@ -195,6 +197,9 @@ test('a resident shares a story on a phone, by keyboard, without logging in', { 
   const res = await api.post(`/api/v1/public/${org}/stories`, { data: { title: SPAM_TITLE, text: 'Test, test, test.', website: '' } });
   assert.equal(res.status(), 202, `POST /api/v1/public/${org}/stories: ${res.status()} ${await res.text()}`);
   assert.deepEqual(await res.json(), { status: 'pending' });
+  // A third with personal data, for the black-out below.
+  const priv = await api.post(`/api/v1/public/${org}/stories`, { data: { title: PRIVATE_TITLE, text: PRIVATE_TEXT, website: '' } });
+  assert.equal(priv.status(), 202, `POST /api/v1/public/${org}/stories: ${priv.status()} ${await priv.text()}`);
 });
 
 test('quality: the moderation queue, accept and reject', { timeout: 120_000 }, async (t) => {
@@ -256,6 +261,33 @@ test('quality: the moderation queue, accept and reject', { timeout: 120_000 }, a
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByText(`Het verhaal “${SPAM_TITLE}” is afgewezen`).waitFor();
+  });
+
+  await t.test('personal data is marked and blacked out before accepting', async () => {
+    const link = page.getByRole('link', { name: PRIVATE_TITLE });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: PRIVATE_TITLE }).waitFor();
+    assert.deepEqual(await page.locator('.wk-story-text mark.wk-personal-data').allInnerTexts(), ['0612345678', '4, 7511 AB'], 'marked in the text');
+    assert.match(norm(await page.locator('.wk-moderation').innerText()), /bevat mogelijk persoonsgegevens \(2\)/);
+    assert.equal(await page.getByRole('checkbox', { name: /Telefoonnummer: 0612345678/ }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: /Adres \(postcode met huisnummer\): 4, 7511 AB/ }).isChecked(), true);
+    // A name the scanner cannot know: the moderator adds it herself; a passage not in the text is caught.
+    await page.locator('#story-redact-passage').fill('Buurman Klaas');
+    await press(page, 'story-redact-add');
+    await waitForFocus(page, 'story-redact-passage', 'the passage field after a passage that is not there');
+    await page.locator('#story-redact-passage').fill('Piet');
+    await press(page, 'story-redact-add');
+    assert.equal(await page.getByRole('checkbox', { name: /Zelf gekozen: Piet/ }).isChecked(), true);
+    assert.equal(norm(await page.locator('#story-redact-preview').innerText()),
+      'Bel mij op tel [weggelaten] of kom langs op Kerkstraat [weggelaten]. Mijn buurman [weggelaten] hielp ook.');
+    await checkA11y(page, 'moderation with personal data');
+    await screenshot(page, 'stories-personal-data');
+    const answered = page.waitForResponse((r) => r.url().includes('/moderation') && r.request().method() === 'POST');
+    await press(page, 'story-accept');
+    const body = await (await answered).json();
+    assert.equal(body.text, 'Bel mij op tel [weggelaten] of kom langs op Kerkstraat [weggelaten]. Mijn buurman [weggelaten] hielp ook.');
+    await page.getByText(`Het verhaal “${PRIVATE_TITLE}” is geaccepteerd`).waitFor();
   });
 
   await t.test('the accepted story is published; the rejected one is under Afgewezen', async () => {

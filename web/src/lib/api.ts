@@ -339,7 +339,20 @@ export interface Story {
   source: 'staff' | 'public';
   moderation: { decision: string; reason: string | null; decided_at: string; decided_by: PersonRef | null } | null;
   created_at: string;
+  /** Personal data in a story waiting for moderation, for the moderator to black out. */
+  personal_data: PersonalDataFlag[];
   warnings?: Warning[];
+}
+export type PersonalDataKind = 'email' | 'phone' | 'address' | 'nine_digits';
+export interface PersonalDataFlag {
+  /** title, text or answers[i].text */
+  field: string;
+  kind: PersonalDataKind;
+  passage: string;
+}
+export interface Redaction {
+  field: string;
+  passage: string;
 }
 export interface StoryInput {
   title: string;
@@ -1070,8 +1083,10 @@ export const api = {
   stories: (params: StoryQuery) => request<StoryPage>('GET', `/api/v1/stories${query({ ...params })}`),
   story: (id: number) => request<Story>('GET', `/api/v1/stories/${id}`),
   createStory: (input: StoryInput) => request<Story>('POST', '/api/v1/stories', { body: input }),
-  moderateStory: (id: number, decision: 'accept' | 'reject', reason?: string) =>
-    request<Story>('POST', `/api/v1/stories/${id}/moderation`, { body: reason === undefined ? { decision } : { decision, reason } }),
+  moderateStory: (id: number, decision: 'accept' | 'reject', reason?: string, redact: Redaction[] = []) =>
+    request<Story>('POST', `/api/v1/stories/${id}/moderation`, {
+      body: { decision, ...(reason === undefined ? {} : { reason }), ...(redact.length ? { redact } : {}) },
+    }),
   storyStats: (params: StatsQuery) => request<Stats>('GET', `/api/v1/stories/stats${query({ ...params })}`),
   storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset'>, format: 'csv' | 'xlsx') =>
     `/api/v1/stories/export${query({ format, ...filter })}`,

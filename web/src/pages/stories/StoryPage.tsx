@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type BestPractice, type Me, type SessionSummary, type Story, type Warning } from '../../lib/api';
+import { api, type BestPractice, type Me, type PersonalDataFlag, type Redaction, type SessionSummary, type Story, type Warning } from '../../lib/api';
+import { blackOut, segments } from '../../lib/redaction';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { setFlash, takeFlash } from '../../lib/flash';
@@ -16,7 +17,7 @@ import { isQuality } from '../../lib/roles';
 import { valueLabel } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
-import { SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { ConfirmDialog, Dialog } from '../../components/ConfirmDialog';
 
@@ -121,7 +122,7 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
             <div class="wk-story-text">
               {story.text.split(/\r?\n\s*\r?\n/).map((para, i) => (
                 <p key={i} class="utrecht-paragraph wk-story-text__para">
-                  {para}
+                  <Marked text={para} passages={flaggedIn(story, 'text')} />
                 </p>
               ))}
             </div>
@@ -132,10 +133,12 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
                 {t('story.answers')}
               </h2>
               <dl class="utrecht-data-list utrecht-data-list--rows wk-data-list">
-                {story.answers.map((a) => (
+                {story.answers.map((a, i) => (
                   <div class="utrecht-data-list__item" key={a.prompt.id}>
                     <dt class="utrecht-data-list__item-key">{valueLabel(a.prompt, lang)}</dt>
-                    <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd wk-story-text__para">{a.text}</dd>
+                    <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd wk-story-text__para">
+                      <Marked text={a.text} passages={flaggedIn(story, `answers[${i}].text`)} />
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -187,8 +190,143 @@ function decisionText(story: Story, t: (k: MessageKey, p?: Record<string, string
   return m.decided_by ? t('story.decidedBy', { decision, name: m.decided_by.name, when }) : t('story.decidedAt', { decision, when });
 }
 
+/** The flagged passages of one field of a story waiting for moderation. */
+function flaggedIn(story: Story, field: string): string[] {
+  return (story.personal_data ?? []).filter((f) => f.field === field).map((f) => f.passage);
+}
+
+/** Text with the given passages marked (personal data for the moderator to look at). */
+function Marked({ text, passages }: { text: string; passages: string[] }) {
+  if (!passages.length) return <>{text}</>;
+  return (
+    <>
+      {segments(text, passages).map((seg, i) =>
+        seg.passage === null ? (
+          seg.text
+        ) : (
+          <mark key={i} class="wk-personal-data">
+            {seg.text}
+          </mark>
+        ),
+      )}
+    </>
+  );
+}
+
+const redactionKey = (r: Redaction) => `${r.field}\u0000${r.passage}`;
+
+/** The words of a field of the story, as the server names them (title, text, answers[i].text). */
+function fieldWords(story: Story, field: string): string | null {
+  if (field === 'title') return story.title;
+  if (field === 'text') return story.text;
+  const m = /^answers\[(\d+)\]\.text$/.exec(field);
+  return m ? story.answers[Number(m[1])]?.text ?? null : null;
+}
+
+/**
+ * What to black out before deciding: the flagged passages (chosen by default) and any
+ * passage the moderator adds; the text as it will be published is shown beneath.
+ */
+function Redactions({
+  story,
+  flags,
+  extra,
+  chosen,
+  onChosen,
+  onAdd,
+}: {
+  story: Story;
+  flags: PersonalDataFlag[];
+  extra: Redaction[];
+  chosen: Set<string>;
+  onChosen: (key: string, on: boolean) => void;
+  onAdd: (r: Redaction) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [passage, setPassage] = useState('');
+  const [field, setField] = useState('text');
+  const [addError, setAddError] = useState<string | undefined>(undefined);
+  const fields = [
+    { value: 'text', label: t('storyForm.field.text') },
+    { value: 'title', label: t('storyForm.field.title') },
+    ...story.answers.map((a, i) => ({ value: `answers[${i}].text`, label: valueLabel(a.prompt, lang) })),
+  ];
+  const fieldLabel = (f: string) => fields.find((x) => x.value === f)?.label ?? f;
+  const all: (Redaction & { kind: string })[] = [
+    ...flags.map((f) => ({ field: f.field, passage: f.passage, kind: t(`story.personalData.${f.kind}` as MessageKey) })),
+    ...extra.map((r) => ({ ...r, kind: t('story.personalData.own') })),
+  ];
+  const active = all.filter((r) => chosen.has(redactionKey(r)));
+  const preview = blackOut(story.text, active.filter((r) => r.field === 'text').map((r) => r.passage));
+
+  const add = () => {
+    const words = fieldWords(story, field);
+    if (!passage || words === null || !words.includes(passage)) {
+      setAddError(t('story.redact.notFound'));
+      requestAnimationFrame(() => document.getElementById('story-redact-passage')?.focus());
+      return;
+    }
+    setAddError(undefined);
+    onAdd({ field, passage });
+    setPassage('');
+  };
+
+  return (
+    <div class="wk-redactions">
+      {flags.length ? <Alert kind="warning">{t('story.personalData.found', { count: flags.length })}</Alert> : null}
+      {all.length ? (
+        <Fieldset id="story-redact" legend={t('story.redact.legend')} description={t('story.redact.help')}>
+          {all.map((r, i) => (
+            <Checkbox
+              key={redactionKey(r)}
+              id={`story-redact-${i}`}
+              checked={chosen.has(redactionKey(r))}
+              onChecked={(on) => onChosen(redactionKey(r), on)}
+              label={
+                <>
+                  {r.kind}: <mark class="wk-personal-data">{r.passage}</mark> <span class="wk-muted">({fieldLabel(r.field)})</span>
+                </>
+              }
+            />
+          ))}
+        </Fieldset>
+      ) : null}
+      <div class="wk-redact-add">
+        <SelectField id="story-redact-field" label={t('story.redact.field')} value={field} onValue={setField} options={fields} />
+        <TextField
+          id="story-redact-passage"
+          label={t('story.redact.passage')}
+          description={t('story.redact.passageHelp')}
+          value={passage}
+          onValue={setPassage}
+          error={addError}
+          maxLength={2000}
+        />
+        <div class="utrecht-button-group wk-button-row">
+          <button type="button" id="story-redact-add" class="utrecht-button utrecht-button--secondary-action" onClick={add}>
+            {t('story.redact.add')}
+          </button>
+        </div>
+      </div>
+      {active.length ? (
+        <section class="wk-redact-preview" aria-labelledby="story-redact-preview-title">
+          <h3 id="story-redact-preview-title" class="utrecht-heading-3">
+            {t('story.redact.preview')}
+          </h3>
+          <p class="utrecht-paragraph wk-story-text__para" id="story-redact-preview">
+            {preview}
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
 function Moderation({ story }: { story: Story }) {
   const { t, lang } = useI18n();
+  const flags = story.personal_data ?? [];
+  const [extra, setExtra] = useState<Redaction[]>([]);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(flags.map(redactionKey)));
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -200,7 +338,11 @@ function Moderation({ story }: { story: Story }) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.moderateStory(story.id, decision, decision === 'reject' ? reason.trim() : undefined);
+      const redact = [...flags, ...extra]
+        .filter((r) => chosen.has(redactionKey(r)))
+        .map(({ field, passage }) => ({ field, passage }));
+      const unique = [...new Map(redact.map((r) => [redactionKey(r), r])).values()];
+      const saved = await api.moderateStory(story.id, decision, decision === 'reject' ? reason.trim() : undefined, unique);
       setFlash(decision === 'accept' ? t('story.accepted', { title: saved.title }) : t('story.rejected', { title: saved.title }));
       navigate('/verhalen?status=pending');
     } catch (err) {
@@ -233,6 +375,24 @@ function Moderation({ story }: { story: Story }) {
       </h2>
       <p class="utrecht-paragraph">{t('story.moderationIntro')}</p>
       <LiveRegions error={error} />
+      <Redactions
+        story={story}
+        flags={flags}
+        extra={extra}
+        chosen={chosen}
+        onChosen={(key, on) =>
+          setChosen((prev) => {
+            const next = new Set(prev);
+            if (on) next.add(key);
+            else next.delete(key);
+            return next;
+          })
+        }
+        onAdd={(r) => {
+          setExtra((prev) => (prev.some((x) => redactionKey(x) === redactionKey(r)) ? prev : [...prev, r]));
+          setChosen((prev) => new Set(prev).add(redactionKey(r)));
+        }}
+      />
       <div class="utrecht-form wk-form">
         <TextArea
           id="story-reason"
