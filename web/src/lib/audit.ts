@@ -217,6 +217,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   size: 'audit.fieldName.size',
   uploaded_by: 'audit.fieldName.uploaded_by',
   uploaded_at: 'audit.fieldName.uploaded_at',
+  verified: 'audit.fieldName.verified',
 };
 
 /** The snapshot field names this app has a label for. */

@@ -84,6 +84,8 @@ export function AuditPage(_props: { me: Me }) {
   const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => applied);
   const [people, setPeople] = useState<User[]>([]);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  /** The filter the entries shown were read with (the URL changes before they arrive). */
+  const [shownFor, setShownFor] = useState<AuditFilter>(applied);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<'from' | 'to', string>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -129,6 +131,7 @@ export function AuditPage(_props: { me: Me }) {
         (page) => {
           if (stale) return;
           setEntries(page.items);
+          setShownFor(applied);
           setNextBefore(page.next_before ?? null);
           setError(null);
           setFieldErrors({});
@@ -169,7 +172,7 @@ export function AuditPage(_props: { me: Me }) {
     if (nextBefore === null) return;
     setBusy(true);
     try {
-      const page = await api.audit(params(applied, nextBefore));
+      const page = await api.audit(params(shownFor, nextBefore));
       const list = [...(entries ?? []), ...page.items];
       setEntries(list);
       setNextBefore(page.next_before ?? null);
@@ -194,7 +197,7 @@ export function AuditPage(_props: { me: Me }) {
     label: u.active ? u.name : t('audit.filter.inactive', { name: u.name }),
   }));
   if (form.actor && !people.some((u) => String(u.id) === form.actor)) personOptions.push({ value: form.actor, label: `#${form.actor}` });
-  const shownFilter = filterWords(applied, people, t, lang);
+  const shownFilter = filterWords(shownFor, people, t, lang);
 
   return (
     <>
