@@ -75,13 +75,13 @@ std::vector<Entry> list(store::Tx& tx, const Query& q) {
 namespace {
 
 // The name a snapshot gives its record: its title, name or reference; an import's case;
-// an attachment's file name; an action's description.
+// an attachment's file name; a knowledge item's version's title; an action's description.
 std::string name_in(const nlohmann::json& snapshot) {
   if (!snapshot.is_object()) return {};
   for (const char* key : {"title", "name", "reference", "label"})
     if (auto it = snapshot.find(key); it != snapshot.end() && it->is_string() && !it->get<std::string>().empty())
       return it->get<std::string>();
-  for (const char* nested : {"case", "file"})
+  for (const char* nested : {"case", "file", "version"})
     if (auto it = snapshot.find(nested); it != snapshot.end())
       if (auto name = name_in(*it); !name.empty()) return name;
   if (auto it = snapshot.find("description"); it != snapshot.end() && it->is_string()) return it->get<std::string>();

@@ -133,6 +133,13 @@ json snapshot(const repo::ItemRow& i, const std::optional<repo::VersionRow>& v) 
   return out;
 }
 
+json snapshot_titled(Tx& tx, std::int64_t org_id, const repo::ItemRow& i) {
+  auto out = snapshot(i, std::nullopt);
+  if (const auto shown = i.published_version ? i.published_version : i.draft_version)
+    if (const auto v = repo::find_version(tx, org_id, i.id, *shown)) out["title"] = v->title;
+  return out;
+}
+
 Error not_found() {
   return Error::not_found("No such knowledge item.");
 }

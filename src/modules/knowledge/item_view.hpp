@@ -49,6 +49,9 @@ std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row
                             Detail detail = Detail::summary);
 
 nlohmann::json snapshot(const repo::ItemRow& i, const std::optional<repo::VersionRow>& v);
+// The same for a change that does not touch a version (verify, archive), with the title
+// of the version readers see, so the audit log can name the item.
+nlohmann::json snapshot_titled(store::Tx& tx, std::int64_t org_id, const repo::ItemRow& i);
 
 Error not_found();
 Error archived();

@@ -285,8 +285,8 @@ Result<Item> Service::archive(const Principal& p, std::int64_t id, Millis now) {
     repo::update_item(tx, p.org_id, item);
     repo::mark_archived(tx, p.org_id, id, now);
     audit::record(tx,
-                  {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id), snapshot(*before, std::nullopt),
-                   snapshot(item, std::nullopt)},
+                  {p.org_id, p.user_id, "update", "knowledge_item", std::to_string(id),
+                   snapshot_titled(tx, p.org_id, *before), snapshot_titled(tx, p.org_id, item)},
                   now);
     return *item_of(tx, p, item, People::load(tx, p.org_id), now, Detail::full);
   });

@@ -39,9 +39,11 @@ Result<Item> Service::verify(const Principal& p, std::int64_t id, const std::opt
     repo::VerificationRow row{0, *item.published_version, p.user_id, now, remark, before.review_by, *item.review_by};
     repo::insert_verification(tx, p.org_id, id, row);
     repo::update_item(tx, p.org_id, item);
-    auto after = snapshot(item, std::nullopt);
+    auto after = snapshot_titled(tx, p.org_id, item);
     after["verified"] = {{"version", row.version}, {"remark", remark ? json(*remark) : json(nullptr)}};
-    audit::record(tx, {p.org_id, p.user_id, "verify", "knowledge_item", std::to_string(id), snapshot(before, std::nullopt), after},
+    audit::record(tx,
+                  {p.org_id, p.user_id, "verify", "knowledge_item", std::to_string(id),
+                   snapshot_titled(tx, p.org_id, before), after},
                   now);
     return *item_of(tx, p, item, People::load(tx, p.org_id), now, Detail::full);
   });
