@@ -68,8 +68,10 @@ App::App(store::Database& db, Config config)
 }
 
 void App::add_demo_content(std::int64_t org_id, Millis now) {
-  add_demo_vertelpunt(db_, stories_, sensemaking_, org_id, now);
+  add_demo_kassabonnen(db_, programmes_, cases_, org_id, now);
+  add_demo_vertelpunt(db_, stories_, sensemaking_, usage_, org_id, now);
   add_demo_kennisbank(db_, knowledge_, org_id, now);
+  add_demo_jaarverslag(db_, reports_, org_id, now);
 }
 
 http::Authenticator App::authenticator() {
