@@ -87,6 +87,11 @@ std::string tenths_text(std::int64_t tenths) {
   return (tenths < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
 }
 
+std::optional<int> year_of(const std::optional<std::string>& date) {
+  if (!date || date->size() < 4) return std::nullopt;
+  return std::stoi(date->substr(0, 4));
+}
+
 std::string counted(std::int64_t n, std::string_view one, std::string_view many) {
   if (n == 0) return "geen " + std::string(many);
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
@@ -122,6 +127,22 @@ Result<Report> Service::assemble(const Principal& p, int year, const std::string
       report.chapters.push_back(
           {++number, c->key(), c->title(), load_text(tx, p.org_id, year, c->key()), c->build(ctx)});
     return report;
+  });
+}
+
+Result<Service::Years> Service::years(const Principal& p, const std::string& today) {
+  if (!may_read_report(p)) return Error::forbidden();
+  const int this_year = std::stoi(today.substr(0, 4));
+  const int last_full = this_year - 1;
+  return db_.read([&](Tx& tx) -> Result<Years> {
+    int first = last_full;
+    for (const Chapter* c : registry_.ordered())
+      if (auto y = c->first_year(tx, p.org_id)) first = std::min(first, *y);
+    if (auto r = tx.query_one("SELECT MIN(year) FROM report_texts WHERE org_id = ?", {p.org_id}); r && !r->is_null(0))
+      first = std::min(first, static_cast<int>(r->i64(0)));
+    Years out{{}, last_full};
+    for (int y = std::max(first, 2000); y <= this_year; ++y) out.years.push_back(y);
+    return out;
   });
 }
 

@@ -74,6 +74,9 @@ class Chapter {
   virtual int order() const = 0;          // position in the model report
   // The computed part; empty for chapters that are narrative only.
   virtual std::vector<Section> build(const BuildContext&) const { return {}; }
+  // The first year the chapter's records say something about (its earliest date), so
+  // the report's year list starts at the organisation's first data; nullopt: none.
+  virtual std::optional<int> first_year(store::Tx&, std::int64_t /*org_id*/) const { return std::nullopt; }
 };
 
 class Registry {
@@ -113,6 +116,9 @@ bool may_follow_links(const Principal& p);
 // A figure with one decimal as the report writes it, from tenths: 123 → "12,3", -5 → "-0,5".
 std::string tenths_text(std::int64_t tenths);
 
+// The year of a YYYY-MM-DD date (the first four digits); nullopt for an empty one.
+std::optional<int> year_of(const std::optional<std::string>& date);
+
 // Counts in the report's sentences. Zero is written as a word and no sentence begins with
 // a figure: counted(0, "verhaal", "verhalen") → "geen verhalen", (1, …) → "1 verhaal",
 // (7, …) → "7 verhalen"; the verb agrees: verb(1, "is", "zijn") → "is", otherwise "zijn".
@@ -128,6 +134,14 @@ class Service {
   Service(store::Database& db, const Registry& registry) : db_(db), registry_(registry) {}
 
   Result<Report> assemble(const Principal& p, int year, const std::string& reference_date);
+  // The years a report can be asked for: from the first year with records (or texts) to
+  // this year, and the one to show first: the last full year, the year whose report one
+  // writes now.
+  struct Years {
+    std::vector<int> years;
+    int default_year;
+  };
+  Result<Years> years(const Principal& p, const std::string& today);
   Result<std::optional<std::string>> text(const Principal& p, int year, const std::string& chapter);
   Result<std::string> put_text(const Principal& p, int year, const std::string& chapter, const std::string& body,
                                Millis now);

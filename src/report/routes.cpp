@@ -48,6 +48,13 @@ void register_routes(http::Router& router, Service& service) {
     return r;
   });
 
+  // Before /{year}: the router takes the first route that matches.
+  router.add("GET", "/api/v1/reports/years", Access::authenticated, [&service](Context& ctx) {
+    auto r = service.years(ctx.user(), iso_date_utc(ctx.now));
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, {{"years", r->years}, {"default", r->default_year}});
+  });
+
   router.add("GET", "/api/v1/reports/{year}", Access::authenticated, [&service](Context& ctx) {
     const auto year = year_param(ctx);
     if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));

@@ -762,6 +762,21 @@ describe('cases and cost receipts', { skip: whyNot }, () => {
 
   // ------------------------------------------------------------------ status history
 
+  it('a coach who files a case of her own team owns it unless she names another owner or none; a coordinator\'s case has no owner', async () => {
+    const P = programmes.Doorstroomwoningen.id;
+    const base = { team_id: teamA.id, programme_id: P, start_date: '2018-01-02' };
+    const mine = expectStatus(await coachA.post('/api/v1/cases', { ...base, reference: 'OWN-1' }), 201);
+    assert.deepEqual(mine.owner, { id: coachAId, name: 'Coach Anna' }, 'the coach herself');
+    const none = expectStatus(await coachA.post('/api/v1/cases', { ...base, reference: 'OWN-2', owner_id: null }), 201);
+    assert.equal(none.owner, null, 'null: no owner, as asked');
+    const byCoord = expectStatus(await coord.post('/api/v1/cases', { ...base, reference: 'OWN-3' }), 201);
+    assert.equal(byCoord.owner, null, 'the coordinator is not in the team');
+    const named = expectStatus(await coord.post('/api/v1/cases', { ...base, reference: 'OWN-4', owner_id: coachAId }), 201);
+    assert.deepEqual(named.owner, { id: coachAId, name: 'Coach Anna' });
+    const e = await lastAudit('case', mine.id, 'create');
+    assert.equal(e.after.owner_id, coachAId, 'the audit entry records the owner');
+  });
+
   describe('status history and the reference date', () => {
     let s1;
 

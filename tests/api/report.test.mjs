@@ -9,7 +9,10 @@
 import { describe } from 'node:test';
 import { FIXTURE, XLSX_TYPE, getBytes, readXlsx, unzip } from './fixtures.mjs';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   it, before, after, whyNot, startServer, addUser, Client, DEMO_ORG_SLUG,
   assertProblem, assertValidation, expectStatus, show,
@@ -510,11 +513,49 @@ describe('annual report', { skip: whyNot }, () => {
       assert.equal(r.contentType, 'application/pdf');
       assert.match(r.headers.get('content-disposition') || '', /\.pdf"$/);
       assert.equal(r.buf.subarray(0, 4).toString('latin1'), '%PDF');
+      // Opened by an independent reader (poppler): pages, the contents with the page of
+      // every chapter, and that page is where the chapter's anchor is.
+      const file = path.join(os.tmpdir(), `wk-report-${process.pid}.pdf`);
+      fs.writeFileSync(file, r.buf);
+      try {
+        const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+        assert.ok(pages >= 3, `cover, contents and chapters: ${pages} pages`);
+        const dests = new Map([...execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8' }).matchAll(/^\s*(\d+)\s.*"h-([a-z_]+)"\s*$/gm)].map((m) => [m[2], Number(m[1])]));
+        assert.deepEqual([...dests.keys()].sort(), [...CHAPTER_KEYS].sort(), 'an anchor for every chapter');
+        const contents = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+        assert.match(contents, /Inhoud/);
+        const rep = expectStatus(await report(director), 200);
+        for (const c of rep.chapters) {
+          const line = new RegExp(`^\\s*${c.number}\\s+${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)\\s*$`, 'm').exec(contents);
+          assert.ok(line, `the contents list ${c.number} ${c.title} with a page: ${contents}`);
+          assert.equal(Number(line[1]), dests.get(c.key), `${c.title}: the page in the contents is the chapter's page`);
+        }
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+        for (const v of ['Totaal alle groepen', '€ 37.802', 'Peildatum 31-12-2017']) assert.ok(text.includes(v), `the PDF says ${v}`);
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
     });
 
     it('PDF without chromium is 503 (only checked when /usr/bin/chromium is absent)', { skip: fs.existsSync(CHROMIUM) ? `${CHROMIUM} is installed` : false }, async () => {
       assertProblem(await director.get('/api/v1/reports/2017?format=pdf'), 503, null, 'PDF without chromium');
     });
+  });
+
+  // ------------------------------------------------------------------ the years
+
+  it('GET /reports/years: from the first year with records (the fixture starts 2016) to this year; the last full year first', async () => {
+    const thisYear = new Date().getUTCFullYear();
+    const r = expectStatus(await director.get('/api/v1/reports/years'), 200);
+    assert.deepEqual(Object.keys(r).sort(), ['default', 'years']);
+    assert.equal(r.years[0], 2016, 'DW-A1 starts 2016-03-01 and no record is older');
+    assert.equal(r.years.at(-1), thisYear);
+    assert.deepEqual(r.years, Array.from({ length: thisYear - 2016 + 1 }, (_, i) => 2016 + i), 'every year in between');
+    assert.equal(r.default, thisYear - 1, 'the year whose report one writes now');
+    assert.deepEqual(expectStatus(await funder.get('/api/v1/reports/years'), 200), r);
+    for (const [role, c] of Object.entries(others)) assertProblem(await c.get('/api/v1/reports/years'), 403, 'forbidden', role);
+    assertProblem(await new Client(server).get('/api/v1/reports/years'), 401);
   });
 
   // ------------------------------------------------------------------ access

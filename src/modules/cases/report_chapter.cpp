@@ -16,6 +16,9 @@ class ReceiptsChapter final : public report::Chapter {
   std::string key() const override { return "kassabonnen"; }
   std::string title() const override { return "Kassabonnen: wat maatwerk oplevert"; }
   int order() const override { return 50; }
+  std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
+    return report::year_of(repo::first_start_date(tx, org_id));
+  }
 
   std::vector<report::Section> build(const report::BuildContext& ctx) const override {
     std::vector<report::Section> sections;

@@ -83,6 +83,11 @@ void lock(Tx& tx, std::int64_t org_id, std::int64_t id) {
   tx.execute("UPDATE cases SET updated_at = updated_at WHERE org_id = ? AND id = ?", {org_id, id});
 }
 
+std::optional<std::string> first_start_date(Tx& tx, std::int64_t org_id) {
+  auto r = tx.query_one("SELECT MIN(start_date) FROM cases WHERE org_id = ?", {org_id});
+  return r ? r->opt_str(0) : std::nullopt;
+}
+
 std::optional<std::int64_t> find_id_by_reference(Tx& tx, std::int64_t org_id, const std::string& reference) {
   auto r = tx.query_one("SELECT id FROM cases WHERE org_id = ? AND reference = ?", {org_id, reference});
   if (!r) return std::nullopt;

@@ -36,6 +36,8 @@ std::optional<CaseRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
 // writer anyway), so that read-then-write sequences on one case do not interleave.
 void lock(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::optional<std::int64_t> find_id_by_reference(Tx& tx, std::int64_t org_id, const std::string& reference);
+// The earliest start date of any case (the report's first year).
+std::optional<std::string> first_start_date(Tx& tx, std::int64_t org_id);
 std::int64_t insert(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);
 void update(Tx& tx, std::int64_t org_id, const CaseRow& c, Millis now);
 

@@ -180,6 +180,10 @@ Result<CaseView> Service::create(const Principal& p, CaseInput in, Millis now) {
     if (!can_edit_case(p, row.team_id, programme->slug))
       return Error::forbidden("You may not add cases to this team or programme.");
     if (repo::find_id_by_reference(tx, p.org_id, row.reference)) return reference_taken();
+    // A coach who files a case of her own team owns it, unless the request names an
+    // owner (or none, with null).
+    if (!in.set_owner && p.in_team(row.team_id) && p.has_any_role({role::coach, role::team_manager}))
+      row.owner_id = p.user_id;
     if (in.group)
       row.group_id = programmes::Service::ensure_group(tx, p.org_id, row.programme_id, *in.group, p.user_id, now);
     row.id = repo::insert(tx, p.org_id, row, now);

@@ -68,6 +68,10 @@ class KennisbankChapter final : public report::Chapter {
   std::string key() const override { return "kennisbank"; }
   std::string title() const override { return "Kennisbank"; }
   int order() const override { return 75; }
+  std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
+    const auto created = repo::first_created(tx, org_id);
+    return created ? report::year_of(iso_date_utc(*created)) : std::nullopt;
+  }
 
   std::vector<Section> build(const report::BuildContext& ctx) const override {
     const std::string year = std::to_string(ctx.year);

@@ -131,6 +131,7 @@ struct ItemHistory {
   std::vector<std::pair<Millis, std::string>> verifications;  // at, review-by after
 };
 std::vector<ItemHistory> histories(Tx& tx, std::int64_t org_id);
+std::optional<Millis> first_created(Tx& tx, std::int64_t org_id);
 
 struct RatingFigures {
   std::string category;

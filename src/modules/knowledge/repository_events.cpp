@@ -182,6 +182,11 @@ void mark_archived(Tx& tx, std::int64_t org_id, std::int64_t item_id, Millis at)
   tx.execute("UPDATE knowledge_items SET archived_at = ? WHERE org_id = ? AND id = ?", {at, org_id, item_id});
 }
 
+std::optional<Millis> first_created(Tx& tx, std::int64_t org_id) {
+  auto r = tx.query_one("SELECT MIN(created_at) FROM knowledge_items WHERE org_id = ?", {org_id});
+  return r ? r->opt_i64(0) : std::nullopt;
+}
+
 std::vector<ItemHistory> histories(Tx& tx, std::int64_t org_id) {
   std::vector<ItemHistory> out;
   std::map<std::int64_t, std::size_t> at;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
 #include "modules/stories/stories.hpp"
 #include "modules/usage/usage.hpp"
@@ -35,6 +36,12 @@ class KwaliteitChapter final : public report::Chapter {
   std::string key() const override { return "kwaliteit"; }
   std::string title() const override { return "Kwaliteit"; }
   int order() const override { return 70; }
+  std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
+    const auto stories = report::year_of(stories::published::first_date(tx, org_id));
+    const auto sessions = report::year_of(repo::first_session_date(tx, org_id));
+    if (stories && sessions) return std::min(*stories, *sessions);
+    return stories ? stories : sessions;
+  }
 
   std::vector<Section> build(const report::BuildContext& ctx) const override {
     const std::string year = std::to_string(ctx.year), previous = std::to_string(ctx.year - 1);

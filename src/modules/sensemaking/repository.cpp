@@ -171,6 +171,11 @@ std::int64_t count_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q) 
       .i64(0);
 }
 
+std::optional<std::string> first_session_date(Tx& tx, std::int64_t org_id) {
+  auto r = tx.query_one("SELECT MIN(session_date) FROM sensemaking_sessions WHERE org_id = ?", {org_id});
+  return r ? r->opt_str(0) : std::nullopt;
+}
+
 std::vector<std::int64_t> participants(Tx& tx, std::int64_t org_id, std::int64_t session_id) {
   return linked(tx, "sensemaking_participants", "session_id", "user_id", org_id, session_id);
 }

@@ -28,6 +28,7 @@ void update_session(Tx& tx, std::int64_t org_id, const SessionRow& s);
 std::optional<SessionRow> find_session(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<SessionRow> list_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q);
 std::int64_t count_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q);
+std::optional<std::string> first_session_date(Tx& tx, std::int64_t org_id);
 
 std::vector<std::int64_t> participants(Tx& tx, std::int64_t org_id, std::int64_t session_id);
 void replace_participants(Tx& tx, std::int64_t org_id, std::int64_t session_id, const std::vector<std::int64_t>& ids);

@@ -184,6 +184,12 @@ std::int64_t count(Tx& tx, std::int64_t org_id, StoryFilter f) {
   return repo::count(tx, org_id, f);
 }
 
+std::optional<std::string> first_date(Tx& tx, std::int64_t org_id) {
+  // stories_period (org_id, status, story_date) answers this from its first entry.
+  auto r = tx.query_one("SELECT MIN(story_date) FROM stories WHERE org_id = ? AND status = 'published'", {org_id});
+  return r ? r->opt_str(0) : std::nullopt;
+}
+
 bool matches(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t story_id) {
   f.status = "published";
   return repo::matches(tx, org_id, f, story_id);

@@ -123,6 +123,8 @@ namespace published {
 // Ids of the stories that match (newest first), at most `limit`.
 std::vector<std::int64_t> ids(store::Tx& tx, std::int64_t org_id, StoryFilter f, int limit);
 std::int64_t count(store::Tx& tx, std::int64_t org_id, StoryFilter f);
+// The date of the earliest published story (the report's first year).
+std::optional<std::string> first_date(store::Tx& tx, std::int64_t org_id);
 // Whether a published story is among those the filter selects.
 bool matches(store::Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t story_id);
 // The stories with these ids, newest first; unknown or unpublished ids are left out.
