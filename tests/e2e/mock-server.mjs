@@ -496,7 +496,21 @@ function createReportApi({ receipts, log, P, fe }) {
     return out.join('\n');
   }
 
+  /** GET /api/v1/reports/years: the first year of a case or a report text to this year; the last full year as default. */
+  function years(me) {
+    if (!me.roles.some((r) => READERS.includes(r))) return P.forbidden();
+    const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+    let first = thisYear - 1;
+    const cases = receipts.handle('GET', '/api/v1/cases', new URLSearchParams({ limit: '500' }), reader, {}).json?.items ?? [];
+    for (const c of cases) first = Math.min(first, Number(c.start_date.slice(0, 4)));
+    for (const key of texts.keys()) first = Math.min(first, Number(key.slice(0, 4)));
+    const list = [];
+    for (let y = Math.max(first, 2000); y <= thisYear; y += 1) list.push(y);
+    return { status: 200, json: { years: list, default: thisYear - 1 } };
+  }
+
   function handle(method, path, query, me, body) {
+    if (path === '/api/v1/reports/years') return method === 'GET' ? years(me) : P.method();
     let m = /^\/api\/v1\/reports\/([^/]+)(?:\/texts\/([^/]+))?$/.exec(path);
     if (!m) return null;
     const year = /^\d{4}$/.test(m[1]) ? Number(m[1]) : NaN;

@@ -155,6 +155,31 @@ test('director: write a chapter text, view and download the report', { timeout: 
     await page.locator('.wk-chapter').first().waitFor();
   });
 
+  await t.test('the year list runs from the organisation’s first data to this year, not from 2000', async () => {
+    const res = await page.request.get(`${target.url}/api/v1/reports/years`);
+    assert.equal(res.status(), 200, `GET /api/v1/reports/years: ${res.status()}`);
+    const answer = await res.json();
+    assert.equal(answer.default, YEAR, 'the server’s default is the last full year');
+    const first = answer.years[0];
+    // The coach's case of this test started in YEAR; the demo may reach further back.
+    assert.ok(first <= YEAR && first > 2000, `first data year ${first}`);
+    const options = (await page.locator('#report-year option').allTextContents()).map(norm);
+    const want = [];
+    for (let y = YEAR + 1; y >= first; y -= 1) want.push(String(y));
+    assert.deepEqual(options, want, 'this year down to the first data year, newest first');
+    assert.ok(!options.includes('2000'));
+    // A year given in the address stays choosable even outside the list.
+    await page.goto(`${target.url}/jaarverslag/2003`);
+    await page.getByRole('heading', { level: 1, name: 'Jaarverslag 2003' }).waitFor();
+    assert.equal(await page.locator('#report-year').inputValue(), '2003');
+    assert.equal(await page.locator('#report-date').inputValue(), '31-12-2003');
+    assert.equal(norm((await page.locator('#report-year option').allTextContents()).at(-1)), '2003');
+    await page.goto(`${target.url}/jaarverslag`);
+    await page.getByRole('heading', { level: 1, name: `Jaarverslag ${YEAR}` }).waitFor();
+    assert.equal(await page.locator('#report-year').inputValue(), String(YEAR));
+    await page.locator('.wk-chapter').first().waitFor();
+  });
+
   await t.test('the chapters in order, with their text status and tables', async () => {
     report = await reportJson(page);
     assert.ok(report.chapters.length >= 10, 'the model report’s chapters');

@@ -289,6 +289,11 @@ export interface ReportChapter {
   text: string | null;
   sections: ReportSection[];
 }
+/** `GET /api/v1/reports/years`: the organisation's first data year to this year, and the last full year. */
+export interface ReportYears {
+  years: number[];
+  default: number;
+}
 export interface Report {
   year: number;
   organisation: string;
@@ -1075,6 +1080,7 @@ export const api = {
   importReceipts: (file: Blob, dryRun: boolean, onProgress?: (loaded: number, total: number) => void) =>
     uploadFile<ImportResult>(`/api/v1/receipts/import${dryRun ? '?dry_run=true' : ''}`, file, onProgress),
   exportUrl: (programme: number, format: 'csv' | 'xlsx') => `/api/v1/receipts/export${query({ programme, format })}`,
+  reportYears: () => request<ReportYears>('GET', '/api/v1/reports/years'),
   report: (year: number, referenceDate: string) => request<Report>('GET', reportUrl(year, 'json', referenceDate)),
   reportText: (year: number, chapter: string) =>
     request<ReportText>('GET', `/api/v1/reports/${year}/texts/${encodeURIComponent(chapter)}`),

@@ -8,7 +8,9 @@ import {
   hasText,
   reportPath,
   reportReferenceDate,
+  reportYearChoices,
   reportYears,
+  shownReportYear,
   summariseTable,
   textToSave,
 } from './report';
@@ -36,7 +38,31 @@ describe('year and reference date', () => {
     expect(defaultReferenceDate(2025)).toBe('2025-12-31');
   });
 
-  it('offers this year back to 2000, newest first', () => {
+  it("shows the year in the address, else the server's default, else last year", () => {
+    const answer = { years: [2024, 2025, 2026], default: 2025 };
+    expect(shownReportYear(2019, answer, '2026-11-23')).toBe(2019);
+    expect(shownReportYear(null, answer, '2026-11-23')).toBe(2025);
+    // The server's default wins over this browser's clock (a clock a year off).
+    expect(shownReportYear(null, answer, '2027-01-02')).toBe(2025);
+    expect(shownReportYear(null, null, '2026-11-23')).toBe(2025);
+    expect(shownReportYear(null, { years: [], default: 0 }, '2026-11-23')).toBe(2025);
+  });
+
+  it("offers the server's years, from the first data year to this year, newest first", () => {
+    const answer = { years: [2024, 2025, 2026], default: 2025 };
+    expect(reportYearChoices(answer, '2026-11-23', 2025)).toEqual([2026, 2025, 2024]);
+    // A year from the address outside the list is kept (as the page always did).
+    expect(reportYearChoices(answer, '2026-11-23', 2019)).toEqual([2026, 2025, 2024, 2019]);
+    expect(reportYearChoices(answer, '2026-11-23', 2030)).toEqual([2030, 2026, 2025, 2024]);
+    // Years the API does not know are left out; an empty or missing answer falls back.
+    expect(reportYearChoices({ years: [1999, 2025], default: 2025 }, '2026-11-23', 2025)).toEqual([2025]);
+    const fallback = reportYearChoices(null, '2026-11-23', 2025);
+    expect(fallback[0]).toBe(2026);
+    expect(fallback[fallback.length - 1]).toBe(2000);
+    expect(reportYearChoices({ years: [], default: 2025 }, '2026-11-23', 2025)).toEqual(fallback);
+  });
+
+  it('falls back to this year back to 2000, newest first', () => {
     const ys = reportYears('2026-11-23');
     expect(ys[0]).toBe(2026);
     expect(ys[ys.length - 1]).toBe(2000);

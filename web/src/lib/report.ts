@@ -1,7 +1,7 @@
 // The annual report page's model (docs/api.md, "Annual report (activiteitenverslag)"):
 // which year and reference date to show, whether a chapter has its text, and a short
 // summary of a chapter's tables (their titles, number of rows and the grand total).
-import type { ReportCell, ReportChapter, ReportTable } from './api';
+import type { ReportCell, ReportChapter, ReportTable, ReportYears } from './api';
 import { parseDateInput } from './format';
 
 /** The API's limit on a chapter text. */
@@ -20,12 +20,40 @@ export function defaultReferenceDate(year: number): string {
   return `${year}-12-31`;
 }
 
-/** The years to choose from: this year back to the first the API knows, newest first. */
+/**
+ * The years to choose from when the server cannot say (a server without
+ * `GET /api/v1/reports/years`): this year back to the first the API knows, newest first.
+ */
 export function reportYears(today: string): number[] {
   const last = Math.min(Number(today.slice(0, 4)), REPORT_LAST_YEAR);
   const out: number[] = [];
   for (let y = last; y >= REPORT_FIRST_YEAR; y -= 1) out.push(y);
   return out;
+}
+
+const knownYear = (y: unknown): y is number => Number.isInteger(y) && (y as number) >= REPORT_FIRST_YEAR && (y as number) <= REPORT_LAST_YEAR;
+
+/**
+ * The year the page shows: the one in the address, else the server's default (the last
+ * full year), else last year by this browser's clock. `answer` is null while the
+ * server's years are not known (or when it cannot give them).
+ */
+export function shownReportYear(pathYear: number | null, answer: ReportYears | null, today: string): number {
+  if (pathYear !== null) return pathYear;
+  return answer && knownYear(answer.default) ? answer.default : defaultReportYear(today);
+}
+
+/**
+ * The year select's choices, newest first: the server's years (from the organisation's
+ * first data to this year), or the fallback range when it gave none; a year asked for in
+ * the address is kept even when it lies outside them.
+ */
+export function reportYearChoices(answer: ReportYears | null, today: string, shown: number): number[] {
+  const fromServer = answer ? answer.years.filter(knownYear) : [];
+  const base = fromServer.length ? fromServer : reportYears(today);
+  const set = new Set(base);
+  set.add(shown);
+  return [...set].sort((a, b) => b - a);
 }
 
 /** `?peildatum=2025-06-30` → that date; absent or not a real date → 31-12 of the year. */

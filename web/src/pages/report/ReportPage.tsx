@@ -5,7 +5,7 @@
 // as a web page, PDF and Excel workbook.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import { api, reportUrl, type Me, type Report, type ReportChapter } from '../../lib/api';
+import { api, reportUrl, type Me, type Report, type ReportChapter, type ReportYears } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { navigate, useSearch } from '../../lib/router';
@@ -16,11 +16,11 @@ import {
   chapterParagraphs,
   chapterTables,
   defaultReferenceDate,
-  defaultReportYear,
   hasText,
   reportPath,
   reportReferenceDate,
-  reportYears,
+  reportYearChoices,
+  shownReportYear,
   textToSave,
   type TableSummary,
 } from '../../lib/report';
@@ -31,7 +31,7 @@ import { DataTable } from '../../components/DataTable';
 
 interface Props {
   me: Me;
-  /** The year in the path; null on /jaarverslag (last year). */
+  /** The year in the path; null on /jaarverslag (the server's default: the last full year). */
   year: number | null;
 }
 
@@ -42,13 +42,18 @@ export function ReportPage({ me, year: pathYear }: Props) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const today = todayIso();
-  const year = pathYear ?? defaultReportYear(today);
+  /** The server's years (undefined while asking, null when it could not say). */
+  const [yearsAnswer, setYearsAnswer] = useState<ReportYears | null | undefined>(undefined);
+  const year = shownReportYear(pathYear, yearsAnswer ?? null, today);
+  // On /jaarverslag the year is the server's default: the report waits for it.
+  const ready = pathYear !== null || yearsAnswer !== undefined;
   const date = useMemo(() => reportReferenceDate(search, year), [search, year]);
   const writer = canWriteReport(me.roles);
-  const years = useMemo(() => {
-    const ys = reportYears(today);
-    return ys.includes(year) ? ys : [year, ...ys];
-  }, [today, year]);
+  const years = useMemo(() => reportYearChoices(yearsAnswer ?? null, today, year), [yearsAnswer, today, year]);
+
+  useEffect(() => {
+    api.reportYears().then(setYearsAnswer, () => setYearsAnswer(null));
+  }, []);
 
   const [form, setForm] = useState({ year: String(year), date: dateInputValue(date) });
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
@@ -58,6 +63,7 @@ export function ReportPage({ me, year: pathYear }: Props) {
 
   useEffect(() => {
     setForm({ year: String(year), date: dateInputValue(date) });
+    if (!ready) return;
     let stale = false;
     setBusy(true);
     api
@@ -80,7 +86,7 @@ export function ReportPage({ me, year: pathYear }: Props) {
     return () => {
       stale = true;
     };
-  }, [year, date]);
+  }, [year, date, ready]);
 
   const onYear = (value: string) =>
     setForm((f) => {
