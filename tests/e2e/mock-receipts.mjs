@@ -552,7 +552,9 @@ export function createReceiptsApi({ users, teams, log, now, nextId, P, fe }) {
       const status = body.status ?? 'lopend';
       const c = {
         id: nextId(), reference: body.reference.trim(), team_id: body.team_id, programme_id: body.programme_id,
-        group_id: body.group ? findGroup(body.programme_id, body.group, true).id : null, owner_id: body.owner_id ?? null,
+        group_id: body.group ? findGroup(body.programme_id, body.group, true).id : null,
+        // Absent: a coach or team manager filing a case of her own team owns it; null: no owner.
+        owner_id: 'owner_id' in body ? body.owner_id : me.roles.some((r) => r === 'coach' || r === 'team_manager') && me.team_ids.includes(body.team_id) ? me.id : null,
         start_date: body.start_date, plan: body.plan ?? '',
         history: [{ status, date: body.status_date ?? body.start_date, recorded_at: now(), recorded_by: me.id }],
         updated_at: now(), oud: [], nieuw: [],

@@ -143,12 +143,30 @@ export function TextArea(p: TextAreaProps) {
   );
 }
 
+/** A select's option; options in a row with the same `group` are shown under that heading (<optgroup>). */
+export interface SelectOption {
+  value: string;
+  label: string;
+  group?: string;
+}
+
+/** The options in runs of the same group: an ungrouped run stands alone. */
+function optionRuns(options: readonly SelectOption[]): { group: string | undefined; options: SelectOption[] }[] {
+  const runs: { group: string | undefined; options: SelectOption[] }[] = [];
+  for (const o of options) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  return runs;
+}
+
 interface SelectFieldProps {
   id: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
   placeholder?: string;
   error?: string | undefined;
   required?: boolean;
@@ -170,11 +188,18 @@ export function SelectField(p: SelectFieldProps) {
         aria-required={p.required ? 'true' : undefined}
       >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {optionRuns(p.options).map((run) => {
+          const options = run.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ));
+          return run.group === undefined ? options : (
+            <optgroup key={`group-${run.group}`} label={run.group}>
+              {options}
+            </optgroup>
+          );
+        })}
       </select>
     </FieldFrame>
   );

@@ -237,9 +237,5 @@ export function storyChanged<T extends { answers: Record<number, string> }>(befo
   return isChanged(written(before), written(after));
 }
 
-/** Teams with the user's own teams first (each group by name). */
-export function ownTeamsFirst<T extends { id: number; name: string }>(teams: readonly T[], own: readonly { id: number }[]): T[] {
-  const mine = new Set(own.map((t) => t.id));
-  const byName = (a: T, b: T) => a.name.localeCompare(b.name, 'nl');
-  return [...teams.filter((t) => mine.has(t.id)).sort(byName), ...teams.filter((t) => !mine.has(t.id)).sort(byName)];
-}
+/** Teams with the user's own teams first (lives in lib/teams.ts with the other team choices). */
+export { ownTeamsFirst } from './teams';

@@ -7,6 +7,7 @@ import { api, CASE_STATUSES, type CasePage, type Me, type Programme, type Team }
 import { describeError } from '../../lib/errors';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canEditCase, newCaseChoices } from '../../lib/roles';
+import { readsOtherTeamsCases, teamFilterChoices, teamOptions } from '../../lib/teams';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -114,6 +115,9 @@ export function CaseListPage({ me }: { me: Me }) {
   }, [search]);
 
   const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
+  // A coach or team manager reads her own teams' cases only: the filter offers those (lib/teams.ts).
+  const teamChoices = teamFilterChoices(me, teams, 'cases', form.team);
+  const onlyOwnTeams = !readsOtherTeamsCases(me) && me.teams.length > 0;
   const mayCreate = choices.programmes.some((p) => choices.teams.some((x) => canEditCase(me, x.id, p.slug)));
 
   const set = <K extends keyof CaseFilter>(key: K) => (value: CaseFilter[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -156,8 +160,8 @@ export function CaseListPage({ me }: { me: Me }) {
           label={t('cases.filter.team')}
           value={form.team}
           onValue={set('team')}
-          placeholder={t('cases.filter.allTeams')}
-          options={teams.map((x) => ({ value: String(x.id), label: x.name }))}
+          placeholder={onlyOwnTeams ? t('cases.filter.allMyTeams') : t('cases.filter.allTeams')}
+          options={teamOptions(teamChoices, { own: t('teams.own'), others: t('teams.others') })}
         />
         <SelectField
           id="cases-status"

@@ -27,6 +27,7 @@ import { formatMoney } from '../../lib/money';
 import { buildReceipt, draftsOf, receiptChanged, type DraftLine } from '../../lib/receipt';
 import { navigate } from '../../lib/router';
 import { canEditCase, mayEditSomeCases, newCaseChoices } from '../../lib/roles';
+import { defaultCaseOwner, defaultCaseTeam, ownTeamsFirst } from '../../lib/teams';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
@@ -227,14 +228,16 @@ interface FormValues {
   plan: string;
 }
 
-function initialValues(kase: Case | null, choices: { teams: { id: number }[]; programmes: { id: number }[] }): FormValues {
+function initialValues(me: Me, kase: Case | null, choices: { teams: { id: number }[]; programmes: { id: number }[] }): FormValues {
   if (!kase) {
+    // A new case: the coach's own team when she has one, and she its owner (lib/teams.ts).
+    const teamId = defaultCaseTeam(me, choices.teams);
     return {
       reference: '',
-      teamId: choices.teams.length === 1 ? String(choices.teams[0]!.id) : '',
+      teamId,
       programmeId: choices.programmes.length === 1 ? String(choices.programmes[0]!.id) : '',
       group: '',
-      ownerId: '',
+      ownerId: defaultCaseOwner(me, teamId),
       startDate: '',
       status: 'lopend',
       statusDate: '',
@@ -270,10 +273,13 @@ const FIELD_OF: Record<string, keyof FormValues> = {
   plan: 'plan',
 };
 
-/** The choices of team and programme: the user's, plus the case's own when it is not among them. */
+/**
+ * The choices of team and programme: the user's (a coach only her own teams, her own
+ * first when she also coordinates a programme), plus the case's own when it is not among them.
+ */
 function optionsOf(me: Me, kase: Case | null, teams: Team[], programmes: Programme[]) {
   const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
-  const teamOptions = choices.teams.map((x) => ({ id: x.id, name: x.name }));
+  const teamOptions = ownTeamsFirst(choices.teams, me.teams).map((x) => ({ id: x.id, name: x.name }));
   if (kase && !teamOptions.some((x) => x.id === kase.team.id)) teamOptions.push(kase.team);
   const programmeOptions = choices.programmes.map((p) => ({ id: p.id, name: p.name }));
   if (kase && !programmeOptions.some((p) => p.id === kase.programme.id)) programmeOptions.push(kase.programme);
@@ -289,11 +295,20 @@ function useCaseForm(me: Me, kase: Case | null, teams: Team[], programmes: Progr
   const { t, lang } = useI18n();
   const p = kase ? 'case-edit' : 'case-new';
   const { teamOptions, programmeOptions } = optionsOf(me, kase, teams, programmes);
-  const [blank] = useState(() => initialValues(null, { teams: teamOptions, programmes: programmeOptions }));
-  const saved = kase ? initialValues(kase, { teams: [], programmes: [] }) : blank;
+  const [blank] = useState(() => initialValues(me, null, { teams: teamOptions, programmes: programmeOptions }));
+  const saved = kase ? initialValues(me, kase, { teams: [], programmes: [] }) : blank;
   const [values, setValues] = useState<FormValues>(saved);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  /** A new case's owner follows the team (lib/teams.ts) until the user chooses one herself. */
+  const ownerChosen = useRef(false);
+  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => {
+    if (key === 'ownerId') ownerChosen.current = true;
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      if (!kase && key === 'teamId' && !ownerChosen.current) next.ownerId = defaultCaseOwner(me, String(value));
+      return next;
+    });
+  };
   const programme = programmes.find((x) => String(x.id) === values.programmeId);
   const statusChanged = !kase || values.status !== kase.status;
 
@@ -505,7 +520,7 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
           focusFirstInvalid(formRef.current);
           return;
         }
-        form.setValues(initialValues(savedCase, { teams: [], programmes: [] }));
+        form.setValues(initialValues(me, savedCase, { teams: [], programmes: [] }));
         form.setErrors({});
         setCaseWarnings(savedCase.warnings ?? []);
         onSaved({ kase: savedReceipt ? { ...savedCase, totals: savedReceipt.totals } : savedCase });
@@ -638,6 +653,7 @@ function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOp
         value={values.ownerId}
         onValue={set('ownerId')}
         placeholder={t('case.field.ownerNone')}
+        description={!kase && (me.roles.includes('coach') || me.roles.includes('team_manager')) ? t('case.field.ownerHelpNew') : undefined}
         options={owners.map((o) => ({ value: String(o.id), label: o.id === me.id ? t('case.field.ownerMe', { name: o.name }) : o.name }))}
         error={errors.ownerId}
       />

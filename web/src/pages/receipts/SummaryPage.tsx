@@ -10,6 +10,7 @@ import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/
 import { formatMoney } from '../../lib/money';
 import { navigate, useSearch } from '../../lib/router';
 import { mayEditSomeCases } from '../../lib/roles';
+import { readsOtherTeamsCases, teamFilterChoices, teamOptions } from '../../lib/teams';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { SelectField, TextField, focusFirstInvalid } from '../../components/Field';
@@ -134,8 +135,8 @@ export function SummaryPage({ me, programmeId }: Props) {
           label={t('summary.team')}
           value={form.team}
           onValue={(v) => setForm((f) => ({ ...f, team: v }))}
-          placeholder={t('summary.allTeams')}
-          options={teams.map((x) => ({ value: String(x.id), label: x.name }))}
+          placeholder={!readsOtherTeamsCases(me) && me.teams.length ? t('cases.filter.allMyTeams') : t('summary.allTeams')}
+          options={teamOptions(teamFilterChoices(me, teams, 'cases', form.team), { own: t('teams.own'), others: t('teams.others') })}
         />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--primary-action">

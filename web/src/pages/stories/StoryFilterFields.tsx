@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
 import { TELLER_KINDS, type SignValue } from '../../lib/api';
 import { valueLabel, type FilterFields } from '../../lib/stories';
+import { teamOptions } from '../../lib/teams';
 import { SelectField, TextField } from '../../components/Field';
 
 interface Props {
@@ -13,7 +14,8 @@ interface Props {
   onChange: (patch: Partial<FilterFields>) => void;
   /** Field → message (the dates). */
   errors: Record<string, string | undefined>;
-  teams: readonly { id: number; name: string }[];
+  /** In the order to offer them; `own` marks the user's own teams (grouped when there are others). */
+  teams: readonly { id: number; name: string; own?: boolean }[];
   topics: readonly SignValue[];
   valuations: readonly SignValue[];
 }
@@ -31,7 +33,7 @@ export function StoryFilterFields({ prefix, value, onChange, errors, teams, topi
         value={value.team}
         onValue={set('team')}
         placeholder={t('stories.filter.allTeams')}
-        options={teams.map((x) => ({ value: String(x.id), label: x.name }))}
+        options={teamOptions(teams, { own: t('teams.own'), others: t('teams.others') })}
       />
       <SelectField
         id={`${prefix}-teller`}

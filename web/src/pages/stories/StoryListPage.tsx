@@ -12,6 +12,7 @@ import { takeFlash } from '../../lib/flash';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
 import { readFilterDates, searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
+import { teamFilterChoices } from '../../lib/teams';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -164,7 +165,7 @@ export function StoryListPage({ me }: { me: Me }) {
           value={form}
           onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
           errors={dateErrors}
-          teams={teams}
+          teams={teamFilterChoices(me, teams, 'stories', form.team)}
           topics={signs?.topics ?? []}
           valuations={signs?.valuations ?? []}
         />
