@@ -110,7 +110,7 @@ Response Dispatcher::route(const Request& request) const {
     }
     const bool api = request.path.starts_with("/api/") || request.path == "/api";
     if (!api && static_files_ && (request.method == "GET" || request.method == "HEAD")) {
-      if (auto file = static_files_->serve(request.path)) return *file;
+      if (auto file = static_files_->serve(request.path, request.header("accept-encoding"))) return *file;
     }
     return problem_response(Error::not_found("No route for " + request.method + " " + request.path));
   }

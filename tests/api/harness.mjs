@@ -591,7 +591,7 @@ function parseHttpResponse(buf) {
   for (const [k, v] of Object.entries(headers)) {
     try { h.set(k, v); } catch { /* odd header */ }
   }
-  return { status, headers: h, rawHeaders: headers, text, json, contentType: headers['content-type'] || '', complete };
+  return { status, headers: h, rawHeaders: headers, body: rest, text, json, contentType: headers['content-type'] || '', complete };
 }
 
 // ---------------------------------------------------------------- assertions
