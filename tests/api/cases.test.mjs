@@ -13,7 +13,7 @@ import {
 
 // ------------------------------------------------------------------ shapes
 
-const LIST_VALUE_KEYS = ['active', 'code', 'id', 'label', 'label_en', 'position'];
+const LIST_VALUE_KEYS = ['active', 'audience', 'code', 'id', 'label', 'label_en', 'position', 'public_label'];
 const PROGRAMME_KEYS = ['active', 'city_wide', 'description', 'groups', 'id', 'name', 'slug', 'start_date', 'team'];
 const CASE_SUMMARY_KEYS = ['group', 'id', 'owner', 'programme', 'reference', 'start_date', 'status', 'team', 'totals', 'updated_at'];
 const CASE_KEYS = [...CASE_SUMMARY_KEYS, 'plan', 'status_history', 'warnings'].sort();

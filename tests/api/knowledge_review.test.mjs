@@ -859,10 +859,10 @@ describe('Kennisbank part 2: staying right, ratings, versions, views, settings, 
   describe('organisation settings and coaches as authors', () => {
     const settings = async (client) => {
       const body = expectStatus(await client.get('/api/v1/organisation/settings'), 200, 'settings');
-      keys(body, ['knowledge_coach_authors'], 'Settings');
+      keys(body, ['knowledge_coach_authors', 'public_privacy_note'], 'Settings');
       return body;
     };
-    const allow = async (value) => assert.deepEqual(expectStatus(await c.admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: value }), 200), { knowledge_coach_authors: value });
+    const allow = async (value) => assert.deepEqual(expectStatus(await c.admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: value }), 200), { knowledge_coach_authors: value, public_privacy_note: '' });
 
     after(async () => {
       await c.admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: false });
@@ -870,7 +870,7 @@ describe('Kennisbank part 2: staying right, ratings, versions, views, settings, 
 
     it('every signed-in role reads them (the funder too); no session 401; off by default', async () => {
       for (const key of ['admin', 'q1', 'coach', 'tm', 'director', 'funder', 'hr']) {
-        assert.deepEqual(await settings(c[key]), { knowledge_coach_authors: false }, key);
+        assert.deepEqual(await settings(c[key]), { knowledge_coach_authors: false, public_privacy_note: '' }, key);
       }
       assertProblem(await c.anon.get('/api/v1/organisation/settings'), 401, 'unauthenticated', 'no session');
     });
@@ -893,18 +893,18 @@ describe('Kennisbank part 2: staying right, ratings, versions, views, settings, 
         assertValidation(await c.admin.patch('/api/v1/organisation/settings', body), fields, JSON.stringify(body));
       }
       assertProblem(await c.admin.patch('/api/v1/organisation/settings', 'knowledge_coach_authors=true', { raw: true, contentType: 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type', 'a form');
-      assert.deepEqual(await settings(c.admin), { knowledge_coach_authors: false }, 'unchanged');
+      assert.deepEqual(await settings(c.admin), { knowledge_coach_authors: false, public_privacy_note: '' }, 'unchanged');
       assert.equal(await auditHead(), head, 'nothing audited');
-      assert.deepEqual(expectStatus(await c.admin.patch('/api/v1/organisation/settings', {}), 200), { knowledge_coach_authors: false }, 'an empty PATCH changes nothing');
+      assert.deepEqual(expectStatus(await c.admin.patch('/api/v1/organisation/settings', {}), 200), { knowledge_coach_authors: false, public_privacy_note: '' }, 'an empty PATCH changes nothing');
 
       await allow(true);
-      assert.deepEqual(await settings(c.coach), { knowledge_coach_authors: true });
+      assert.deepEqual(await settings(c.coach), { knowledge_coach_authors: true, public_privacy_note: '' });
       const audit = (await auditOf('organisation_settings', String(c.admin.me.organisation.id)));
       assert.equal(audit.length, 1, JSON.stringify(audit));
       assert.equal(audit[0].action, 'update');
       assert.deepEqual(audit[0].actor, ref('admin'));
-      assert.deepEqual(audit[0].before, { knowledge_coach_authors: false });
-      assert.deepEqual(audit[0].after, { knowledge_coach_authors: true });
+      assert.deepEqual(audit[0].before, { knowledge_coach_authors: false, public_privacy_note: '' });
+      assert.deepEqual(audit[0].after, { knowledge_coach_authors: true, public_privacy_note: '' });
       await allow(false);
     });
 
@@ -913,10 +913,10 @@ describe('Kennisbank part 2: staying right, ratings, versions, views, settings, 
       addUser(server.databaseUrl, { org: 'kb2-anders', email: 'kb2-anders-admin@example.org', name: 'Beheer Anders', roles: ['admin'] });
       const other = await new Client(server).loginOk('kb2-anders-admin@example.org');
       await allow(true);
-      assert.deepEqual(await settings(other), { knowledge_coach_authors: false }, 'another organisation keeps its own');
-      assert.deepEqual(expectStatus(await other.patch('/api/v1/organisation/settings', { knowledge_coach_authors: true }), 200), { knowledge_coach_authors: true });
+      assert.deepEqual(await settings(other), { knowledge_coach_authors: false, public_privacy_note: '' }, 'another organisation keeps its own');
+      assert.deepEqual(expectStatus(await other.patch('/api/v1/organisation/settings', { knowledge_coach_authors: true }), 200), { knowledge_coach_authors: true, public_privacy_note: '' });
       await allow(false);
-      assert.deepEqual(await settings(other), { knowledge_coach_authors: true }, 'and the demo organisation\'s change leaves it alone');
+      assert.deepEqual(await settings(other), { knowledge_coach_authors: true, public_privacy_note: '' }, 'and the demo organisation\'s change leaves it alone');
     });
 
     it('off: a coach may not create (403); on: a coach creates a draft they own, edits and submits it, but does not publish', async () => {

@@ -159,16 +159,23 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
   // ------------------------------------------------------------------ the lists
 
   describe('signifier lists', () => {
-    it('defaults: 12 topics, 5 valuations, 5 archetypes in the SPEC order with English labels; no prompts', () => {
+    it('defaults: 12 topics, 5 valuations, 5 archetypes in the SPEC order with English labels; one prompt, for residents', () => {
       const pairs = (l) => lists[l].map((v) => [v.label, v.label_en]);
       assert.deepEqual(pairs('story_topic'), TOPICS);
       assert.deepEqual(pairs('story_valuation'), VALUATIONS);
       assert.deepEqual(lists.story_archetype.map((v) => v.label), ARCHETYPES);
       for (const v of lists.story_archetype) assert.ok(typeof v.label_en === 'string' && v.label_en.length > 0, `label_en of ${v.label}`);
-      assert.deepEqual(lists.story_prompt, []);
-      for (const l of ['story_topic', 'story_valuation', 'story_archetype']) {
+      assert.deepEqual(lists.story_prompt.map((v) => [v.label, v.audience, v.public_label]),
+        [['Wat had je geholpen?', 'public', 'Wat had u op dat moment geholpen?']]);
+      // Residents are offered the topics in their own words, not the organisation's
+      // internal matters, and no archetypes (how a professional felt in the work).
+      assert.deepEqual(lists.story_archetype.map((v) => v.audience), Array(5).fill('staff'));
+      assert.deepEqual(lists.story_topic.filter((v) => v.audience !== 'all').map((v) => [v.label, v.audience]), [['Interne organisatiekwesties', 'staff']]);
+      assert.equal(lists.story_topic.find((v) => v.label === 'Financiële kwesties').public_label, 'Geld en rondkomen');
+      assert.deepEqual(lists.story_valuation.map((v) => [v.audience, v.public_label]), Array(5).fill(['all', '']));
+      for (const l of ['story_topic', 'story_valuation', 'story_archetype', 'story_prompt']) {
         lists[l].forEach((v, i) => {
-          keys(v, ['active', 'code', 'id', 'label', 'label_en', 'position'], `${l}[${i}]`);
+          keys(v, ['active', 'audience', 'code', 'id', 'label', 'label_en', 'position', 'public_label'], `${l}[${i}]`);
           assert.equal(v.active, true);
         });
         const positions = lists[l].map((v) => v.position);
@@ -308,8 +315,8 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
       const prompt = expectStatus(await quality.post('/api/v1/lists/story_prompt', { label: 'Welke emotie voelde je?', label_en: 'What emotion did you feel?' }), 201);
       assert.equal(prompt.label_en, 'What emotion did you feel?');
       const form = expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200);
-      assert.deepEqual(form.prompts, [{ id: prompt.id, code: prompt.code, label: 'Welke emotie voelde je?', label_en: 'What emotion did you feel?' }],
-        'the active prompts only (the retired one is not there)');
+      assert.deepEqual(form.prompts.filter((x) => x.id === prompt.id), [{ id: prompt.id, code: prompt.code, label: 'Welke emotie voelde je?', label_en: 'What emotion did you feel?' }],
+        'a new prompt is for everyone');
       const s = expectStatus(await coach.post('/api/v1/stories', base({
         title: 'Met een antwoord', answers: [{ prompt_id: prompt.id, text: 'Opluchting.\nEn trots.' }],
       })), 201);
@@ -383,17 +390,88 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
     it('GET form: the organisation and its active values with English labels', async () => {
       const r = await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`);
       const f = expectStatus(r, 200);
-      keys(f, ['archetypes', 'organisation', 'prompts', 'topics', 'valuations'], 'PublicForm');
+      keys(f, ['archetypes', 'logo', 'organisation', 'privacy_note', 'prompts', 'topics', 'valuations'], 'PublicForm');
       assert.deepEqual(f.organisation, { name: orgName, slug: DEMO_ORG_SLUG });
-      const strip = (v) => ({ id: v.id, code: v.code, label: v.label, label_en: v.label_en });
-      const active = async (l) => expectStatus(await quality.get(`/api/v1/lists/${l}`), 200).items.filter((v) => v.active).map(strip);
-      assert.deepEqual(f.topics, await active('story_topic'));
-      assert.deepEqual(f.valuations, await active('story_valuation'));
-      assert.deepEqual(f.archetypes, await active('story_archetype'));
-      assert.deepEqual(f.prompts, await active('story_prompt'));
-      assert.deepEqual(f.topics.map((v) => [v.label, v.label_en]), TOPICS, 'the 12 topics (retired ones left out)');
+      // The values offered to residents (active, not staff-only), in residents' words.
+      const forResidents = (v) => ({ id: v.id, code: v.code, label: v.public_label || v.label, label_en: v.label_en });
+      const offered = async (l) => expectStatus(await quality.get(`/api/v1/lists/${l}`), 200).items
+        .filter((v) => v.active && v.audience !== 'staff').map(forResidents);
+      assert.deepEqual(f.topics, await offered('story_topic'));
+      assert.deepEqual(f.valuations, await offered('story_valuation'));
+      assert.deepEqual(f.archetypes, await offered('story_archetype'));
+      assert.deepEqual(f.prompts, await offered('story_prompt'));
+      assert.deepEqual(f.topics.map((v) => [v.label, v.label_en]), [
+        ['Geld en rondkomen', 'Financial issues'], ['Gezondheid', 'Health'],
+        ['Hoe het met mij gaat', 'Quality of personal situation'], ['Meedoen in de buurt', 'Taking part in the neighbourhood / society'],
+        ['School en leren', 'Education and development'], ['Schulden', 'Debts'], ['Veiligheid', 'Safety'], ['Werk', 'Work'],
+        ['Hulp van andere instanties', 'Work of other agencies or working with them'], ['Wonen', 'Housing and protection'],
+        ['Zorg en ondersteuning', 'Care and support'],
+      ], '11 topics in residents\' words (not the internal matters; retired ones left out)');
       assert.deepEqual(f.valuations.map((v) => [v.label, v.label_en]), VALUATIONS);
-      assert.deepEqual(f.archetypes.map((v) => v.label), ARCHETYPES);
+      assert.deepEqual(f.archetypes, [], 'no archetypes for residents');
+      assert.ok(f.prompts.some((v) => v.label === 'Wat had u op dat moment geholpen?'), 'the residents\' prompt');
+      assert.match(f.privacy_note, new RegExp(`kwaliteitsmedewerkers van ${orgName.replace(/[()]/g, '\\$&')}`));
+      assert.match(f.privacy_note, /naam/);
+      assert.equal(f.logo, null);
+    });
+
+    it('a value for staff only is refused on the public form, one for residents only on the staff form (422)', async () => {
+      const intern = lists.story_topic.find((v) => v.label === 'Interne organisatiekwesties');
+      const residentsPrompt = lists.story_prompt.find((v) => v.audience === 'public');
+      const marker = unique('AUD');
+      assertValidation(await pub('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`, { title: marker, text: 'x', topic_id: intern.id }), ['topic_id']);
+      assertValidation(await pub('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`, { title: marker, text: 'x', archetype_ids: [archetype.Redder.id] }), ['archetype_ids[0]']);
+      assertValidation(await coach.post('/api/v1/stories', base({ title: marker, answers: [{ prompt_id: residentsPrompt.id, text: 'x' }] })), ['answers[0].prompt_id']);
+      assert.deepEqual(await findAll(marker), []);
+      expectStatus(await pub('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`, { title: marker, text: 'x', answers: [{ prompt_id: residentsPrompt.id, text: 'Een buurvrouw.' }] }), 202);
+      expectStatus(await coach.post('/api/v1/stories', base({ title: marker, topic_id: intern.id })), 201);
+    });
+
+    it('quality sets who is offered a value and residents\' words; a bad audience is 422 and changes nothing', async () => {
+      const t = expectStatus(await quality.post('/api/v1/lists/story_topic', { label: 'Buurtkamer', audience: 'public', public_label: 'De buurtkamer' }), 201);
+      assert.deepEqual([t.audience, t.public_label], ['public', 'De buurtkamer']);
+      let f = expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200);
+      assert.equal(f.topics.find((v) => v.id === t.id).label, 'De buurtkamer');
+      assertValidation(await quality.patch(`/api/v1/lists/story_topic/${t.id}`, { audience: 'iedereen' }), ['audience']);
+      assertValidation(await quality.post('/api/v1/lists/story_topic', { label: 'Nog een', audience: 'STAFF' }), ['audience']);
+      const p = expectStatus(await quality.patch(`/api/v1/lists/story_topic/${t.id}`, { audience: 'staff', public_label: '' }), 200);
+      assert.deepEqual([p.audience, p.public_label, p.label], ['staff', '', 'Buurtkamer']);
+      f = expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200);
+      assert.ok(!f.topics.some((v) => v.id === t.id), 'staff only: not on the public form');
+      expectStatus(await quality.patch(`/api/v1/lists/story_topic/${t.id}`, { active: false }), 200);
+    });
+
+    it('the organisation\'s privacy note and logo on the public form; only an admin sets them; an image by its bytes', async () => {
+      // A 1×1 PNG.
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+      const putLogo = (client, body) => client.request('PUT', '/api/v1/organisation/logo', body, { raw: true, contentType: 'image/png' });
+      for (const c of [quality, coach]) assertProblem(await putLogo(c, png), 403, 'forbidden');
+      assertProblem(await putLogo(admin, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')), 415, 'unsupported-media-type', 'an SVG');
+      assertProblem(await putLogo(admin, Buffer.concat([png, Buffer.alloc(256 * 1024)])), 413, 'payload-too-large', 'over 256 kB');
+      assertProblem(await admin.get('/api/v1/organisation/logo'), 404, 'not-found', 'no logo yet');
+      assert.deepEqual(expectStatus(await putLogo(admin, png), 200), { content_type: 'image/png', size: png.length });
+      const f = expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200);
+      assert.match(f.logo, new RegExp(`^/api/v1/public/${DEMO_ORG_SLUG}/logo\\?v=\\d+$`));
+      const img = await pub('GET', f.logo);
+      assert.equal(img.status, 200);
+      assert.equal(img.contentType, 'image/png');
+      assert.match(img.headers.get('cache-control') || '', /public/);
+      assert.deepEqual(Buffer.from(await (await fetch(`${server.url}${f.logo}`)).arrayBuffer()), png, 'the same bytes back');
+      const audit = expectStatus(await admin.get(`/api/v1/audit?entity=organisation_settings&limit=5`), 200).items[0];
+      assert.deepEqual(audit.after, { logo: { content_type: 'image/png', size: png.length } }, 'audited without the bytes');
+      // the privacy note: the organisation's own words, then back to the default
+      expectStatus(await admin.patch('/api/v1/organisation/settings', { public_privacy_note: 'Lees onze privacyverklaring op de website.' }), 200);
+      assert.equal(expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200).privacy_note, 'Lees onze privacyverklaring op de website.');
+      assertValidation(await admin.patch('/api/v1/organisation/settings', { public_privacy_note: 'x'.repeat(2001) }), ['public_privacy_note']);
+      expectStatus(await admin.patch('/api/v1/organisation/settings', { public_privacy_note: '' }), 200);
+      assert.match(expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200).privacy_note, /kwaliteitsmedewerkers/);
+      // removed
+      assertProblem(await coach.request('DELETE', '/api/v1/organisation/logo'), 403, 'forbidden');
+      assert.equal((await admin.request('DELETE', '/api/v1/organisation/logo')).status, 204);
+      assert.equal(expectStatus(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/form`), 200).logo, null);
+      assertProblem(await pub('GET', `/api/v1/public/${DEMO_ORG_SLUG}/logo`), 404);
+      assertProblem(await admin.request('DELETE', '/api/v1/organisation/logo'), 404, 'not-found', 'nothing to remove');
     });
 
     it('an unknown organisation → 404 (form and story)', async () => {
@@ -408,7 +486,7 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
       assert.equal(before.count, 0);
       const r = await pub('POST', `/api/v1/public/${DEMO_ORG_SLUG}/stories`, {
         title, text: 'De buurtkamer hielp mij enorm.', date: '2023-04-04', topic_id: topic['Zorg en ondersteuning'].id,
-        valuation_id: valuation['zeer positief'].id, archetype_ids: [archetype.Kameleon.id], website: '',
+        valuation_id: valuation['zeer positief'].id, website: '', // no archetypes: those are for staff
       });
       assert.deepEqual(expectStatus(r, 202, 'public story'), { status: 'pending' });
       // not in the published list, not in the stats
@@ -446,7 +524,7 @@ describe('Vertelpunt: stories', { skip: whyNot }, () => {
       assert.equal(after2.count, 1);
       assert.equal(after2.topics.find((b) => b.label === 'Zorg en ondersteuning').share, 100);
       assert.equal(after2.valuations.find((b) => b.label === 'zeer positief').share, 100);
-      assert.equal(after2.archetypes.find((b) => b.label === 'Kameleon').share, 100);
+      assert.ok(after2.archetypes.every((b) => b.share === 0), 'a resident chose no archetype');
       // a second decision → 409
       assertProblem(await quality.post(`/api/v1/stories/${s.id}/moderation`, { decision: 'reject', reason: 'toch niet' }), 409, 'conflict');
       assert.deepEqual(expectStatus(await quality.get(`/api/v1/stories/${s.id}`), 200), { ...acc });

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/dutch.hpp"
+#include "core/image.hpp"
 #include "core/markdown.hpp"
 #include "core/text.hpp"
 #include "modules/knowledge/knowledge.hpp"
@@ -95,10 +96,10 @@ bool has(const std::vector<std::string_view>& names, std::string_view name) {
 std::optional<FileType> file_type_of(std::string_view data) {
   auto starts = [&](std::string_view magic) { return data.substr(0, magic.size()) == magic; };
   if (starts("%PDF-")) return FileType{"application/pdf", {"pdf"}};
-  if (starts("\x89PNG\r\n\x1a\n")) return FileType{"image/png", {"png"}};
-  if (starts("\xff\xd8\xff")) return FileType{"image/jpeg", {"jpg", "jpeg"}};
-  if (starts("GIF87a") || starts("GIF89a")) return FileType{"image/gif", {"gif"}};
-  if (data.size() >= 12 && starts("RIFF") && data.substr(8, 4) == "WEBP") return FileType{"image/webp", {"webp"}};
+  if (const auto image = image::type_of(data)) {
+    if (*image == "image/jpeg") return FileType{"image/jpeg", {"jpg", "jpeg"}};
+    return FileType{std::string(*image), {std::string(image->substr(6))}};  // png, gif, webp
+  }
   if (starts("PK\x03\x04")) {
     // Office Open XML: a ZIP with [Content_Types].xml and the main part of a document or
     // a workbook. Files with macros (a vbaProject part) are not taken.

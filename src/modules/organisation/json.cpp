@@ -9,7 +9,7 @@ nlohmann::json to_json(const Organisation& o) {
 }
 
 nlohmann::json to_json(const Settings& s) {
-  return {{"knowledge_coach_authors", s.knowledge_coach_authors}};
+  return {{"knowledge_coach_authors", s.knowledge_coach_authors}, {"public_privacy_note", s.public_privacy_note}};
 }
 
 nlohmann::json to_json(const District& d) {
@@ -39,9 +39,14 @@ nlohmann::json to_json(const User& u) {
 }
 
 nlohmann::json to_json(const ListValue& v) {
-  return {{"id", v.id},         {"code", v.code},
-          {"label", v.label},   {"label_en", v.label_en.empty() ? v.label : v.label_en},
-          {"active", v.active}, {"position", v.position}};
+  return {{"id", v.id},
+          {"code", v.code},
+          {"label", v.label},
+          {"label_en", v.label_en.empty() ? v.label : v.label_en},
+          {"active", v.active},
+          {"position", v.position},
+          {"audience", v.audience},
+          {"public_label", v.public_label}};
 }
 
 nlohmann::json audit_snapshot(const Team& t) {

@@ -20,6 +20,17 @@ struct Organisation {
 // What an organisation decides for itself (GET/PATCH /api/v1/organisation/settings).
 struct Settings {
   bool knowledge_coach_authors = false;  // coaches write knowledge items (drafts) too
+  // What the public story form tells residents about their privacy; empty: the
+  // application's own text (stories::default_privacy_note).
+  std::string public_privacy_note;
+  bool operator==(const Settings&) const = default;
+};
+
+// The organisation's logo (the public story form shows it); an image checked by content.
+struct Logo {
+  std::string content_type;
+  std::string data;
+  Millis updated_at = 0;
 };
 
 struct District {  // stadsdeel

@@ -34,13 +34,33 @@ std::optional<Organisation> find_organisation(Tx& tx, std::int64_t org_id) {
 
 Settings settings(Tx& tx, std::int64_t org_id) {
   Settings s;
-  if (auto r = tx.query_one("SELECT knowledge_coach_authors FROM organisations WHERE id = ?", {org_id}))
+  if (auto r = tx.query_one("SELECT knowledge_coach_authors, public_privacy_note FROM organisations WHERE id = ?",
+                            {org_id})) {
     s.knowledge_coach_authors = r->boolean(0);
+    s.public_privacy_note = r->str(1);
+  }
   return s;
 }
 
 void update_settings(Tx& tx, std::int64_t org_id, const Settings& s) {
-  tx.execute("UPDATE organisations SET knowledge_coach_authors = ? WHERE id = ?", {s.knowledge_coach_authors, org_id});
+  tx.execute("UPDATE organisations SET knowledge_coach_authors = ?, public_privacy_note = ? WHERE id = ?",
+             {s.knowledge_coach_authors, s.public_privacy_note, org_id});
+}
+
+std::optional<Logo> logo(Tx& tx, std::int64_t org_id) {
+  auto r = tx.query_one("SELECT content_type, data, updated_at FROM organisation_logos WHERE org_id = ?", {org_id});
+  if (!r) return std::nullopt;
+  return Logo{r->str(0), r->str(1), r->i64(2)};
+}
+
+void put_logo(Tx& tx, std::int64_t org_id, const Logo& logo) {
+  tx.execute("DELETE FROM organisation_logos WHERE org_id = ?", {org_id});
+  tx.execute("INSERT INTO organisation_logos (org_id, content_type, data, updated_at) VALUES (?, ?, ?, ?)",
+             {org_id, logo.content_type, store::Bytes{logo.data}, logo.updated_at});
+}
+
+void delete_logo(Tx& tx, std::int64_t org_id) {
+  tx.execute("DELETE FROM organisation_logos WHERE org_id = ?", {org_id});
 }
 
 std::optional<Organisation> find_organisation_by_slug(Tx& tx, const std::string& slug) {
@@ -254,39 +274,39 @@ std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t 
 }
 
 namespace {
+constexpr const char* kListValueColumns =
+    "SELECT id, code, label, position, active, label_en, audience, public_label FROM value_lists ";
 ListValue list_value_from(const store::Row& r) {
-  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.boolean(4), r.str(5)};
+  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.boolean(4), r.str(5), r.str(6), r.str(7)};
 }
 }  // namespace
 
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list) {
   std::vector<ListValue> out;
-  for (const auto& r : tx.query("SELECT id, code, label, position, active, label_en FROM value_lists "
-                                "WHERE org_id = ? AND list = ? ORDER BY position, id",
-                                {org_id, list}))
+  for (const auto& r :
+       tx.query(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? ORDER BY position, id", {org_id, list}))
     out.push_back(list_value_from(r));
   return out;
 }
 
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id) {
-  auto r = tx.query_one(
-      "SELECT id, code, label, position, active, label_en FROM value_lists WHERE org_id = ? AND list = ? AND id = ?",
-      {org_id, list, id});
+  auto r = tx.query_one(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? AND id = ?", {org_id, list, id});
   if (!r) return std::nullopt;
   return list_value_from(*r);
 }
 
-std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const std::string& code,
-                               const std::string& label, const std::string& label_en, std::int64_t position) {
+std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const ListValue& v) {
   return tx.insert(
-      "INSERT INTO value_lists (org_id, list, code, label, label_en, position, active) VALUES (?, ?, ?, ?, ?, ?, 1) "
-      "RETURNING id",
-      {org_id, list, code, label, label_en, position});
+      "INSERT INTO value_lists (org_id, list, code, label, label_en, position, active, audience, public_label) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+      {org_id, list, v.code, v.label, v.label_en, v.position, v.audience, v.public_label});
 }
 
 void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const ListValue& v) {
-  tx.execute("UPDATE value_lists SET label = ?, label_en = ?, position = ?, active = ? WHERE org_id = ? AND id = ?",
-             {v.label, v.label_en, v.position, v.active, org_id, id});
+  tx.execute(
+      "UPDATE value_lists SET label = ?, label_en = ?, position = ?, active = ?, audience = ?, public_label = ? "
+      "WHERE org_id = ? AND id = ?",
+      {v.label, v.label_en, v.position, v.active, v.audience, v.public_label, org_id, id});
 }
 
 }  // namespace wk::organisation::repo

@@ -54,10 +54,13 @@ std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::
 std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
 std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t user_id);
 
+std::optional<Logo> logo(Tx& tx, std::int64_t org_id);
+void put_logo(Tx& tx, std::int64_t org_id, const Logo& logo);
+void delete_logo(Tx& tx, std::int64_t org_id);
+
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list);
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id);
-std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const std::string& code,
-                               const std::string& label, const std::string& label_en, std::int64_t position);
+std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const ListValue& v);
 void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const ListValue& v);
 
 }  // namespace wk::organisation::repo

@@ -47,6 +47,29 @@ std::optional<Response> read_body(const Context& ctx, Read&& read) {
   return http::read_json_body(ctx.request, std::forward<Read>(read));
 }
 
+// Who is offered a value on the vertelpunt's forms: all, staff or public.
+std::optional<std::string> read_audience(FieldReader& in) {
+  auto a = in.text("audience", {.required = false, .min = 1, .max = 10});
+  if (a && !audience::is_valid(*a)) {
+    in.fail("audience", "Kies all, staff of public.", "must be all, staff or public");
+    return std::nullopt;
+  }
+  return a;
+}
+
+Response logo_response(const Result<Logo>& r, const char* cache) {
+  if (!r) return problem_response(r.error());
+  Response out;
+  out.content_type = r->content_type;
+  out.body = r->data;
+  out.set_header("Cache-Control", cache);
+  out.set_header("Content-Disposition", "inline");
+  return out;
+}
+
+// Residents' words for a value; empty takes them back to the label.
+constexpr http::TextRule kPublicLabel{.required = false, .min = 0, .max = 200};
+
 // Admin-only endpoints answer 403 before looking at the body: a coach learns nothing
 // about what a valid request would be.
 std::optional<Response> require_admin(const Context& ctx) {
@@ -65,9 +88,31 @@ void register_routes(http::Router& router, Service& service) {
   router.add("PATCH", "/api/v1/organisation/settings", Access::authenticated, [&service](Context& ctx) {
     if (!can_administer(ctx.user())) return problem_response(Error::forbidden());
     Service::SettingsChange change;
-    if (auto bad = read_body(ctx, [&](FieldReader& in) { change.knowledge_coach_authors = in.boolean("knowledge_coach_authors"); }))
+    if (auto bad = read_body(ctx, [&](FieldReader& in) {
+          change.knowledge_coach_authors = in.boolean("knowledge_coach_authors");
+          change.public_privacy_note =
+              in.text("public_privacy_note", {.required = false, .min = 0, .max = 2000, .multiline = true});
+        }))
       return *bad;
     return item_response(service.update_settings(ctx.user(), change, ctx.now));
+  });
+
+  // The logo: the request body is the image itself (Content-Type is not trusted: the
+  // bytes decide).
+  router.add("PUT", "/api/v1/organisation/logo", Access::authenticated, [&service](Context& ctx) {
+    if (auto denied = require_admin(ctx)) return *denied;
+    auto r = service.set_logo(ctx.user(), std::move(ctx.request.body), ctx.now);
+    if (!r) return problem_response(r.error());
+    return http::json_response(200, {{"content_type", r->content_type}, {"size", r->data.size()}});
+  });
+  router.add("DELETE", "/api/v1/organisation/logo", Access::authenticated, [&service](Context& ctx) {
+    if (auto done = service.remove_logo(ctx.user(), ctx.now); !done) return problem_response(done.error());
+    return http::no_content();
+  });
+  router.add("GET", "/api/v1/organisation/logo", Access::authenticated,
+             [&service](Context& ctx) { return logo_response(service.logo(ctx.user()), "private, no-cache"); });
+  router.add("GET", "/api/v1/public/{org}/logo", Access::public_route, [&service](Context& ctx) {
+    return logo_response(service.public_logo(std::string(ctx.param("org"))), "public, max-age=300");
   });
 
   router.add("GET", "/api/v1/districts", Access::authenticated,
@@ -166,15 +211,16 @@ void register_routes(http::Router& router, Service& service) {
   router.add("POST", "/api/v1/lists/{list}", Access::authenticated, [&service](Context& ctx) {
     if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
     if (!can_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
-    std::string label, label_en;
-    std::optional<std::string> code;
+    Service::NewListValue value;
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
-          label = in.text("label", kShortName).value_or("");
-          code = in.text("code", {.required = false, .min = 1, .max = 40});
-          label_en = in.text("label_en", optional(kShortName)).value_or("");
+          value.label = in.text("label", kShortName).value_or("");
+          value.code = in.text("code", {.required = false, .min = 1, .max = 40});
+          value.label_en = in.text("label_en", optional(kShortName)).value_or("");
+          value.audience = read_audience(in);
+          value.public_label = in.text("public_label", kPublicLabel).value_or("");
         }))
       return *bad;
-    return item_response(service.add_list_value(ctx.user(), ctx.param("list"), label, code, label_en, ctx.now), 201);
+    return item_response(service.add_list_value(ctx.user(), ctx.param("list"), value, ctx.now), 201);
   });
 
   router.add("PATCH", "/api/v1/lists/{list}/{id}", Access::authenticated, [&service](Context& ctx) {
@@ -188,6 +234,8 @@ void register_routes(http::Router& router, Service& service) {
           change.active = in.boolean("active");
           change.position = in.integer("position", {.required = false, .min = 1, .max = 10000});
           change.label_en = in.text("label_en", optional(kShortName));
+          change.audience = read_audience(in);
+          change.public_label = in.text("public_label", kPublicLabel);
         }))
       return *bad;
     return item_response(service.update_list_value(ctx.user(), ctx.param("list"), *id, change, ctx.now));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/image.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/auth/password.hpp"
@@ -115,7 +116,8 @@ Result<Settings> Service::update_settings(const Principal& p, const SettingsChan
     const auto before = repo::settings(tx, p.org_id);
     auto after = before;
     if (change.knowledge_coach_authors) after.knowledge_coach_authors = *change.knowledge_coach_authors;
-    if (after.knowledge_coach_authors == before.knowledge_coach_authors) return after;
+    if (change.public_privacy_note) after.public_privacy_note = *change.public_privacy_note;
+    if (after == before) return after;
     repo::update_settings(tx, p.org_id, after);
     audit::record(tx,
                   event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, to_json(before),
@@ -123,6 +125,75 @@ Result<Settings> Service::update_settings(const Principal& p, const SettingsChan
                   now);
     return after;
   });
+}
+
+namespace {
+nlohmann::json logo_json(const std::optional<Logo>& l) {
+  if (!l) return nullptr;
+  return {{"content_type", l->content_type}, {"size", l->data.size()}};
+}
+}  // namespace
+
+Result<Logo> Service::set_logo(const Principal& p, std::string data, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  if (data.size() > kMaxLogoBytes)
+    return Error{ErrorKind::payload_too_large,
+                 "Het logo is groter dan 256 kB. Maak het kleiner en probeer het opnieuw.",
+                 "The logo is larger than 256 KiB.",
+                 {},
+                 0};
+  const auto type = image::type_of(data);
+  if (!type)
+    return Error{ErrorKind::unsupported_media_type,
+                 "Kies een afbeelding in PNG, JPEG, GIF of WebP (geen SVG).",
+                 "The logo must be a PNG, JPEG, GIF or WebP image.",
+                 {},
+                 0};
+  return db_.write([&](Tx& tx) -> Result<Logo> {
+    const auto before = repo::logo(tx, p.org_id);
+    Logo logo{std::string(*type), std::move(data), now};
+    repo::put_logo(tx, p.org_id, logo);
+    audit::record(tx,
+                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id,
+                        {{"logo", logo_json(before)}}, {{"logo", logo_json(logo)}}),
+                  now);
+    return logo;
+  });
+}
+
+Status Service::remove_logo(const Principal& p, Millis now) {
+  if (!can_administer(p)) return Error::forbidden();
+  return db_.write([&](Tx& tx) -> Status {
+    const auto before = repo::logo(tx, p.org_id);
+    if (!before) return Error::not_found("The organisation has no logo.");
+    repo::delete_logo(tx, p.org_id);
+    audit::record(tx,
+                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id,
+                        {{"logo", logo_json(before)}}, {{"logo", nullptr}}),
+                  now);
+    return ok_status();
+  });
+}
+
+Result<Logo> Service::logo(const Principal& p) {
+  return db_.read([&](Tx& tx) -> Result<Logo> {
+    auto l = repo::logo(tx, p.org_id);
+    if (!l) return Error::not_found("The organisation has no logo.");
+    return *l;
+  });
+}
+
+Result<Logo> Service::public_logo(const std::string& org_slug) {
+  return db_.read([&](Tx& tx) -> Result<Logo> {
+    const auto org = repo::find_organisation_by_slug(tx, org_slug);
+    auto l = org ? repo::logo(tx, org->id) : std::nullopt;
+    if (!l) return Error::not_found("No logo.");
+    return *l;
+  });
+}
+
+std::optional<Logo> Service::logo_in(Tx& tx, std::int64_t org_id) {
+  return repo::logo(tx, org_id);
 }
 
 Result<District> Service::create_district(const Principal& p, const std::string& name, Millis now) {
@@ -282,14 +353,21 @@ void seed_lists(Tx& tx, std::int64_t org_id) {
     if (!repo::list_values(tx, org_id, known.name).empty()) continue;
     std::int64_t position = 0;
     for (const auto& d : known.defaults)
-      repo::insert_list_value(tx, org_id, known.name, code_from_label(d.nl), std::string(d.nl), std::string(d.en),
-                              ++position);
+      repo::insert_list_value(tx, org_id, known.name,
+                              {0, code_from_label(d.nl), std::string(d.nl), ++position, true, std::string(d.en),
+                               std::string(d.audience), std::string(d.public_nl)});
   }
 }
 
 nlohmann::json list_value_snapshot(std::string_view list, const ListValue& v) {
-  return {{"list", list},           {"code", v.code},         {"label", v.label},
-          {"label_en", v.label_en}, {"position", v.position}, {"active", v.active}};
+  return {{"list", list},
+          {"code", v.code},
+          {"label", v.label},
+          {"label_en", v.label_en},
+          {"position", v.position},
+          {"active", v.active},
+          {"audience", v.audience},
+          {"public_label", v.public_label}};
 }
 
 Error duplicate_list_value() {
@@ -313,8 +391,10 @@ bool can_edit_list(const Principal& p, std::string_view list) {
   return can_administer(p) || (is_story_list(list) && p.has_role(role::quality));
 }
 
-Result<ListValue> Service::add_list_value(const Principal& p, std::string_view list, const std::string& label,
-                                          std::optional<std::string> code, const std::string& label_en, Millis now) {
+Result<ListValue> Service::add_list_value(const Principal& p, std::string_view list, const NewListValue& in,
+                                          Millis now) {
+  const auto& label = in.label;
+  const auto& code = in.code;
   if (!is_known_list(list)) return Error::not_found("No such list.");
   if (!can_edit_list(p, list)) return Error::forbidden();
   const std::string key = code ? *code : code_from_label(label);
@@ -328,8 +408,10 @@ Result<ListValue> Service::add_list_value(const Principal& p, std::string_view l
       if (v.code == key || text::to_lower_ascii(v.label) == text::to_lower_ascii(label)) return duplicate_list_value();
       position = std::max(position, v.position);
     }
-    const auto id = repo::insert_list_value(tx, p.org_id, list, key, label, label_en, position + 1);
-    ListValue created{id, key, label, position + 1, true, label_en};
+    ListValue created{0, key, label, position + 1, true, in.label_en, in.audience.value_or(std::string(audience::all)),
+                      in.public_label};
+    created.id = repo::insert_list_value(tx, p.org_id, list, created);
+    const auto id = created.id;
     audit::record(
         tx, event(p.org_id, p.user_id, "create", "list_value", id, nullptr, list_value_snapshot(list, created)), now);
     return created;
@@ -352,7 +434,9 @@ Result<ListValue> Service::update_list_value(const Principal& p, std::string_vie
                     change.label.value_or(before->label),
                     change.position.value_or(before->position),
                     change.active.value_or(before->active),
-                    change.label_en.value_or(before->label_en)};
+                    change.label_en.value_or(before->label_en),
+                    change.audience.value_or(before->audience),
+                    change.public_label.value_or(before->public_label)};
     repo::update_list_value(tx, p.org_id, id, after);
     audit::record(tx,
                   event(p.org_id, p.user_id, "update", "list_value", id, list_value_snapshot(list, *before),

@@ -30,9 +30,18 @@ class Service {
   Result<Settings> settings(const Principal& p);
   struct SettingsChange {
     std::optional<bool> knowledge_coach_authors;
+    std::optional<std::string> public_privacy_note;
   };
   Result<Settings> update_settings(const Principal& p, const SettingsChange& change, Millis now);
   static Settings settings_in(store::Tx& tx, std::int64_t org_id);
+  // The logo: a PNG, JPEG, GIF or WebP image of at most kMaxLogoBytes, set and removed by
+  // an administrator, read by everyone (the public form shows it).
+  static constexpr std::size_t kMaxLogoBytes = 256 * 1024;
+  Result<Logo> set_logo(const Principal& p, std::string data, Millis now);
+  Status remove_logo(const Principal& p, Millis now);
+  Result<Logo> logo(const Principal& p);
+  Result<Logo> public_logo(const std::string& org_slug);  // no account: the public form
+  static std::optional<Logo> logo_in(store::Tx& tx, std::int64_t org_id);
 
   Result<std::vector<District>> list_districts(const Principal& p);
   Result<District> create_district(const Principal& p, const std::string& name, Millis now);
@@ -52,13 +61,21 @@ class Service {
 
   // Lists of values (SPEC §4.1).
   Result<std::vector<ListValue>> list_values(const Principal& p, std::string_view list);
-  Result<ListValue> add_list_value(const Principal& p, std::string_view list, const std::string& label,
-                                   std::optional<std::string> code, const std::string& label_en, Millis now);
+  struct NewListValue {
+    std::string label;
+    std::optional<std::string> code;
+    std::string label_en;
+    std::optional<std::string> audience;  // audience::all when absent
+    std::string public_label;
+  };
+  Result<ListValue> add_list_value(const Principal& p, std::string_view list, const NewListValue& value, Millis now);
   struct ListValueChange {
     std::optional<std::string> label;
     std::optional<bool> active;
     std::optional<std::int64_t> position;
     std::optional<std::string> label_en;
+    std::optional<std::string> audience;
+    std::optional<std::string> public_label;
   };
   Result<ListValue> update_list_value(const Principal& p, std::string_view list, std::int64_t id,
                                       const ListValueChange& change, Millis now);

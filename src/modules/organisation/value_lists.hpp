@@ -18,11 +18,25 @@ struct ListValue {
   std::int64_t position;
   bool active;
   std::string label_en = {};  // English label; empty: the Dutch one is shown
+  // Who is offered the value on the vertelpunt's forms: everyone, staff only (the staff
+  // form) or residents only (the public form). One list, so that the statistics of
+  // staff's and residents' stories stay comparable.
+  std::string audience = "all";
+  std::string public_label = {};  // the words residents see; empty: the label
 };
+
+namespace audience {
+inline constexpr std::string_view all = "all", staff = "staff", residents = "public";
+inline bool is_valid(std::string_view a) {
+  return a == all || a == staff || a == residents;
+}
+}  // namespace audience
 
 struct DefaultValue {
   std::string_view nl;
   std::string_view en;
+  std::string_view public_nl = {};           // in residents' words
+  std::string_view audience = audience::all;
 };
 
 struct KnownList {

@@ -341,7 +341,12 @@ void register_routes(http::Router& router, Service& service, store::Database& db
                                      {"topics", values(f->topics)},
                                      {"valuations", values(f->valuations)},
                                      {"archetypes", values(f->archetypes)},
-                                     {"prompts", values(f->prompts)}});
+                                     {"prompts", values(f->prompts)},
+                                     {"privacy_note", f->privacy_note},
+                                     // A new logo gets a new address, so a cached old one is not shown.
+                                     {"logo", f->logo_updated_at ? json("/api/v1/public/" + f->slug + "/logo?v=" +
+                                                                        std::to_string(*f->logo_updated_at))
+                                                                 : json(nullptr)}});
   });
 
   router.add("POST", "/api/v1/public/{org}/stories", Access::public_route, [&service](Context& ctx) {

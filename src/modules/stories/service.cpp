@@ -110,13 +110,20 @@ struct Lookup {
   }
 };
 
-// Checks the signification against the organisation's active values and the free text
-// against personal data; fills errors and warnings.
-void check(const Lookup& l, const StoryInput& in, bool require_signifiers, std::vector<FieldError>& errors,
+// Who fills in a form: staff (signifiers required; values for residents only are not
+// theirs) or a resident (signifiers optional; values for staff only are not offered).
+enum class Teller { staff, resident };
+
+// Checks the signification against the organisation's active values offered on this
+// form, and the free text against personal data; fills errors and warnings.
+void check(const Lookup& l, const StoryInput& in, Teller who, std::vector<FieldError>& errors,
            std::vector<Warning>& warnings, Millis now) {
-  auto active = [](const std::map<std::int64_t, ListValue>& m, std::int64_t id) {
+  const bool require_signifiers = who == Teller::staff;
+  const std::string_view not_for = who == Teller::staff ? organisation::audience::residents
+                                                        : organisation::audience::staff;
+  auto active = [&](const std::map<std::int64_t, ListValue>& m, std::int64_t id) {
     auto it = m.find(id);
-    return it != m.end() && it->second.active;
+    return it != m.end() && it->second.active && it->second.audience != not_for;
   };
   if (in.topic_id ? !active(l.topics, *in.topic_id) : require_signifiers)
     errors.push_back({"topic_id", "Kies een onderwerp uit de lijst.", "no such active topic"});
@@ -248,7 +255,7 @@ Result<StoryView> Service::share(const Principal& p, StoryInput in, Millis now) 
     const auto l = Lookup::load(tx, p.org_id);
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
-    check(l, in, true, errors, warnings, now);
+    check(l, in, Teller::staff, errors, warnings, now);
     if (!errors.empty()) return Error::validation(std::move(errors));
     auto row = row_of(in, now);
     row.status = "published";
@@ -373,15 +380,31 @@ Result<Stats> Service::stats(const Principal& p, const std::string& from, const 
   });
 }
 
+std::string default_privacy_note(const std::string& organisation) {
+  return "Uw verhaal wordt gelezen door de kwaliteitsmedewerkers van " + organisation +
+         ". U hoeft uw naam niet te geven, en wij vragen er niet om. Staan er toch gegevens in waaraan u te "
+         "herkennen bent, zoals een naam, adres of telefoonnummer, dan halen zij die weg voordat uw verhaal "
+         "meetelt; het origineel bewaren wij niet. Uw verhaal wordt niet gekoppeld aan een dossier. Wij bewaren "
+         "verhalen zonder naam zolang wij ze gebruiken om van te leren, volgens de privacyverklaring van " +
+         organisation + ".";
+}
+
 Result<Service::PublicForm> Service::public_form(const std::string& org_slug) {
   return db_.read([&](Tx& tx) -> Result<PublicForm> {
     const auto org = organisation::Service::organisation_by_slug(tx, org_slug);
     if (!org) return Error::not_found("No such organisation.");
-    PublicForm f{org->name, org->slug, {}, {}, {}, {}};
+    PublicForm f{org->name, org->slug, {}, {}, {}, {}, {}, std::nullopt};
+    const auto note = organisation::Service::settings_in(tx, org->id).public_privacy_note;
+    f.privacy_note = note.empty() ? default_privacy_note(org->name) : note;
+    if (const auto logo = organisation::Service::logo_in(tx, org->id)) f.logo_updated_at = logo->updated_at;
+    // The values offered to residents, in their words.
     auto active = [&](std::string_view list) {
       std::vector<ListValue> out;
-      for (auto& v : organisation::Service::values(tx, org->id, list))
-        if (v.active) out.push_back(std::move(v));
+      for (auto& v : organisation::Service::values(tx, org->id, list)) {
+        if (!v.active || v.audience == organisation::audience::staff) continue;
+        if (!v.public_label.empty()) v.label = v.public_label;
+        out.push_back(std::move(v));
+      }
       return out;
     };
     f.topics = active(organisation::list::story_topic);
@@ -413,7 +436,7 @@ Status Service::share_public(const std::string& org_slug, StoryInput in, const s
     in.signed_story = false;
     // A resident may leave the signification out: the story then counts in no topic or
     // valuation share (those are shares of the stories that answered).
-    check(l, in, false, errors, warnings, now);
+    check(l, in, Teller::resident, errors, warnings, now);
     if (!errors.empty()) return Error::validation(std::move(errors));
     auto row = row_of(in, now);
     row.status = "pending";

@@ -136,6 +136,11 @@ Stats stats(store::Tx& tx, std::int64_t org_id, const std::string& from, const s
             const std::optional<std::pair<std::string, std::string>>& compare_with);
 }  // namespace published
 
+// What the public form says about privacy when the organisation wrote nothing: who
+// reads a story, that no name is needed, what happens to personal data, how long it is
+// kept.
+std::string default_privacy_note(const std::string& organisation);
+
 class Service {
  public:
   explicit Service(store::Database& db) : db_(db) {}
@@ -152,7 +157,9 @@ class Service {
   // The public vertelpunt: no account. `address` is only used for the rate limit.
   struct PublicForm {
     std::string organisation, slug;
-    std::vector<organisation::ListValue> topics, valuations, archetypes, prompts;
+    std::vector<organisation::ListValue> topics, valuations, archetypes, prompts;  // residents' words
+    std::string privacy_note;  // the organisation's own, or default_privacy_note
+    std::optional<Millis> logo_updated_at;  // nullopt: the organisation has no logo
   };
   Result<PublicForm> public_form(const std::string& org_slug);
   Status share_public(const std::string& org_slug, StoryInput in, const std::string& address, bool honeypot_filled,
