@@ -195,8 +195,9 @@ test('audit log: in time order, in words, filtered by person, kind and date', { 
   await t.test('filter: the admin, kind Team, today; the URL holds it', async () => {
     await page.getByLabel('Persoon').selectOption(String(admin.id));
     await page.getByLabel('Soort object').selectOption({ label: 'Team' });
-    await page.getByLabel('Vanaf datum').fill(today);
-    await page.getByLabel('Tot en met datum').fill(today);
+    // Typed as dd-mm-jjjj like every date in the app (a "Kies datum" button beside each box).
+    await page.getByLabel('Vanaf datum').fill(todayNl);
+    await page.getByLabel('Tot en met datum').fill(todayNl);
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.waitForURL((url) => url.search === `?persoon=${admin.id}&soort=team&van=${today}&tot=${today}`);
     const caption = `Auditlog: Team, ${admin.name}, ${todayNl} t/m ${todayNl}`;
@@ -235,8 +236,8 @@ test('audit log: in time order, in words, filtered by person, kind and date', { 
     await page.locator(ROWS).first().waitFor();
     assert.equal(await page.getByLabel('Persoon').inputValue(), String(admin.id));
     assert.equal(await page.getByLabel('Soort object').inputValue(), 'team');
-    assert.equal(await page.getByLabel('Vanaf datum').inputValue(), today);
-    assert.equal(await page.getByLabel('Tot en met datum').inputValue(), today);
+    assert.equal(await page.getByLabel('Vanaf datum').inputValue(), todayNl);
+    assert.equal(await page.getByLabel('Tot en met datum').inputValue(), todayNl);
     assert.equal((await rows(page))[0].object, `Team ‘${TEAM_RENAMED}’`);
   });
 
@@ -258,7 +259,7 @@ test('audit log: in time order, in words, filtered by person, kind and date', { 
   await t.test('an end date before the start date is refused at the field', async () => {
     const [y, m, d] = today.split('-').map(Number);
     const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-    await page.getByLabel('Tot en met datum').fill(yesterday);
+    await page.getByLabel('Tot en met datum').fill(yesterday.split('-').reverse().join('-'));
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.locator('#audit-to-error').getByText('De einddatum ligt vóór de begindatum.').waitFor();
     assert.equal(await page.locator('#audit-to').getAttribute('aria-invalid'), 'true');

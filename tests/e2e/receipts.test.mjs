@@ -190,14 +190,21 @@ test('coach: case and receipt by keyboard, summary, import', { timeout: 240_000 
     await page.keyboard.type(GROUP);
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.id, 'case-new-owner');
+    // A case of her own team is hers unless she chooses otherwise.
+    assert.match(await page.locator('#case-new-owner option:checked').textContent(), /\(uzelf\)/);
     await chooseByKeyboard(page, /\(uzelf\)/);
     await page.keyboard.press('Tab');
     await page.keyboard.type('01-03-2017');
+    // Each date box has its "Kies datum" button next in the tab order.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'case-new-start-pick');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.id, 'case-new-status');
     await chooseByKeyboard(page, /^Afgerond$/);
     await page.keyboard.press('Tab');
     await page.keyboard.type('30-11-2017');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'case-new-status-date-pick');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.id, 'case-new-plan');
     await page.keyboard.type('Huurachterstand afgelost met de corporatie.\nBel de wijkcoach op 06-12345678.');

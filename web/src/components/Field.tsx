@@ -3,8 +3,9 @@
 // says when it is invalid (aria-invalid), so the server's per-field messages end up
 // next to the field they are about.
 import type { ComponentChildren, Ref } from 'preact';
+import { useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
-import { formatSize } from '../lib/format';
+import { formatSize, pickerValue, typedFromPicker } from '../lib/format';
 
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(' ');
@@ -25,6 +26,8 @@ interface FieldFrameProps {
   label: string;
   description?: string | undefined;
   error?: string | undefined;
+  /** An extra class on the control's box (the date field's row of box and button). */
+  inputClass?: string;
   children: ComponentChildren;
 }
 
@@ -34,7 +37,7 @@ function FieldFrame(p: FieldFrameProps) {
   return (
     <div class={`utrecht-form-field utrecht-form-field--${p.kind}${p.error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={p.id}>
+        <label class="utrecht-form-label" for={p.id} id={`${p.id}-label`}>
           {p.label}
         </label>
       </div>
@@ -48,7 +51,7 @@ function FieldFrame(p: FieldFrameProps) {
           {p.error}
         </div>
       ) : null}
-      <div class="utrecht-form-field__input">{p.children}</div>
+      <div class={`utrecht-form-field__input${p.inputClass ? ` ${p.inputClass}` : ''}`}>{p.children}</div>
     </div>
   );
 }
@@ -109,6 +112,101 @@ export function TextField(p: TextFieldProps) {
         readOnly={p.readOnly}
         maxLength={p.maxLength}
       />
+    </FieldFrame>
+  );
+}
+
+interface DateFieldProps {
+  id: string;
+  label: string;
+  /** As typed: dd-mm-jjjj (ISO and other forms parseDateInput reads work too). */
+  value: string;
+  onValue: (value: string) => void;
+  description?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** Can this browser open its date picker from a script (HTMLInputElement.showPicker)? */
+const canShowPicker = typeof HTMLInputElement !== 'undefined' && 'showPicker' in HTMLInputElement.prototype;
+
+/**
+ * A date typed as dd-mm-jjjj, with a "Kies datum" button beside it that opens the
+ * browser's own date picker. The picker belongs to a hidden `<input type="date">` kept in
+ * step with the box (typed date → the picker opens on it; a picked date → written into
+ * the box as dd-mm-jjjj), so the form only ever sees the typed text. The hidden input is
+ * out of the tab order and the accessibility tree; the button is a real button with the
+ * field's label as its description. Browsers without `showPicker()` get the box alone.
+ */
+export function DateField(p: DateFieldProps) {
+  const { t } = useI18n();
+  const { descId, errId } = messageIds(p);
+  const picker = useRef<HTMLInputElement>(null);
+  const picked = (e: Event) => {
+    const typed = typedFromPicker((e.currentTarget as HTMLInputElement).value);
+    if (typed !== null && typed !== p.value) p.onValue(typed);
+  };
+  const open = () => {
+    const el = picker.current;
+    if (!el || p.disabled) return;
+    el.value = pickerValue(p.value);
+    try {
+      el.showPicker();
+    } catch {
+      // Refused (no user activation, a sandboxed frame): the typed box still works.
+    }
+  };
+  return (
+    <FieldFrame kind="text" id={p.id} label={p.label} description={p.description} error={p.error} inputClass="wk-date">
+      <input
+        ref={p.inputRef}
+        id={p.id}
+        name={p.id}
+        class={`utrecht-textbox utrecht-textbox--html-input wk-textbox--narrow wk-date__box${p.error ? ' utrecht-textbox--invalid' : ''}`}
+        type="text"
+        value={p.value}
+        onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
+        autoComplete="off"
+        inputMode="numeric"
+        spellcheck={false}
+        aria-describedby={describedBy(descId, errId)}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-required={p.required ? 'true' : undefined}
+        disabled={p.disabled}
+      />
+      {canShowPicker ? (
+        <>
+          <button
+            type="button"
+            id={`${p.id}-pick`}
+            class="utrecht-button utrecht-button--secondary-action wk-date__pick"
+            onClick={open}
+            disabled={p.disabled}
+            aria-describedby={`${p.id}-label`}
+          >
+            <svg class="wk-date__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path
+                fill="currentColor"
+                d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2Zm12 8H5v9h14v-9ZM5 8h14V6H5v2Zm2 4h3v3H7v-3Z"
+              />
+            </svg>
+            {t('date.pick')}
+          </button>
+          <input
+            ref={picker}
+            type="date"
+            class="wk-date__native"
+            tabIndex={-1}
+            aria-hidden="true"
+            value={pickerValue(p.value)}
+            onInput={picked}
+            onChange={picked}
+            disabled={p.disabled}
+          />
+        </>
+      ) : null}
     </FieldFrame>
   );
 }

@@ -299,6 +299,7 @@ export const en: Messages = {
 
   'common.dateHelp': 'As dd-mm-yyyy, for example 31-12-2017.',
   'common.dateInvalid': 'Enter a real date as dd-mm-yyyy, for example 31-12-2017.',
+  'date.pick': 'Choose date',
 
   'caseStatus.lopend': 'Running',
   'caseStatus.zo_goed_als_afgerond': 'Nearly completed',

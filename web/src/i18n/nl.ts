@@ -299,6 +299,7 @@ export const nl = {
 
   'common.dateHelp': 'Als dd-mm-jjjj, bijvoorbeeld 31-12-2017.',
   'common.dateInvalid': 'Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 31-12-2017.',
+  'date.pick': 'Kies datum',
 
   'caseStatus.lopend': 'Lopend',
   'caseStatus.zo_goed_als_afgerond': 'Zo goed als afgerond',

@@ -9,6 +9,7 @@ import {
   actionLabel,
   adminPageOf,
   auditFilterDateError,
+  auditFilterFromForm,
   auditFilterFromSearch,
   auditValueFormat,
   entityLabel,
@@ -174,5 +175,14 @@ describe('audit log: the filter in the URL', () => {
     expect(auditFilterDateError({ actor: '', entity: '', from: '2026-12-07', to: '2026-12-01' })).toEqual({ field: 'to', key: 'audit.filter.toBeforeFrom' });
     expect(auditFilterDateError({ actor: '', entity: '', from: '2026-12-01', to: '2026-12-01' })).toBeNull();
     expect(auditFilterDateError({ actor: '', entity: '', from: '2026-13-01', to: '' })?.field).toBe('from');
+  });
+
+  it('reads the dates as typed (dd-mm-jjjj or ISO) into ISO dates for the address', () => {
+    const f = { actor: '3', entity: 'team', from: '1-12-2026', to: ' 07-12-2026 ' };
+    expect(auditFilterFromForm(f)).toEqual({ filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '2026-12-07' } });
+    expect(auditFilterFromForm({ ...f, from: '2026-12-01', to: '' })).toEqual({ filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '' } });
+    expect(auditFilterFromForm({ ...f, from: '31-11-2026' })).toEqual({ field: 'from', key: 'common.dateInvalid' });
+    expect(auditFilterFromForm({ ...f, to: '07-13-2026' })).toEqual({ field: 'to', key: 'common.dateInvalid' });
+    expect(auditFilterFromForm({ ...f, from: '08-12-2026' })).toEqual({ field: 'to', key: 'audit.filter.toBeforeFrom' });
   });
 });

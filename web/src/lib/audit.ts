@@ -285,12 +285,27 @@ export function searchFromAuditFilter(f: AuditFilter): string {
 }
 
 /**
- * What is wrong with a filter's dates as the form holds them (a date box gives ISO
- * or '' — '' also for what the browser cannot read): the field and the message key.
+ * What is wrong with a filter's ISO dates: the field and the message key. An empty date
+ * is no date; one that is not a real ISO date is refused.
  */
 export function auditFilterDateError(f: AuditFilter): { field: 'from' | 'to'; key: MessageKey } | null {
   if (f.from && !isoDate(f.from)) return { field: 'from', key: 'audit.filter.badDate' };
   if (f.to && !isoDate(f.to)) return { field: 'to', key: 'audit.filter.badDate' };
   if (f.from && f.to && f.to < f.from) return { field: 'to', key: 'audit.filter.toBeforeFrom' };
   return null;
+}
+
+/**
+ * The filter as the form holds it — dates as typed, dd-mm-jjjj (or ISO) — read into the
+ * filter for the address (ISO dates), or what is wrong with it.
+ */
+export function auditFilterFromForm(
+  form: AuditFilter,
+): { filter: AuditFilter } | { field: 'from' | 'to'; key: MessageKey } {
+  const from = form.from.trim() ? parseDateInput(form.from) : '';
+  if (from === null) return { field: 'from', key: 'common.dateInvalid' };
+  const to = form.to.trim() ? parseDateInput(form.to) : '';
+  if (to === null) return { field: 'to', key: 'common.dateInvalid' };
+  const filter = { ...form, from, to };
+  return auditFilterDateError(filter) ?? { filter };
 }

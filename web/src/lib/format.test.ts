@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatSize, oneDecimal } from './format';
+import { dateInputValue, formatDate, formatDateTime, formatSize, oneDecimal, parseDateInput, pickerValue, typedFromPicker } from './format';
 
 describe('formatDate', () => {
   it('shows a date as dd-mm-jjjj in Dutch', () => {
@@ -54,5 +54,31 @@ describe('sizes and one decimal', () => {
     expect(oneDecimal(12.34)).toBe('12,3');
     expect(oneDecimal(1234.56)).toBe('1.234,6');
     expect(oneDecimal(-2)).toBe('2,0');
+  });
+});
+
+describe('the date picker beside a typed box', () => {
+  it('opens on the typed date, or on today while the box holds none', () => {
+    expect(pickerValue('31-12-2017')).toBe('2017-12-31');
+    expect(pickerValue('1-2-2018')).toBe('2018-02-01');
+    expect(pickerValue(' 2018-02-01 ')).toBe('2018-02-01');
+    expect(pickerValue('')).toBe('');
+    expect(pickerValue('31-02-2018')).toBe('');
+    expect(pickerValue('12/31/2017')).toBe('');
+  });
+
+  it('writes a picked date into the box as dd-mm-jjjj', () => {
+    expect(typedFromPicker('2025-03-14')).toBe('14-03-2025');
+    expect(typedFromPicker('')).toBe('');
+    expect(typedFromPicker('0202-03-14')).toBeNull();
+    expect(typedFromPicker('nonsense')).toBeNull();
+  });
+
+  it('goes round both ways without change', () => {
+    for (const iso of ['2000-01-01', '2024-02-29', '2026-12-31']) {
+      expect(pickerValue(typedFromPicker(iso)!)).toBe(iso);
+      expect(typedFromPicker(pickerValue(dateInputValue(iso)))).toBe(dateInputValue(iso));
+      expect(parseDateInput(dateInputValue(iso))).toBe(iso);
+    }
   });
 });

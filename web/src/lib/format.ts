@@ -94,6 +94,24 @@ export function dateInputValue(iso: string | null | undefined): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
 }
 
+/**
+ * The date picker's value for what is typed in its box (`31-12-2017` → `2017-12-31`); ''
+ * while the box holds no real date, so the picker opens on today.
+ */
+export function pickerValue(typed: string): string {
+  return parseDateInput(typed) ?? '';
+}
+
+/**
+ * What goes into the typed box when a date is picked (`2017-12-31` → `31-12-2017`); '' when
+ * the picker was cleared. A value the box could not read back (a year before 1900) is null:
+ * the box keeps what it holds.
+ */
+export function typedFromPicker(iso: string): string | null {
+  if (iso === '') return '';
+  return parseDateInput(iso) === iso ? dateInputValue(iso) : null;
+}
+
 /** Today in the Netherlands as `YYYY-MM-DD`. */
 export function todayIso(now: Date = new Date()): string {
   const p = partsOf(now);

@@ -10,7 +10,7 @@ import { api, type AuditEntry, type Me, type User } from '../../lib/api';
 import {
   actionLabel,
   adminPageOf,
-  auditFilterDateError,
+  auditFilterFromForm,
   auditFilterFromSearch,
   auditValueFormat,
   entityLabel,
@@ -21,48 +21,17 @@ import {
   type AuditFilter,
 } from '../../lib/audit';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { dateInputValue, formatDate, formatDateTime } from '../../lib/format';
 import { diffObjects, valueText, type ValueFormat } from '../../lib/diff';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { DataTable, TableHead } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { SelectField } from '../../components/Field';
+import { DateField, SelectField } from '../../components/Field';
 import { Link } from '../../components/Link';
 
 const PAGE_SIZE = 50;
 const PATH = '/beheer/audit';
-
-/** A date box with the browser's date picker; its value is ISO (`2026-12-07`) or ''. */
-function DateField(p: { id: string; label: string; value: string; onValue: (v: string) => void; error?: string | undefined }) {
-  const errId = p.error ? `${p.id}-error` : undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${p.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={p.id}>
-          {p.label}
-        </label>
-      </div>
-      {p.error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>
-          {p.error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <input
-          id={p.id}
-          name={p.id}
-          type="date"
-          class={`utrecht-textbox utrecht-textbox--html-input wk-textbox--narrow${p.error ? ' utrecht-textbox--invalid' : ''}`}
-          value={p.value}
-          onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
-          aria-describedby={errId}
-          aria-invalid={p.error ? 'true' : undefined}
-        />
-      </div>
-    </div>
-  );
-}
 
 /** The filter in words for the table's caption: "Team, Fatima Bakker, 01-12-2026 t/m 07-12-2026". */
 function filterWords(f: AuditFilter, people: User[], t: Translate, lang: 'nl' | 'en'): string[] {
@@ -81,7 +50,8 @@ export function AuditPage(_props: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => auditFilterFromSearch(search), [search]);
-  const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => applied);
+  // The form holds the dates as typed (dd-mm-jjjj); the address and the API take ISO.
+  const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => ({ ...applied, from: dateInputValue(applied.from), to: dateInputValue(applied.to) }));
   const [people, setPeople] = useState<User[]>([]);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   /** The filter the entries shown were read with (the URL changes before they arrive). */
@@ -155,14 +125,14 @@ export function AuditPage(_props: { me: Me }) {
 
   const onFilter = (e: Event) => {
     e.preventDefault();
-    const bad = auditFilterDateError(form);
-    if (bad) {
-      setFieldErrors({ [bad.field]: t(bad.key) });
-      requestAnimationFrame(() => document.getElementById(`audit-${bad.field}`)?.focus());
+    const read = auditFilterFromForm(form);
+    if ('field' in read) {
+      setFieldErrors({ [read.field]: t(read.key) });
+      requestAnimationFrame(() => document.getElementById(`audit-${read.field}`)?.focus());
       return;
     }
     setFieldErrors({});
-    const next = searchFromAuditFilter(form);
+    const next = searchFromAuditFilter(read.filter);
     if (next === search) setReload((n) => n + 1);
     else navigate(`${PATH}${next}`);
   };
@@ -204,7 +174,7 @@ export function AuditPage(_props: { me: Me }) {
       <PageHeading>{t('audit.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
 
-      <form class="utrecht-form wk-filter" onSubmit={onFilter} aria-label={t('audit.filter.label')} noValidate>
+      <form class="utrecht-form wk-filter wk-filter--help" onSubmit={onFilter} aria-label={t('audit.filter.label')} noValidate>
         <SelectField
           id="audit-actor"
           label={t('audit.filter.actor')}
@@ -221,8 +191,8 @@ export function AuditPage(_props: { me: Me }) {
           placeholder={t('audit.filter.all')}
           options={entityOptions(t, lang)}
         />
-        <DateField id="audit-from" label={t('audit.filter.from')} value={form.from} onValue={set('from')} error={fieldErrors.from} />
-        <DateField id="audit-to" label={t('audit.filter.to')} value={form.to} onValue={set('to')} error={fieldErrors.to} />
+        <DateField id="audit-from" label={t('audit.filter.from')} description={t('common.dateHelp')} value={form.from} onValue={set('from')} error={fieldErrors.from} />
+        <DateField id="audit-to" label={t('audit.filter.to')} description={t('common.dateHelp')} value={form.to} onValue={set('to')} error={fieldErrors.to} />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('audit.filter.submit')}

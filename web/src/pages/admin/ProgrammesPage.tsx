@@ -11,7 +11,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { ActiveBadge } from './TeamsPage';
 
 interface FormValues {
@@ -271,16 +271,13 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
         error={errors.description}
         rows={3}
       />
-      <TextField
+      <DateField
         id={`${p}-start`}
         label={t('programmes.field.start')}
         description={t('common.dateHelp')}
         value={values.startDate}
         onValue={set('startDate')}
         error={errors.startDate}
-        narrow
-        inputMode="numeric"
-        autoComplete="off"
         required
       />
       <SelectField

@@ -32,7 +32,7 @@ import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { StatusBadge, statusKey } from '../../components/StatusBadge';
 import { ReceiptFields, ReceiptView, lineProblemText, receiptRefusal } from './ReceiptEditor';
@@ -657,16 +657,13 @@ function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOp
         options={owners.map((o) => ({ value: String(o.id), label: o.id === me.id ? t('case.field.ownerMe', { name: o.name }) : o.name }))}
         error={errors.ownerId}
       />
-      <TextField
+      <DateField
         id={`${p}-start`}
         label={t('case.field.startDate')}
         description={t('common.dateHelp')}
         value={values.startDate}
         onValue={set('startDate')}
         error={errors.startDate}
-        narrow
-        inputMode="numeric"
-        autoComplete="off"
         required
       />
       <div class="wk-form-row">
@@ -679,16 +676,13 @@ function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOp
           error={errors.status}
           required
         />
-        <TextField
+        <DateField
           id={`${p}-status-date`}
           label={t('case.field.statusDate')}
           description={kase ? t('case.field.statusDateHelpEdit') : t('case.field.statusDateHelpNew')}
           value={values.statusDate}
           onValue={set('statusDate')}
           error={errors.statusDate}
-          narrow
-          inputMode="numeric"
-          autoComplete="off"
           disabled={!statusChanged}
         />
       </div>

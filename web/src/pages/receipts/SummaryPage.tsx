@@ -13,7 +13,7 @@ import { mayEditSomeCases } from '../../lib/roles';
 import { readsOtherTeamsCases, teamFilterChoices, teamOptions } from '../../lib/teams';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { SelectField, TextField, focusFirstInvalid } from '../../components/Field';
+import { DateField, SelectField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Money } from '../../components/Money';
 import { BarChart } from '../../components/BarChart';
@@ -119,16 +119,13 @@ export function SummaryPage({ me, programmeId }: Props) {
           options={(programmes ?? []).map((p) => ({ value: String(p.id), label: p.active ? p.name : t('summary.inactive', { name: p.name }) }))}
           error={formErrors.programme}
         />
-        <TextField
+        <DateField
           id="summary-date"
           label={t('summary.date')}
           description={t('common.dateHelp')}
           value={form.date}
           onValue={(v) => setForm((f) => ({ ...f, date: v }))}
           error={formErrors.date}
-          narrow
-          inputMode="numeric"
-          autoComplete="off"
         />
         <SelectField
           id="summary-team"

@@ -26,7 +26,7 @@ import {
 } from '../../lib/report';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { DateField, SelectField, TextArea, focusFirstInvalid } from '../../components/Field';
 import { DataTable } from '../../components/DataTable';
 
 interface Props {
@@ -131,16 +131,13 @@ export function ReportPage({ me, year: pathYear }: Props) {
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
           error={formErrors.year}
         />
-        <TextField
+        <DateField
           id="report-date"
           label={t('report.date')}
           description={t('report.dateHelp')}
           value={form.date}
           onValue={(v) => setForm((f) => ({ ...f, date: v }))}
           error={formErrors.date}
-          narrow
-          inputMode="numeric"
-          autoComplete="off"
         />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--primary-action" id="report-show">

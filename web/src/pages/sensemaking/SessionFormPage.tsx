@@ -20,7 +20,7 @@ import { checkSession, filterBody, filterFields, sessionPatch, type Selection } 
 import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { Checkbox, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Choice, ChoiceGroup } from '../stories/Signifiers';
 import { StoryFilterFields } from '../stories/StoryFilterFields';
@@ -243,16 +243,13 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
       ) : (
         <form ref={formRef} class="utrecht-form wk-form wk-session-form" noValidate onSubmit={onSubmit}>
           <TextField id="session-title" label={t('sessionForm.field.title')} value={draft.title} onValue={(title) => set({ title })} error={errors.title} required wide maxLength={200} />
-          <TextField
+          <DateField
             id="session-date"
             label={t('sessionForm.field.date')}
             value={draft.date}
             onValue={(date) => set({ date })}
             error={errors.date}
             required
-            narrow
-            inputMode="numeric"
-            spellcheck={false}
           />
           <SelectField
             id="session-facilitator_id"

@@ -31,7 +31,7 @@ import { valueLabel } from '../../lib/stories';
 import { DataTable } from '../../components/DataTable';
 import { FormPanel } from '../../components/FormPanel';
 import { Dialog } from '../../components/ConfirmDialog';
-import { Checkbox, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { PageHeading } from '../../components/PageHeading';
@@ -480,7 +480,7 @@ function ActionForm({ session, colleagues, onSaved }: { session: Session; collea
         error={errors.owner_id}
         required
       />
-      <TextField id="action-due_date" label={t('action.field.due')} description={t('common.dateHelp')} value={due} onValue={setDue} error={errors.due_date} required narrow inputMode="numeric" spellcheck={false} />
+      <DateField id="action-due_date" label={t('action.field.due')} description={t('common.dateHelp')} value={due} onValue={setDue} error={errors.due_date} required />
       {session.themes.length ? (
         <SelectField
           id="action-theme_id"

@@ -12,7 +12,7 @@ import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/
 import { defaultPeriods, divergingSegments, formatPercent, formatPoints, valueLabel } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { SelectField, TextField } from '../../components/Field';
+import { DateField, SelectField } from '../../components/Field';
 import { BarChart } from '../../components/BarChart';
 import { TableHead } from '../../components/DataTable';
 import { Link } from '../../components/Link';
@@ -148,26 +148,22 @@ export function DashboardPage({ me }: { me: Me }) {
       <PageHeading>{t('dashboard.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('dashboard.intro')}</p>
       <form class="utrecht-form wk-filter wk-dashboard-filter" onSubmit={onSubmit} aria-label={t('dashboard.filter.label')} noValidate>
-        <TextField id="dash-from" label={t('dashboard.from')} value={form.from} onValue={set('from')} error={errors.from} narrow spellcheck={false} />
-        <TextField id="dash-to" label={t('dashboard.to')} value={form.to} onValue={set('to')} error={errors.to} narrow spellcheck={false} />
-        <TextField
+        <DateField id="dash-from" label={t('dashboard.from')} value={form.from} onValue={set('from')} error={errors.from} />
+        <DateField id="dash-to" label={t('dashboard.to')} value={form.to} onValue={set('to')} error={errors.to} />
+        <DateField
           id="dash-compare-from"
           label={t('dashboard.compareFrom')}
           value={form.compareFrom}
           onValue={set('compareFrom')}
           error={errors.compareFrom}
-          narrow
-          spellcheck={false}
         />
-        <TextField
+        <DateField
           id="dash-compare-to"
           label={t('dashboard.compareTo')}
           description={t('dashboard.compareHelp')}
           value={form.compareTo}
           onValue={set('compareTo')}
           error={errors.compareTo}
-          narrow
-          spellcheck={false}
         />
         <SelectField
           id="dash-team"

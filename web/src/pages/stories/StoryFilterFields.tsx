@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/context';
 import { TELLER_KINDS, type SignValue } from '../../lib/api';
 import { valueLabel, type FilterFields } from '../../lib/stories';
 import { teamOptions } from '../../lib/teams';
-import { SelectField, TextField } from '../../components/Field';
+import { DateField, SelectField, TextField } from '../../components/Field';
 
 interface Props {
   prefix: string;
@@ -25,8 +25,8 @@ export function StoryFilterFields({ prefix, value, onChange, errors, teams, topi
   const set = (key: keyof FilterFields) => (v: string) => onChange({ [key]: v });
   return (
     <>
-      <TextField id={`${prefix}-from`} label={t('stories.filter.from')} value={value.from} onValue={set('from')} error={errors.from} narrow spellcheck={false} />
-      <TextField id={`${prefix}-to`} label={t('stories.filter.to')} value={value.to} onValue={set('to')} error={errors.to} narrow spellcheck={false} />
+      <DateField id={`${prefix}-from`} label={t('stories.filter.from')} value={value.from} onValue={set('from')} error={errors.from} />
+      <DateField id={`${prefix}-to`} label={t('stories.filter.to')} value={value.to} onValue={set('to')} error={errors.to} />
       <SelectField
         id={`${prefix}-team`}
         label={t('stories.filter.team')}

@@ -15,7 +15,7 @@ import { useUnsavedChanges } from '../../lib/unsaved';
 import { answersBody, checkDraft, ownTeamsFirst, storyChanged, TEXT_MAX, TITLE_MAX, type StoryDraft } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { Checkbox, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Choice, ChoiceGroup, SignifierFields } from './Signifiers';
 
@@ -141,16 +141,13 @@ export function StoryFormPage({ me }: { me: Me }) {
             rows={7}
             maxLength={TEXT_MAX}
           />
-          <TextField
+          <DateField
             id="story-date"
             label={t('storyForm.field.date')}
             value={draft.date}
             onValue={(date) => set({ date })}
             error={errors.date}
             required
-            narrow
-            inputMode="numeric"
-            spellcheck={false}
           />
           <ChoiceGroup id="story-teller_kind" legend={t('storyForm.field.teller')} error={errors.teller_kind} required>
             {TELLER_KINDS.map((k) => (
