@@ -1,7 +1,10 @@
-// A small horizontal bar chart drawn as inline SVG, without a chart library. Colours
-// come from CSS classes (the CSP forbids style attributes); the SVG is one image for
-// assistive technology (role="img") whose aria-label states every figure, and the
-// same figures are always in a table on the page as well.
+// A small horizontal bar chart without a chart library. The labels and figures are HTML
+// text, so a long label ("Werk van andere instanties of samenwerking daarmee") wraps
+// instead of being cut off, and on a phone the label goes above its bars (CSS only);
+// each bar is a tiny inline SVG stretched to its column, its length an SVG attribute and
+// its colour a CSS class (the CSP forbids style attributes). For assistive technology
+// the chart is one image (role="img") whose aria-label states every figure, and the same
+// figures are always in a table on the page as well.
 import { useI18n } from '../i18n/context';
 
 export interface ChartSeries {
@@ -27,20 +30,11 @@ interface Props {
   format: (value: number) => string;
 }
 
-const WIDTH = 760;
-const LABEL_W = 190;
-const VALUE_W = 110;
+/** The bars' drawing width in SVG units (each bar's SVG is stretched to its column). */
+export const PLOT_WIDTH = 1000;
 const BAR_H = 20;
-const BAR_GAP = 4;
-const GROUP_GAP = 16;
-const TOP = 8;
 
-/** "Woning Bosrand aan de Kanaalstraat" → "Woning Bosrand aan de…" (full text in <title>). */
-function shorten(text: string, max = 26): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** The scale of the chart: where zero is and how many pixels a unit is. */
+/** The scale of the chart: where zero is and how many units a value is. */
 export function chartScale(values: number[], plotStart: number, plotWidth: number) {
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
@@ -49,23 +43,29 @@ export function chartScale(values: number[], plotStart: number, plotWidth: numbe
   return { min, max, x, zero: x(0) };
 }
 
+/** Where a bar starts and how long it is, in SVG units; a value other than zero is at least visible. */
+export function barGeometry(value: number, scale: { x: (v: number) => number; zero: number }): { x: number; width: number } {
+  const end = scale.x(value);
+  return { x: Math.min(scale.zero, end), width: Math.max(Math.abs(end - scale.zero), value === 0 ? 0 : 2) };
+}
+
+/** A bar's length as a percentage of its row, rounded to a tenth: `width` in SVG units. */
+export function barPercent(width: number): number {
+  return Math.round((width / PLOT_WIDTH) * 1000) / 10;
+}
+
 export function BarChart({ id, title, series, categories, format }: Props) {
   const { t } = useI18n();
   const all = categories.flatMap((c) => c.values);
   const hasNegative = all.some((v) => v < 0);
-  // Room for the value text left of a negative bar.
-  const plotStart = LABEL_W + (hasNegative ? VALUE_W : 8);
-  const plotWidth = WIDTH - plotStart - VALUE_W;
-  const { x, zero } = chartScale(all, plotStart, plotWidth);
-  const groupH = series.length * BAR_H + (series.length - 1) * BAR_GAP;
-  const height = TOP * 2 + categories.length * groupH + Math.max(0, categories.length - 1) * GROUP_GAP;
+  const scale = chartScale(all, 0, PLOT_WIDTH);
 
   const label = `${title}. ${categories
     .map((c) => `${c.label}: ${c.values.map((v, i) => (series.length > 1 ? `${series[i]!.label} ${format(v)}` : format(v))).join(', ')}`)
     .join('; ')}.`;
 
   return (
-    <figure class="wk-chart" aria-labelledby={`${id}-caption`}>
+    <figure class="wk-chart" id={id} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} class="wk-chart__caption">
         {title}
       </figcaption>
@@ -80,44 +80,53 @@ export function BarChart({ id, title, series, categories, format }: Props) {
         </ul>
       ) : null}
       {categories.length ? (
-        <svg
-          class="wk-chart__svg"
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width={WIDTH}
-          height={height}
-          role="img"
-          aria-label={label}
-          preserveAspectRatio="xMinYMin meet"
-          focusable="false"
-        >
-          <line class="wk-chart__axis" x1={zero} x2={zero} y1={0} y2={height} />
-          {categories.map((c, ci) => {
-            const y0 = TOP + ci * (groupH + GROUP_GAP);
-            return (
-              <g key={ci}>
-                <text class="wk-chart__label" x={LABEL_W - 10} y={y0 + groupH / 2} dominant-baseline="middle" text-anchor="end">
-                  <title>{c.label}</title>
-                  {shorten(c.label)}
-                </text>
+        <div class={`wk-chart__plot${hasNegative ? ' wk-chart__plot--negative' : ''}`} role="img" aria-label={label}>
+          {categories.map((c, ci) => (
+            <div class="wk-chart__row" key={ci}>
+              <div class="wk-chart__label">{c.label}</div>
+              <div class="wk-chart__bars">
                 {c.values.map((v, si) => {
-                  const y = y0 + si * (BAR_H + BAR_GAP);
-                  const x1 = Math.min(zero, x(v));
-                  const w = Math.max(Math.abs(x(v) - zero), v === 0 ? 0 : 1.5);
+                  const { x, width } = barGeometry(v, scale);
                   const cls = c.classes?.[si] ?? series[si]!.cls;
-                  const end = v < 0 ? x1 - 6 : x1 + w + 6;
+                  if (!hasNegative) {
+                    // All bars start at the axis: each as long as its share of the row (an
+                    // SVG attribute, not a style), the figure right behind it.
+                    return (
+                      <div class="wk-chart__bar-row wk-chart__bar-row--inline" key={si}>
+                        <svg
+                          class="wk-chart__track wk-chart__track--sized"
+                          width={`${barPercent(width)}%`}
+                          viewBox={`0 0 ${PLOT_WIDTH} ${BAR_H}`}
+                          preserveAspectRatio="none"
+                          aria-hidden="true"
+                          focusable="false"
+                        >
+                          <rect class={`wk-chart__bar ${cls}`} x={0} y={0} width={PLOT_WIDTH} height={BAR_H} />
+                        </svg>
+                        <span class="wk-chart__value">{format(v)}</span>
+                      </div>
+                    );
+                  }
                   return (
-                    <g key={si}>
-                      <rect class={`wk-chart__bar ${cls}`} x={x1} y={y} width={w} height={BAR_H} />
-                      <text class="wk-chart__value" x={end} y={y + BAR_H / 2} dominant-baseline="middle" text-anchor={v < 0 ? 'end' : 'start'}>
-                        {format(v)}
-                      </text>
-                    </g>
+                    <div class="wk-chart__bar-row" key={si}>
+                      <svg
+                        class="wk-chart__track"
+                        viewBox={`0 0 ${PLOT_WIDTH} ${BAR_H}`}
+                        preserveAspectRatio="none"
+                        aria-hidden="true"
+                        focusable="false"
+                      >
+                        <rect class={`wk-chart__bar ${cls}`} x={x} y={0} width={width} height={BAR_H} />
+                        <line class="wk-chart__axis" x1={scale.zero} x2={scale.zero} y1={0} y2={BAR_H} vector-effect="non-scaling-stroke" />
+                      </svg>
+                      <span class="wk-chart__value">{format(v)}</span>
+                    </div>
                   );
                 })}
-              </g>
-            );
-          })}
-        </svg>
+              </div>
+            </div>
+          ))}
+        </div>
       ) : (
         <p class="utrecht-paragraph">{t('chart.empty')}</p>
       )}

@@ -356,17 +356,16 @@ function ShareTable({ id, caption, first, rows, compare }: { id: string; caption
   );
 }
 
-const DIV_W = 760;
-const DIV_LABEL = 210;
+const DIV_W = 100;
 const DIV_BAR_H = 28;
-const DIV_GAP = 18;
 
-/** The valuation distribution per period as one diverging stacked bar each. */
+/**
+ * The valuation distribution per period as one diverging stacked bar each: the period
+ * and the shares as HTML text (wraps, and goes above the bar on a phone), the bar an SVG
+ * stretched to its column.
+ */
 function Diverging({ title, periods }: { title: string; periods: { label: string; buckets: Bucket[]; count: number }[] }) {
   const { t, lang } = useI18n();
-  const plotW = DIV_W - DIV_LABEL - 10;
-  const height = 30 + periods.length * (DIV_BAR_H + DIV_GAP);
-  const centre = DIV_LABEL + plotW / 2;
   const first = periods[0]?.buckets ?? [];
   const side = (buckets: Bucket[], neg: boolean) => {
     const n = buckets.length;
@@ -392,49 +391,42 @@ function Diverging({ title, periods }: { title: string; periods: { label: string
           </li>
         ))}
       </ul>
-      <svg class="wk-chart__svg" viewBox={`0 0 ${DIV_W} ${height}`} width={DIV_W} height={height} role="img" aria-label={label} focusable="false">
-        <text class="wk-chart__value" x={DIV_LABEL + 4} y={12} dominant-baseline="middle">
-          ← {t('dashboard.negative')}
-        </text>
-        <text class="wk-chart__value" x={DIV_W - 14} y={12} dominant-baseline="middle" text-anchor="end">
-          {t('dashboard.positive')} →
-        </text>
-        {periods.map((p, pi) => {
-          const y = 26 + pi * (DIV_BAR_H + DIV_GAP);
-          const segs = divergingSegments(p.buckets);
-          return (
-            <g key={pi}>
-              <text class="wk-chart__label" x={DIV_LABEL - 10} y={y + DIV_BAR_H / 2} dominant-baseline="middle" text-anchor="end">
-                {p.label}
-              </text>
-              {segs.map((s) => (
-                <rect
-                  key={s.code}
-                  class={`wk-chart__bar wk-valuation-fill--${scaleStep(s.index, p.buckets.length)}`}
-                  x={DIV_LABEL + (s.x / 100) * plotW}
-                  y={y}
-                  width={(s.width / 100) * plotW}
-                  height={DIV_BAR_H}
-                >
-                  <title>{`${valueLabel(p.buckets[s.index]!, lang)}: ${formatPercent(s.share)}`}</title>
-                </rect>
-              ))}
-              <text class="wk-chart__value" x={DIV_LABEL + 4} y={y + DIV_BAR_H + 9} dominant-baseline="middle">
-                {formatPercent(side(p.buckets, true))}
-              </text>
-              <text class="wk-chart__value" x={DIV_W - 14} y={y + DIV_BAR_H + 9} dominant-baseline="middle" text-anchor="end">
-                {formatPercent(side(p.buckets, false))}
-              </text>
-              {p.count === 0 ? (
-                <text class="wk-chart__value" x={centre + 8} y={y + DIV_BAR_H / 2} dominant-baseline="middle">
-                  {t('dashboard.noStories')}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-        <line class="wk-chart__axis" x1={centre} x2={centre} y1={20} y2={height} />
-      </svg>
+      <div class="wk-chart__plot wk-chart__plot--diverging" role="img" aria-label={label}>
+        <div class="wk-chart__row wk-chart__row--head">
+          <div class="wk-chart__label" />
+          <div class="wk-diverging__ends">
+            <span>← {t('dashboard.negative')}</span>
+            <span>{t('dashboard.positive')} →</span>
+          </div>
+        </div>
+        {periods.map((p, pi) => (
+          <div class="wk-chart__row" key={pi}>
+            <div class="wk-chart__label">{p.label}</div>
+            <div class="wk-chart__bars">
+              <svg class="wk-chart__track wk-diverging__track" viewBox={`0 0 ${DIV_W} ${DIV_BAR_H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                {divergingSegments(p.buckets).map((s) => (
+                  <rect
+                    key={s.code}
+                    class={`wk-chart__bar wk-valuation-fill--${scaleStep(s.index, p.buckets.length)}`}
+                    x={s.x}
+                    y={0}
+                    width={s.width}
+                    height={DIV_BAR_H}
+                  >
+                    <title>{`${valueLabel(p.buckets[s.index]!, lang)}: ${formatPercent(s.share)}`}</title>
+                  </rect>
+                ))}
+                <line class="wk-chart__axis" x1={DIV_W / 2} x2={DIV_W / 2} y1={0} y2={DIV_BAR_H} vector-effect="non-scaling-stroke" />
+              </svg>
+              {p.count === 0 ? <span class="wk-diverging__none">{t('dashboard.noStories')}</span> : null}
+              <div class="wk-diverging__ends">
+                <span class="wk-chart__value">{formatPercent(side(p.buckets, true))}</span>
+                <span class="wk-chart__value">{formatPercent(side(p.buckets, false))}</span>
+              </div>
+            </div>
+          </div>
+        ))}
+      </div>
     </figure>
   );
 }
