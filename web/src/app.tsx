@@ -188,11 +188,8 @@ export function App() {
   let content;
   const publicOrg = publicStoryOrg(path);
   if (publicOrg !== null) {
-    content = (
-      <PublicLayout>
-        <PublicStoryPage key={path} org={publicOrg} />
-      </PublicLayout>
-    );
+    // The page draws its own frame: the organisation's logo and name in the band.
+    content = <PublicStoryPage key={path} org={publicOrg} />;
   } else if (session.state === 'loading') {
     content = (
       <PublicLayout>

@@ -46,6 +46,8 @@ function Footer() {
 
 interface FrameProps {
   organisation?: string;
+  /** Instead of the product's name and tagline (the public story form: the organisation's logo and name). */
+  brand?: ComponentChildren;
   /** Controls at the right of the header band (language, user, log-out). */
   tools: ComponentChildren;
   /** Under the band: the main menu, once logged in. */
@@ -55,14 +57,14 @@ interface FrameProps {
 }
 
 /** What every page has: skip link, header band with the brand, main content, footer. */
-function Frame({ organisation, tools, nav, mainClass, children }: FrameProps) {
+function Frame({ organisation, brand, tools, nav, mainClass, children }: FrameProps) {
   return (
     <div class="wk-app">
       <SkipLink />
       <header class="utrecht-page-header wk-header">
         <div class="wk-header__band">
           <div class="wk-container wk-header__inner">
-            <Brand organisation={organisation} />
+            {brand ?? <Brand organisation={organisation} />}
             <div class="wk-header__tools">{tools}</div>
           </div>
         </div>
@@ -76,10 +78,10 @@ function Frame({ organisation, tools, nav, mainClass, children }: FrameProps) {
   );
 }
 
-/** The page frame before log-in: product band, content, footer. */
-export function PublicLayout({ children }: { children: ComponentChildren }) {
+/** The page frame before log-in: product band (or `brand`), content, footer. */
+export function PublicLayout({ brand, children }: { brand?: ComponentChildren; children: ComponentChildren }) {
   return (
-    <Frame tools={<LanguageToggle />} mainClass="utrecht-page-content wk-main wk-main--public">
+    <Frame brand={brand} tools={<LanguageToggle />} mainClass="utrecht-page-content wk-main wk-main--public">
       {children}
     </Frame>
   );

@@ -98,13 +98,29 @@ export interface ListValue {
   label_en?: string;
   active: boolean;
   position: number;
+  /** The story_* lists: who is offered the value on the vertelpunt's forms. */
+  audience?: Audience;
+  /** The story_* lists: the words residents see on the public form; "" = the label. */
+  public_label?: string;
 }
+/** `all`: staff and residents; `staff`: only staff's form and filters; `public`: only the residents' form. */
+export type Audience = 'all' | 'staff' | 'public';
+export const AUDIENCES: readonly Audience[] = ['all', 'staff', 'public'];
 export interface ListValueInput {
   label: string;
   code?: string;
   label_en?: string;
+  audience?: Audience;
+  public_label?: string;
 }
-export type ListValuePatch = Partial<{ label: string; label_en: string; active: boolean; position: number }>;
+export type ListValuePatch = Partial<{
+  label: string;
+  label_en: string;
+  active: boolean;
+  position: number;
+  audience: Audience;
+  public_label: string;
+}>;
 
 export interface GroupRef {
   id: number;
@@ -321,12 +337,20 @@ export interface SignValue {
   label: string;
   label_en: string;
 }
-export interface StoryForm {
-  organisation: { name: string; slug: string };
+/** The four signifier lists as a form offers them. */
+export interface Signs {
   topics: SignValue[];
   valuations: SignValue[];
   archetypes: SignValue[];
   prompts: SignValue[];
+}
+/** The public form (/vertel/{org}): the values offered to residents, in their words. */
+export interface StoryForm extends Signs {
+  organisation: { name: string; slug: string };
+  /** The organisation's own privacy text for residents, or the application's default naming it. */
+  privacy_note?: string;
+  /** The logo's public address (changes with each new logo), or null. */
+  logo?: string | null;
 }
 export interface Story {
   id: number;
@@ -771,6 +795,13 @@ export interface MostConsulted {
 }
 export interface OrganisationSettings {
   knowledge_coach_authors: boolean;
+  /** The privacy text on the public story form (up to 2000 characters); "" = the default text. */
+  public_privacy_note?: string;
+}
+/** The answer to uploading a logo. */
+export interface LogoAnswer {
+  content_type: string;
+  size: number;
 }
 
 export interface FieldProblem {
@@ -929,6 +960,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface RequestOptions {
   body?: unknown;
+  /** Bytes sent as they are (a file), with their own Content-Type, instead of a JSON body. */
+  raw?: Blob;
   /** Do not treat 401 as "session gone" (the log-in call: 401 means wrong password). */
   expect401?: boolean;
 }
@@ -936,6 +969,7 @@ interface RequestOptions {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw !== undefined) headers['Content-Type'] = options.raw.type || 'application/octet-stream';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -945,7 +979,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError({ status: 0, type: 'network' });
@@ -1152,6 +1186,12 @@ export const api = {
   /** Admin only. */
   updateOrganisationSettings: (patch: Partial<OrganisationSettings>) =>
     request<OrganisationSettings>('PATCH', '/api/v1/organisation/settings', { body: patch }),
+  /** Admin only: the file's bytes are the body (PNG, JPEG, GIF or WebP up to 256 KB; 413, 415). */
+  uploadLogo: (file: Blob) => request<LogoAnswer>('PUT', '/api/v1/organisation/logo', { raw: file }),
+  /** Admin only; 404 when there is none. */
+  deleteLogo: () => request<void>('DELETE', '/api/v1/organisation/logo'),
+  /** The logo for signed-in staff; `version` makes a new logo a new address. */
+  logoUrl: (version: number | string) => `/api/v1/organisation/logo${query({ v: version })}`,
   storyForm: (org: string) => request<StoryForm>('GET', `/api/v1/public/${encodeURIComponent(org)}/form`),
   shareStory: (org: string, input: PublicStoryInput) =>
     request<{ status: string }>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, { body: input }),

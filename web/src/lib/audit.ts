@@ -148,6 +148,8 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   member_count: 'audit.fieldName.member_count',
   address: 'audit.fieldName.address',
   knowledge_coach_authors: 'audit.fieldName.knowledge_coach_authors',
+  public_privacy_note: 'audit.fieldName.public_privacy_note',
+  logo: 'audit.fieldName.logo',
   // programmes and lists
   description: 'audit.fieldName.description',
   start_date: 'audit.fieldName.start_date',
@@ -160,6 +162,8 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   label: 'audit.fieldName.label',
   label_en: 'audit.fieldName.label_en',
   position: 'audit.fieldName.position',
+  audience: 'audit.fieldName.audience',
+  public_label: 'audit.fieldName.public_label',
   // cases and receipts
   reference: 'audit.fieldName.reference',
   team_id: 'audit.fieldName.team_id',
@@ -241,7 +245,12 @@ export function fieldLabel(t: Translate, field: string): string {
 export function auditValueFormat(t: Translate): ValueFormat {
   return {
     label: (field) => fieldLabel(t, field),
-    value: (field, v) => (field.endsWith('_cents') && typeof v === 'number' && Number.isInteger(v) ? formatMoney(v) : null),
+    value: (field, v) => {
+      if (field.endsWith('_cents') && typeof v === 'number' && Number.isInteger(v)) return formatMoney(v);
+      // A list value's audience in the lists page's words (all → Iedereen).
+      if (field === 'audience' && (v === 'all' || v === 'staff' || v === 'public')) return t(`lists.audience.${v}`);
+      return null;
+    },
   };
 }
 

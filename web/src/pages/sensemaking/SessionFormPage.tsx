@@ -10,10 +10,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type Colleague, type Me, type Session, type SessionInput, type StoryBrief, type StoryFilterQuery, type StoryForm, type Team } from '../../lib/api';
+import { api, type Colleague, type Me, type Session, type SessionInput, type StoryBrief, type Signs, type StoryFilterQuery, type Team } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
+import { loadStaffSigns } from '../../lib/signs';
 import { navigate } from '../../lib/router';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { checkSession, filterBody, filterFields, sessionPatch, type Selection } from '../../lib/sensemaking';
@@ -89,7 +90,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   const { t, lang } = useI18n();
   const editing = id !== null;
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
-  const [signs, setSigns] = useState<StoryForm | null>(null);
+  /** The filter's topics and valuations: those offered to staff. */
+  const [signs, setSigns] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   /** The session being changed, as loaded (null while loading and for a new one). */
   const [session, setSession] = useState<Session | null>(null);
@@ -114,7 +116,7 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   useEffect(() => {
     Promise.all([
       api.colleagues(),
-      api.storyForm(me.organisation.slug),
+      loadStaffSigns(),
       api.teams().catch(() => ({ items: [] as Team[] })),
       editing ? api.session(id) : Promise.resolve(null),
     ]).then(

@@ -16,7 +16,7 @@ import {
   type Colleague,
   type Me,
   type Session,
-  type StoryForm,
+  type Signs,
   type Team,
   type Theme,
   type ThemeInput,
@@ -26,6 +26,7 @@ import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { isQuality } from '../../lib/roles';
+import { loadStaffSigns } from '../../lib/signs';
 import { addDays, describeFilter } from '../../lib/sensemaking';
 import { valueLabel } from '../../lib/stories';
 import { DataTable } from '../../components/DataTable';
@@ -52,7 +53,8 @@ const WARNING_FIELDS: Record<string, MessageKey> = {
 export function SessionPage({ me, id }: { me: Me; id: number }) {
   const { t, lang } = useI18n();
   const [session, setSession] = useState<Session | null>(null);
-  const [signs, setSigns] = useState<StoryForm | null>(null);
+  /** Every value, also retired ones: to name what a saved filter refers to. */
+  const [signs, setSigns] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
 
   useEffect(() => {
     api.session(id).then(setSession, (err) => setError(describeError(err, t, lang).message));
-    api.storyForm(me.organisation.slug).then(setSigns, () => undefined);
+    loadStaffSigns({ every: true }).then(setSigns, () => undefined);
     api.teams().then((tl) => setTeams(tl.items), () => undefined);
     if (quality) api.colleagues().then((cl) => setColleagues(cl.items), () => undefined);
   }, [id]);
@@ -170,7 +172,7 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
   );
 }
 
-function Details({ session, signs, teams, editable }: { session: Session; signs: StoryForm | null; teams: Team[]; editable: boolean }) {
+function Details({ session, signs, teams, editable }: { session: Session; signs: Signs | null; teams: Team[]; editable: boolean }) {
   const { t, lang } = useI18n();
   const filterParts = describeFilter(session.story_filter, { teams, topics: signs?.topics ?? [], valuations: signs?.valuations ?? [] }, t, lang);
   const selection =

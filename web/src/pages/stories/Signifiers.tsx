@@ -102,9 +102,11 @@ interface SignifierProps {
   /** Topic and valuation required (staff) or optional (public form). */
   required: boolean;
   labels: { topic: string; valuation: string; archetypes: string };
+  /** Under each extra question's label (the public form: that it is not required). */
+  promptDescription?: string;
 }
 
-/** Topic, valuation, archetypes and prompts, in that order. */
+/** Topic, valuation, archetypes and prompts, in that order; a list without values shows no group. */
 export function SignifierFields(p: SignifierProps) {
   const { lang } = useI18n();
   const v = p.values;
@@ -169,6 +171,7 @@ export function SignifierFields(p: SignifierProps) {
           key={x.id}
           id={`${p.prefix}-answer-${x.id}`}
           label={valueLabel(x, lang)}
+          description={p.promptDescription}
           value={v.answers[x.id] ?? ''}
           onValue={(text) => p.onChange({ answers: { ...v.answers, [x.id]: text } })}
           rows={3}

@@ -6,11 +6,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, TELLER_KINDS, type Me, type StoryForm, type StoryInput, type Team, type TellerKind } from '../../lib/api';
+import { api, TELLER_KINDS, type Me, type Signs, type StoryInput, type Team, type TellerKind } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
+import { loadStaffSigns } from '../../lib/signs';
 import { useUnsavedChanges } from '../../lib/unsaved';
 import { answersBody, checkDraft, ownTeamsFirst, storyChanged, TEXT_MAX, TITLE_MAX, type StoryDraft } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
@@ -40,7 +41,8 @@ function emptyDraft(me: Me, teams: Team[]): StoryDraft {
 
 export function StoryFormPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const [form, setForm] = useState<StoryForm | null>(null);
+  /** The values offered to staff (not those for residents only). */
+  const [form, setForm] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [draft, setDraft] = useState<StoryDraft | null>(null);
   /** The form as it opened: what counts as no change. */
@@ -51,7 +53,7 @@ export function StoryFormPage({ me }: { me: Me }) {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    Promise.all([api.storyForm(me.organisation.slug), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
+    Promise.all([loadStaffSigns(), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
       ([f, tl]) => {
         const active = ownTeamsFirst(tl.items.filter((x) => x.active), me.teams);
         setForm(f);

@@ -5,10 +5,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type Me, type StoryForm, type StoryPage, type Team } from '../../lib/api';
+import { api, type Me, type Signs, type StoryPage, type Team } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { dateInputValue, formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
+import { loadStaffSigns } from '../../lib/signs';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
 import { readFilterDates, searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
@@ -32,7 +33,8 @@ export function StoryListPage({ me }: { me: Me }) {
   const toForm = (f: StoryFilter): FormState => ({ ...f, from: dateInputValue(f.from), to: dateInputValue(f.to) });
   const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [dateErrors, setDateErrors] = useState<Record<string, string>>({});
-  const [signs, setSigns] = useState<StoryForm | null>(null);
+  /** The filter's topics and valuations: those offered to staff. */
+  const [signs, setSigns] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [data, setData] = useState<(StoryPage & { offset: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function StoryListPage({ me }: { me: Me }) {
   const paged = useRef(false);
 
   useEffect(() => {
-    Promise.all([api.storyForm(me.organisation.slug), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
+    Promise.all([loadStaffSigns(), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
       ([f, tl]) => {
         setSigns(f);
         setTeams(tl.items);
