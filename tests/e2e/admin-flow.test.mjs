@@ -2,7 +2,11 @@
 // add a team, add a coach in that team, deactivate them, read the audit log, log out.
 // Then the organisation's settings: the admin lets coaches write knowledge-base items
 // (a server error shown at the checkbox first), and a coach writes a draft and finds it
-// under "Mijn concepten". axe-core checks every page on the way (WCAG 2.1 A/AA, no
+// under "Mijn concepten". Last, the public story form's logo and privacy note: a text
+// file and a too large one refused at the logo field in Dutch, a PNG (made here) shown
+// on the page and on /vertel/{org}, the default privacy text shown while the field is
+// empty, an own text saved and shown to residents, the logo removed; both are put back
+// as they were. axe-core checks every page on the way (WCAG 2.1 A/AA, no
 // serious/critical issues).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +24,7 @@ import {
   screenshot,
   startTarget,
   tabTo,
+  testLogo,
   waitForFocus,
   waitForHeadingFocus,
 } from './lib.mjs';
@@ -369,7 +374,7 @@ test('settings: the admin lets coaches write knowledge-base items; a coach write
         });
       });
       await admin.locator('#settings-coach-authors').check();
-      await admin.getByRole('button', { name: 'Opslaan' }).click();
+      await admin.getByRole('button', { name: 'Opslaan', exact: true }).click();
       await admin.getByRole('alert').getByText('De invoer is niet geldig.').waitFor();
       assert.equal(await admin.locator('#settings-knowledge-authors').getAttribute('aria-invalid'), 'true');
       assert.match(norm(await admin.locator('#settings-knowledge-authors-error').innerText()), /^Kies ja of nee\.$/);
@@ -379,7 +384,7 @@ test('settings: the admin lets coaches write knowledge-base items; a coach write
     });
 
     await t.test('the admin turns the setting on and saves', async () => {
-      await admin.getByRole('button', { name: 'Opslaan' }).click();
+      await admin.getByRole('button', { name: 'Opslaan', exact: true }).click();
       await admin.getByRole('status').getByText('De instelling is opgeslagen: wijkcoaches kunnen nu kennisbank-items schrijven.').waitFor();
       assert.equal(await admin.locator('#settings-knowledge-authors').getAttribute('aria-invalid'), null, 'the error is gone');
       assert.equal(await admin.getByRole('alert').locator('.utrecht-alert').count(), 0);
@@ -443,6 +448,145 @@ test('settings: the admin lets coaches write knowledge-base items; a coach write
     await adminContext.close();
     await coachContext.close();
     await setSetting(original === true).catch(() => undefined);
+    await api.dispose();
+  }
+});
+
+test('settings: the public story form’s logo and privacy note', { timeout: 150_000 }, async (t) => {
+  const api = await playwrightRequest.newContext({ baseURL: target.url });
+  const csrf = await apiLogin(api, target.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const headers = { 'X-CSRF-Token': csrf };
+  const me = await (await api.get('/api/v1/me')).json();
+  const { slug, name: orgName } = me.organisation;
+  // As it was, to put back: the logo's bytes (or none) and the privacy note.
+  const oldLogo = await api.get('/api/v1/organisation/logo');
+  const logoBefore = oldLogo.status() === 200 ? await oldLogo.body() : null;
+  const noteBefore = (await (await api.get('/api/v1/organisation/settings')).json()).public_privacy_note ?? '';
+  // Start without a logo and with the default text.
+  if (logoBefore) await api.delete('/api/v1/organisation/logo', { headers });
+  if (noteBefore) await api.patch('/api/v1/organisation/settings', { data: { public_privacy_note: '' }, headers });
+  const defaultNote = (await (await api.get(`/api/v1/public/${slug}/form`)).json()).privacy_note;
+  const OWN_NOTE = `Alleen de twee kwaliteitsmedewerkers lezen uw verhaal (${RUN_ID}).\n\nWij bewaren het twee jaar. U hoeft geen naam te geven.`;
+
+  const adminContext = await newContext(browser);
+  try {
+    const admin = await adminContext.newPage();
+    admin.setDefaultTimeout(10_000);
+    admin.on('pageerror', (err) => pageErrors.push(String(err)));
+    const field = admin.locator('#settings-logo');
+    const fieldError = admin.locator('#settings-logo-error');
+
+    await t.test('the page shows no logo yet and the default privacy text', async () => {
+      await uiLogin(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await gotoByMenu(admin, 'Instellingen', 'Instellingen');
+      await admin.getByRole('region', { name: 'Logo op het vertelpunt' }).waitFor();
+      await admin.locator('#settings-logo-none').getByText('Er is nog geen logo.', { exact: false }).waitFor();
+      assert.equal(await admin.getByRole('button', { name: 'Logo verwijderen' }).count(), 0);
+      const link = admin.getByRole('link', { name: 'Het vertelpunt bekijken (opent in een nieuw tabblad)' });
+      assert.equal(await link.getAttribute('href'), `/vertel/${slug}`);
+      assert.equal(await link.getAttribute('target'), '_blank');
+      const privacy = admin.getByRole('region', { name: 'Privacy op het vertelpunt' });
+      assert.equal(await privacy.getByLabel('Tekst over privacy voor inwoners').inputValue(), '');
+      assert.match(norm(await privacy.innerText()), /Laat u het veld leeg, dan zien inwoners de standaardtekst/);
+      const shown = norm(await admin.locator('#settings-privacy-default').innerText());
+      assert.match(shown, /^Het veld is leeg, dus inwoners zien de standaardtekst:/);
+      assert.ok(shown.includes(norm(defaultNote)), `the default text as the public form has it: ${shown}`);
+      await checkA11y(admin, 'settings page with the public form settings');
+    });
+
+    await t.test('a file that is not an image is refused at the field, in Dutch', async () => {
+      await field.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('Dit is geen afbeelding.') });
+      await admin.getByRole('button', { name: 'Logo opslaan' }).click();
+      await admin.getByRole('alert').getByText('Het logo is niet opgeslagen.').waitFor();
+      assert.equal(norm(await fieldError.innerText()), 'Dit bestand is geen afbeelding in PNG, JPEG, GIF of WebP. Kies een ander bestand.');
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      assert.ok((await field.getAttribute('aria-describedby')).split(' ').includes('settings-logo-error'));
+      await waitForFocus(admin, 'settings-logo', 'focus on the logo field');
+      await checkA11y(admin, 'settings page with the logo refused');
+    });
+
+    await t.test('a file over 256 kB is refused at the field', async () => {
+      const big = Buffer.concat([testLogo(), Buffer.alloc(300 * 1024)]);
+      await field.setInputFiles({ name: 'groot-logo.png', mimeType: 'image/png', buffer: big });
+      assert.equal(await fieldError.count(), 0, 'choosing another file clears the message');
+      await admin.getByRole('button', { name: 'Logo opslaan' }).click();
+      await fieldError.getByText('Dit bestand is groter dan 256 kB. Maak het logo kleiner en probeer het opnieuw.').waitFor();
+    });
+
+    await t.test('a PNG is saved, shown here and on the public form', async () => {
+      await field.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: testLogo() });
+      const put = admin.waitForResponse((r) => r.url().endsWith('/api/v1/organisation/logo') && r.request().method() === 'PUT');
+      await admin.getByRole('button', { name: 'Logo opslaan' }).click();
+      const res = await put;
+      assert.equal(res.request().headers()['content-type'], 'image/png');
+      assert.deepEqual(await res.json(), { content_type: 'image/png', size: testLogo().length }, 'the file’s bytes are the body');
+      await admin.getByRole('status').getByText('Het logo is opgeslagen. Inwoners zien het nu bovenaan het vertelpunt.').waitFor();
+      assert.equal(await fieldError.count(), 0);
+      const img = admin.getByRole('img', { name: `Huidig logo van ${orgName}`, exact: true });
+      await img.waitFor();
+      await admin.waitForFunction(() => document.getElementById('settings-logo-current')?.naturalWidth === 180);
+      await admin.getByRole('button', { name: 'Logo vervangen' }).waitFor();
+      await admin.getByRole('button', { name: 'Logo verwijderen' }).waitFor();
+      await checkA11y(admin, 'settings page with a logo');
+
+      const pub = await adminContext.newPage();
+      await pub.goto(`${target.url}/vertel/${slug}`);
+      const logo = pub.getByRole('img', { name: `Logo van ${orgName}`, exact: true });
+      await logo.waitFor();
+      await pub.waitForFunction(() => document.querySelector('header img')?.naturalWidth === 180);
+      await pub.close();
+    });
+
+    await t.test('the default text taken over, changed and saved; residents see it', async () => {
+      await admin.locator('#settings-privacy-use-default').click();
+      const box = admin.getByLabel('Tekst over privacy voor inwoners');
+      await waitForFocus(admin, 'settings-privacy-note', 'focus in the text box');
+      assert.equal(await box.inputValue(), defaultNote);
+      assert.equal(await admin.locator('#settings-privacy-default').count(), 0, 'the default is no longer shown once there is text');
+      await box.fill(OWN_NOTE);
+      await admin.getByRole('button', { name: 'Tekst opslaan' }).click();
+      await admin.getByRole('status').getByText('De tekst over privacy is opgeslagen. Inwoners zien hem nu op het vertelpunt.').waitFor();
+      const now = await (await api.get('/api/v1/organisation/settings')).json();
+      assert.equal(now.public_privacy_note, OWN_NOTE);
+      await screenshot(admin, 'settings-public-form');
+
+      const pub = await adminContext.newPage();
+      await pub.goto(`${target.url}/vertel/${slug}`);
+      const note = pub.getByRole('region', { name: 'Wat gebeurt er met uw verhaal?' });
+      await note.waitFor();
+      const paragraphs = (await note.locator('p').allInnerTexts()).map(norm);
+      assert.deepEqual(paragraphs, [`Alleen de twee kwaliteitsmedewerkers lezen uw verhaal (${RUN_ID}).`, 'Wij bewaren het twee jaar. U hoeft geen naam te geven.']);
+      await pub.close();
+    });
+
+    await t.test('emptied again: residents see the default text', async () => {
+      await admin.getByLabel('Tekst over privacy voor inwoners').fill('');
+      await admin.getByRole('button', { name: 'Tekst opslaan' }).click();
+      await admin.getByRole('status').getByText('Opgeslagen: inwoners zien de standaardtekst.').waitFor();
+      assert.ok(norm(await admin.locator('#settings-privacy-default').innerText()).includes(norm(defaultNote)));
+    });
+
+    await t.test('the logo removed after a confirmation', async () => {
+      await admin.getByRole('button', { name: 'Logo verwijderen' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Logo verwijderen?' });
+      await dialog.waitFor();
+      assert.equal((await focused(admin)).text, 'Annuleren', 'focus starts on the safe choice');
+      await checkA11y(admin, 'remove logo confirmation');
+      await dialog.getByRole('button', { name: 'Logo verwijderen' }).click();
+      await admin.getByRole('status').getByText('Het logo is verwijderd.').waitFor();
+      await admin.locator('#settings-logo-none').waitFor();
+      assert.equal((await api.get('/api/v1/organisation/logo')).status(), 404);
+      assert.equal((await (await api.get(`/api/v1/public/${slug}/form`)).json()).logo, null);
+    });
+
+    await t.test('no JavaScript errors on the way', () => {
+      assert.deepEqual(pageErrors, []);
+    });
+  } finally {
+    await adminContext.close();
+    if (logoBefore) await api.put('/api/v1/organisation/logo', { data: logoBefore, headers: { ...headers, 'Content-Type': 'application/octet-stream' } }).catch(() => undefined);
+    else await api.delete('/api/v1/organisation/logo', { headers }).catch(() => undefined);
+    await api.patch('/api/v1/organisation/settings', { data: { public_privacy_note: noteBefore }, headers }).catch(() => undefined);
     await api.dispose();
   }
 });

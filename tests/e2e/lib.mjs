@@ -7,6 +7,7 @@
 // and axe-core from web/node_modules.
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -152,4 +153,52 @@ export async function waitForFocus(page, id, message) {
   } catch {
     assert.fail(`${message ?? 'focus'}: expected #${id}, focus is on ${JSON.stringify(await focused(page))}`);
   }
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** A valid PNG (8-bit RGB) of width × height; `pixel(x, y)` gives [r, g, b]. */
+export function png(width, height, pixel) {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) raw.set(pixel(x, y), y * row + 1 + x * 3);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A small landscape logo (180 × 60): a green disc and two dark bars on white. */
+export function testLogo() {
+  return png(180, 60, (x, y) => {
+    const dx = x - 30;
+    const dy = y - 30;
+    if (dx * dx + dy * dy < 22 * 22) return [0, 122, 110];
+    if (x > 62 && x < 170 && ((y > 14 && y < 24) || (y > 34 && y < 44 && x < 140))) return [20, 49, 82];
+    return [255, 255, 255];
+  });
 }

@@ -129,9 +129,8 @@ function sniff(buf, name) {
   return null;
 }
 
-export function createKnowledgeApi({ users, log, now, today, P, fe }) {
+export function createKnowledgeApi({ users, log, now, today, P, fe, settings = { knowledge_coach_authors: false, public_privacy_note: '' } }) {
   const items = [];
-  const settings = { knowledge_coach_authors: false };
   let seq = 0;
   let attSeq = 0;
 
@@ -300,11 +299,18 @@ export function createKnowledgeApi({ users, log, now, today, P, fe }) {
       if (method === 'GET') return { status: 200, json: { ...settings } };
       if (method === 'PATCH') {
         if (!me.roles.includes('admin')) return P.forbidden();
-        if (typeof body?.knowledge_coach_authors !== 'boolean') return P.invalid([fe('knowledge_coach_authors', 'Kies ja of nee.', 'must be a boolean')]);
+        const errors = [];
+        if ('knowledge_coach_authors' in body && typeof body.knowledge_coach_authors !== 'boolean') errors.push(fe('knowledge_coach_authors', 'Kies ja of nee.', 'must be a boolean'));
+        if ('public_privacy_note' in body && (typeof body.public_privacy_note !== 'string' || [...body.public_privacy_note].length > 2000))
+          errors.push(fe('public_privacy_note', 'Hoogstens 2000 tekens.', 'at most 2000 characters'));
+        if (!('knowledge_coach_authors' in body) && !('public_privacy_note' in body)) errors.push(fe('knowledge_coach_authors', 'Kies ja of nee.', 'must be a boolean'));
+        if (errors.length) return P.invalid(errors);
         const before = { ...settings };
-        settings.knowledge_coach_authors = body.knowledge_coach_authors;
+        if ('knowledge_coach_authors' in body) settings.knowledge_coach_authors = body.knowledge_coach_authors;
+        if ('public_privacy_note' in body) settings.public_privacy_note = body.public_privacy_note.trim();
         // As the server: an audit entry only when something changed.
-        if (before.knowledge_coach_authors !== settings.knowledge_coach_authors) log(me, 'update', 'organisation_settings', 1, before, { ...settings });
+        if (before.knowledge_coach_authors !== settings.knowledge_coach_authors || before.public_privacy_note !== settings.public_privacy_note)
+          log(me, 'update', 'organisation_settings', 1, before, { ...settings });
         return { status: 200, json: { ...settings } };
       }
       return P.method();

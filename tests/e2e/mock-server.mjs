@@ -169,9 +169,11 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
 
   const receipts = createReceiptsApi({ users, teams, log, now, nextId, P, fe });
   const reports = createReportApi({ receipts, log, P, fe });
-  const stories = createStoriesApi({ org, users, teams, log, now, nextId, P, fe });
+  // The organisation's settings: the knowledge base reads one, the public story form the other.
+  const settings = { knowledge_coach_authors: false, public_privacy_note: '' };
+  const stories = createStoriesApi({ org, users, teams, log, now, nextId, P, fe, settings });
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const knowledge = createKnowledgeApi({ users, log, now, today, P, fe });
+  const knowledge = createKnowledgeApi({ users, log, now, today, P, fe, settings });
 
   /** Handles one API request; returns { status, json?, problem?, raw?, headers? }. */
   function handle(method, path, query, headers, body, cookies, raw = Buffer.alloc(0)) {
@@ -365,7 +367,7 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       return { status: 200, json: { items, next_before: all.length > limit ? items[items.length - 1].id : null } };
     }
 
-    const st = stories.handle(method, path, query, me, body);
+    const st = stories.handle(method, path, query, me, body, raw);
     if (st) return st;
     const kb = knowledge.handle(method, path, query, me, body, raw);
     if (kb) return kb;
@@ -589,8 +591,11 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
         const chunks = [];
         for await (const c of req) chunks.push(c);
         const bytes = Buffer.concat(chunks);
-        // CSV imports and knowledge-base attachments arrive as the file itself, not JSON.
-        const csv = (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv') || /^\/api\/v1\/knowledge\/\d+\/attachments$/.test(url.pathname);
+        // CSV imports, knowledge-base attachments and the logo arrive as the file itself, not JSON.
+        const csv =
+          (req.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv') ||
+          /^\/api\/v1\/knowledge\/\d+\/attachments$/.test(url.pathname) ||
+          url.pathname === '/api/v1/organisation/logo';
         let body;
         if (bytes.length && !csv) {
           if (bytes.length > 1024 * 1024) {

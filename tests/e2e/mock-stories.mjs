@@ -1,8 +1,11 @@
 // The mock's Vertelpunt (docs/api.md, "Vertelpunt — stories and their dashboard"):
 // the story_* lists (quality and admin edit them), staff stories, the public form with
 // its honeypot and rate limit, moderation and the dashboard's figures (shares with
-// largest remainder). Sense-making sessions, best practices, the export and module
-// views are in mock-sensemaking.mjs. In memory.
+// largest remainder). Each list value has an audience (all, staff, public) and
+// residents' words; the public form offers residents their values in their words, with
+// the organisation's privacy note (or the default text) and logo. Sense-making
+// sessions, best practices, the export and module views are in mock-sensemaking.mjs.
+// In memory.
 import { containsBsn, slugify } from './mock-receipts.mjs';
 import { createSensemakingApi } from './mock-sensemaking.mjs';
 
@@ -12,10 +15,31 @@ const TOPICS = [
   'Werk van andere instanties of samenwerking daarmee', 'Wonen en bescherming', 'Zorg en ondersteuning',
 ];
 const TOPICS_EN = [
-  'Financial matters', 'Health', 'Internal organisation', 'Quality of personal situation',
+  'Financial issues', 'Health', 'Internal organisational issues', 'Quality of personal situation',
   'Taking part in the neighbourhood / society', 'Education and development', 'Debts', 'Safety', 'Work',
   'Work of other agencies or working with them', 'Housing and protection', 'Care and support',
 ];
+// As the server's defaults: residents' words for the topics; the organisation's internal
+// matters and the archetypes for staff only; the one prompt for residents only.
+const TOPICS_PUBLIC = [
+  'Geld en rondkomen', 'Gezondheid', '', 'Hoe het met mij gaat', 'Meedoen in de buurt', 'School en leren', 'Schulden',
+  'Veiligheid', 'Werk', 'Hulp van andere instanties', 'Wonen', 'Zorg en ondersteuning',
+];
+const AUDIENCES = ['all', 'staff', 'public'];
+const LOGO_MAX = 256 * 1024;
+/** The image type by the first bytes (PNG, JPEG, GIF, WebP), or null. */
+function imageType(b) {
+  const starts = (sig) => b.subarray(0, sig.length).equals(Buffer.from(sig, 'latin1'));
+  if (starts('\x89PNG\r\n\x1a\n')) return 'image/png';
+  if (starts('\xff\xd8\xff')) return 'image/jpeg';
+  if (starts('GIF87a') || starts('GIF89a')) return 'image/gif';
+  if (b.length >= 12 && starts('RIFF') && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}
+const defaultPrivacyNote = (name) =>
+  `Uw verhaal wordt gelezen door de kwaliteitsmedewerkers van ${name}. U hoeft uw naam niet te geven, en wij vragen er niet om. ` +
+  'Staan er toch gegevens in waaraan u te herkennen bent, zoals een naam, adres of telefoonnummer, dan halen zij die weg voordat uw verhaal meetelt; het origineel bewaren wij niet. ' +
+  `Uw verhaal wordt niet gekoppeld aan een dossier. Wij bewaren verhalen zonder naam zolang wij ze gebruiken om van te leren, volgens de privacyverklaring van ${name}.`;
 const VALUATIONS = [['zeer negatief', 'very negative'], ['negatief', 'negative'], ['neutraal', 'neutral'], ['positief', 'positive'], ['zeer positief', 'very positive']];
 const ARCHETYPES = [['Nieuwe wegen vinder', 'Pathfinder'], ['Redder', 'Rescuer'], ['Specialist', 'Specialist'], ['Kameleon', 'Chameleon'], ['Tekortschieter', 'Falling short']];
 const TELLERS = ['medewerker', 'inwoner', 'ketenpartner'];
@@ -51,14 +75,20 @@ export function largestRemainder(counts) {
   return floor.map((x) => x / 10);
 }
 
-export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe }) {
+export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe, settings = { public_privacy_note: '' } }) {
   let seq = 0;
-  const mk = (labels, kind) => labels.map(([label, label_en], i) => ({ id: 900 + kind * 50 + i, code: slug(label), label, label_en, active: true, position: i + 1 }));
+  /** The organisation's logo: { type, data, updated_at } or null. */
+  let logo = null;
+  const mk = (labels, kind, audience = 'all') =>
+    labels.map(([label, label_en, public_label = ''], i) => ({
+      id: 900 + kind * 50 + i, code: slug(label), label, label_en, active: true, position: i + 1,
+      audience: typeof audience === 'function' ? audience(i) : audience, public_label,
+    }));
   const lists = {
-    story_topic: mk(TOPICS.map((l, i) => [l, TOPICS_EN[i]]), 0),
+    story_topic: mk(TOPICS.map((l, i) => [l, TOPICS_EN[i], TOPICS_PUBLIC[i]]), 0, (i) => (TOPICS_PUBLIC[i] ? 'all' : 'staff')),
     story_valuation: mk(VALUATIONS, 1),
-    story_archetype: mk(ARCHETYPES, 2),
-    story_prompt: [],
+    story_archetype: mk(ARCHETYPES, 2, 'staff'),
+    story_prompt: mk([['Wat had je geholpen?', 'What would have helped?', 'Wat had u op dat moment geholpen?']], 3, 'public'),
   };
   const stories = [];
   const hits = new Map(); // address → [times]
@@ -86,13 +116,19 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     created_at: s.created_at,
     warnings,
   });
+  // The public form: what residents are offered, in their words.
+  const forResidents = (list) => lists[list].filter((v) => v.active && v.audience !== 'staff').map((v) => valueOut({ ...v, label: v.public_label || v.label }));
   const form = () => ({
     organisation: { name: org.name, slug: org.slug },
-    topics: lists.story_topic.filter((v) => v.active).map(valueOut),
-    valuations: lists.story_valuation.filter((v) => v.active).map(valueOut),
-    archetypes: lists.story_archetype.filter((v) => v.active).map(valueOut),
-    prompts: lists.story_prompt.filter((v) => v.active).map(valueOut),
+    topics: forResidents('story_topic'),
+    valuations: forResidents('story_valuation'),
+    archetypes: forResidents('story_archetype'),
+    prompts: forResidents('story_prompt'),
+    privacy_note: settings.public_privacy_note || defaultPrivacyNote(org.name),
+    logo: logo ? `/api/v1/public/${org.slug}/logo?v=${logo.updated_at}` : null,
   });
+  /** Offered on this form: active, and not for the other audience only. */
+  const offered = (v, staff) => v.active && v.audience !== (staff ? 'public' : 'staff');
 
   /**
    * One free-text field: required or not, a maximum length, a BSN refused, an e-mail
@@ -146,20 +182,20 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
         if (required) errors.push(fe(field, 'Maak een keuze.', 'is required'));
         return;
       }
-      if (!lists[list].some((x) => x.id === v && x.active)) errors.push(fe(field, 'Deze waarde bestaat niet.', 'unknown value'));
+      if (!lists[list].some((x) => x.id === v && offered(x, staff))) errors.push(fe(field, 'Deze waarde bestaat niet.', 'unknown value'));
     };
     sign('topic_id', 'story_topic', staff);
     sign('valuation_id', 'story_valuation', staff);
     if (body.archetype_ids !== undefined) {
       if (!Array.isArray(body.archetype_ids)) errors.push(fe('archetype_ids', 'Geef een lijst.', 'must be a list'));
       else body.archetype_ids.forEach((id, i) => {
-        if (!lists.story_archetype.some((x) => x.id === id && x.active)) errors.push(fe(`archetype_ids[${i}]`, 'Deze waarde bestaat niet.', 'unknown value'));
+        if (!lists.story_archetype.some((x) => x.id === id && offered(x, staff))) errors.push(fe(`archetype_ids[${i}]`, 'Deze waarde bestaat niet.', 'unknown value'));
       });
     }
     if (body.answers !== undefined) {
       if (!Array.isArray(body.answers)) errors.push(fe('answers', 'Geef een lijst.', 'must be a list'));
       else body.answers.forEach((a, i) => {
-        if (!lists.story_prompt.some((x) => x.id === a?.prompt_id && x.active)) errors.push(fe(`answers[${i}].prompt_id`, 'Deze vraag bestaat niet.', 'unknown prompt'));
+        if (!lists.story_prompt.some((x) => x.id === a?.prompt_id && offered(x, staff))) errors.push(fe(`answers[${i}].prompt_id`, 'Deze vraag bestaat niet.', 'unknown prompt'));
         if (typeof a?.text !== 'string' || a.text.length > 2000) errors.push(fe(`answers[${i}].text`, 'Hoogstens 2000 tekens.', 'at most 2000 characters'));
         else if (containsBsn(a.text)) errors.push(fe(`answers[${i}].text`, 'Deze tekst bevat een BSN. Een BSN mag hier niet worden opgeslagen.', 'the text contains a citizen service number (BSN), which may not be stored'));
       });
@@ -177,7 +213,7 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     if (id !== null && method !== 'PATCH') return P.method();
     if (!me.roles.includes('admin') && !me.roles.includes('quality')) return P.forbidden();
     const errors = [];
-    const allowed = id === null ? ['label', 'code', 'label_en'] : ['label', 'label_en', 'active', 'position'];
+    const allowed = id === null ? ['label', 'code', 'label_en', 'audience', 'public_label'] : ['label', 'label_en', 'active', 'position', 'audience', 'public_label'];
     for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push(fe(k, 'Dit veld is onbekend.', 'unknown field'));
     const name = (k, required) => {
       if (!(k in body)) {
@@ -189,12 +225,17 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     name('label', id === null);
     name('label_en', false);
     if ('active' in body && typeof body.active !== 'boolean') errors.push(fe('active', 'Kies ja of nee.', 'must be a boolean'));
+    if ('audience' in body && !AUDIENCES.includes(body.audience)) errors.push(fe('audience', 'Kies all, staff of public.', 'must be all, staff or public'));
+    if ('public_label' in body && (typeof body.public_label !== 'string' || body.public_label.length > 200)) errors.push(fe('public_label', 'Hoogstens 200 tekens.', 'at most 200 characters'));
     if (errors.length) return P.invalid(errors);
     const dup = (other) => list.some((x) => x.id !== other && x.label.toLowerCase() === body.label.trim().toLowerCase());
     if (id === null) {
       const code = body.code ?? slugify(body.label);
       if (dup(null) || list.some((x) => x.code === code)) return P.conflict('Deze waarde staat al in de lijst.', 'This value is already in the list.');
-      const v = { id: nextId(), code, label: body.label.trim(), label_en: body.label_en?.trim() ?? '', active: true, position: Math.max(0, ...list.map((x) => x.position)) + 1 };
+      const v = {
+        id: nextId(), code, label: body.label.trim(), label_en: body.label_en?.trim() ?? '', active: true, position: Math.max(0, ...list.map((x) => x.position)) + 1,
+        audience: body.audience ?? 'all', public_label: body.public_label?.trim() ?? '',
+      };
       list.push(v);
       log(me, 'create', 'list_value', v.id, null, out(v));
       return { status: 201, json: out(v) };
@@ -207,6 +248,8 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     if ('label_en' in body) v.label_en = body.label_en.trim();
     if ('active' in body) v.active = body.active;
     if ('position' in body) v.position = body.position;
+    if ('audience' in body) v.audience = body.audience;
+    if ('public_label' in body) v.public_label = body.public_label.trim();
     log(me, 'update', 'list_value', v.id, before, out(v));
     return { status: 200, json: out(v) };
   }
@@ -218,9 +261,13 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
 
   /** The public routes: no session. `addr` is the caller's address. */
   function handlePublic(method, path, body, addr) {
-    const m = /^\/api\/v1\/public\/([^/]+)\/(form|stories)$/.exec(path);
+    const m = /^\/api\/v1\/public\/([^/]+)\/(form|stories|logo)$/.exec(path);
     if (!m) return null;
     if (m[1] !== org.slug) return P.notFound();
+    if (m[2] === 'logo') {
+      if (method !== 'GET') return P.method();
+      return logo ? { status: 200, raw: logo.data, headers: { 'Content-Type': logo.type, 'Cache-Control': 'public, max-age=300' } } : P.notFound();
+    }
     if (m[2] === 'form') return method === 'GET' ? { status: 200, json: form() } : P.method();
     if (method !== 'POST') return P.method();
     const times = (hits.get(addr) ?? []).filter((t) => Date.now() - t < 3600_000);
@@ -312,7 +359,28 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe })
     return { status: 200, json: { period: p, comparison: c, changes } };
   }
 
-  function handle(method, path, query, me, body) {
+  /** The logo: GET for everyone signed in, PUT (the image's bytes) and DELETE for the admin. */
+  function handleLogo(method, me, raw) {
+    if (method === 'GET') return logo ? { status: 200, raw: logo.data, headers: { 'Content-Type': logo.type } } : P.notFound();
+    if (method !== 'PUT' && method !== 'DELETE') return P.method();
+    if (!me.roles.includes('admin')) return P.forbidden();
+    const before = logo ? { type: logo.type, size: logo.data.length } : null;
+    if (method === 'DELETE') {
+      if (!logo) return P.notFound();
+      logo = null;
+      log(me, 'update', 'organisation_settings', 1, { logo: before }, { logo: null });
+      return { status: 204 };
+    }
+    if (raw.length > LOGO_MAX) return P.problem(413, 'payload-too-large', 'Het logo is groter dan 256 kB. Maak het kleiner en probeer het opnieuw.', 'The logo is larger than 256 KiB.');
+    const type = imageType(raw);
+    if (!type) return P.problem(415, 'unsupported-media-type', 'Kies een afbeelding in PNG, JPEG, GIF of WebP (geen SVG).', 'The logo must be a PNG, JPEG, GIF or WebP image.');
+    logo = { type, data: Buffer.from(raw), updated_at: Date.now() };
+    log(me, 'update', 'organisation_settings', 1, { logo: before }, { logo: { type, size: raw.length } });
+    return { status: 200, json: { content_type: type, size: raw.length } };
+  }
+
+  function handle(method, path, query, me, body, raw = Buffer.alloc(0)) {
+    if (path === '/api/v1/organisation/logo') return handleLogo(method, me, raw);
     let m = /^\/api\/v1\/lists\/(story_[a-z]+)(?:\/(\d+))?$/.exec(path);
     if (m) return handleList(method, lists[m[1]], m[2] ? Number(m[2]) : null, me, body);
     const sm = sensemaking.handle(method, path, query, me, body);
