@@ -382,10 +382,11 @@ Result<Stats> Service::stats(const Principal& p, const std::string& from, const 
 
 std::string default_privacy_note(const std::string& organisation) {
   return "Uw verhaal wordt gelezen door de kwaliteitsmedewerkers van " + organisation +
-         ". U hoeft uw naam niet te geven, en wij vragen er niet om. Staan er toch gegevens in waaraan u te "
+         ". U hoeft uw naam niet te geven en wij vragen er ook niet om. Staan er toch gegevens in waaraan u te "
          "herkennen bent, zoals een naam, adres of telefoonnummer, dan halen zij die weg voordat uw verhaal "
-         "meetelt; het origineel bewaren wij niet. Uw verhaal wordt niet gekoppeld aan een dossier. Wij bewaren "
-         "verhalen zonder naam zolang wij ze gebruiken om van te leren, volgens de privacyverklaring van " +
+         "meetelt. Het origineel bewaren wij niet. Uw verhaal wordt niet gekoppeld aan een dossier. Wij bewaren "
+         "verhalen zonder naam zolang wij ze gebruiken om van te leren; hoe lang dat ten hoogste is, staat in de "
+         "privacyverklaring van " +
          organisation + ".";
 }
 
