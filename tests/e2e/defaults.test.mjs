@@ -23,6 +23,7 @@ import {
   playwrightRequest,
   screenshot,
   startTarget,
+  logIn,
 } from './lib.mjs';
 
 let target;
@@ -107,13 +108,8 @@ after(async () => {
   await target?.close();
 });
 
-async function login(page, email, password) {
-  await page.goto(`${target.url}/inloggen`);
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page, email, password) {
+  return logIn(page, target.url, email, password);
 }
 
 /** A select's options as [group label or '', option text]. */

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HERE, checkA11y, gotoByMenu, launchBrowser, newContext, screenshot } from './lib.mjs';
+import { HERE, checkA11y, gotoByMenu, launchBrowser, logIn, newContext, screenshot } from './lib.mjs';
 
 const URL = process.env.WIJKKADER_FIRST_HOUR_URL;
 const LOGIN_FILE = process.env.WIJKKADER_FIRST_HOUR_LOGIN; // the demo's var/demo-login.txt
@@ -43,13 +43,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function login(page, email) {
-  await page.goto(`${URL}/inloggen`);
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page, email) {
+  return logIn(page, URL, email, password);
 }
 
 test('a coach opens a demo case with its receipt', { skip, timeout: 120_000 }, async () => {

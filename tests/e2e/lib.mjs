@@ -120,6 +120,16 @@ export async function tabTo(page, id, max = 15) {
   assert.fail(`Tab never reached #${id}`);
 }
 
+/** Logs in through the log-in page and waits for the start page's welcome. */
+export async function logIn(page, baseUrl, email, password) {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+}
+
 /** Follows a main-menu link by keyboard (focus + Enter) and waits for the page heading. */
 export async function gotoByMenu(page, name, heading) {
   const link = page.getByRole('navigation').getByRole('link', { name, exact: true });

@@ -23,6 +23,7 @@ import {
   waitForFocus,
   playwrightRequest,
   waitForHeadingFocus,
+  logIn,
 } from './lib.mjs';
 
 
@@ -118,13 +119,8 @@ function windows1252(text) {
   );
 }
 
-async function login(page, email, password) {
-  await page.goto(`${target.url}/inloggen`);
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page, email, password) {
+  return logIn(page, target.url, email, password);
 }
 
 /** The text of the live totals box, spaces normalised. */

@@ -27,6 +27,7 @@ import {
   waitForFocus,
   playwrightRequest,
   waitForHeadingFocus,
+  logIn,
 } from './lib.mjs';
 
 
@@ -121,13 +122,8 @@ after(async () => {
   await target?.close();
 });
 
-async function login(page, email, password) {
-  await page.goto(`${target.url}/inloggen`);
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page, email, password) {
+  return logIn(page, target.url, email, password);
 }
 
 /** The report as JSON, asked with the browser's own session. */

@@ -29,6 +29,7 @@ import {
   startTarget,
   waitForFocus,
   playwrightRequest,
+  logIn,
 } from './lib.mjs';
 
 let target;
@@ -115,13 +116,8 @@ after(async () => {
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the pages');
 });
 
-async function login(page, email, password) {
-  await page.goto(`${target.url}/inloggen`);
-  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page, email, password) {
+  return logIn(page, target.url, email, password);
 }
 
 /** Focuses a link or button by its id and presses Enter. */

@@ -20,6 +20,7 @@ import {
   screenshot,
   startTarget,
   waitForFocus,
+  logIn,
 } from './lib.mjs';
 
 let target;
@@ -66,12 +67,8 @@ after(async () => {
   await target?.close();
 });
 
-async function login(page) {
-  await page.goto(`${target.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(COACH.email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+function login(page) {
+  return logIn(page, target.url, COACH.email, PASSWORD);
 }
 
 /** The coach's case with a receipt (oud € 2.400, nieuw € 311), made through the API. */
