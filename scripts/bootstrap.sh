@@ -13,10 +13,12 @@ packages=(build-essential cmake ninja-build pkg-config
           # The report's PDF is printed by headless Chromium at run time, with fonts that
           # have the euro sign and Dutch diacritics; poppler-utils tells the pages of its
           # chapters for the table of contents (docs/operations.md).
-          chromium fonts-dejavu-core poppler-utils)
+          chromium fonts-dejavu-core poppler-utils
+          # The Dutch word list the search splits compound words with (decision 0009).
+          wdutch)
 case "$purpose" in
   test)  packages+=(libgtest-dev libgmock-dev postgresql curl sqlite3 python3-openpyxl) ;;
-  bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl wdutch) ;;
+  bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;
 esac
 
 missing=()

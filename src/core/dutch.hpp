@@ -29,10 +29,45 @@ bool is_stop_word(std::string_view folded);
 // (procedures) is stemmed as its singular (procedure → procedur).
 std::string stem(std::string_view folded);
 
+// Compound words (docs/decisions/0009): the parts of a folded word found in Debian's
+// Dutch word list (wdutch, /usr/share/dict/dutch, or the file WIJKKADER_DUTCH_WORDS
+// names), with the linking letters -s-, -e-, -en- and -er- between them and parts that
+// are compounds themselves: woningcorporatie → woning, corporatie; schuldhulpverlening →
+// schuld, hulpverlening, hulp, verlening. Words shorter than 8 letters, names, words
+// beginning with a verb particle (overleg, onderwijs, voorlichting) and parts that are
+// suffixes (-heid, -schap, -lijk) are not split. The best split is the one whose parts
+// are words of the list, then the most even one (wijkteam + overleg rather than wijk +
+// teamoverleg). Folded parts, outer ones first; empty when the word is no compound or
+// when the list is missing (logged once).
+std::vector<std::string> compound_parts(std::string_view folded);
+
+// The word list as loaded: how many words, the bytes it holds, and a fingerprint of the
+// file (empty when there is none), which the search indexes record to know when to
+// rebuild (docs/decisions/0009).
+struct WordList {
+  std::size_t words = 0, bytes = 0;
+  std::string fingerprint;
+};
+const WordList& word_list();
+// Replaces the word list (for tests): the file at `path`; "" for none.
+void load_word_list(const std::string& path);
+
+// The tokenizer's version for a search index: changes when the tokenizer's rules or the
+// word list change, so an index made by another one is rebuilt.
+std::string tokenizer_version();
+
+// Parts of compounds are indexed as their term with this mark in front on SQLite (on
+// PostgreSQL in the weights C and D), so that a search can rank a part below the word
+// itself; terms are letters and digits, so the mark never meets a word.
+inline constexpr char kPartMark = '~';
+
 struct Word {
   std::string term;    // folded and stemmed: what is indexed and searched
   std::string folded;  // folded only: indexed beside the stem, for prefixes as you type
   std::size_t begin = 0, end = 0;  // byte offsets of the word in the text
+  // A compound's parts, stemmed and as written (folded), without the mark, each once and
+  // none equal to term or folded.
+  std::vector<std::string> parts;
 };
 
 // Every word of the text that is not a stop word, in order. Words are runs of letters

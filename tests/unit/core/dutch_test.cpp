@@ -1,5 +1,6 @@
 // Dutch words for search: stemming pairs that must meet, diacritics folded, stop words
 // left out, offsets into the original text, and the query as typed (prefix).
+#include <algorithm>
 #include "core/dutch.hpp"
 
 #include <gtest/gtest.h>
@@ -73,6 +74,61 @@ TEST(DutchQuery, FinishedWordsByStemTheTypedOneAsPrefix) {
   EXPECT_TRUE(parse_query("de").terms.empty()) << "a stop word alone finds nothing, at once";
   EXPECT_TRUE(parse_query("  ").terms.empty());
   EXPECT_EQ(parse_query("Ideeën").terms, std::vector<std::string>{"ideeen"});
+}
+
+// Compound words (decision 0009), split with Debian's wdutch list (scripts/bootstrap.sh
+// installs it for run and test).
+bool has(const std::vector<std::string>& parts, const std::string& p) {
+  return std::find(parts.begin(), parts.end(), p) != parts.end();
+}
+
+TEST(DutchCompounds, SplitsCompoundsAsDutchDoes) {
+  ASSERT_GT(word_list().words, 100000u) << "the word list (wdutch) is missing";
+  EXPECT_EQ(compound_parts("woningcorporatie"), (std::vector<std::string>{"woning", "corporatie"}));
+  auto p = compound_parts("wijkteamoverleg");
+  EXPECT_TRUE(has(p, "wijkteam") && has(p, "overleg") && has(p, "wijk") && has(p, "team"));
+  EXPECT_FALSE(has(p, "teamoverleg")) << "wijkteam + overleg, not wijk + teamoverleg";
+  p = compound_parts("schuldhulpverlening");
+  EXPECT_TRUE(has(p, "schuld") && has(p, "hulp") && has(p, "verlening"));
+  EXPECT_EQ(compound_parts("zorgaanbieder"), (std::vector<std::string>{"zorg", "aanbieder"}));
+  EXPECT_EQ(compound_parts("huisbezoek"), (std::vector<std::string>{"huis", "bezoek"}));
+  EXPECT_EQ(compound_parts("huisbezoeken"), (std::vector<std::string>{"huis", "bezoeken"}));
+  EXPECT_EQ(compound_parts("jeugdbescherming"), (std::vector<std::string>{"jeugd", "bescherming"}));
+  EXPECT_EQ(compound_parts("kinderopvang"), (std::vector<std::string>{"kind", "opvang"})) << "linking -er-";
+  EXPECT_EQ(compound_parts("buurtbemiddeling"), (std::vector<std::string>{"buurt", "bemiddeling"}));
+  EXPECT_EQ(compound_parts("beleidsplan"), (std::vector<std::string>{"beleid", "plan"})) << "linking -s-";
+}
+
+TEST(DutchCompounds, LeavesOtherWordsWhole) {
+  ASSERT_GT(word_list().words, 100000u) << "the word list (wdutch) is missing";
+  for (const char* w : {"verlening", "begeleiding", "onderwijs", "gemeente", "overleg", "bewoner", "bewoners",
+                        "woning", "huis", "voorlichting", "ondersteuning", "samenwerking", "mogelijkheden",
+                        "vriendschap", "eenzaamheid", "informatie", "organisatie", "verzekering", "amsterdam",
+                        "rotterdam", "hoogendoorn", "wachttijd2024", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    EXPECT_EQ(compound_parts(w), std::vector<std::string>{}) << w;
+}
+
+TEST(DutchCompounds, WordsCarryTheirPartsStemmedAndAsWritten) {
+  const auto ws = words("Woningcorporaties en huisbezoeken");
+  ASSERT_EQ(ws.size(), 2u);
+  EXPECT_TRUE(has(ws[0].parts, "woning"));
+  EXPECT_TRUE(has(ws[0].parts, "corporaties"));
+  EXPECT_TRUE(has(ws[0].parts, "corporatie"));
+  EXPECT_TRUE(has(ws[1].parts, "huis"));
+  EXPECT_TRUE(has(ws[1].parts, "bezoek"));
+  EXPECT_TRUE(words("overleg")[0].parts.empty());
+}
+
+TEST(DutchCompounds, NoWordListNoSplitAndNoCrash) {
+  const auto before = word_list().fingerprint;
+  load_word_list("/nonexistent/dutch");
+  EXPECT_TRUE(compound_parts("woningcorporatie").empty());
+  EXPECT_EQ(word_list().words, 0u);
+  EXPECT_NE(tokenizer_version().find("none"), std::string::npos);
+  EXPECT_EQ(words("woningcorporatie")[0].term, "woningcorporatie");
+  load_word_list("/usr/share/dict/dutch");
+  EXPECT_EQ(word_list().fingerprint, before);
+  EXPECT_EQ(compound_parts("woningcorporatie"), (std::vector<std::string>{"woning", "corporatie"}));
 }
 
 }  // namespace
