@@ -1,6 +1,13 @@
 #include "app/app.hpp"
 
 #include "app/demo.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "core/dutch.hpp"
+#include "modules/knowledge/repository.hpp"
 #include "http/problem.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/cases/report_chapter.hpp"
@@ -36,6 +43,15 @@ App::App(store::Database& db, Config config)
       usage_(db),
       knowledge_(db),
       reports_(db, chapters_) {
+  // An index made by another tokenizer or word list is rebuilt once (decision 0009).
+  const auto started = std::chrono::steady_clock::now();
+  db_.with_write([&](store::Tx& tx) {
+    if (knowledge::repo::reindex_if_tokenizer_changed(tx))
+      spdlog::info("kennisbank: search index rebuilt for tokenizer '{}' ({} ms)", dutch::tokenizer_version(),
+                   std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                       .count());
+    return true;
+  });
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
     return http::json_response(200, {{"status", "ok"}});

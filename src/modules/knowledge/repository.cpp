@@ -74,18 +74,37 @@ VersionRow version_from(const store::Row& r) {
   return v;
 }
 
-// The terms of a text for PostgreSQL's `simple` configuration: stems and words as written.
-std::string terms_of(const std::string& text) {
-  std::string out;
+// The terms of a text for PostgreSQL's `simple` configuration: stems and words as written,
+// and apart the compounds' parts (decision 0009), which get a weight of their own.
+struct Terms {
+  std::string words, parts;
+};
+Terms terms_of(const std::string& text) {
+  Terms out;
   for (const auto& w : dutch::words(text)) {
-    out += w.term;
-    out += ' ';
+    out.words += w.term;
+    out.words += ' ';
     if (w.folded != w.term) {
-      out += w.folded;
-      out += ' ';
+      out.words += w.folded;
+      out.words += ' ';
+    }
+    for (const auto& p : w.parts) {
+      out.parts += p;
+      out.parts += ' ';
     }
   }
   return out;
+}
+
+// Title A, body B, the parts of compounds in the title C and in the body D.
+void set_search(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title,
+                const std::string& body) {
+  const auto t = terms_of(title), b = terms_of(body);
+  tx.execute(
+      "UPDATE knowledge_items SET search = setweight(to_tsvector('simple', ?), 'A') || "
+      "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C') || "
+      "setweight(to_tsvector('simple', ?), 'D') WHERE org_id = ? AND id = ?",
+      {t.words, b.words, t.parts, b.parts, org_id, item_id});
 }
 
 }  // namespace
@@ -192,11 +211,35 @@ void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& 
     tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
                {search_key::of(org_id, item.status, item.category, item.id), title, body});
   } else {
-    tx.execute(
-        "UPDATE knowledge_items SET search = setweight(to_tsvector('simple', ?), 'A') || "
-        "setweight(to_tsvector('simple', ?), 'B') WHERE org_id = ? AND id = ?",
-        {terms_of(title), terms_of(body), org_id, item.id});
+    set_search(tx, org_id, item.id, title, body);
   }
+}
+
+bool reindex_if_tokenizer_changed(Tx& tx) {
+  const auto version = dutch::tokenizer_version();
+  const auto stored = tx.query_one("SELECT version FROM search_index_version WHERE name = 'knowledge'");
+  if (stored && stored->str(0) == version) return false;
+  if (tx.dialect() == store::Dialect::sqlite) {
+    // FTS5 keeps the text: it tokenizes it anew (decision 0006).
+    tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('rebuild')");
+    tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('optimize')");
+  } else {
+    // The text readers see: the published version, else the draft (as migration 0009).
+    struct Text {
+      std::int64_t org_id, id;
+      std::string title, body;
+    };
+    std::vector<Text> all;
+    for (const auto& r : tx.query("SELECT i.org_id, i.id, v.title, v.body FROM knowledge_items i JOIN "
+                                  "knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
+                                  "v.version = COALESCE(i.published_version, i.draft_version)",
+                                  {}))
+      all.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3)});
+    for (const auto& t : all) set_search(tx, t.org_id, t.id, t.title, t.body);
+  }
+  tx.execute("DELETE FROM search_index_version WHERE name = 'knowledge'");
+  tx.execute("INSERT INTO search_index_version (name, version) VALUES ('knowledge', ?)", {version});
+  return true;
 }
 
 namespace {
@@ -211,6 +254,7 @@ struct Match {
   std::string text;
   int phrases = 0;  // FTS5's phrases in it (the word being typed may add one)
   bool one_term = true;
+  std::uint64_t part_mask = 0;  // the phrases that find compounds' parts (bit i: phrase i)
   // FTS5 reads each phrase's hits from the index as they are, except a prefix of a length
   // without a prefix index (migration 0009: 3 to 8 letters), whose words' hits it first
   // merges: that costs as much again each time the expression is evaluated.
@@ -233,10 +277,15 @@ Match match_expression(const dutch::Query& query, bool sqlite) {
     if (typing && (query.prefix.size() < kShortestIndexedPrefix || query.prefix.size() > kLongestIndexedPrefix))
       match.repeats_cheaply = false;
     if (sqlite) {
+      // Each word also as a compound's part (decision 0009), as the phrase after its own;
+      // wk_rank weighs such phrases less (the mask), so the word itself ranks first.
+      const std::string part = std::string(1, dutch::kPartMark) + (prefix_only ? query.prefix : terms[i]);
+      match.part_mask |= std::uint64_t{1} << match.phrases;
+      ++match.phrases;
       match.text += i ? " AND " : "";  // FTS5 wants an explicit AND before a bracketed group
-      match.text += prefix_only ? "\"" + query.prefix + "\" *"
-                    : typing    ? "(\"" + terms[i] + "\" OR \"" + query.prefix + "\" *)"
-                                : "\"" + terms[i] + "\"";
+      match.text += prefix_only ? "(\"" + query.prefix + "\" * OR \"" + part + "\" *)"
+                    : typing    ? "(\"" + terms[i] + "\" OR \"" + query.prefix + "\" * OR \"" + part + "\")"
+                                : "(\"" + terms[i] + "\" OR \"" + part + "\")";
     } else {
       match.text += i ? " & " : "";
       match.text += prefix_only ? query.prefix + ":*"
@@ -309,13 +358,14 @@ struct Scan {
   Cells per_cell{};
 };
 
-Scan scan(Tx& tx, const std::string& fts_match, int phrases, const Filter& filter, std::size_t depth) {
-  std::vector<Param> params{kTitleWeight, phrases, fts_match};
+Scan scan(Tx& tx, const std::string& fts_match, int phrases, std::uint64_t part_mask, const Filter& filter,
+          std::size_t depth) {
+  std::vector<Param> params{kTitleWeight, phrases, static_cast<std::int64_t>(part_mask), fts_match};
   params.insert(params.end(), filter.params.begin(), filter.params.end());
   using Scored = std::pair<double, std::int64_t>;  // wk_rank (lower is better), key
   std::priority_queue<Scored> kept;                // the worst kept on top
   Scan out;
-  tx.each("SELECT rowid, wk_rank(knowledge_fts, ?, ?) FROM knowledge_fts WHERE knowledge_fts MATCH ?" + filter.sql,
+  tx.each("SELECT rowid, wk_rank(knowledge_fts, ?, ?, ?) FROM knowledge_fts WHERE knowledge_fts MATCH ?" + filter.sql,
           params, [&](store::Row& r) {
             const Scored s{r.f64(1), r.i64(0)};
             ++out.per_cell[static_cast<std::size_t>(search_key::cell_of(s.second))];
@@ -359,11 +409,11 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std:
   const auto wanted = static_cast<std::size_t>(depth);
   Scan found;
   if (!tag && match.one_term && match.repeats_cheaply && match.phrases <= kPhrasesBelowOneTitleHit) {
-    found = scan(tx, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, within, wanted);
+    found = scan(tx, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, match.part_mask, within, wanted);
     if (found.best.size() >= wanted)
       found.per_cell = count_cells(tx, match.text, search_key::cell_ranges(org_id, statuses, categories));
   }
-  if (found.best.size() < wanted) found = scan(tx, match.text, match.phrases, within, wanted);
+  if (found.best.size() < wanted) found = scan(tx, match.text, match.phrases, match.part_mask, within, wanted);
   Ranked out;
   for (const auto key : found.best) out.ids.push_back(search_key::item_of(key));
   std::map<std::string, std::int64_t> counted;
@@ -373,7 +423,9 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std:
   return out;
 }
 
-// PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4.
+// PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4; a
+// compound's part (decision 0009) in the title (C) 0.6, between the two, as wk_rank ranks
+// it on SQLite, and in the body (D) 0.1.
 Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
                        const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
   const std::string from = "FROM knowledge_items i WHERE i.search @@ to_tsquery('simple', ?) AND i.org_id = ? AND "
@@ -389,7 +441,7 @@ Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const Match& match, const st
   auto page_params = params;
   page_params.emplace_back(match.text);  // ts_rank's query, after the filters'
   page_params.emplace_back(depth);
-  for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank(i.search, to_tsquery('simple', ?)) DESC, "
+  for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank('{0.1, 0.6, 0.4, 1.0}', i.search, to_tsquery('simple', ?)) DESC, "
                                 "i.id LIMIT ?",
                                 page_params))
     out.ids.push_back(r.i64(0));

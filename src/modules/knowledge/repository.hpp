@@ -47,6 +47,10 @@ std::optional<VersionRow> find_version(Tx& tx, std::int64_t org_id, std::int64_t
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 
+// Rebuilds the search index when it was made by another tokenizer version than
+// dutch::tokenizer_version() (decision 0009) and records the version; true when it did.
+bool reindex_if_tokenizer_changed(Tx& tx);
+
 // The text readers see becomes the item's tags and search entry.
 // On SQLite the entry is keyed by the item's status and category (search_key.hpp), which
 // update_item keeps in step.

@@ -183,10 +183,16 @@ bool matches(std::string_view folded, const dutch::Query& query) {
   if (query.last_is_prefix && folded.starts_with(query.prefix)) return true;
   const auto head = folded.substr(0, 2);
   const auto& terms = query.terms;
-  if (stems_keep_the_head() &&
+  if (stems_keep_the_head() && folded.size() < 8 &&
       std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return t.starts_with(head); }))
     return false;
-  return std::find(terms.begin(), terms.end(), dutch::stem(folded)) != terms.end();
+  if (std::find(terms.begin(), terms.end(), dutch::stem(folded)) != terms.end()) return true;
+  // A compound whose part matched (decision 0009): the compound is marked.
+  for (const auto& part : dutch::compound_parts(folded)) {
+    if (query.last_is_prefix && part.starts_with(query.prefix)) return true;
+    if (std::find(terms.begin(), terms.end(), dutch::stem(part)) != terms.end()) return true;
+  }
+  return false;
 }
 
 struct Place {

@@ -57,6 +57,13 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
       if (int rc = token(ctx, FTS5_TOKEN_COLOCATED, w.folded.data(), static_cast<int>(w.folded.size()), begin, end);
           rc != SQLITE_OK)
         return rc;
+    // A compound's parts too, marked (decision 0009): "~woning" in woningcorporatie.
+    for (const auto& part : w.parts) {
+      const std::string marked = dutch::kPartMark + part;
+      if (int rc = token(ctx, FTS5_TOKEN_COLOCATED, marked.data(), static_cast<int>(marked.size()), begin, end);
+          rc != SQLITE_OK)
+        return rc;
+    }
   }
   return SQLITE_OK;
 }

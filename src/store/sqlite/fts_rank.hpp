@@ -1,4 +1,4 @@
-// The FTS5 ranking function `wk_rank(table, title_weight [, phrases])` on an SQLite connection, for
+// The FTS5 ranking function `wk_rank(table, title_weight [, phrases [, part_mask]])` on an SQLite connection, for
 // ORDER BY in ascending order (lower is better, as with FTS5's bm25()):
 //
 //   −Σ over the query's phrases of  title_weight · t / (t + 1.2)  +  b / (b + 1.2)
@@ -13,7 +13,10 @@
 // tens of thousands of items; wk_rank works from the hit positions FTS5 already holds
 // (docs/modules/kennisbank.md, "Zoeken op schaal"). With `phrases`, only the query's first
 // that many phrases count: the phrases after them only filter (a search's title tier
-// repeats the query's phrases under a column filter, and scores as the query alone).
+// repeats the query's phrases under a column filter, and scores as the query alone). With
+// `part_mask`, the phrases whose bit is set (phrase p: bit p) find compounds' parts
+// (decision 0009) and count 0.3 of their score: 0.3 · (10 + 1) stays below one title hit
+// of the word itself (4.5) less the body hits of another phrase (< 1).
 #pragma once
 
 #include <sqlite3.h>

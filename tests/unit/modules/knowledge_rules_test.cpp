@@ -74,6 +74,16 @@ TEST(KnowledgeSnippet, StemsThatChangeTheWordStillMatch) {
                "<mark>noot</mark>.");
 }
 
+// A part of a compound matched (decision 0009): the compound is marked, as it was found.
+TEST(KnowledgeSnippet, CompoundsMarkedWhenAPartMatched) {
+  EXPECT_EQ(snippet("Het wijkteamoverleg en het overleg.", dutch::parse_query("overleg ")),
+            "Het <mark>wijkteamoverleg</mark> en het <mark>overleg</mark>.");
+  EXPECT_EQ(snippet("Bel de woningcorporatie.", dutch::parse_query("woningen")),
+            "Bel de <mark>woningcorporatie</mark>.");
+  EXPECT_EQ(body_snippet("Over **huisbezoeken** en het verlenen.", dutch::parse_query("bezoek ")),
+            "Over <mark>huisbezoeken</mark> en het verlenen.");
+}
+
 // body_snippet renders only the blocks around the first match of an item's Markdown.
 TEST(KnowledgeSnippet, FromTheMarkdownAroundTheFirstMatch) {
   const auto q = dutch::parse_query("woningnood ");

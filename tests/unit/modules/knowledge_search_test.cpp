@@ -171,5 +171,67 @@ TEST_F(KnowledgeSearch, TypedWordsAndTwoWordsPageAlike) {
   }
 }
 
+// Compound words (decision 0009): a part finds the compound, a title with the word itself
+// ranks above a title with it as a part, which ranks above every body-only match.
+TEST_F(KnowledgeSearch, CompoundPartsFindTheWordAndRankBelowIt) {
+  std::map<std::string, std::int64_t> ids;
+  db_->with_write([&](Tx& tx) {
+    const auto put = [&](const std::string& name, const std::string& title, const std::string& body) {
+      ItemRow row;
+      row.category = "methodiek";
+      row.status = "gepubliceerd";
+      row.owner_id = row.created_by = kOwner;
+      row.published_version = 1;
+      row.id = ids[name] = insert_item(tx, kOrg, row);
+      index(tx, kOrg, row, title, body, {});
+    };
+    put("part-title", "Wijkteamoverleg", "Het wijkteamoverleg en het overleg, overleg en nog eens overleg.");
+    put("exact-title", "Overleg", "Een agenda.");
+    put("part-body", "Budget", "Naar het wijkteamoverleg.");
+    put("exact-body", "Agenda", "Het overleg.");
+    put("corporation", "Woningcorporatie", "Afspraken met de corporatie.");
+    return true;
+  });
+  for (const std::string typed : {"overleg ", "overleg", "overl"}) {
+    const auto found = search(typed, 20, 0);
+    ASSERT_EQ(found.page.size(), 4u) << typed;
+    EXPECT_EQ(found.page[0], ids["exact-title"]) << typed << ": the word itself first";
+    EXPECT_EQ(found.page[1], ids["part-title"]) << typed;
+    EXPECT_EQ(found.page[2], ids["exact-body"]) << typed;
+    EXPECT_EQ(found.page[3], ids["part-body"]) << typed;
+  }
+  for (const std::string typed : {"woningen", "woningen ", "woning", "corporaties "})
+    EXPECT_EQ(search(typed, 20, 0).page, std::vector<std::int64_t>{ids["corporation"]}) << typed;
+}
+
+// The index is rebuilt once when the tokenizer's version is not the recorded one.
+TEST_F(KnowledgeSearch, RebuiltOnceForANewTokenizer) {
+  db_->with_write([&](Tx& tx) {
+    ItemRow row;
+    row.category = "methodiek";
+    row.status = "gepubliceerd";
+    row.owner_id = row.created_by = kOwner;
+    row.published_version = 1;
+    row.id = insert_item(tx, kOrg, row);
+    tx.execute(
+        "INSERT INTO knowledge_versions (org_id, item_id, version, status, category, title, body, tags, author_id, "
+        "created_at, updated_at) VALUES (3, ?, 1, 'gepubliceerd', 'methodiek', 'Huisbezoek', '', '', 4, 1, 1)",
+        {row.id});
+    // Indexed as the tokenizer before compounds did: the word alone.
+    tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, 'Huisbezoek', '')",
+               {search_key::of(kOrg, "gepubliceerd", "methodiek", row.id)});
+    return true;
+  });
+  bool first = false, second = true;
+  db_->with_write([&](Tx& tx) {
+    first = reindex_if_tokenizer_changed(tx);
+    second = reindex_if_tokenizer_changed(tx);
+    return true;
+  });
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(second);
+  EXPECT_EQ(search("bezoek ", 20, 0).page.size(), 1u);
+}
+
 }  // namespace
 }  // namespace wk::knowledge::repo
