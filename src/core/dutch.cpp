@@ -426,7 +426,7 @@ std::vector<std::string> compound_parts(std::string_view folded) {
     std::unordered_map<std::string, std::vector<std::string>> parts;
   };
   thread_local Cache cache;
-  if (cache.generation != g_generation.load() || cache.parts.size() > 100000) {
+  if (cache.generation != g_generation.load() || cache.parts.size() > 20000) {
     cache.parts.clear();
     cache.generation = g_generation.load();
   }
