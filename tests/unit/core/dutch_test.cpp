@@ -97,6 +97,8 @@ TEST(DutchCompounds, SplitsCompoundsAsDutchDoes) {
   EXPECT_EQ(compound_parts("kinderopvang"), (std::vector<std::string>{"kind", "opvang"})) << "linking -er-";
   EXPECT_EQ(compound_parts("buurtbemiddeling"), (std::vector<std::string>{"buurt", "bemiddeling"}));
   EXPECT_EQ(compound_parts("beleidsplan"), (std::vector<std::string>{"beleid", "plan"})) << "linking -s-";
+  EXPECT_EQ(compound_parts("huurachterstand"), (std::vector<std::string>{"huur", "achterstand"}))
+      << "achterstand is no acht-er-stand";
 }
 
 TEST(DutchCompounds, LeavesOtherWordsWhole) {
