@@ -485,7 +485,7 @@ export function show(r) {
  * {error} when no answer came. `Connection: close` is always sent; without a
  * Content-Length header the body goes chunked.
  */
-export function rawRequest(baseUrl, { method = 'GET', path: p = '/', headers = {}, body } = {}) {
+export function rawRequest(baseUrl, { method = 'GET', path: p = '/', headers = {}, body, timeoutMs = 30_000 } = {}) {
   const url = new URL(typeof baseUrl === 'string' ? baseUrl : baseUrl.url);
   return new Promise((resolve) => {
     const received = [];
@@ -504,7 +504,7 @@ export function rawRequest(baseUrl, { method = 'GET', path: p = '/', headers = {
       }
       resolve({ ...parsed, method, path: p, sendError });
     };
-    const timer = setTimeout(() => finish(new Error('timeout')), 30_000);
+    const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
     socket.on('data', (d) => {
       received.push(d);
       const parsed = parseHttpResponse(Buffer.concat(received));
