@@ -75,6 +75,13 @@ Principal demo_principal(const organisation::User& u, std::int64_t org_id) {
   return p;
 }
 
+std::map<std::string, Principal> demo_principals(store::Database& db, std::int64_t org_id) {
+  std::map<std::string, Principal> by_email;
+  for (const auto& u : db.read([&](store::Tx& tx) { return organisation::Service::users(tx, org_id); }))
+    by_email.emplace(u.email, demo_principal(u, org_id));
+  return by_email;
+}
+
 const std::vector<DemoLogin>& demo_logins() {
   static const std::vector<DemoLogin> logins = [] {
     std::vector<DemoLogin> out;

@@ -2,6 +2,7 @@
 // SMD Enschede-Haaksbergen, with five districts, nine teams and a user for every role.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,8 @@ T must(Result<T> r, const std::string& what) {
 
 // The demo user as the services see a signed-in user.
 Principal demo_principal(const organisation::User& u, std::int64_t org_id);
+// Every demo user of the organisation as a signed-in user, by e-mail address.
+std::map<std::string, Principal> demo_principals(store::Database& db, std::int64_t org_id);
 
 // Creates the demo organisation unless an organisation with slug `smd` exists.
 // Returns the (random) password of every demo account when it created them.

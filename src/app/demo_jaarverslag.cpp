@@ -103,9 +103,7 @@ std::string with_years(std::string text, int year) {
 }  // namespace
 
 void add_demo_jaarverslag(store::Database& db, report::Service& reports, std::int64_t org_id, Millis now) {
-  const auto users = db.read([&](store::Tx& tx) { return organisation::Service::users(tx, org_id); });
-  std::map<std::string, Principal> by_email;
-  for (const auto& u : users) by_email.emplace(u.email, demo_principal(u, org_id));
+  const auto by_email = demo_principals(db, org_id);
   const int year = std::stoi(iso_date_utc(now).substr(0, 4)) - 1;
   // Written in the first weeks of the new year, or today when that is earlier.
   int day = 0;

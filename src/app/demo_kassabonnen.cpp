@@ -183,14 +183,13 @@ Millis demo_time(const std::string& date, int hour) {
 
 void add_demo_kassabonnen(store::Database& db, programmes::Service& programmes, cases::Service& cases,
                           std::int64_t org_id, Millis now) {
-  const auto [users, teams, categories, payers] = db.read([&](store::Tx& tx) {
+  const auto [teams, categories, payers] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::users(tx, org_id), Service::teams(tx, org_id),
+    return std::tuple{Service::teams(tx, org_id),
                       Service::values(tx, org_id, organisation::list::cost_category),
                       Service::values(tx, org_id, organisation::list::payer)};
   });
-  std::map<std::string, Principal> by_email;
-  for (const auto& u : users) by_email.emplace(u.email, demo_principal(u, org_id));
+  const auto by_email = demo_principals(db, org_id);
   std::map<std::string, std::int64_t> team_id, category_id, payer_id;
   for (const auto& t : teams) team_id.emplace(t.name, t.id);
   for (const auto& v : categories) category_id.emplace(v.label, v.id);

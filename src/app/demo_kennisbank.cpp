@@ -75,9 +75,7 @@ const std::vector<DemoItem>& demo_items() {
 }  // namespace
 
 void add_demo_kennisbank(store::Database& db, knowledge::Service& knowledge, std::int64_t org_id, Millis now) {
-  const auto users = db.read([&](store::Tx& tx) { return organisation::Service::users(tx, org_id); });
-  std::map<std::string, Principal> by_email;
-  for (const auto& u : users) by_email.emplace(u.email, demo_principal(u, org_id));
+  const auto by_email = demo_principals(db, org_id);
   const Principal& author = by_email.at("kwaliteit@smd.example");
   const Principal& reviewer = by_email.at("kwaliteit2@smd.example");
   const std::vector<const Principal*> raters{&by_email.at("coach@smd.example"), &by_email.at("coach.noord@smd.example"),

@@ -87,15 +87,14 @@ std::string two(int n) {
 
 void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensemaking::Service& sessions,
                          usage::Service& usage, std::int64_t org_id, Millis now) {
-  const auto [users, teams, topics, valuations, archetypes] = db.read([&](store::Tx& tx) {
+  const auto [teams, topics, valuations, archetypes] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::users(tx, org_id), Service::teams(tx, org_id),
+    return std::tuple{Service::teams(tx, org_id),
                       Service::values(tx, org_id, organisation::list::story_topic),
                       Service::values(tx, org_id, organisation::list::story_valuation),
                       Service::values(tx, org_id, organisation::list::story_archetype)};
   });
-  std::map<std::string, Principal> by_email;
-  for (const auto& u : users) by_email.emplace(u.email, demo_principal(u, org_id));
+  const auto by_email = demo_principals(db, org_id);
   const Principal& coach = by_email.at("coach@smd.example");
   const Principal& coach_noord = by_email.at("coach.noord@smd.example");
   const Principal& quality = by_email.at("kwaliteit@smd.example");
