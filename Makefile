@@ -7,7 +7,7 @@ JOBS ?= 2
 PORT ?= 8080
 DATABASE ?= var/wijkkader.db
 
-.PHONY: run test build build-test web bench fmt clean
+.PHONY: run test build build-test web bench soak fmt clean
 
 run: build web
 	./build/wijkkader serve --port $(PORT) --database $(DATABASE) --demo --demo-data
@@ -38,6 +38,16 @@ bench:
 	bench/receipts.sh
 	bench/stories.sh
 	bench/knowledge.sh
+
+# The Release server under load and abuse on SQLite and a throw-away PostgreSQL: kill -9
+# and SIGTERM under 64 writers, backup and restore under load, a PostgreSQL restart, an
+# idle-connection flood, malformed HTTP (docs/operations.md, "Soak test"). Not part of
+# make test; about 5 minutes.
+soak:
+	scripts/bootstrap.sh test
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build build -j $(JOBS)
+	scripts/soak.sh
 
 fmt:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')
