@@ -228,6 +228,34 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
 
     if (path === '/api/v1/me') return method === 'GET' ? { status: 200, json: meOut(me, session.csrf) } : P.method();
 
+    // One's own password, as the server: a wrong current password is a failed log-in of the
+    // account (after 5 in 15 minutes: 429); the session it came from stays, every other ends.
+    if (path === '/api/v1/me/password') {
+      if (method !== 'PUT') return P.method();
+      const current = body?.current_password;
+      const next = body?.new_password;
+      const errors = [];
+      if (typeof current !== 'string' || !current) errors.push(fe('current_password', 'Dit veld is verplicht.', 'required'));
+      if (typeof next !== 'string' || !next) errors.push(fe('new_password', 'Dit veld is verplicht.', 'required'));
+      if (errors.length) return P.invalid(errors);
+      const times = (failures.get(me.email) ?? []).filter((t) => Date.now() - t < 15 * 60_000);
+      if (times.length >= 5) {
+        const wait = Math.ceil((times[0] + 15 * 60_000 - Date.now()) / 1000);
+        return { ...P.throttled(), headers: { 'Retry-After': String(wait) } };
+      }
+      if (current !== me.password) {
+        failures.set(me.email, [...times, Date.now()]);
+        return P.invalid([fe('current_password', 'Het huidige wachtwoord klopt niet.', 'wrong current password')]);
+      }
+      if ([...next].length < 12 || [...next].length > 1024) errors.push(fe('new_password', 'Kies een wachtwoord van minstens 12 tekens.', 'must be between 12 and 1024 characters'));
+      if (next === current) errors.push(fe('new_password', 'Kies een ander wachtwoord dan het huidige.', 'must differ from the current one'));
+      if (errors.length) return P.invalid(errors);
+      me.password = next;
+      for (const [t, s] of sessions) if (s.userId === me.id && t !== token) sessions.delete(t);
+      log(me, 'update', 'user', me.id, null, { password_changed: true, by: 'self', other_sessions_ended: true });
+      return { status: 204 };
+    }
+
     if (path === '/api/v1/districts') {
       if (method === 'GET') return need(['coach', 'team_manager', 'quality', 'hr', 'director', 'admin']) ?? { status: 200, json: { items: districts } };
       if (method === 'POST') {
@@ -346,7 +374,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       }
       const before = userOut(u);
       for (const k of ['name', 'email', 'roles', 'team_ids', 'active', 'password']) if (k in body) u[k] = k === 'name' ? body[k].trim() : body[k];
-      if (body.active === false) for (const [t, s] of sessions) if (s.userId === u.id) sessions.delete(t);
+      // A new password from the administrator, like a deactivation, ends every session of the user.
+      if (body.active === false || 'password' in body) for (const [t, s] of sessions) if (s.userId === u.id) sessions.delete(t);
       log(me, 'update', 'user', u.id, before, userOut(u));
       return { status: 200, json: userOut(u) };
     }

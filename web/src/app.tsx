@@ -9,6 +9,7 @@ import { PublicLayout, Shell } from './components/Layout';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { LoginPage, type LoginNotice } from './pages/auth/LoginPage';
 import { StartPage } from './pages/start/StartPage';
+import { AccountPage } from './pages/account/AccountPage';
 import { TeamsPage } from './pages/admin/TeamsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AuditPage } from './pages/admin/AuditPage';
@@ -46,6 +47,8 @@ function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
   switch (page) {
     case 'start':
       return <StartPage key={path} me={me} />;
+    case 'account':
+      return <AccountPage key={path} me={me} />;
     case 'cases':
       return <CaseListPage key={path} me={me} />;
     case 'caseNew':

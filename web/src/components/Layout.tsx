@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Me } from '../lib/api';
 import { navItems } from '../lib/roles';
+import { ACCOUNT_PATH } from '../lib/routes';
 import { useI18n } from '../i18n/context';
 import { LanguageToggle } from './LanguageToggle';
 import { Link } from './Link';
@@ -94,13 +95,21 @@ interface ShellProps {
   children: ComponentChildren;
 }
 
-/** The page frame after log-in: header with organisation, user and log-out, role-based menu. */
+/** The page frame after log-in: header with organisation, user (and a link to her own account) and log-out, role-based menu. */
 export function Shell({ me, path, onLogout, children }: ShellProps) {
   const { t } = useI18n();
   const items = navItems(me.roles);
   const tools = (
     <>
       <span class="wk-header__user">{t('app.loggedInAs', { name: me.name })}</span>
+      <Link
+        href={ACCOUNT_PATH}
+        id="header-account"
+        class="wk-header__link"
+        aria-current={path === ACCOUNT_PATH ? 'page' : undefined}
+      >
+        {t('account.link')}
+      </Link>
       <LanguageToggle />
       <button type="button" class="utrecht-button utrecht-button--subtle wk-header__button" onClick={onLogout}>
         {t('app.logout')}

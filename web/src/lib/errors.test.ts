@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { ApiError } from './api';
-import { describeError, loginErrorText, messageWithUnplaced } from './errors';
+import { describeError, loginErrorText, messageWithUnplaced, throttledText } from './errors';
 
 const nl = translator('nl');
 const en = translator('en');
@@ -57,5 +57,16 @@ describe('loginErrorText', () => {
 
   it('explains network trouble', () => {
     expect(loginErrorText(new ApiError({ status: 0, type: 'network' }), nl, 'nl')).toBe(nl('error.network'));
+  });
+});
+
+describe('throttledText', () => {
+  it('says the wait in whole minutes, at least one; the server sentence without Retry-After', () => {
+    const throttled = (s: number | null) => new ApiError({ status: 429, title: 'Te veel pogingen.', detail: 'Too many attempts.', retryAfter: s });
+    expect(throttledText(throttled(900), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
+    expect(throttledText(throttled(61), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 2 minuten opnieuw.');
+    expect(throttledText(throttled(0), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.');
+    expect(throttledText(throttled(null), en, 'en')).toBe('Too many attempts.');
+    expect(throttledText(new ApiError({ status: 429 }), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
   });
 });

@@ -37,13 +37,19 @@ export function messageWithUnplaced(shown: Shown, placed: readonly string[]): st
 export function loginErrorText(err: unknown, t: Translate, lang: Lang): string {
   if (!(err instanceof ApiError)) return t('error.generic');
   if (err.status === 0) return t('error.network');
-  if (err.status === 429) {
-    if (err.retryAfter !== null) {
-      const minutes = Math.max(1, Math.ceil(err.retryAfter / 60));
-      return minutes === 1 ? t('login.throttledOne') : t('login.throttled', { minutes });
-    }
-    return problemMessage(err, lang) || t('login.throttled', { minutes: 15 });
-  }
+  if (err.status === 429) return throttledText(err, t, lang);
   if (err.status === 401) return problemMessage(err, lang) || t('login.wrong');
   return problemMessage(err, lang) || t('error.generic');
+}
+
+/**
+ * A 429 after too many failed log-ins (or wrong current passwords): how long to wait,
+ * in whole minutes from Retry-After; the server's sentence when it gave no wait.
+ */
+export function throttledText(err: ApiError, t: Translate, lang: Lang): string {
+  if (err.retryAfter !== null) {
+    const minutes = Math.max(1, Math.ceil(err.retryAfter / 60));
+    return minutes === 1 ? t('login.throttledOne') : t('login.throttled', { minutes });
+  }
+  return problemMessage(err, lang) || t('login.throttled', { minutes: 15 });
 }

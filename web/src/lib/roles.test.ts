@@ -78,6 +78,13 @@ describe('navigation by role', () => {
     expect(canSee('case', ['admin'])).toBe(false);
   });
 
+  it('opens "Mijn account" for every role, outside the main menu', () => {
+    for (const role of ['coach', 'team_manager', 'quality', 'coordinator:doorstroomwoningen', 'hr', 'director', 'funder', 'admin']) {
+      expect(canSee('account', [role]), role).toBe(true);
+      expect(paths([role]), role).not.toContain('/mijn-account');
+    }
+  });
+
   it('shows the users list (read-only) to hr, director and team manager', () => {
     expect(paths(['hr'])).toEqual(['/', KB, '/beheer/gebruikers']);
     expect(paths(['director'])).toEqual(['/', ...CASES, ...STORIES, KB, '/jaarverslag', '/beheer/gebruikers']);

@@ -48,6 +48,7 @@ export function parseProgrammes(text: string): string[] {
 
 export type Page =
   | 'start'
+  | 'account'
   | 'cases'
   | 'caseNew'
   | 'case'
@@ -230,6 +231,7 @@ export function canWriteKnowledge(roles: readonly string[], coachAuthors: boolea
 export function canSee(page: Page, roles: readonly string[]): boolean {
   switch (page) {
     case 'start':
+    case 'account':
       return true;
     case 'cases':
     case 'case':

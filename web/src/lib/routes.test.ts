@@ -11,6 +11,7 @@ describe('routes', () => {
     expect(matchRoute('/kassabonnen/importeren')).toEqual({ page: 'import' });
     expect(matchRoute('/beheer/keuzelijsten')).toEqual({ page: 'lists' });
     expect(matchRoute('/beheer/instellingen')).toEqual({ page: 'settings' });
+    expect(matchRoute('/mijn-account')).toEqual({ page: 'account' });
     expect(matchRoute('/jaarverslag')).toEqual({ page: 'report' });
     expect(matchRoute('/jaarverslag/2025')).toEqual({ page: 'report', id: 2025 });
     expect(matchRoute('/jaarverslag/2000')).toEqual({ page: 'report', id: 2000 });

@@ -10,8 +10,12 @@ export interface Route {
   id?: number;
 }
 
+/** The user's own page (details, password), linked from the header beside the user's name. */
+export const ACCOUNT_PATH = '/mijn-account';
+
 const FIXED: Record<string, Page> = {
   '/': 'start',
+  [ACCOUNT_PATH]: 'account',
   '/casussen': 'cases',
   '/casussen/nieuw': 'caseNew',
   '/kassabonnen': 'receipts',
