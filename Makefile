@@ -6,8 +6,9 @@
 JOBS ?= 2
 PORT ?= 8080
 DATABASE ?= var/wijkkader.db
+FUZZ_SECONDS ?= 600
 
-.PHONY: run test build build-test web bench soak fmt clean
+.PHONY: run test build build-test web bench soak fuzz fmt clean
 
 run: build web
 	./build/wijkkader serve --port $(PORT) --database $(DATABASE) --demo --demo-data
@@ -48,6 +49,17 @@ soak:
 	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build build -j $(JOBS)
 	scripts/soak.sh
+
+# libFuzzer on the parsers: the JSON body reader, the CSV import, the Markdown renderer
+# and the request target's query readers (tests/fuzz/; docs/operations.md, "Fuzzing").
+# A clang build of its own in build-fuzz (only the harnesses), then each harness for
+# FUZZ_SECONDS on a copy of its seed corpus; a crash keeps its input and fails the run.
+# Not part of make test; four harnesses × 10 minutes on one core.
+fuzz:
+	scripts/bootstrap.sh fuzz
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DWK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz -j $(JOBS) --target fuzzers
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 fmt:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')

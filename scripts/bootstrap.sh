@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Wijkkader needs on Debian 12:
 # Debian packages with apt-get (only the missing ones) and the web app's npm packages.
-# Usage: scripts/bootstrap.sh [run|test|bench]
+# Usage: scripts/bootstrap.sh [run|test|bench|fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-run}
@@ -19,6 +19,9 @@ packages=(build-essential cmake ninja-build pkg-config
 case "$purpose" in
   test)  packages+=(libgtest-dev libgmock-dev postgresql curl sqlite3 python3-openpyxl) ;;
   bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;
+  # make fuzz: clang with libFuzzer. The runtime (libclang_rt.fuzzer) is only a
+  # recommendation of clang, which --no-install-recommends below leaves out.
+  fuzz)  packages+=(clang libclang-rt-dev) ;;
 esac
 
 missing=()
