@@ -4,6 +4,96 @@
 
 namespace wk::http {
 
+namespace {
+
+// Builds the document as nlohmann's own DOM parser does, and keeps the path of the
+// value being read (`lines[2].amount_cents`) so that a number that does not fit a
+// double (`1e309`) is refused at its field instead of escaping as an exception.
+class PathTrackingSax {
+ public:
+  using json = nlohmann::json;
+  explicit PathTrackingSax(json& root) : dom_(root, false) {}
+
+  bool null() { return scalar() && dom_.null(); }
+  bool boolean(bool b) { return scalar() && dom_.boolean(b); }
+  bool number_integer(json::number_integer_t n) { return scalar() && dom_.number_integer(n); }
+  bool number_unsigned(json::number_unsigned_t n) { return scalar() && dom_.number_unsigned(n); }
+  bool number_float(json::number_float_t n, const json::string_t& s) { return scalar() && dom_.number_float(n, s); }
+  bool string(json::string_t& s) { return scalar() && dom_.string(s); }
+  bool binary(json::binary_t& b) { return scalar() && dom_.binary(b); }
+  bool start_object(std::size_t n) {
+    element();
+    frames_.push_back({false, {}, 0});
+    return dom_.start_object(n);
+  }
+  bool key(json::string_t& k) {
+    frames_.back().key = k;
+    return dom_.key(k);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t n) {
+    element();
+    frames_.push_back({true, {}, 0});
+    return dom_.start_array(n);
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return dom_.end_array();
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    error_id_ = e.id;
+    error_path_ = path();
+    error_message_ = e.what();
+    return false;
+  }
+
+  int error_id() const { return error_id_; }
+  const std::string& error_path() const { return error_path_; }
+  const std::string& error_message() const { return error_message_; }
+
+ private:
+  struct Frame {
+    bool array;
+    std::string key;
+    std::size_t begun;  // elements of an array begun so far
+  };
+  void element() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().begun;
+  }
+  bool scalar() {
+    element();
+    return true;
+  }
+  // The value being read when the parser stopped: the innermost array's element is
+  // the one not yet begun, an outer array's is the one that holds the inner frames.
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const auto& f = frames_[i];
+      if (f.array) {
+        const auto index = i + 1 == frames_.size() ? f.begun : f.begun - 1;
+        out += "[" + std::to_string(index) + "]";
+      } else if (!f.key.empty()) {
+        out += (out.empty() ? "" : ".") + f.key;
+      }
+    }
+    return out;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<Frame> frames_;
+  int error_id_ = 0;
+  std::string error_path_;
+  std::string error_message_;
+};
+
+constexpr int kNumberOverflow = 406;  // nlohmann's out_of_range.406: a number that does not fit
+
+}  // namespace
+
 Result<nlohmann::json> parse_json_object(const Request& request) {
   const auto ct = request.header("content-type");
   const std::string type = ct ? text::to_lower_ascii(ct->substr(0, ct->find(';'))) : "";
@@ -14,11 +104,14 @@ Result<nlohmann::json> parse_json_object(const Request& request) {
                  {},
                  0};
   nlohmann::json body;
-  try {
-    body = nlohmann::json::parse(request.body);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error::bad_request(std::string("Malformed JSON: ") + e.what(),
-                              "De gegevens konden niet worden gelezen (ongeldige JSON).");
+  PathTrackingSax sax(body);
+  if (!nlohmann::json::sax_parse(request.body, &sax, nlohmann::json::input_format_t::json, true)) {
+    if (sax.error_id() == kNumberOverflow) {
+      Error e = Error::bad_request("A number is too large.", "Een getal is te groot.");
+      e.fields.push_back({sax.error_path(), "Dit getal is te groot.", "number is too large to read"});
+      return e;
+    }
+    return Error::bad_request("Malformed JSON: " + sax.error_message(), "De gegevens konden niet worden gelezen (ongeldige JSON).");
   }
   if (!body.is_object())
     return Error::bad_request("The body must be a JSON object.", "De gegevens moeten een JSON-object zijn.");

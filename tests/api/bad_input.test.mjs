@@ -217,6 +217,20 @@ describe('bad input', { skip: whyNot }, () => {
         });
       });
 
+      it('a number too large to read (1e309) → 400 bad-request naming the field', async () => {
+        const field = ep.required[0] || 'name';
+        await unchanged(`${ep.label} number overflow`, async () => {
+          const valid = JSON.stringify(ep.valid());
+          for (const number of ['1e309', '-1e400', '123456789e999']) {
+            const raw = `{"${field}":${number},${valid.slice(1)}`;
+            const r = await send(ep, raw, { raw: true });
+            assertProblem(r, 400, 'bad-request', `${ep.label} ${field}=${number}`);
+            assert.deepEqual(r.json.errors?.map((e) => e.field), [field], `the field is named: ${show(r)}`);
+            assert.match(r.json.errors[0].title, /te groot/, 'Dutch title');
+          }
+        });
+      });
+
       it('another content type → 415 unsupported-media-type', async () => {
         await unchanged(`${ep.label} content type`, async () => {
           const json = JSON.stringify(ep.valid());

@@ -26,6 +26,27 @@ TEST(JsonBody, RefusesMalformedAndNonObjects) {
   EXPECT_EQ(parse_json_object(json_request("{\"name\":\"\xff\xfe\"}")).error().kind, ErrorKind::bad_request);
 }
 
+// A number beyond a double (nlohmann's out_of_range.406) is bad input at its path,
+// never an exception that escapes as a 500.
+TEST(JsonBody, NumberTooLargeIsABadRequestAtItsField) {
+  const auto field_of = [](std::string body) {
+    auto r = parse_json_object(json_request(std::move(body)));
+    EXPECT_FALSE(r);
+    if (r) return std::string("(parsed)");
+    EXPECT_EQ(r.error().kind, ErrorKind::bad_request);
+    return r.error().fields.empty() ? std::string("(none)") : r.error().fields.front().field;
+  };
+  EXPECT_EQ(field_of(R"({"email":1e309})"), "email");
+  EXPECT_EQ(field_of(R"({"a":1,"b":-1e400})"), "b");
+  EXPECT_EQ(field_of(R"({"oud":[{"amount_cents":1},{"x":2,"amount_cents":9e999}]})"), "oud[1].amount_cents");
+  EXPECT_EQ(field_of(R"({"m":[[1,2],[3,1e999]]})"), "m[1][1]");
+  EXPECT_EQ(field_of(R"({"ids":[1,2,1e999]})"), "ids[2]");
+  EXPECT_EQ(field_of(R"({"a":{"b":{"c":1e999}}})"), "a.b.c");
+  // The largest doubles and integers beyond 64 bits are still read (as doubles).
+  EXPECT_TRUE(parse_json_object(json_request(R"({"a":1.7976931348623157e308,"b":99999999999999999999999})")));
+  EXPECT_EQ(parse_json_object(json_request(R"({"a":1} x)")).error().kind, ErrorKind::bad_request);
+}
+
 TEST(FieldReader, CollectsEveryError) {
   auto j = nlohmann::json::parse(R"({"name": 5, "roles": ["coach", 3], "extra": true, "active": "yes"})");
   FieldReader in(j);
