@@ -59,6 +59,19 @@ void print_demo_logins(const std::string& password) {
 
 int serve(const std::string& database, const wk::http::ServerOptions& options, bool demo, bool demo_data,
           std::string web_root, const wk::app::Config& config) {
+  if (web_root.empty()) web_root = default_web_root();
+  const bool sqlite_store = !wk::store::is_postgres_url(database);
+  const std::string sqlite_file = database.starts_with("sqlite:") ? database.substr(7) : database;
+  const auto forbidden = wk::http::StaticFiles::forbidden_contents(
+      web_root, sqlite_store ? std::vector<std::string>{sqlite_file, demo_login_file(sqlite_file).string()}
+                             : std::vector<std::string>{});
+  if (!forbidden.empty()) {
+    std::string list;
+    for (const auto& f : forbidden) list += "\n  " + f;
+    throw std::runtime_error("refusing to start: the web root " + web_root +
+                             " holds files that must never be served (a database, its journal, a key or "
+                             "configuration); move them out of it or choose another --web-root:" + list);
+  }
   auto db = wk::store::open_database(database, {.pool_size = options.threads * 2});
   wk::app::App app(*db, config);
   if (demo) {
@@ -79,12 +92,11 @@ int serve(const std::string& database, const wk::http::ServerOptions& options, b
     }
     if (password) print_demo_logins(*password);
   }
-  if (web_root.empty()) web_root = default_web_root();
   wk::http::StaticFiles files(web_root);
   if (files.size() == 0)
     spdlog::warn(R"("event":"no_web_app","web_root":{},"hint":"run make run to build the web app")",
                  nlohmann::json(web_root).dump());
-  wk::http::Dispatcher dispatcher(app.router(), app.authenticator(), &files);
+  wk::http::Dispatcher dispatcher(app.router(), app.authenticator(), &files, &app.idempotency());
   wk::http::run_server(options, dispatcher, [&](std::uint16_t port) {
     const std::string host = options.bind_address == "0.0.0.0" ? "localhost" : options.bind_address;
     spdlog::info(R"("event":"listening","port":{},"database":{})", port,
@@ -151,14 +163,34 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--max-body-bytes", options.max_body_bytes, "Largest accepted request body")
       ->capture_default_str();
   serve_cmd->add_option("--max-connections", options.max_connections, "Connection cap")->capture_default_str();
+  serve_cmd->add_option("--background-threads", options.background_threads,
+                        "Threads for heavy work (printing PDFs with Chromium), apart from the request threads")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{16}))
+      ->capture_default_str();
+  serve_cmd->add_option("--background-queue", options.background_queue,
+                        "Heavy jobs that may wait for a background thread; beyond that 503 with Retry-After")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000}))
+      ->capture_default_str();
   serve_cmd->add_option("--web-root", web_root, "Folder with the built web app (default: web/dist)")
       ->envname("WIJKKADER_WEB_ROOT");
   serve_cmd->add_flag("--demo", demo, "Create the demo organisation on an empty database");
   serve_cmd->add_flag("--demo-data", demo_data,
                       "With --demo: fill the new demo organisation with example records (stories, sessions)");
   serve_cmd->add_flag("--secure-cookies", config.cookies.secure, "Mark the session cookie Secure (behind TLS)");
-  serve_cmd->add_flag("--trust-proxy", options.trust_proxy,
-                      "Take client address and scheme from X-Forwarded-For / X-Forwarded-Proto");
+  bool trust_proxy = false;
+  serve_cmd->add_flag("--trust-proxy", trust_proxy,
+                      "Behind a reverse proxy on this machine: the same as --trusted-proxies 127.0.0.0/8,::1/128");
+  serve_cmd
+      ->add_option("--trusted-proxies", options.trusted_proxies,
+                   "Reverse proxies (CIDRs, comma-separated or repeated) whose X-Forwarded-For and "
+                   "X-Forwarded-Proto are believed; the client is the right-most address not among them")
+      ->envname("WIJKKADER_TRUSTED_PROXIES")
+      ->delimiter(',');
+  serve_cmd
+      ->add_option("--max-connections-per-address", options.max_connections_per_address,
+                   "Connection cap per client address (a trusted proxy's connections are not counted)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str();
 
   // migrate
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -207,6 +239,8 @@ int main(int argc, char** argv) {
     if (*serve_cmd) {
       options.port = static_cast<std::uint16_t>(port);
       options.threads = std::max(options.threads, 2);
+      if (trust_proxy && options.trusted_proxies.empty()) options.trusted_proxies = {"127.0.0.0/8", "::1/128"};
+      options.reserved_connections = std::min(options.reserved_connections, options.max_connections / 4);
       return serve(database, options, demo || demo_data, demo_data, web_root, config);
     }
     if (*migrate_cmd) {

@@ -42,7 +42,9 @@ App::App(store::Database& db, Config config)
       sensemaking_(db),
       usage_(db),
       knowledge_(db),
-      reports_(db, chapters_) {
+      reports_(db, chapters_),
+      idempotency_(db) {
+  organisations_.on_sessions_end(&auth::SessionService::end_sessions);
   // An index made by another tokenizer or word list is rebuilt once (decision 0009).
   const auto started = std::chrono::steady_clock::now();
   db_.with_write([&](store::Tx& tx) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/idempotency.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "modules/auth/routes.hpp"
@@ -33,6 +34,7 @@ class App {
   const http::Router& router() const { return router_; }
   http::Authenticator authenticator();
   organisation::Service& organisations() { return organisations_; }
+  http::IdempotencyStore& idempotency() { return idempotency_; }
   // Fills a newly made demo organisation with example records (`serve --demo-data`).
   void add_demo_content(std::int64_t org_id, Millis now);
 
@@ -49,6 +51,7 @@ class App {
   knowledge::Service knowledge_;
   report::Registry chapters_;
   report::Service reports_;
+  DatabaseIdempotencyStore idempotency_;
   http::Router router_;
 };
 

@@ -23,6 +23,7 @@ enum class ErrorKind {
   validation,
   too_many_requests,
   unavailable,
+  not_implemented,
 };
 
 // One offending input field: a JSON path (`roles[1]`) with a Dutch and an English message.

@@ -38,6 +38,7 @@ struct Principal {
   std::vector<std::string> roles;
   std::vector<std::int64_t> team_ids;
   std::string csrf_token;
+  std::string session_hash;  // the session this request came with (what the sessions table keys on)
 
   bool has_role(std::string_view r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
   bool has_any_role(std::initializer_list<std::string_view> rs) const {

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "core/text.hpp"
 #include "http/problem.hpp"
 #include "store/database.hpp"
 
@@ -24,6 +25,15 @@ bool origin_matches_host(const Request& r) {
   const auto scheme_end = origin->find("://");
   if (scheme_end == std::string_view::npos) return false;
   return origin->substr(scheme_end + 3) == *host;
+}
+
+Response internal_error() {
+  auto r = json_response(500, {{"type", "about:blank"},
+                               {"status", 500},
+                               {"title", "Er ging iets mis op de server."},
+                               {"detail", "Internal server error."}});
+  r.content_type = "application/problem+json";
+  return r;
 }
 
 Error csrf_error() {
@@ -57,13 +67,31 @@ void add_security_headers(Response& r) {
   if (!has_cache_control) r.set_header("Cache-Control", "no-store");
 }
 
-Dispatcher::Dispatcher(const Router& router, Authenticator authenticate, const StaticFiles* static_files)
-    : router_(router), authenticate_(std::move(authenticate)), static_files_(static_files) {}
+Dispatcher::Dispatcher(const Router& router, Authenticator authenticate, const StaticFiles* static_files,
+                       IdempotencyStore* idempotency)
+    : router_(router), authenticate_(std::move(authenticate)), static_files_(static_files), idempotency_(idempotency) {}
 
 Response Dispatcher::handle(const Request& request) const {
+  Response response = guarded([&] { return route(request); });
+  if (response.deferred) {
+    // The heavy part runs later, on the background threads: it gets the same care.
+    response.deferred = [job = std::move(response.deferred)] {
+      Response r = guarded(job);
+      add_security_headers(r);
+      return r;
+    };
+    return response;
+  }
+  add_security_headers(response);
+  return response;
+}
+
+// Runs f, mapping what it throws to a problem answer: a constraint of the store to 409,
+// an unreachable store to 503, anything else to 500 (with the cause in the log only).
+Response Dispatcher::guarded(const std::function<Response()>& f) {
   Response response;
   try {
-    response = route(request);
+    response = f();
   } catch (const store::DbError& e) {
     if (e.kind() == store::DbError::Kind::unique || e.kind() == store::DbError::Kind::foreign_key) {
       // The store's own message names constraints and values: it goes to the log only.
@@ -79,21 +107,12 @@ Response Dispatcher::handle(const Request& request) const {
                                    0});
     } else {
       spdlog::error(R"("event":"database_error","error":{})", nlohmann::json(e.what()).dump());
-      response = json_response(500, {{"type", "about:blank"},
-                                     {"status", 500},
-                                     {"title", "Er ging iets mis op de server."},
-                                     {"detail", "Internal server error."}});
-      response.content_type = "application/problem+json";
+      response = internal_error();
     }
   } catch (const std::exception& e) {
     spdlog::error(R"("event":"handler_error","error":{})", nlohmann::json(e.what()).dump());
-    response = json_response(500, {{"type", "about:blank"},
-                                   {"status", 500},
-                                   {"title", "Er ging iets mis op de server."},
-                                   {"detail", "Internal server error."}});
-    response.content_type = "application/problem+json";
+    response = internal_error();
   }
-  add_security_headers(response);
   return response;
 }
 
@@ -125,7 +144,89 @@ Response Dispatcher::route(const Request& request) const {
       if (!token || !equal_tokens(*token, ctx.principal->csrf_token)) return problem_response(csrf_error());
     }
   }
+  if (m.route->idempotent && idempotency_)
+    if (const auto key = request.header("idempotency-key")) return run_once(*m.route, ctx, *key);
   return m.route->handler(ctx);
+}
+
+bool valid_idempotency_key(std::string_view key) {
+  if (key.empty() || key.size() > 255) return false;
+  for (const char c : key)
+    if (c < 0x21 || c > 0x7e) return false;
+  return true;
+}
+
+namespace {
+// What makes two requests the same: method, path, query and body.
+std::string request_fingerprint(const Request& r) {
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+  const auto feed = [&](std::string_view part) {
+    const std::uint64_t size = part.size();
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+  };
+  feed(r.method);
+  feed(r.path);
+  for (const auto& [k, v] : r.query) {
+    feed(k);
+    feed(v);
+  }
+  feed(r.body);
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash_final(&state, hash, sizeof hash);
+  char hex[2 * crypto_generichash_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+Error key_error(std::string title_nl, std::string detail_en) {
+  Error e = Error::bad_request(detail_en, title_nl);
+  e.fields.push_back({"Idempotency-Key", std::move(title_nl), std::move(detail_en)});
+  return e;
+}
+}  // namespace
+
+Response Dispatcher::run_once(const Route& route, Context& ctx, std::string_view raw_key) const {
+  const std::string key = text::trim(raw_key);
+  if (!valid_idempotency_key(key))
+    return problem_response(key_error("De Idempotency-Key moet 1 tot 255 zichtbare tekens zijn.",
+                                      "Idempotency-Key must be 1 to 255 visible ASCII characters."));
+  const std::string scope =
+      ctx.principal ? "user:" + std::to_string(ctx.principal->user_id) : "public:" + ctx.request.path;
+  const auto org = ctx.principal ? std::optional<std::int64_t>(ctx.principal->org_id) : std::nullopt;
+  auto claim = idempotency_->claim(scope, key, org, request_fingerprint(ctx.request), ctx.now);
+  switch (claim.kind) {
+    case IdempotencyClaim::Kind::replay:
+      claim.stored.set_header("Idempotent-Replayed", "true");
+      return claim.stored;
+    case IdempotencyClaim::Kind::in_progress: {
+      Error e = Error::conflict("Dit verzoek wordt nog verwerkt. Probeer het zo opnieuw.",
+                                "A request with this Idempotency-Key is still being handled.");
+      e.retry_after_seconds = 1;
+      return problem_response(e);
+    }
+    case IdempotencyClaim::Kind::mismatch: {
+      Error e = key_error("Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
+                    "This Idempotency-Key was used for another request.");
+      e.kind = ErrorKind::validation;
+      return problem_response(e);
+    }
+    case IdempotencyClaim::Kind::fresh:
+      break;
+  }
+  Response response;
+  try {
+    response = route.handler(ctx);
+  } catch (...) {
+    idempotency_->release(scope, key);
+    throw;
+  }
+  if (response.status >= 200 && response.status < 300)
+    idempotency_->complete(scope, key, response);
+  else
+    idempotency_->release(scope, key);
+  return response;
 }
 
 }  // namespace wk::http

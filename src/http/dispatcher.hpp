@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "http/idempotency.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -16,15 +17,20 @@ using Authenticator = std::function<std::optional<Principal>(const Request&, Mil
 
 class Dispatcher {
  public:
-  Dispatcher(const Router& router, Authenticator authenticate, const StaticFiles* static_files);
+  // `idempotency` may be null: then Idempotency-Key is ignored.
+  Dispatcher(const Router& router, Authenticator authenticate, const StaticFiles* static_files,
+             IdempotencyStore* idempotency = nullptr);
   Response handle(const Request& request) const;
 
  private:
   Response route(const Request& request) const;
+  static Response guarded(const std::function<Response()>& f);
+  Response run_once(const Route& route, Context& ctx, std::string_view key) const;
 
   const Router& router_;
   Authenticator authenticate_;
   const StaticFiles* static_files_;
+  IdempotencyStore* idempotency_;
 };
 
 // CSP without inline scripts, no framing, no MIME sniffing, no referrer leaks.

@@ -27,6 +27,8 @@ int status_of(ErrorKind kind) {
       return 429;
     case ErrorKind::unavailable:
       return 503;
+    case ErrorKind::not_implemented:
+      return 501;
   }
   return 500;
 }
@@ -57,6 +59,8 @@ std::string type_of(ErrorKind kind) {
       return "urn:wijkkader:problem:too-many-requests";
     case ErrorKind::unavailable:
       return "urn:wijkkader:problem:unavailable";
+    case ErrorKind::not_implemented:
+      return "urn:wijkkader:problem:not-implemented";
   }
   return "about:blank";
 }
@@ -76,7 +80,7 @@ Response problem_response(const Error& error) {
   r.status = status_of(error.kind);
   r.content_type = "application/problem+json";
   r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (error.kind == ErrorKind::too_many_requests && error.retry_after_seconds > 0)
+  if (error.retry_after_seconds > 0)
     r.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }

@@ -2,6 +2,7 @@
 // modules compile without its headers.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,7 +19,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;
   std::unordered_map<std::string, std::string> headers;  // names lower-cased
   std::string body;
-  std::string remote_address;
+  std::string remote_address;    // the client's (http/proxies.hpp)
+  bool via_trusted_proxy = false;  // so X-Forwarded-Proto may be believed
 
   std::optional<std::string_view> header(std::string_view lower_name) const;
   std::optional<std::string_view> query_param(std::string_view name) const;
@@ -30,6 +32,9 @@ struct Response {
   std::string content_type;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Set instead of the fields above for heavy work (http/background.hpp): the server
+  // runs it off the request threads and sends what it returns.
+  std::function<Response()> deferred;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };

@@ -37,6 +37,15 @@ std::optional<std::int64_t> Context::id_param(std::string_view name) const {
   return v;
 }
 
+void Router::accept_idempotency_key(std::string_view method, std::string_view pattern) {
+  for (auto& r : routes_)
+    if (r.method == method && r.pattern == pattern) {
+      r.idempotent = true;
+      return;
+    }
+  throw std::logic_error("no route " + std::string(method) + " " + std::string(pattern));
+}
+
 void Router::add(std::string method, std::string pattern, Access access, Handler handler) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
   Route r{std::move(method), std::move(pattern), access, std::move(handler), {}};

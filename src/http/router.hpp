@@ -41,6 +41,7 @@ struct Route {
   Access access;
   Handler handler;
   std::vector<std::string> segments;  // pattern split on '/'
+  bool idempotent = false;            // takes an Idempotency-Key (http/idempotency.hpp)
 };
 
 struct Match {
@@ -53,6 +54,8 @@ class Router {
  public:
   void add(std::string method, std::string pattern, Access access, Handler handler);
   Match match(std::string_view method, std::string_view path) const;
+  // Lets a creating POST take an Idempotency-Key; throws when no such route was added.
+  void accept_idempotency_key(std::string_view method, std::string_view pattern);
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -4,25 +4,68 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace wk::http {
 
 namespace {
-std::string content_type_for(const std::filesystem::path& p) {
+// The kinds of file a built web app consists of; nothing else under the root is served
+// (a stray database, key or configuration file must not become downloadable).
+std::optional<std::string> content_type_for(const std::filesystem::path& p) {
   const auto ext = p.extension().string();
   if (ext == ".html") return "text/html; charset=utf-8";
   if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
   if (ext == ".css") return "text/css; charset=utf-8";
   if (ext == ".svg") return "image/svg+xml";
   if (ext == ".png") return "image/png";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".webp") return "image/webp";
   if (ext == ".ico") return "image/x-icon";
   if (ext == ".woff2") return "font/woff2";
   if (ext == ".woff") return "font/woff";
-  if (ext == ".json" || ext == ".map") return "application/json";
+  if (ext == ".webmanifest") return "application/manifest+json";
   if (ext == ".txt") return "text/plain; charset=utf-8";
-  return "application/octet-stream";
+  return std::nullopt;
+}
+
+bool hidden(const std::filesystem::path& relative) {
+  for (const auto& part : relative)
+    if (part.string().starts_with(".")) return true;
+  return false;
+}
+
+// What a database, its journal, a key or a configuration file is called.
+bool secret_looking(const std::filesystem::path& p) {
+  const auto name = p.filename().string();
+  for (const char* end : {".db", ".db-wal", ".db-shm", ".db-journal", "-wal", "-shm", "-journal", ".sqlite",
+                          ".sqlite3", ".key", ".pem", ".p12", ".toml", ".env", ".conf", ".ini", ".yaml", ".yml",
+                          ".dump", ".backup", ".bak"})
+    if (name.ends_with(end)) return true;
+  return name == ".env" || name == "demo-login.txt";
 }
 }  // namespace
+
+std::vector<std::string> StaticFiles::forbidden_contents(const std::string& root,
+                                                         const std::vector<std::string>& must_not_contain) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code ec;
+  if (root.empty() || !fs::is_directory(root, ec)) return found;
+  const auto canonical_root = fs::weakly_canonical(root, ec);
+  for (const auto& other : must_not_contain) {
+    if (other.empty()) continue;
+    const auto path = fs::weakly_canonical(other, ec);
+    if (ec) continue;
+    const auto rel = path.lexically_relative(canonical_root);
+    if (!rel.empty() && *rel.begin() != "..") found.push_back(path.string());
+  }
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (secret_looking(it->path())) found.push_back(it->path().string());
+  }
+  return found;
+}
 
 StaticFiles::StaticFiles(const std::string& root) {
   namespace fs = std::filesystem;
@@ -45,7 +88,9 @@ StaticFiles::StaticFiles(const std::string& root) {
       (ext == ".br" ? brotli : gzip)[rel.substr(0, rel.size() - 3)] = read(entry.path());
       continue;
     }
-    files_[rel] = {content_type_for(entry.path()), read(entry.path()), std::nullopt, std::nullopt};
+    const auto type = content_type_for(entry.path());
+    if (!type || hidden(fs::relative(entry.path(), root))) continue;
+    files_[rel] = {*type, read(entry.path()), std::nullopt, std::nullopt};
   }
   for (auto& [name, body] : brotli)
     if (auto it = files_.find(name); it != files_.end()) it->second.brotli = std::move(body);

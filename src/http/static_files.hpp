@@ -3,13 +3,15 @@
 // app's own routes (/inloggen, /beheer/teams, …) survive a reload. The build leaves a
 // brotli (.br) and a gzip (.gz) copy beside each text asset (web/scripts/precompress.mjs);
 // a browser that accepts one gets it, with Vary: Accept-Encoding. Hashed assets are
-// cached for a year, the rest is revalidated.
+// cached for a year, the rest is revalidated. Only the kinds of file a web build holds are
+// loaded, and no hidden ones (`.vite/`, `.env`).
 #pragma once
 
 #include <optional>
 #include <string_view>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "http/request.hpp"
 
@@ -22,6 +24,11 @@ class StaticFiles {
   // `accept_encoding`: the request's Accept-Encoding header, if any.
   std::optional<Response> serve(std::string_view path, std::optional<std::string_view> accept_encoding = {}) const;
   std::size_t size() const { return files_.size(); }
+  // Files under `root` that must never be there: a database and its journal, keys,
+  // configuration, and each path of `must_not_contain` (the database, the key file) that
+  // lies inside it. The server refuses to start on any.
+  static std::vector<std::string> forbidden_contents(const std::string& root,
+                                                     const std::vector<std::string>& must_not_contain);
 
  private:
   struct File {

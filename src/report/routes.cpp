@@ -5,6 +5,7 @@
 #include "core/time.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "report/pdf_cache.hpp"
 
 namespace wk::report {
 
@@ -33,6 +34,12 @@ http::Response file(std::string content_type, std::string body, const std::strin
   r.body = std::move(body);
   r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   return r;
+}
+
+// 16 reports or 256 MiB (a year's report prints to a few MiB).
+PdfCache& printed_reports() {
+  static PdfCache cache(16, 256u << 20);
+  return cache;
 }
 
 }  // namespace
@@ -81,9 +88,18 @@ void register_routes(http::Router& router, Service& service) {
       return file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx(*report),
                   name + ".xlsx");
     if (format == "pdf") {
-      auto pdf = render_pdf(*report);
-      if (!pdf) return problem_response(pdf.error());
-      return file("application/pdf", std::move(*pdf), name + ".pdf");
+      // The organisation is in the HTML (its name, its figures), so is every figure
+      // and text: one key per distinct printed document.
+      const auto key = PdfCache::key_of(render_html(*report, true));
+      if (auto cached = printed_reports().find(key)) return file("application/pdf", std::move(*cached), name + ".pdf");
+      http::Response later;
+      later.deferred = [report = std::move(*report), key, name]() -> http::Response {
+        auto pdf = render_pdf(report);
+        if (!pdf) return problem_response(pdf.error());
+        printed_reports().put(key, *pdf);
+        return file("application/pdf", std::move(*pdf), name + ".pdf");
+      };
+      return later;
     }
     http::Response r;
     r.content_type = "text/html; charset=utf-8";

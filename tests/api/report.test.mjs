@@ -538,6 +538,32 @@ describe('annual report', { skip: whyNot }, () => {
       }
     });
 
+    it('PDF printing runs off the request threads: eight at once leave /healthz quick, a full queue is 503 with Retry-After, a reprint comes from memory', { skip: fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` }, async () => {
+      // Another reference date than the test above: a document not printed yet.
+      const url = '/api/v1/reports/2017?format=pdf&reference_date=2017-12-30';
+      const prints = Array.from({ length: 8 }, () => getBytes(director, url, 300_000));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      expectStatus(await new Client(server).get('/healthz'), 200);
+      const healthMs = Date.now() - started;
+      const answers = await Promise.all(prints);
+      const statuses = answers.map((a) => a.status);
+      assert.ok(statuses.every((st) => st === 200 || st === 503), `200 or 503: ${statuses}`);
+      // One printing and four waiting: of eight at once, at least three are turned away.
+      assert.ok(statuses.filter((st) => st === 503).length >= 3, `a full queue answers 503: ${statuses}`);
+      for (const busy of answers.filter((a) => a.status === 503)) {
+        assert.match(busy.contentType, /application\/problem\+json/);
+        assert.match(busy.headers.get('retry-after') || '', /^\d+$/);
+      }
+      const printed = answers.filter((a) => a.status === 200);
+      assert.ok(printed.length >= 1, `some were printed: ${statuses}`);
+      assert.ok(healthMs < 1000, `/healthz took ${healthMs} ms while PDFs were printed`);
+      // Chromium stamps every print with its time; the same bytes again mean the cache.
+      const again = await getBytes(director, url, 300_000);
+      assert.equal(again.status, 200);
+      assert.ok(printed.some((a) => a.buf.equals(again.buf)), 'the reprint is the kept PDF');
+    });
+
     it('PDF without chromium is 503 (only checked when /usr/bin/chromium is absent)', { skip: fs.existsSync(CHROMIUM) ? `${CHROMIUM} is installed` : false }, async () => {
       assertProblem(await director.get('/api/v1/reports/2017?format=pdf'), 503, null, 'PDF without chromium');
     });

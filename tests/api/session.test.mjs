@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   it, before, after, whyNot, startServer, addUser, Client, PASSWORD, DEMO_ORG_SLUG, REPO_ROOT,
-  assertProblem, expectStatus, show, rawRequest, ISO_UTC,
+  assertProblem, assertValidation, expectStatus, show, rawRequest, ISO_UTC,
 } from './harness.mjs';
 
 const DUTCH_WORDS = /\b(de|het|een|en|of|is|niet|geen|onjuist|ongeldig|wachtwoord|e-mailadres|inloggen|ingelogd|probeer|later|te|veel|pogingen|toegang|gevonden|invoer|niet\s+geldig|sessie)\b/i;
@@ -82,6 +82,12 @@ describe('session, CSRF, headers, health', { skip: whyNot }, () => {
     mk('wrongpw', ['coach']);
     mk('logout', ['coach']);
     mk('other', ['hr']);
+    mk('reset', ['coach']);
+    mk('revived', ['coach']);
+    mk('demoted', ['coach', 'quality']);
+    mk('own', ['coach']);
+    mk('owner', ['coach']);
+    mk('forged', ['coach']);
     admin = new Client(server);
     await admin.loginOk(users.admin.email);
   });
@@ -175,6 +181,113 @@ describe('session, CSRF, headers, health', { skip: whyNot }, () => {
     // Reactivated, the user can log in again.
     expectStatus(await admin.patch(`/api/v1/users/${users.gone.id}`, { active: true }), 200, 'reactivate');
     await new Client(server).loginOk(users.gone.email);
+  });
+
+  describe('sessions that end for good (issue 15)', () => {
+    it('an admin\'s new password ends every session of that user at once', async () => {
+      const a = await new Client(server).loginOk(users.reset.email);
+      const b = await new Client(server).loginOk(users.reset.email);
+      const stolen = a.clone();
+      const newPassword = 'een heel nieuw wachtwoord 1';
+      const r = expectStatus(await admin.patch(`/api/v1/users/${users.reset.id}`, { password: newPassword }), 200);
+      assert.equal(r.id, users.reset.id);
+      for (const c of [a, b, stolen]) assertProblem(await c.get('/api/v1/me'), 401, 'unauthenticated', 'after the reset');
+      assertProblem(await new Client(server).login(users.reset.email), 401, 'unauthenticated', 'the old password');
+      await new Client(server).loginOk(users.reset.email, newPassword);
+      const audit = expectStatus(await admin.get(`/api/v1/audit?entity=user&entity_id=${users.reset.id}&limit=5`), 200);
+      assert.equal(audit.items[0].after.sessions_ended, true, 'the audit says the sessions ended');
+      assert.ok(!JSON.stringify(audit).includes(newPassword), 'no password in the audit log');
+    });
+
+    it('deactivate, then reactivate: the old cookie stays dead', async () => {
+      const c = await new Client(server).loginOk(users.revived.email);
+      const stolen = c.clone();
+      expectStatus(await admin.patch(`/api/v1/users/${users.revived.id}`, { active: false }), 200);
+      expectStatus(await admin.patch(`/api/v1/users/${users.revived.id}`, { active: true }), 200);
+      assertProblem(await stolen.get('/api/v1/me'), 401, 'unauthenticated', 'the cookie from before the deactivation');
+      assertProblem(await c.get('/api/v1/districts'), 401, 'unauthenticated');
+      await new Client(server).loginOk(users.revived.email);
+    });
+
+    it('removing a role ends the sessions; adding one or renaming does not', async () => {
+      const c = await new Client(server).loginOk(users.demoted.email);
+      expectStatus(await admin.patch(`/api/v1/users/${users.demoted.id}`, { roles: ['coach', 'quality', 'hr'] }), 200);
+      expectStatus(await admin.patch(`/api/v1/users/${users.demoted.id}`, { name: 'Sessie hernoemd' }), 200);
+      const me = expectStatus(await c.get('/api/v1/me'), 200, 'a role added: still logged in, with it');
+      assert.deepEqual([...me.roles].sort(), ['coach', 'hr', 'quality']);
+      expectStatus(await admin.patch(`/api/v1/users/${users.demoted.id}`, { roles: ['coach', 'hr'] }), 200);
+      assertProblem(await c.get('/api/v1/me'), 401, 'unauthenticated', 'a role removed');
+    });
+
+    it('a user\'s own new password keeps only the session she made it from', async () => {
+      const here = await new Client(server).loginOk(users.own.email);
+      const elsewhere = await new Client(server).loginOk(users.own.email);
+      const newPassword = 'mijn eigen nieuwe wachtwoord';
+      const wrong = await here.put('/api/v1/me/password', { current_password: 'niet mijn wachtwoord', new_password: newPassword });
+      assertValidation(wrong, ['current_password'], 'a wrong current password');
+      const short = await here.put('/api/v1/me/password', { current_password: PASSWORD, new_password: 'kort' });
+      assertValidation(short, ['new_password'], 'a short new password');
+      const same = await here.put('/api/v1/me/password', { current_password: PASSWORD, new_password: PASSWORD });
+      assertValidation(same, ['new_password'], 'the same password');
+      assertValidation(await here.put('/api/v1/me/password', { new_password: newPassword }), ['current_password']);
+      const noCsrf = await here.put('/api/v1/me/password', { current_password: PASSWORD, new_password: newPassword }, { csrf: false });
+      assertProblem(noCsrf, 403, 'csrf');
+      expectStatus(await elsewhere.get('/api/v1/me'), 200, 'nothing changed yet');
+
+      const r = await here.put('/api/v1/me/password', { current_password: PASSWORD, new_password: newPassword });
+      assert.equal(r.status, 204, show(r));
+      expectStatus(await here.get('/api/v1/me'), 200, 'the session it came from stays');
+      assertProblem(await elsewhere.get('/api/v1/me'), 401, 'unauthenticated', 'every other session ends');
+      assertProblem(await new Client(server).login(users.own.email), 401, 'unauthenticated', 'the old password');
+      await new Client(server).loginOk(users.own.email, newPassword);
+      const audit = expectStatus(await admin.get(`/api/v1/audit?entity=user&entity_id=${users.own.id}&limit=5`), 200);
+      assert.equal(audit.items[0].after.password_changed, true);
+      assert.equal(audit.items[0].actor.id, users.own.id);
+      assert.ok(!JSON.stringify(audit).includes(newPassword) && !JSON.stringify(audit).includes(PASSWORD));
+    });
+
+    it('an administrator who changes her own password or roles keeps the session she does it from', async () => {
+      addUser(server.databaseUrl, { email: 's-selfadmin@example.org', name: 'Sessie zelfbeheer', roles: ['admin', 'hr'], org: DEMO_ORG_SLUG });
+      const here = await new Client(server).loginOk('s-selfadmin@example.org');
+      const elsewhere = await new Client(server).loginOk('s-selfadmin@example.org');
+      const self = here.me.id;
+      expectStatus(await here.patch(`/api/v1/users/${self}`, { roles: ['admin'] }), 200, 'drops her own hr role');
+      expectStatus(await here.get('/api/v1/me'), 200, 'this session stays');
+      assertProblem(await elsewhere.get('/api/v1/me'), 401, 'unauthenticated', 'the other one ends');
+      const other = await new Client(server).loginOk('s-selfadmin@example.org');
+      expectStatus(await here.patch(`/api/v1/users/${self}`, { password: 'zelf gekozen wachtwoord' }), 200);
+      expectStatus(await here.get('/api/v1/me'), 200, 'this session stays');
+      assertProblem(await other.get('/api/v1/me'), 401, 'unauthenticated', 'the other one ends');
+    });
+
+    it('unauthenticated, a password change is 401', async () => {
+      assertProblem(await new Client(server).put('/api/v1/me/password', { current_password: PASSWORD, new_password: 'x'.repeat(20) }, { csrf: false }), 401, 'unauthenticated');
+    });
+  });
+
+  describe('lock-out is no denial of service (decision 0010)', () => {
+    it('five wrong passwords from elsewhere do not lock out the browser that logged in before', async () => {
+      const ownBrowser = await new Client(server).loginOk(users.owner.email);
+      assert.ok(ownBrowser.cookies.get('wk_device'), 'a known-device cookie is set at log-in');
+      expectStatus(await ownBrowser.del('/api/v1/session'), 204);
+      const attacker = new Client(server);
+      for (let i = 1; i <= 5; i += 1) assertProblem(await attacker.login(users.owner.email, `raden ${i}`), 401, 'unauthenticated');
+      assertProblem(await attacker.login(users.owner.email), 429, 'too-many-requests', 'a stranger with the right password');
+      assertProblem(await new Client(server).login(users.owner.email), 429, 'too-many-requests', 'any new browser');
+      // The owner's own browser gets through with the right password …
+      expectStatus(await ownBrowser.login(users.owner.email), 200, 'the owner, from her own browser');
+      // … and has its own count: five of her own typos lock that browser.
+      expectStatus(await ownBrowser.del('/api/v1/session'), 204);
+      for (let i = 1; i <= 5; i += 1) assertProblem(await ownBrowser.login(users.owner.email, `tikfout ${i}`), 401, 'unauthenticated');
+      assertProblem(await ownBrowser.login(users.owner.email), 429, 'too-many-requests', 'her own browser after five typos');
+    });
+
+    it('a device cookie of another account or a forged one counts for nothing', async () => {
+      const c = new Client(server);
+      c.cookies.set('wk_device', 'vervalst-apparaat-token');
+      for (let i = 1; i <= 5; i += 1) assertProblem(await c.login(users.forged.email, `fout ${i}`), 401, 'unauthenticated');
+      assertProblem(await c.login(users.forged.email), 429, 'too-many-requests');
+    });
   });
 
   it('logs out: 204, cookie cleared, the old session no longer works', async () => {

@@ -29,6 +29,38 @@ void delete_expired_sessions(store::Tx& tx, std::int64_t user_id, Millis created
              {user_id, created_before, seen_before});
 }
 
+void delete_user_sessions(store::Tx& tx, std::int64_t org_id, std::int64_t user_id,
+                          const std::optional<std::string>& keep) {
+  tx.execute("DELETE FROM sessions WHERE org_id = ? AND user_id = ? AND token_hash <> ?",
+             {org_id, user_id, keep.value_or("")});
+}
+
+bool device_known(store::Tx& tx, const std::string& token_hash, std::int64_t org_id, std::int64_t user_id,
+                  Millis used_since) {
+  return tx
+      .query_one("SELECT 1 FROM known_devices WHERE token_hash = ? AND org_id = ? AND user_id = ? AND last_used_at >= ?",
+                 {token_hash, org_id, user_id, used_since})
+      .has_value();
+}
+
+void remember_device(store::Tx& tx, const std::string& token_hash, std::int64_t org_id, std::int64_t user_id,
+                     Millis now) {
+  if (tx.execute("UPDATE known_devices SET last_used_at = ? WHERE token_hash = ? AND org_id = ? AND user_id = ?",
+                 {now, token_hash, org_id, user_id}) > 0)
+    return;
+  tx.execute(
+      "INSERT INTO known_devices (token_hash, org_id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+      {token_hash, org_id, user_id, now, now});
+}
+
+void delete_user_devices(store::Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  tx.execute("DELETE FROM known_devices WHERE org_id = ? AND user_id = ?", {org_id, user_id});
+}
+
+void prune_devices(store::Tx& tx, Millis used_before) {
+  tx.execute("DELETE FROM known_devices WHERE last_used_at < ?", {used_before});
+}
+
 FailureCount failures_since(store::Tx& tx, const std::string& scope, const std::string& subject, Millis since) {
   auto r = tx.query_one("SELECT COUNT(*), MIN(at) FROM login_failures WHERE scope = ? AND subject = ? AND at >= ?",
                         {scope, subject, since});

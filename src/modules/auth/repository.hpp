@@ -1,4 +1,4 @@
-// SQL for sessions and failed log-ins.
+// SQL for sessions, known devices and failed log-ins.
 #pragma once
 
 #include <optional>
@@ -22,6 +22,17 @@ void insert_session(store::Tx& tx, const std::string& token_hash, const SessionR
 void touch_session(store::Tx& tx, const std::string& token_hash, Millis now);
 void delete_session(store::Tx& tx, const std::string& token_hash);
 void delete_expired_sessions(store::Tx& tx, std::int64_t user_id, Millis created_before, Millis seen_before);
+// Every session of a user but the one whose hash is `keep` (if given).
+void delete_user_sessions(store::Tx& tx, std::int64_t org_id, std::int64_t user_id,
+                          const std::optional<std::string>& keep = std::nullopt);
+
+// Known devices (decision 0010): a browser that logged in to an account before.
+bool device_known(store::Tx& tx, const std::string& token_hash, std::int64_t org_id, std::int64_t user_id,
+                  Millis used_since);
+void remember_device(store::Tx& tx, const std::string& token_hash, std::int64_t org_id, std::int64_t user_id,
+                     Millis now);
+void delete_user_devices(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
+void prune_devices(store::Tx& tx, Millis used_before);
 
 struct FailureCount {
   long count;

@@ -7,13 +7,15 @@
 namespace wk::auth {
 
 struct CookieOptions {
-  bool secure = false;       // always add `Secure` (the server is behind TLS)
-  bool trust_proxy = false;  // add `Secure` when X-Forwarded-Proto says https
+  // Always add `Secure` (the server is behind TLS). Without it, `Secure` is added when a
+  // trusted proxy's X-Forwarded-Proto says https.
+  bool secure = false;
 };
 
 inline constexpr const char* kSessionCookie = "wk_session";
+inline constexpr const char* kDeviceCookie = "wk_device";  // a known device (decision 0010)
 
-// POST/DELETE /api/v1/session, GET /api/v1/me.
+// POST/DELETE /api/v1/session, GET /api/v1/me, PUT /api/v1/me/password.
 void register_routes(http::Router& router, SessionService& sessions, organisation::Service& organisations,
                      CookieOptions cookies);
 

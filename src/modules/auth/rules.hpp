@@ -14,9 +14,10 @@ struct SessionPolicy {
 };
 
 struct ThrottlePolicy {
-  int account_failures = 5;
+  int account_failures = 5;  // also per known device, counted on its own
   int address_failures = 50;
   Millis window = 15 * 60 * 1000LL;
+  Millis device_lifetime = 90 * 24 * 60 * 60 * 1000LL;  // a known device not used for this long is forgotten
 };
 
 inline bool session_expired(Millis created_at, Millis last_seen_at, Millis now, const SessionPolicy& p) {

@@ -15,6 +15,7 @@ namespace wk::auth {
 
 struct LoginResult {
   std::string session_token;  // goes into the cookie, nowhere else
+  std::string device_token;   // the known-device cookie (decision 0010)
   Principal principal;
 };
 
@@ -23,12 +24,23 @@ class SessionService {
   SessionService(store::Database& db, SessionPolicy sessions, ThrottlePolicy throttle)
       : db_(db), sessions_(sessions), throttle_(throttle) {}
 
+  // `device_token`: the known-device cookie the browser sent, if any.
   Result<LoginResult> login(const std::string& email, const std::string& password, const std::string& address,
-                            Millis now);
+                            const std::optional<std::string>& device_token, Millis now);
   std::optional<Principal> authenticate(const std::string& session_token, Millis now);
   void logout(const Principal& p, const std::string& session_token, Millis now);
+  // The user's own new password: the current one must be right (wrong ones count as
+  // failed log-ins); every other session of the user ends, the one it came from stays.
+  Status change_own_password(const Principal& p, const std::string& current_password,
+                             const std::string& new_password, const std::string& address, Millis now);
+  // Ends every session of a user (but `keep_session_hash`, the caller's own when she
+  // changes herself) and forgets their known devices, inside the caller's transaction
+  // (organisation::Service::on_sessions_end).
+  static void end_sessions(store::Tx& tx, std::int64_t org_id, std::int64_t user_id,
+                           const std::optional<std::string>& keep_session_hash);
 
   const SessionPolicy& policy() const { return sessions_; }
+  const ThrottlePolicy& throttle() const { return throttle_; }
 
  private:
   store::Database& db_;

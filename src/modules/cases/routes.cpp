@@ -131,6 +131,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     if (!r) return problem_response(r.error());
     return http::json_response(201, to_json(*r));
   });
+  router.accept_idempotency_key("POST", "/api/v1/cases");
 
   router.add("GET", "/api/v1/cases/{id}", Access::authenticated, [&service](Context& ctx) {
     const auto id = ctx.id_param();
@@ -223,6 +224,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
                                      {"groups_created", rep.groups_created},
                                      {"lines", rep.lines}});
   });
+  router.accept_idempotency_key("POST", "/api/v1/receipts/import");
 
   router.add("GET", "/api/v1/receipts/export", Access::authenticated, [&db](Context& ctx) {
     std::vector<FieldError> errors;

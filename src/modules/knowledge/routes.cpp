@@ -270,6 +270,7 @@ void register_routes(http::Router& router, Service& service) {
     if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, true); })) return *bad;
     return item_response(service.create(ctx.user(), item, ctx.now), 201);
   });
+  router.accept_idempotency_key("POST", "/api/v1/knowledge");
 
   router.add("GET", "/api/v1/knowledge/search", Access::authenticated, [&service](Context& ctx) {
     SearchQuery q;
@@ -472,6 +473,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!r) return problem_response(r.error());
     return http::json_response(201, attachment_json(*r));
   });
+  router.accept_idempotency_key("POST", "/api/v1/knowledge/{id}/attachments");
 
   router.add("GET", "/api/v1/knowledge/{id}/attachments/{attachment_id}", Access::authenticated,
              [&service](Context& ctx) {

@@ -334,6 +334,12 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
       return Error::conflict("U kunt uw eigen account niet deactiveren of uw eigen beheerdersrol afnemen.",
                              "You cannot deactivate yourself or remove your own admin role.");
 
+    bool role_removed = false;
+    if (change.roles)
+      for (const auto& r : before->roles) role_removed |= std::find(change.roles->begin(), change.roles->end(), r) == change.roles->end();
+    const bool deactivated = before->active && change.active == false;
+    const bool end_sessions = change.password.has_value() || deactivated || role_removed;
+
     repo::update_user(tx, p.org_id, id, change.email.value_or(before->email), change.name.value_or(before->name),
                       change.active.value_or(before->active));
     if (change.password) repo::update_password(tx, p.org_id, id, auth::hash_password(*change.password));
@@ -342,9 +348,29 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
     auto after = *repo::find_user(tx, p.org_id, id);
     auto after_snapshot = audit_snapshot(after);
     if (change.password) after_snapshot["password_changed"] = true;
+    if (end_sessions && end_sessions_) {
+      end_sessions_(tx, p.org_id, id, id == p.user_id ? std::optional<std::string>(p.session_hash) : std::nullopt);
+      after_snapshot["sessions_ended"] = true;
+    }
     audit::record(tx, event(p.org_id, p.user_id, "update", "user", id, audit_snapshot(*before), after_snapshot), now);
     return after;
   });
+}
+
+std::vector<FieldError> Service::password_errors(const std::string& password, const std::string& field) {
+  std::vector<FieldError> errors;
+  check_password(errors, password);
+  for (auto& e : errors) e.field = field;
+  return errors;
+}
+
+void Service::store_own_password(Tx& tx, std::int64_t org_id, std::int64_t user_id, const std::string& password_hash,
+                                 Millis now) {
+  repo::update_password(tx, org_id, user_id, password_hash);
+  audit::record(tx,
+                event(org_id, user_id, "update", "user", user_id, nullptr,
+                      {{"password_changed", true}, {"by", "self"}, {"other_sessions_ended", true}}),
+                now);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // what a valid user or team is, and the audit entry that goes with every change.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,6 +108,19 @@ class Service {
   // The principal of an active user; nullopt when the user is gone or deactivated.
   static std::optional<Principal> principal(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
   static void record_login(store::Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis now);
+  // The rules for a new password, its errors named `field`.
+  static std::vector<FieldError> password_errors(const std::string& password, const std::string& field);
+  // A user's own new password (hashed outside the transaction), with its audit entry.
+  static void store_own_password(store::Tx& tx, std::int64_t org_id, std::int64_t user_id,
+                                 const std::string& password_hash, Millis now);
+
+  // Sessions end for good when a user gets a new password, is deactivated or loses a
+  // role; an administrator who changes herself keeps the session she does it from. The
+  // auth module owns sessions; the application wires it in here, and it runs inside the
+  // transaction of the change.
+  using SessionsEnder = std::function<void(store::Tx&, std::int64_t org_id, std::int64_t user_id,
+                                           const std::optional<std::string>& keep_session_hash)>;
+  void on_sessions_end(SessionsEnder end_sessions) { end_sessions_ = std::move(end_sessions); }
 
   // E-mail addresses are compared trimmed and lower-cased.
   static std::string normalise_email(std::string_view email);
@@ -115,6 +129,7 @@ class Service {
   Result<User> insert_user(store::Tx& tx, std::int64_t org_id, std::optional<std::int64_t> actor, NewUser user,
                            Millis now);
   store::Database& db_;
+  SessionsEnder end_sessions_;
 };
 
 }  // namespace wk::organisation

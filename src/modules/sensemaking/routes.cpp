@@ -226,6 +226,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!r) return problem_response(r.error());
     return http::json_response(201, session_json(r->item, r->warnings));
   });
+  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions");
 
   router.add("GET", "/api/v1/sensemaking-sessions/{id}", Access::authenticated, [&service](Context& ctx) {
     const auto id = ctx.id_param();
@@ -274,6 +275,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!r) return problem_response(r.error());
     return http::json_response(201, theme_json(r->item, r->warnings));
   });
+  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions/{id}/themes");
 
   router.add("PATCH", "/api/v1/sensemaking-sessions/{id}/themes/{theme_id}", Access::authenticated,
              [&service](Context& ctx) {
@@ -305,6 +307,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!r) return problem_response(r.error());
     return http::json_response(201, action_json(r->item, r->warnings));
   });
+  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions/{id}/actions");
 
   router.add("GET", "/api/v1/sensemaking-actions", Access::authenticated, [&service](Context& ctx) {
     ActionQuery q;

@@ -232,6 +232,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     if (!r) return problem_response(r.error());
     return http::json_response(201, story_json(r->story, r->warnings));
   });
+  router.accept_idempotency_key("POST", "/api/v1/stories");
 
   router.add("GET", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
     std::vector<FieldError> errors;
@@ -364,6 +365,7 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     if (!r) return problem_response(r.error());
     return http::json_response(202, {{"status", "pending"}});
   });
+  router.accept_idempotency_key("POST", "/api/v1/public/{org}/stories");
 }
 
 }  // namespace wk::stories
