@@ -70,27 +70,48 @@ void attach_all(Tx& tx, std::int64_t org_id, std::vector<StoryRow>& rows) {
   }
 }
 
-constexpr const char* kFilter =
-    "WHERE s.org_id = ? AND s.status = ? AND (CAST(? AS TEXT) IS NULL OR s.story_date >= ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR s.story_date <= ?) AND (CAST(? AS BIGINT) IS NULL OR s.team_id = ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR s.teller_kind = ?) AND (CAST(? AS BIGINT) IS NULL OR s.topic_id = ?) "
-    "AND (CAST(? AS BIGINT) IS NULL OR s.valuation_id = ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR LOWER(s.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(s.text) LIKE LOWER(?) "
-    "ESCAPE '\\') ";
+// The WHERE clause of a story list: fixed fragments for the filters that are set (so
+// that each present filter can bound an index walk; `(? IS NULL OR …)` kept PostgreSQL's
+// generic plans from using them), bound parameters for their values.
+struct Where {
+  std::string sql;
+  std::vector<Param> params;
+};
 
-std::vector<Param> filter_params(std::int64_t org_id, const StoryFilter& f) {
-  std::optional<std::string> like;
+Where where(std::int64_t org_id, const StoryFilter& f) {
+  Where w{"WHERE s.org_id = ? AND s.status = ? ", {org_id, f.status}};
+  const auto add = [&](const char* fragment, Param value) {
+    w.sql += fragment;
+    w.params.push_back(std::move(value));
+  };
+  if (f.from) add("AND s.story_date >= ? ", *f.from);
+  if (f.to) add("AND s.story_date <= ? ", *f.to);
+  if (f.team_id) add("AND s.team_id = ? ", *f.team_id);
+  if (f.teller) add("AND s.teller_kind = ? ", *f.teller);
+  if (f.topic_id) add("AND s.topic_id = ? ", *f.topic_id);
+  if (f.valuation_id) add("AND s.valuation_id = ? ", *f.valuation_id);
   if (f.q) {
     std::string escaped;
     for (char ch : *f.q) {
       if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
       escaped += ch;
     }
-    like = "%" + escaped + "%";
+    const std::string like = "%" + escaped + "%";
+    w.sql += "AND (LOWER(s.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(s.text) LIKE LOWER(?) ESCAPE '\\') ";
+    w.params.emplace_back(like);
+    w.params.emplace_back(like);
   }
-  return {org_id,   f.status,   f.from,     f.from,         f.to,           f.to, f.team_id, f.team_id, f.teller,
-          f.teller, f.topic_id, f.topic_id, f.valuation_id, f.valuation_id, like, like,      like};
+  // The keyset: the page after the last story of the one before (newest first).
+  if (f.after) {
+    w.sql += "AND (s.story_date < ? OR (s.story_date = ? AND s.id < ?)) ";
+    w.params.emplace_back(f.after->date);
+    w.params.emplace_back(f.after->date);
+    w.params.emplace_back(f.after->id);
+  }
+  return w;
 }
+
+constexpr const char* kNewestFirst = "ORDER BY s.story_date DESC, s.id DESC ";
 
 }  // namespace
 
@@ -121,37 +142,42 @@ std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id) {
 }
 
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
-  auto params = filter_params(org_id, f);
-  params.emplace_back(f.limit);
-  params.emplace_back(f.offset);
+  auto w = where(org_id, f);
+  w.params.emplace_back(f.limit);
+  w.params.emplace_back(f.offset);
   std::vector<StoryRow> out;
-  for (const auto& r :
-       tx.query(std::string(kColumns) + kFilter + "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?", params))
+  for (const auto& r : tx.query(std::string(kColumns) + w.sql + kNewestFirst + "LIMIT ? OFFSET ?", w.params))
     out.push_back(from_row(r));
   attach_all(tx, org_id, out);
   return out;
 }
 
 std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
-  return tx.query(std::string("SELECT COUNT(*) FROM stories s ") + kFilter, filter_params(org_id, f)).front().i64(0);
+  auto w = where(org_id, f);
+  return tx.query("SELECT COUNT(*) FROM stories s " + w.sql, w.params).front().i64(0);
+}
+
+std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t cap) {
+  f.after.reset();
+  auto w = where(org_id, f);
+  w.params.emplace_back(cap);
+  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM stories s " + w.sql + "LIMIT ?) x", w.params).front().i64(0);
 }
 
 std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
-  auto params = filter_params(org_id, f);
-  params.emplace_back(f.limit);
-  params.emplace_back(f.offset);
+  auto w = where(org_id, f);
+  w.params.emplace_back(f.limit);
+  w.params.emplace_back(f.offset);
   std::vector<std::int64_t> out;
-  for (const auto& r : tx.query(std::string("SELECT s.id FROM stories s ") + kFilter +
-                                    "ORDER BY s.story_date DESC, s.id DESC LIMIT ? OFFSET ?",
-                                params))
+  for (const auto& r : tx.query("SELECT s.id FROM stories s " + w.sql + kNewestFirst + "LIMIT ? OFFSET ?", w.params))
     out.push_back(r.i64(0));
   return out;
 }
 
 bool matches(Tx& tx, std::int64_t org_id, const StoryFilter& f, std::int64_t story_id) {
-  auto params = filter_params(org_id, f);
-  params.emplace_back(story_id);
-  return !tx.query(std::string("SELECT 1 FROM stories s ") + kFilter + "AND s.id = ?", params).empty();
+  auto w = where(org_id, f);
+  w.params.emplace_back(story_id);
+  return !tx.query("SELECT 1 FROM stories s " + w.sql + "AND s.id = ?", w.params).empty();
 }
 
 std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {

@@ -3,6 +3,8 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "core/time.hpp"
+#include "http/cursor.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -244,12 +246,29 @@ void register_routes(http::Router& router, Service& service, store::Database& db
         f.status = std::string(*st);
     }
     http::query_paging(ctx.request, f.limit, f.offset, errors);
+    // Past the counted first 10,000 a page is found by its cursor, not by counting rows.
+    if (f.offset > kCountCap)
+      errors.push_back({"offset", "Blader verder met de cursor (next_cursor), of verfijn het filter.",
+                        "at most " + std::to_string(kCountCap) + "; page on with cursor"});
+    if (auto c = ctx.request.query_param("cursor"); c && !c->empty()) {
+      const auto key = http::decode_cursor(*c);
+      if (key && key->size() == 2 && (*key)[0].is_string() && is_valid_iso_date((*key)[0].get<std::string>()) &&
+          (*key)[1].is_number_integer())
+        f.after = StoryKey{(*key)[0].get<std::string>(), (*key)[1].get<std::int64_t>()};
+      else
+        errors.push_back({"cursor", "Deze pagina bestaat niet (ongeldige cursor).", "not a cursor of this list"});
+      if (f.offset != 0) errors.push_back({"offset", "Gebruik offset of cursor, niet beide.", "not with cursor"});
+    }
     if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), f);
     if (!r) return problem_response(r.error());
     json items = json::array();
-    for (const auto& s : r->first) items.push_back(story_json(s));
-    return http::json_response(200, {{"items", items}, {"total", r->second}});
+    for (const auto& s : r->items) items.push_back(story_json(s));
+    return http::json_response(
+        200, {{"items", items},
+              {"total", r->total},
+              {"total_exact", r->total_exact},
+              {"next_cursor", r->next ? json(http::encode_cursor(json::array({r->next->date, r->next->id}))) : json()}});
   });
 
   router.add("GET", "/api/v1/stories/stats", Access::authenticated, [&service](Context& ctx) {

@@ -273,15 +273,25 @@ Result<StoryView> Service::share(const Principal& p, StoryInput in, Millis now) 
   });
 }
 
-Result<std::pair<std::vector<Story>, std::int64_t>> Service::list(const Principal& p, const StoryFilter& f) {
+Result<StoryPage> Service::list(const Principal& p, const StoryFilter& f) {
   if (!may_read(p)) return Error::forbidden();
   if (f.status != "published" && !may_moderate(p))
     return Error::forbidden("Only quality staff see unpublished stories.");
   return db_.read([&](Tx& tx) {
     const auto l = Lookup::load(tx, p.org_id);
-    std::vector<Story> items;
-    for (const auto& r : repo::list(tx, p.org_id, f)) items.push_back(l.story(r));
-    return std::make_pair(std::move(items), repo::count(tx, p.org_id, f));
+    StoryFilter one_more = f;
+    ++one_more.limit;  // is there a next page?
+    auto rows = repo::list(tx, p.org_id, one_more);
+    StoryPage page;
+    if (rows.size() > static_cast<std::size_t>(f.limit)) {
+      rows.pop_back();
+      page.next = StoryKey{rows.back().date, rows.back().id};
+    }
+    for (const auto& r : rows) page.items.push_back(l.story(r));
+    page.total = repo::count_upto(tx, p.org_id, f, kCountCap + 1);
+    page.total_exact = page.total <= kCountCap;
+    page.total = std::min(page.total, kCountCap);
+    return page;
   });
 }
 

@@ -88,6 +88,12 @@ struct Redaction {
 };
 inline constexpr const char* kRedacted = "[weggelaten]";
 
+// A place in the list, newest first: the page after it starts with the next older story.
+struct StoryKey {
+  std::string date;
+  std::int64_t id = 0;
+};
+
 struct StoryFilter {
   std::optional<std::string> from, to;
   std::optional<std::int64_t> team_id;
@@ -97,7 +103,18 @@ struct StoryFilter {
   std::optional<std::string> q;
   int limit = 50;
   int offset = 0;
+  std::optional<StoryKey> after;  // keyset paging (a cursor); then offset is 0
 };
+
+// A page of the list. The total is counted up to kCountCap: a count of a million
+// stories on every page would cost what no page may (docs/performance.md).
+struct StoryPage {
+  std::vector<Story> items;
+  std::int64_t total = 0;
+  bool total_exact = true;       // false: there are more than `total`
+  std::optional<StoryKey> next;  // the place after the last item, when there are more
+};
+inline constexpr std::int64_t kCountCap = 10'000;
 
 struct Period {
   std::string from, to;
@@ -146,7 +163,7 @@ class Service {
   explicit Service(store::Database& db) : db_(db) {}
 
   Result<StoryView> share(const Principal& p, StoryInput in, Millis now);
-  Result<std::pair<std::vector<Story>, std::int64_t>> list(const Principal& p, const StoryFilter& f);
+  Result<StoryPage> list(const Principal& p, const StoryFilter& f);
   Result<StoryView> get(const Principal& p, std::int64_t id);
   Result<StoryView> moderate(const Principal& p, std::int64_t id, bool accept, const std::string& reason,
                              const std::vector<Redaction>& redactions, Millis now);
