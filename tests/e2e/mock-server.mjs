@@ -412,7 +412,8 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   log(null, 'create', 'district', 1, null, districts[0]);
   for (const t of teams) log(users[0], 'create', 'team', t.id, null, teamOut(t));
 
-  return { handle };
+  // generateStories: for the browser tests only (in-process, no HTTP route), many stories at once.
+  return { handle, generateStories: stories.generateStories };
 }
 
 // ---- The annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
@@ -691,6 +692,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
   return {
     url: `http://${host}:${actual}`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+    /** The browser tests' way to fill the mock with many stories: generateStories(count, fields). */
+    generateStories: api.generateStories,
   };
 }
 

@@ -9,11 +9,16 @@
 // saved with a warning); the dashboard shows the counts, topic shares with one decimal
 // and the comparison columns; the quality officer adds a topic for residents only, in
 // their words, which the public form offers and the staff form and filter do not.
+// A list of more than 10,000 stories (mock only: the mock makes them at once) is
+// "van meer dan 10.000", pages by ?vanaf= up to 10,000 and by the server's cursor
+// (?na=…&p=…) beyond, with the filter kept in every link; the session form's filter
+// count says "meer dan 10.000" too.
 // axe-core (WCAG 2.1 A/AA) runs on every page. The organisation's logo is put back as
 // it was afterwards.
 // Screenshots: stories-public.png, vertelpunt-telefoon.png (for the user guide),
 // stories-public-wide.png, stories-public-thanks.png,
-// stories-form.png, stories-queue.png, stories-dashboard.png, stories-lists.png.
+// stories-form.png, stories-queue.png, stories-dashboard.png, stories-lists.png,
+// stories-past-10000.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -607,6 +612,130 @@ test('quality: a topic for residents only, in their words', { timeout: 120_000 }
     await gotoByMenu(page, 'Vertelpunt-lijsten', 'Vertelpunt-lijsten');
     await row.getByRole('button', { name: `Intrekken ${RESIDENTS_TOPIC}` }).click();
     await page.getByText(`${RESIDENTS_TOPIC} is ingetrokken.`).waitFor();
+  });
+  await context.close();
+});
+
+test('a list of more than 10,000 stories pages on by cursor', { timeout: 180_000 }, async (t) => {
+  if (!target.mock) {
+    // The real server's count and cursor are covered by tests/api/list_paging.test.mjs;
+    // 10,000 stories through the API would take too long here.
+    t.skip('mock only: it makes 10,120 stories at once');
+    return;
+  }
+  const MANY = 10_120;
+  // Newest first: all on one day, so the id decides (the keyset's tie-break); story
+  // i + 1 of MANY is at position MANY - i in the list.
+  target.generateStories(MANY, { date: '2018-06-01', title: (i) => `Veel ${RUN_ID} ${i + 1}` });
+  const titleAt = (position) => `Veel ${RUN_ID} ${MANY - position + 1}`;
+  const keep = 'van=2018-01-01&tot=2018-12-31&verteller=medewerker';
+  const list = `${target.url}/verhalen?${keep}`;
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  const caption = async () => norm(await page.locator('#stories-caption').innerText());
+  const pager = () => page.getByRole('navigation', { name: 'Pagina’s met verhalen' });
+  const firstRow = async () => norm(await page.locator('table.wk-stories tbody tr th').first().innerText());
+  const search = () => new URL(page.url()).searchParams;
+  /** Follows a pager link by keyboard and waits for the caption of the page it opens. */
+  const follow = async (name, expected) => {
+    const link = pager().getByRole('link', { name, exact: true });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#stories-caption').getByText(expected, { exact: true }).waitFor();
+  };
+  const everyLinkKeepsTheFilter = async () => {
+    const hrefs = await pager().getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) assert.ok(href.startsWith(`/verhalen?${keep}`), `the filter kept in ${href}`);
+  };
+
+  await t.test('the first page: "van meer dan 10.000", and so the announcement', async () => {
+    await login(page, QUALITY.email, PASSWORD);
+    await page.goto(list);
+    await page.locator('#stories-caption').getByText('Verhalen 1 tot en met 50 van meer dan 10.000', { exact: true }).waitFor();
+    await page.locator('div[role="status"].wk-visually-hidden').getByText('Meer dan 10.000 verhalen gevonden.', { exact: true }).waitFor();
+    assert.equal(await firstRow(), titleAt(1));
+    assert.equal(await pager().getByRole('link', { name: 'Vorige' }).count(), 0);
+    assert.equal(await pager().getByRole('link', { name: 'Eerste pagina' }).count(), 0, 'not on the first page');
+    await everyLinkKeepsTheFilter();
+  });
+
+  await t.test('offsets up to 10,000 as before (an old link with ?vanaf= still works)', async () => {
+    await page.goto(`${list}&vanaf=9950`);
+    await page.locator('#stories-caption').getByText('Verhalen 9.951 tot en met 10.000 van meer dan 10.000', { exact: true }).waitFor();
+    await follow('Volgende', 'Verhalen 10.001 tot en met 10.050 van meer dan 10.000');
+    assert.equal(search().get('vanaf'), '10000');
+    assert.equal(search().get('na'), null);
+    assert.equal(await firstRow(), titleAt(10_001));
+    await everyLinkKeepsTheFilter();
+  });
+
+  await t.test('Volgende past 10,000 follows the cursor, with the page number in the address', async () => {
+    await follow('Volgende', 'Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
+    assert.ok(search().get('na'), 'a cursor in the address');
+    assert.equal(search().get('p'), '202');
+    assert.equal(search().get('vanaf'), null, 'no offset beside the cursor');
+    for (const [k, v] of new URLSearchParams(keep)) assert.equal(search().get(k), v, `${k} kept`);
+    assert.equal(await firstRow(), titleAt(10_051));
+    assert.equal(await page.locator('table.wk-stories tbody tr').count(), 50);
+    await pager().getByRole('link', { name: 'Eerste pagina' }).waitFor();
+    await everyLinkKeepsTheFilter();
+    await checkA11y(page, 'story list past 10,000 (a cursor page)');
+    await screenshot(page, 'stories-past-10000');
+  });
+
+  await t.test('on to the last page by cursor, and back with Vorige', async () => {
+    await follow('Volgende', 'Verhalen 10.101 tot en met 10.120 van meer dan 10.000');
+    assert.equal(search().get('p'), '203');
+    assert.equal(await firstRow(), titleAt(10_101));
+    assert.equal(await pager().getByRole('link', { name: 'Volgende' }).count(), 0, 'the last page (next_cursor null)');
+    await follow('Vorige', 'Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
+    assert.equal(search().get('p'), '202');
+    assert.equal(await firstRow(), titleAt(10_051));
+    await follow('Vorige', 'Verhalen 10.001 tot en met 10.050 van meer dan 10.000');
+    assert.equal(search().get('vanaf'), '10000', 'back on the offset pages');
+  });
+
+  await t.test('Eerste pagina from a cursor page', async () => {
+    await page.goto(page.url()); // a fresh start on the offset page of 10,000
+    await follow('Volgende', 'Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
+    await follow('Eerste pagina', 'Verhalen 1 tot en met 50 van meer dan 10.000');
+    assert.equal(new URL(page.url()).search, `?${keep}`);
+  });
+
+  await t.test('in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('#stories-caption').getByText('Stories 1 to 50 of more than 10,000', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.locator('#stories-caption').getByText('Verhalen 1 tot en met 50 van meer dan 10.000', { exact: true }).waitFor();
+  });
+
+  await t.test('the API: no offset past 10,000, not both, no foreign cursor (400 naming the field)', async () => {
+    const q = await playwrightRequest.newContext({ baseURL: target.url });
+    await apiLogin(q, target.url, QUALITY.email, PASSWORD);
+    const base = `/api/v1/stories?from=2018-01-01&to=2018-12-31&limit=50`;
+    const first = await (await q.get(base)).json();
+    assert.equal(first.total, 10_000);
+    assert.equal(first.total_exact, false);
+    assert.match(first.next_cursor, /^[A-Za-z0-9_-]+$/);
+    const byCursor = await (await q.get(`${base}&cursor=${first.next_cursor}`)).json();
+    const byOffset = await (await q.get(`${base}&offset=50`)).json();
+    assert.deepEqual(byCursor.items.map((x) => x.id), byOffset.items.map((x) => x.id));
+    for (const [extra, field] of [['offset=10001', 'offset'], [`cursor=${first.next_cursor}&offset=50`, 'offset'], ['cursor=nonsense!', 'cursor'], ['cursor=eyJhIjoxfQ', 'cursor']]) {
+      const r = await q.get(`${base}&${extra}`);
+      assert.equal(r.status(), 400, extra);
+      assert.ok((await r.json()).errors.some((e) => e.field === field), `${extra} names ${field}`);
+    }
+    await q.dispose();
+  });
+
+  await t.test('the session form’s filter count says "meer dan 10.000" too', async () => {
+    await page.goto(`${target.url}/duidingssessies/nieuw`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe duidingssessie' }).waitFor();
+    await page.locator('#session-filter-from').fill('01-01-2018');
+    await page.locator('#session-filter-to').fill('31-12-2018');
+    await page.locator('#session-filter-count').getByText('Dit filter vindt nu meer dan 10.000 verhalen.', { exact: true }).waitFor();
   });
   await context.close();
 });

@@ -2,7 +2,8 @@ import { Link } from './Link';
 
 /**
  * Previous/next links under a paged list, with "where am I" in between. `prev` and
- * `next` are query strings (e.g. `?offset=25`) appended to `path`, or null at the ends.
+ * `next` are query strings (e.g. `?offset=25`) appended to `path`, or null at the ends;
+ * `first` (with `firstText`), when given, a link back to the first page before them.
  * `onNavigate` runs before the link is followed (pages use it to move focus afterwards).
  */
 export function Pager(props: {
@@ -14,11 +15,18 @@ export function Pager(props: {
   nextText: string;
   where: string;
   onNavigate: () => void;
+  first?: string | null;
+  firstText?: string;
 }) {
-  const { path, prev, next, label, prevText, nextText, where, onNavigate } = props;
-  if (prev === null && next === null) return null;
+  const { path, prev, next, label, prevText, nextText, where, onNavigate, first = null, firstText = '' } = props;
+  if (prev === null && next === null && first === null) return null;
   return (
     <nav class="wk-pager" aria-label={label}>
+      {first !== null ? (
+        <Link href={`${path}${first}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+          {firstText}
+        </Link>
+      ) : null}
       {prev !== null ? (
         <Link href={`${path}${prev}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
           {prevText}

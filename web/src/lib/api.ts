@@ -414,11 +414,18 @@ export interface StoryQuery {
   status?: string | null;
   q?: string | null;
   limit?: number;
+  /** At most 10,000; not with `cursor`. */
   offset?: number;
+  /** The `next_cursor` of the page before; not with `offset`. */
+  cursor?: string | null;
 }
 export interface StoryPage {
   items: Story[];
+  /** Counted up to 10,000: with `total_exact` false the filter finds more (and this is 10,000). */
   total: number;
+  total_exact: boolean;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next_cursor: string | null;
 }
 export interface Bucket {
   code: string;
@@ -1135,7 +1142,7 @@ export const api = {
       body: { decision, ...(reason === undefined ? {} : { reason }), ...(redact.length ? { redact } : {}) },
     }),
   storyStats: (params: StatsQuery) => request<Stats>('GET', `/api/v1/stories/stats${query({ ...params })}`),
-  storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset'>, format: 'csv' | 'xlsx') =>
+  storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset' | 'cursor'>, format: 'csv' | 'xlsx') =>
     `/api/v1/stories/export${query({ format, ...filter })}`,
   colleagues: () => request<List<Colleague>>('GET', '/api/v1/colleagues'),
   sessions: (params: SessionQuery) => request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { matchRoute } from './routes';
 import { canExportStories, canSee, navItems } from './roles';
-import { addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, filterFields, isOpenAction, mayUpdateAction, sessionPatch } from './sensemaking';
+import {
+  addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, filterCountMessage, filterFields, isOpenAction, mayUpdateAction, pickFoundMessage,
+  sessionPatch,
+} from './sensemaking';
 import { EMPTY_FILTER_FIELDS, readFilterDates } from './stories';
 import { moduleOf } from './views';
 
@@ -134,5 +137,20 @@ describe('pages, menu and view counts', () => {
     expect(moduleOf('cases')).toBeNull();
     expect(moduleOf('storyLists')).toBeNull();
     expect(moduleOf(null)).toBeNull();
+  });
+});
+
+describe('counts of found stories (counted up to 10,000)', () => {
+  const en = translator('en');
+  it('under a session’s filter', () => {
+    expect(filterCountMessage(nl, 'nl', { total: 63_412, total_exact: true })).toBe('Dit filter vindt nu 63.412 verhalen.');
+    expect(filterCountMessage(nl, 'nl', { total: 10_000, total_exact: false })).toBe('Dit filter vindt nu meer dan 10.000 verhalen.');
+    expect(filterCountMessage(nl, 'nl', { total: 1, total_exact: true })).toBe('Dit filter vindt nu 1 verhaal.');
+    expect(filterCountMessage(en, 'en', { total: 10_000, total_exact: false })).toBe('This filter finds more than 10,000 stories now.');
+  });
+  it('in the story picker', () => {
+    expect(pickFoundMessage(nl, 'nl', 50, { total: 10_000, total_exact: false })).toMatch(/^De eerste 50 van meer dan 10\.000 gevonden verhalen\./);
+    expect(pickFoundMessage(nl, 'nl', 50, { total: 1_234, total_exact: true })).toMatch(/^De eerste 50 van 1\.234 gevonden verhalen\./);
+    expect(pickFoundMessage(nl, 'nl', 12, { total: 12, total_exact: true })).toBe('12 verhalen gevonden.');
   });
 });

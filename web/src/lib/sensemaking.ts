@@ -5,8 +5,28 @@
 import type { Lang, MessageKey, Translate } from '../i18n';
 import type { ActionPatch, ActionStatus, OutcomeKind, SessionInput, SignValue, StoryFilterQuery, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
-import { dateInputValue, formatDate, parseDateInput } from './format';
+import { dateInputValue, formatCount, formatDate, parseDateInput } from './format';
 import { EMPTY_FILTER_FIELDS, readFilterDates, valueLabel, type FilterFields } from './stories';
+
+/** How many stories a story list answer found: `total`, counted up to 10,000 (`total_exact` false beyond). */
+export interface FoundCount {
+  total: number;
+  total_exact: boolean;
+}
+
+/** "Dit filter vindt nu 63.412 verhalen." / "… nu meer dan 10.000 verhalen." under a session's filter. */
+export function filterCountMessage(t: Translate, lang: Lang, found: FoundCount): string {
+  if (!found.total_exact) return t('sessionForm.filterCountMore', { count: formatCount(found.total, lang) });
+  return found.total === 1 ? t('sessionForm.filterCountOne') : t('sessionForm.filterCount', { count: formatCount(found.total, lang) });
+}
+
+/** The story picker's status: "De eerste 50 van (meer dan) 10.000 gevonden verhalen. …" or "12 verhalen gevonden." */
+export function pickFoundMessage(t: Translate, lang: Lang, shown: number, found: FoundCount): string {
+  const total = formatCount(found.total, lang);
+  if (!found.total_exact) return t('sessionForm.pickFoundMoreThan', { shown: formatCount(shown, lang), total });
+  if (found.total > shown) return t('sessionForm.pickFoundMore', { shown: formatCount(shown, lang), total });
+  return t('sessionForm.pickFound', { count: total });
+}
 
 /** A session's saved filter as the API takes it: only what was filled in; ids as numbers. */
 export function filterBody(f: FilterFields): { filter: StoryFilterQuery; bad: ('from' | 'to')[] } {

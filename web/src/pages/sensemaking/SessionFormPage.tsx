@@ -17,7 +17,7 @@ import { setFlash } from '../../lib/flash';
 import { loadStaffSigns } from '../../lib/signs';
 import { navigate } from '../../lib/router';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
-import { checkSession, filterBody, filterFields, sessionPatch, type Selection } from '../../lib/sensemaking';
+import { checkSession, filterBody, filterCountMessage, filterFields, sessionPatch, type FoundCount, type Selection } from '../../lib/sensemaking';
 import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -110,7 +110,7 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [matches, setMatches] = useState<number | null>(null);
+  const [matches, setMatches] = useState<FoundCount | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -147,7 +147,7 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
     const timer = window.setTimeout(() => {
       api.stories({ ...filter, limit: 1 }).then(
         (page) => {
-          if (!stale) setMatches(page.total);
+          if (!stale) setMatches({ total: page.total, total_exact: page.total_exact });
         },
         () => {
           if (!stale) setMatches(null);
@@ -327,7 +327,7 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
                 />
               </div>
               <p class="utrecht-paragraph wk-live" role="status" id="session-filter-count">
-                {matches === null ? '' : matches === 1 ? t('sessionForm.filterCountOne') : t('sessionForm.filterCount', { count: matches })}
+                {matches === null ? '' : filterCountMessage(t, lang, matches)}
               </p>
             </div>
           ) : (

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { api, type Story, type StoryBrief } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { pickFoundMessage, type FoundCount } from '../../lib/sensemaking';
 import { valueLabel } from '../../lib/stories';
 import { Checkbox, Fieldset, TextField } from '../../components/Field';
 
@@ -29,7 +30,7 @@ export function StoryPicker({ picked, onChange, error }: Props) {
   const { t, lang } = useI18n();
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
-  const [found, setFound] = useState<{ items: StoryBrief[]; total: number } | null>(null);
+  const [found, setFound] = useState<({ items: StoryBrief[] } & FoundCount) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
@@ -46,7 +47,7 @@ export function StoryPicker({ picked, onChange, error }: Props) {
     api.stories({ q: asked || null, limit: RESULTS }).then(
       (page) => {
         if (stale) return;
-        setFound({ items: page.items.map(brief), total: page.total });
+        setFound({ items: page.items.map(brief), total: page.total, total_exact: page.total_exact });
         setProblem(null);
       },
       (err) => {
@@ -87,7 +88,7 @@ export function StoryPicker({ picked, onChange, error }: Props) {
         <TextField id="session-pick-q" label={t('sessionForm.pickSearch')} description={t('sessionForm.pickSearchHelp')} value={q} onValue={setQ} maxLength={100} />
       </div>
       <div role="status" class="wk-live wk-picker__status">
-        {problem ? null : found ? (found.total > found.items.length ? t('sessionForm.pickFoundMore', { shown: found.items.length, total: found.total }) : t('sessionForm.pickFound', { count: found.total })) : ''}
+        {problem ? null : found ? pickFoundMessage(t, lang, found.items.length, found) : ''}
       </div>
       {problem ? <p class="utrecht-paragraph wk-cell-error">{problem}</p> : null}
       {found && found.items.length ? (

@@ -1,7 +1,8 @@
 // /verhalen — the stories the user may read, with filters (period, team, teller kind,
 // topic, valuation, search) in the URL's query string. Quality staff also get the tabs
 // "Te beoordelen" (status=pending: the public stories to accept or reject) and
-// "Afgewezen".
+// "Afgewezen". Pages of 50: by offset (?vanaf=) within the server's first 10,000 stories,
+// by the server's cursor (?na=…&p=…) beyond (lib/stories.ts, storyPaging).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
@@ -12,7 +13,19 @@ import { takeFlash } from '../../lib/flash';
 import { loadStaffSigns } from '../../lib/signs';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
-import { readFilterDates, searchFromStoryFilter, storyFilterFromSearch, valueLabel, type StoryFilter } from '../../lib/stories';
+import {
+  CursorMemory,
+  firstPage,
+  readFilterDates,
+  searchFromStoryFilter,
+  storiesFound,
+  storyCaption,
+  storyFilterFromSearch,
+  storyPaging,
+  valueLabel,
+  STORIES_PAGE_SIZE,
+  type StoryFilter,
+} from '../../lib/stories';
 import { teamFilterChoices } from '../../lib/teams';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -21,22 +34,32 @@ import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { StoryFilterFields } from './StoryFilterFields';
 
-export const STORIES_PAGE_SIZE = 50;
-
 /** The filter form holds dates as typed (dd-mm-jjjj). */
-type FormState = Omit<StoryFilter, 'offset'>;
+type FormState = Omit<StoryFilter, 'offset' | 'cursor' | 'page'>;
+
+/** The cursor pages this tab has seen (for "Vorige" deep in the list). */
+const cursors = new CursorMemory(
+  (() => {
+    try {
+      return globalThis.sessionStorage ?? null;
+    } catch {
+      return null;
+    }
+  })(),
+);
 
 export function StoryListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => storyFilterFromSearch(search), [search]);
-  const toForm = (f: StoryFilter): FormState => ({ ...f, from: dateInputValue(f.from), to: dateInputValue(f.to) });
+  const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: StoryFilter): FormState => ({ ...f, from: dateInputValue(f.from), to: dateInputValue(f.to) });
   const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [dateErrors, setDateErrors] = useState<Record<string, string>>({});
   /** The filter's topics and valuations: those offered to staff. */
   const [signs, setSigns] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
-  const [data, setData] = useState<(StoryPage & { offset: number }) | null>(null);
+  /** The answer with the filter (and page) it is for. */
+  const [data, setData] = useState<(StoryPage & { filter: StoryFilter }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [flash] = useState(() => takeFlash());
   const [status, setStatus] = useState<string | null>(null);
@@ -68,19 +91,21 @@ export function StoryListPage({ me }: { me: Me }) {
         status: quality && applied.status ? applied.status : null,
         q: applied.q || null,
         limit: STORIES_PAGE_SIZE,
-        offset: applied.offset,
+        // The server takes one or the other.
+        ...(applied.cursor ? { cursor: applied.cursor } : { offset: applied.offset }),
       })
       .then(
         (page) => {
           if (stale) return;
-          setData({ ...page, offset: applied.offset });
+          if (applied.cursor) cursors.remember(applied, applied.page, applied.cursor);
+          setData({ ...page, filter: applied });
           setError(null);
           if (paged.current) {
             paged.current = false;
             requestAnimationFrame(() => document.getElementById('stories-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
           }
-          const filtered = searchFromStoryFilter({ ...applied, status: '', offset: 0 });
-          if (filtered) setStatus(page.total === 1 ? t('stories.foundOne') : t('stories.found', { count: page.total }));
+          const filtered = searchFromStoryFilter({ ...firstPage(applied), status: '' });
+          if (filtered) setStatus(storiesFound(t, lang, page));
         },
         (err) => {
           if (!stale) setError(describeError(err, t, lang).message);
@@ -104,18 +129,18 @@ export function StoryListPage({ me }: { me: Me }) {
       requestAnimationFrame(() => document.getElementById(`stories-${bad[0]}`)?.focus());
       return;
     }
-    navigate(`/verhalen${searchFromStoryFilter({ ...form, from, to, offset: 0 })}`);
+    navigate(`/verhalen${searchFromStoryFilter({ ...form, from, to, offset: 0, cursor: '', page: 0 })}`);
   };
   const onReset = () => navigate(applied.status ? `/verhalen?status=${applied.status}` : '/verhalen');
 
   const tab = quality ? applied.status : '';
-  const total = data?.total ?? 0;
-  const shownOffset = data?.offset ?? 0;
-  const from = shownOffset + 1;
-  const to = Math.min(shownOffset + (data?.items.length ?? 0), total);
-  const prev = shownOffset > 0 ? searchFromStoryFilter({ ...applied, offset: Math.max(0, shownOffset - STORIES_PAGE_SIZE) }) : null;
-  const next = shownOffset + STORIES_PAGE_SIZE < total ? searchFromStoryFilter({ ...applied, offset: shownOffset + STORIES_PAGE_SIZE }) : null;
-  const anyFilter = !!searchFromStoryFilter({ ...applied, status: '', offset: 0 });
+  const paging = data
+    ? storyPaging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
+        cursors.get(data.filter, p),
+      )
+    : null;
+  const caption = data && paging ? storyCaption(t, lang, paging.range, data) : t('stories.title');
+  const anyFilter = !!searchFromStoryFilter({ ...firstPage(applied), status: '' });
   const tabs: [string, MessageKey][] = [
     ['', 'stories.tab.published'],
     ['pending', 'stories.tab.pending'],
@@ -195,7 +220,7 @@ export function StoryListPage({ me }: { me: Me }) {
           <DataTable
             id="stories"
             tableClass="wk-stories"
-            caption={total ? t('stories.caption', { from, to, total }) : t('stories.title')}
+            caption={caption}
             columns={[
               { key: 'date', label: t('stories.col.date') },
               { key: 'title', label: t('stories.col.title') },
@@ -223,12 +248,14 @@ export function StoryListPage({ me }: { me: Me }) {
           />
           <Pager
             path="/verhalen"
-            prev={prev}
-            next={next}
+            prev={paging?.prev ?? null}
+            next={paging?.next ?? null}
+            first={paging?.first ?? null}
             label={t('stories.pager')}
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
-            where={t('stories.caption', { from, to, total })}
+            firstText={t('stories.first')}
+            where={caption}
             onNavigate={() => (paged.current = true)}
           />
           {canExportStories(me.roles) && !tab ? <ExportLinks filter={applied} /> : null}
