@@ -39,6 +39,7 @@ bench:
 	bench/receipts.sh
 	bench/stories.sh
 	bench/knowledge.sh
+	bench/lists.sh
 
 # The Release server under load and abuse on SQLite and a throw-away PostgreSQL: kill -9
 # and SIGTERM under 64 writers, backup and restore under load, a PostgreSQL restart, an
