@@ -4,7 +4,9 @@
 #include <charconv>
 #include <string>
 
+#include "core/paging.hpp"
 #include "core/time.hpp"
+#include "http/cursor.hpp"
 
 namespace wk::http {
 
@@ -54,6 +56,25 @@ void query_paging(const Request& r, int& limit, int& offset, std::vector<FieldEr
   }
   if (auto o = r.query_param("offset"); o && !o->empty() && *o != "0")
     if (auto n = query_id(r, "offset", errors)) offset = static_cast<int>(std::min<std::int64_t>(*n, 1'000'000'000));
+}
+
+void check_offset_within_count(int offset, std::vector<FieldError>& errors) {
+  if (offset > paging::kCountCap)
+    errors.push_back({"offset", "Blader verder met de cursor (next_cursor), of verfijn het filter.",
+                      "at most " + std::to_string(paging::kCountCap) + "; page on with cursor"});
+}
+
+FieldError bad_cursor() {
+  return {"cursor", "Deze pagina bestaat niet (ongeldige cursor).", "not a cursor of this list"};
+}
+
+std::optional<nlohmann::json> query_cursor(const Request& r, int offset, std::vector<FieldError>& errors) {
+  const auto c = r.query_param("cursor");
+  if (!c || c->empty()) return std::nullopt;
+  if (offset != 0) errors.push_back({"offset", "Gebruik offset of cursor, niet beide.", "not with cursor"});
+  auto key = decode_cursor(*c);
+  if (!key) errors.push_back(bad_cursor());
+  return key;
 }
 
 Error bad_query(std::vector<FieldError> errors) {

@@ -658,7 +658,7 @@ describe('cases and cost receipts', { skip: whyNot }, () => {
       const P = programmes.Doorstroomwoningen;
       const r = await quality.get(`/api/v1/cases?programme=${P.id}`);
       const page = expectStatus(r, 200, 'GET /cases?programme');
-      keys(page, ['items', 'total'], 'case page');
+      keys(page, ['items', 'next_cursor', 'total', 'total_exact'], 'case page');
       assert.equal(page.total, FIXTURE.length);
       page.items.forEach((c, i) => assertCaseSummary(c, `GET /cases[${i}]`));
       assert.deepEqual(page.items.map((c) => c.reference).sort(), FIXTURE.map((f) => f.ref).sort());
@@ -1062,7 +1062,7 @@ describe('cases and cost receipts', { skip: whyNot }, () => {
       assert.deepEqual(refs(await q('X')), sorted(['ZX1', 'ZXX2']));
       assert.deepEqual(refs(await q('XX2')), ['ZXX2']);
       const none = await q('geen-treffer');
-      assert.deepEqual(none, { items: [], total: 0 });
+      assert.deepEqual(none, { items: [], total: 0, total_exact: true, next_cursor: null });
       const total = await q('Z');
       assert.ok(total.total >= 6, 'Z matches (at least) the upper-case references');
     });
@@ -1077,7 +1077,7 @@ describe('cases and cost receipts', { skip: whyNot }, () => {
       }
       assert.deepEqual(sorted(seen), sorted(Z.map((z) => z[0])), 'every case exactly once');
       const past = expectStatus(await quality.get(`${base}&limit=3&offset=100`), 200);
-      assert.deepEqual(past, { items: [], total: 7 });
+      assert.deepEqual(past, { items: [], total: 7, total_exact: true, next_cursor: null });
       const one = expectStatus(await quality.get(`${base}&limit=1`), 200);
       assert.equal(one.items.length, 1);
       assert.equal(one.total, 7);

@@ -91,3 +91,70 @@ describe('story list paging', { skip: whyNot || whyNoSql }, () => {
     assert.equal(exact.total_exact, true, 'another filter is counted exactly');
   });
 });
+
+describe('case list paging', { skip: whyNot || whyNoSql }, () => {
+  let server;
+  let admin;
+  let coach;      // sees her own team's cases only
+  let programme;
+  let teams;
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    addUser(server.databaseUrl, { org: DEMO_ORG_SLUG, email: 'paging-admin@example.org', name: 'Beheer Bladert', roles: ['admin', 'director'] });
+    addUser(server.databaseUrl, { org: DEMO_ORG_SLUG, email: 'paging-coord@example.org', name: 'Regie Bladert', roles: ['coordinator:doorstroomwoningen'] });
+    addUser(server.databaseUrl, { org: DEMO_ORG_SLUG, email: 'paging-coach@example.org', name: 'Coach Bladert', roles: ['coach'], teams: ['Wijkteam Centrum'] });
+    admin = await new Client(server).loginOk('paging-admin@example.org');
+    coach = await new Client(server).loginOk('paging-coach@example.org');
+    programme = expectStatus(await admin.post('/api/v1/programmes', { name: 'Doorstroomwoningen', start_date: '2016-01-01' }), 201);
+    teams = expectStatus(await admin.get('/api/v1/teams'), 200).items;
+    const centrum = teams.find((t) => t.name === 'Wijkteam Centrum').id;
+    const noord = teams.find((t) => t.name === 'Wijkteam Noord').id;
+    // Eight cases, five of them Centrum's; references out of creation order.
+    const coord = await new Client(server).loginOk('paging-coord@example.org');
+    for (const [reference, team] of [['P-07', centrum], ['P-02', noord], ['P-05', centrum], ['P-01', centrum], ['P-08', noord], ['P-03', centrum], ['P-06', noord], ['P-04', centrum]]) {
+      expectStatus(await coord.post('/api/v1/cases', { reference, team_id: team, programme_id: programme.id, start_date: '2020-01-02' }), 201, reference);
+    }
+  });
+  after(async () => { await server?.stop(); });
+
+  async function walk(client, query) {
+    const seen = [];
+    let url = `/api/v1/cases?${query}`;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const page = expectStatus(await client.get(url), 200);
+      seen.push(...page.items.map((c) => c.reference));
+      if (page.next_cursor === null) return { seen, total: page.total, exact: page.total_exact };
+      url = `/api/v1/cases?${query}&cursor=${page.next_cursor}`;
+    }
+    throw new Error('no last page');
+  }
+
+  it('walks every case once by reference, within what the caller may see', async () => {
+    const all = await walk(admin, `programme=${programme.id}&limit=3`);
+    assert.deepEqual(all.seen, ['P-01', 'P-02', 'P-03', 'P-04', 'P-05', 'P-06', 'P-07', 'P-08']);
+    assert.equal(all.total, 8);
+    const mine = await walk(coach, 'limit=2');
+    assert.deepEqual(mine.seen, ['P-01', 'P-03', 'P-04', 'P-05', 'P-07'], 'the coach: her team only, on every page');
+    assert.equal(mine.total, 5);
+  });
+
+  it('refuses a bad cursor and an offset past 10,000', async () => {
+    for (const [q, field] of [['cursor=WzFd', 'cursor'], ['cursor=!!!', 'cursor'], ['offset=10001', 'offset']]) {
+      const r = await admin.get(`/api/v1/cases?${q}`);
+      assert.equal(r.status, 400, `${q}: ${show(r)}`);
+      assert.ok(r.json.errors.some((e) => e.field === field), `${q} names ${field}: ${show(r)}`);
+    }
+  });
+
+  it('counts at most 10,000 cases', async () => {
+    const centrum = teams.find((t) => t.name === 'Wijkteam Centrum').id;
+    execSql(server.databaseUrl,
+      'INSERT INTO cases (org_id, reference, team_id, programme_id, start_date, status, created_at, updated_at) '
+      + `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 10050) SELECT o.id, 'V-' || (100000 + n), ${centrum}, ${programme.id}, '2020-01-02', 'lopend', 0, 0 FROM g, organisations o WHERE o.slug = '${DEMO_ORG_SLUG}'`);
+    const page = expectStatus(await admin.get(`/api/v1/cases?programme=${programme.id}&limit=50`), 200);
+    assert.equal(page.total, 10000);
+    assert.equal(page.total_exact, false);
+    assert.ok(page.next_cursor);
+  });
+});

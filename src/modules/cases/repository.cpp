@@ -42,14 +42,23 @@ void bind_scope(std::vector<Param>& params, const Scope& s) {
   for (auto id : s.programme_ids) params.emplace_back(id);
 }
 
-constexpr const char* kFilterClause =
-    " AND (CAST(? AS BIGINT) IS NULL OR c.programme_id = ?) AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR c.status = ?) AND (CAST(? AS TEXT) IS NULL OR LOWER(c.reference) LIKE LOWER(?) "
-    "ESCAPE "
-    "'\\') ";
-
-void bind_filter(std::vector<Param>& params, const ListFilter& f) {
-  std::optional<std::string> like;
+// The list's conditions: fixed fragments for the filters that are set (an index can
+// then bound the walk; `(? IS NULL OR …)` kept PostgreSQL's generic plans from it), and
+// the caller's scope unless she may see every case.
+std::string filter_clause(const ListFilter& f, const Scope& scope, std::vector<Param>& params) {
+  std::string sql;
+  if (f.programme_id) {
+    sql += " AND c.programme_id = ?";
+    params.emplace_back(*f.programme_id);
+  }
+  if (f.team_id) {
+    sql += " AND c.team_id = ?";
+    params.emplace_back(*f.team_id);
+  }
+  if (f.status) {
+    sql += " AND c.status = ?";
+    params.emplace_back(*f.status);
+  }
   if (f.reference_contains) {
     // Escape LIKE's wildcards: the user searches for text, not patterns.
     std::string escaped;
@@ -57,11 +66,18 @@ void bind_filter(std::vector<Param>& params, const ListFilter& f) {
       if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
       escaped += ch;  // lower-cased by the store, like the reference it is compared with
     }
-    like = "%" + escaped + "%";
+    sql += " AND LOWER(c.reference) LIKE LOWER(?) ESCAPE '\\'";
+    params.emplace_back("%" + escaped + "%");
   }
-  for (const Param& p : {Param(f.programme_id), Param(f.programme_id), Param(f.team_id), Param(f.team_id),
-                         Param(f.status), Param(f.status), Param(like), Param(like)})
-    params.push_back(p);
+  if (f.after_reference) {
+    sql += " AND c.reference > ?";  // keyset: the page after this case
+    params.emplace_back(*f.after_reference);
+  }
+  if (!scope.all) {
+    sql += scope_clause(scope);
+    bind_scope(params, scope);
+  }
+  return sql + " ";
 }
 
 // The status of case c on the reference date (the first parameter of the statement).
@@ -153,25 +169,23 @@ void replace_lines(Tx& tx, std::int64_t org_id, std::int64_t case_id, const std:
 
 std::vector<CaseRow> list(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope) {
   std::vector<Param> params{org_id};
-  bind_filter(params, f);
-  bind_scope(params, scope);
+  const auto where = filter_clause(f, scope, params);
   params.emplace_back(f.limit);
   params.emplace_back(f.offset);
   std::vector<CaseRow> out;
-  for (const auto& r : tx.query(std::string("SELECT ") + kCaseColumns + "FROM cases c WHERE c.org_id = ?" +
-                                    kFilterClause + scope_clause(scope) + "ORDER BY c.reference LIMIT ? OFFSET ?",
+  for (const auto& r : tx.query(std::string("SELECT ") + kCaseColumns + "FROM cases c WHERE c.org_id = ?" + where +
+                                    "ORDER BY c.reference LIMIT ? OFFSET ?",
                                 params))
     out.push_back(case_from(r));
   return out;
 }
 
-std::int64_t count(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope) {
+std::int64_t count_upto(Tx& tx, std::int64_t org_id, ListFilter f, const Scope& scope, std::int64_t cap) {
+  f.after_reference.reset();
   std::vector<Param> params{org_id};
-  bind_filter(params, f);
-  bind_scope(params, scope);
-  return tx
-      .query(std::string("SELECT COUNT(*) FROM cases c WHERE c.org_id = ?") + kFilterClause + scope_clause(scope),
-             params)
+  const auto where = filter_clause(f, scope, params);
+  params.emplace_back(cap);
+  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.org_id = ?" + where + "LIMIT ?) x", params)
       .front()
       .i64(0);
 }

@@ -55,9 +55,12 @@ struct ListFilter {
   std::optional<std::string> reference_contains;
   int limit = 100;
   int offset = 0;
+  std::optional<std::string> after_reference;  // keyset paging: the page after this case
 };
+// By reference (unique in the organisation).
 std::vector<CaseRow> list(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope);
-std::int64_t count(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope);
+// The cases the filter (without its keyset) finds, counted up to `cap`.
+std::int64_t count_upto(Tx& tx, std::int64_t org_id, ListFilter f, const Scope& scope, std::int64_t cap);
 
 // One case of a programme with its status on the reference date (nullopt: none yet)
 // and its receipt totals.

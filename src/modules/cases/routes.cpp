@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 
+#include "http/cursor.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -115,12 +116,24 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     }
     if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(text::utf8_prefix(*q, 40));
     http::query_paging(ctx.request, f.limit, f.offset, errors);
+    http::check_offset_within_count(f.offset, errors);
+    if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
+      if (key->size() == 1 && (*key)[0].is_string())
+        f.after_reference = (*key)[0].get<std::string>();
+      else
+        errors.push_back(http::bad_cursor());
+    }
     if (!errors.empty()) return bad_query(std::move(errors));
     auto page = service.list(ctx.user(), f);
     if (!page) return problem_response(page.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& c : page->items) items.push_back(summary_json(c));
-    return http::json_response(200, {{"items", items}, {"total", page->total}});
+    return http::json_response(
+        200, {{"items", items},
+              {"total", page->total},
+              {"total_exact", page->total_exact},
+              {"next_cursor", page->next_after ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
+                                               : nlohmann::json()}});
   });
 
   router.add("POST", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {

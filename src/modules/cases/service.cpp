@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/paging.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/cases/json.hpp"
 #include "modules/organisation/service.hpp"
@@ -136,8 +137,18 @@ Result<CasePage> Service::list(const Principal& p, const repo::ListFilter& filte
   return db_.read([&](Tx& tx) -> Result<CasePage> {
     const auto scope = read_scope(tx, p);
     const auto names = Names::load(tx, p.org_id);
-    CasePage page{{}, repo::count(tx, p.org_id, filter, scope)};
-    for (const auto& row : repo::list(tx, p.org_id, filter, scope)) page.items.push_back(names.to_case(row));
+    auto one_more = filter;
+    ++one_more.limit;  // is there a next page?
+    auto rows = repo::list(tx, p.org_id, one_more, scope);
+    CasePage page;
+    if (rows.size() > static_cast<std::size_t>(filter.limit)) {
+      rows.pop_back();
+      page.next_after = rows.back().reference;
+    }
+    for (const auto& row : rows) page.items.push_back(names.to_case(row));
+    const auto counted = paging::capped(repo::count_upto(tx, p.org_id, filter, scope, paging::kCountCap + 1));
+    page.total = counted.total;
+    page.total_exact = counted.exact;
     return page;
   });
 }

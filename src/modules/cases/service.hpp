@@ -47,7 +47,9 @@ struct CaseView {
 
 struct CasePage {
   std::vector<Case> items;
-  std::int64_t total;
+  std::int64_t total = 0;  // counted up to paging::kCountCap
+  bool total_exact = true;
+  std::optional<std::string> next_after;  // the reference of the last item, when there are more
 };
 
 struct ReceiptView {

@@ -247,17 +247,13 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     }
     http::query_paging(ctx.request, f.limit, f.offset, errors);
     // Past the counted first 10,000 a page is found by its cursor, not by counting rows.
-    if (f.offset > kCountCap)
-      errors.push_back({"offset", "Blader verder met de cursor (next_cursor), of verfijn het filter.",
-                        "at most " + std::to_string(kCountCap) + "; page on with cursor"});
-    if (auto c = ctx.request.query_param("cursor"); c && !c->empty()) {
-      const auto key = http::decode_cursor(*c);
-      if (key && key->size() == 2 && (*key)[0].is_string() && is_valid_iso_date((*key)[0].get<std::string>()) &&
+    http::check_offset_within_count(f.offset, errors);
+    if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
+      if (key->size() == 2 && (*key)[0].is_string() && is_valid_iso_date((*key)[0].get<std::string>()) &&
           (*key)[1].is_number_integer())
         f.after = StoryKey{(*key)[0].get<std::string>(), (*key)[1].get<std::int64_t>()};
       else
-        errors.push_back({"cursor", "Deze pagina bestaat niet (ongeldige cursor).", "not a cursor of this list"});
-      if (f.offset != 0) errors.push_back({"offset", "Gebruik offset of cursor, niet beide.", "not with cursor"});
+        errors.push_back(http::bad_cursor());
     }
     if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), f);

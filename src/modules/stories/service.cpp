@@ -288,9 +288,9 @@ Result<StoryPage> Service::list(const Principal& p, const StoryFilter& f) {
       page.next = StoryKey{rows.back().date, rows.back().id};
     }
     for (const auto& r : rows) page.items.push_back(l.story(r));
-    page.total = repo::count_upto(tx, p.org_id, f, kCountCap + 1);
-    page.total_exact = page.total <= kCountCap;
-    page.total = std::min(page.total, kCountCap);
+    const auto counted = paging::capped(repo::count_upto(tx, p.org_id, f, paging::kCountCap + 1));
+    page.total = counted.total;
+    page.total_exact = counted.exact;
     return page;
   });
 }

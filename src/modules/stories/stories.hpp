@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/paging.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
@@ -106,15 +107,14 @@ struct StoryFilter {
   std::optional<StoryKey> after;  // keyset paging (a cursor); then offset is 0
 };
 
-// A page of the list. The total is counted up to kCountCap: a count of a million
-// stories on every page would cost what no page may (docs/performance.md).
+// A page of the list; the total is counted up to paging::kCountCap (core/paging.hpp).
 struct StoryPage {
   std::vector<Story> items;
   std::int64_t total = 0;
   bool total_exact = true;       // false: there are more than `total`
   std::optional<StoryKey> next;  // the place after the last item, when there are more
 };
-inline constexpr std::int64_t kCountCap = 10'000;
+
 
 struct Period {
   std::string from, to;
