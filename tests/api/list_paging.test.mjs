@@ -158,3 +158,36 @@ describe('case list paging', { skip: whyNot || whyNoSql }, () => {
     assert.ok(page.next_cursor);
   });
 });
+
+describe('the other lists count up to 10,000 and refuse deeper offsets', { skip: whyNot || whyNoSql }, () => {
+  let server;
+  let quality;
+  before(async () => {
+    server = await startServer({ demo: true });
+    addUser(server.databaseUrl, { org: DEMO_ORG_SLUG, email: 'paging-k@example.org', name: 'Kwaliteit Telt', roles: ['quality'] });
+    quality = await new Client(server).loginOk('paging-k@example.org');
+  });
+  after(async () => { await server?.stop(); });
+
+  for (const path of ['/api/v1/sensemaking-sessions', '/api/v1/sensemaking-actions', '/api/v1/best-practices', '/api/v1/knowledge', '/api/v1/knowledge/search?q=woning']) {
+    it(`${path}: total_exact, and offset 10,001 is 400`, async () => {
+      const join = path.includes('?') ? '&' : '?';
+      const page = expectStatus(await quality.get(`${path}${join}limit=5`), 200);
+      if (!path.includes('search')) assert.equal(page.total_exact, true, `${path}: ${JSON.stringify(page).slice(0, 200)}`);
+      const r = await quality.get(`${path}${join}offset=10001`);
+      assert.equal(r.status, 400, show(r));
+      assert.ok(r.json.errors.some((e) => e.field === 'offset'));
+    });
+  }
+
+  it('the kennisbank list says more than 10,000 when there are', async () => {
+    const owner = expectStatus(await quality.get('/api/v1/me'), 200).id;
+    // Bare items (no versions): only the count is looked at here.
+    execSql(server.databaseUrl,
+      'INSERT INTO knowledge_items (org_id, category, status, owner_id, created_by, created_at, updated_at) '
+      + `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 10050) SELECT o.id, 'procedure', 'gearchiveerd', ${owner}, ${owner}, 0, n FROM g, organisations o WHERE o.slug = '${DEMO_ORG_SLUG}'`);
+    const page = expectStatus(await quality.get('/api/v1/knowledge?status=gearchiveerd&limit=10'), 200);
+    assert.equal(page.total, 10000);
+    assert.equal(page.total_exact, false);
+  });
+});

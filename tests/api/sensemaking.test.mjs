@@ -870,7 +870,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       assert.deepEqual(b.created_by, { id: id.quality, name: name.quality });
       assert.match(b.created_at, ISO_UTC);
       const list = expectStatus(await c.coachA.get(`/api/v1/best-practices?story=${st.id}`), 200);
-      keys(list, ['items', 'total'], 'BestPracticePage');
+      keys(list, ['items', 'total', 'total_exact'], 'BestPracticePage');
       assert.equal(list.total, 1);
       assert.deepEqual(list.items, [{ ...b, warnings: [] }]);
       const audit = await auditOf('best_practice', b.id);
@@ -924,7 +924,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       const later = await story({ text: `Later ${marker}` });
       const forLater = expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${later.id}`), 200);
       assert.deepEqual(forLater.items.map((x) => x.id), [live.id]);
-      assert.deepEqual(expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${MISSING_ID}`), 200), { items: [], total: 0 });
+      assert.deepEqual(expectStatus(await c.quality.get(`/api/v1/sensemaking-sessions?story=${MISSING_ID}`), 200), { items: [], total: 0, total_exact: true });
       for (const q of ['story=abc', 'story=0', 'story=-1']) assertProblem(await c.quality.get(`/api/v1/sensemaking-sessions?${q}`), 400, 'bad-request', q);
     });
 
@@ -944,7 +944,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       assertProblem(await c.quality.post(`/api/v1/stories/${pending.id}/best-practice`, { summary: 'x' }), 404, 'not-found', 'pending');
       assertProblem(await c.quality.post(`/api/v1/stories/${MISSING_ID}/best-practice`, { summary: 'x' }), 404, 'not-found', 'missing');
       const none = await story();
-      assert.deepEqual(expectStatus(await c.quality.get(`/api/v1/best-practices?story=${none.id}`), 200), { items: [], total: 0 });
+      assert.deepEqual(expectStatus(await c.quality.get(`/api/v1/best-practices?story=${none.id}`), 200), { items: [], total: 0, total_exact: true });
       const all = expectStatus(await c.director.get('/api/v1/best-practices?limit=500'), 200);
       assert.ok(all.total >= 3);
       assert.equal(all.items.length, all.total);

@@ -1,5 +1,7 @@
 #include "modules/knowledge/repository.hpp"
 
+#include "core/paging.hpp"
+
 #include "core/dutch.hpp"
 #include "modules/knowledge/search_key.hpp"
 #include "store/id_set.hpp"
@@ -152,7 +154,10 @@ std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q)
 }
 
 std::int64_t count_items(Tx& tx, std::int64_t org_id, const ItemQuery& q) {
-  return tx.query(std::string("SELECT COUNT(*) FROM knowledge_items i ") + kItemFilter, item_params(org_id, q))
+  auto params = item_params(org_id, q);
+  params.emplace_back(paging::kCountCap + 1);
+  return tx.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM knowledge_items i ") + kItemFilter + "LIMIT ?) x",
+                  params)
       .front()
       .i64(0);
 }

@@ -39,6 +39,7 @@ std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
 void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
 std::optional<ItemRow> find_item(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q);
+// Counted up to paging::kCountCap + 1 (core/paging.hpp).
 std::int64_t count_items(Tx& tx, std::int64_t org_id, const ItemQuery& q);
 
 void insert_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, const VersionRow& v);

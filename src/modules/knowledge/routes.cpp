@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/markdown.hpp"
+#include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
@@ -256,12 +257,14 @@ void register_routes(http::Router& router, Service& service) {
     else
       q.owner_id = http::query_id(ctx.request, "owner", errors);
     http::query_paging(ctx.request, q.limit, q.offset, errors);
+    http::check_offset_within_count(q.offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), q, ctx.now);
     if (!r) return problem_response(r.error());
     json items = json::array();
     for (const auto& i : r->first) items.push_back(summary_json(i));
-    return http::json_response(200, {{"items", items}, {"total", r->second}});
+    const auto counted = paging::capped(r->second);
+    return http::json_response(200, {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}});
   });
 
   router.add("POST", "/api/v1/knowledge", Access::authenticated, [&service](Context& ctx) {
@@ -282,6 +285,7 @@ void register_routes(http::Router& router, Service& service) {
     check_category(q.category, errors);
     check_status(q.status, errors);
     http::query_paging(ctx.request, q.limit, q.offset, errors, 100);
+    http::check_offset_within_count(q.offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.search(ctx.user(), q, ctx.now);
     if (!r) return problem_response(r.error());

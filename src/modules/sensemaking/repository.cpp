@@ -1,5 +1,7 @@
 #include "modules/sensemaking/repository.hpp"
 
+#include "core/paging.hpp"
+
 namespace wk::sensemaking::repo {
 
 using store::Param;
@@ -165,8 +167,11 @@ std::vector<SessionRow> list_sessions(Tx& tx, std::int64_t org_id, const Session
 }
 
 std::int64_t count_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q) {
-  return tx.query(std::string("SELECT COUNT(*) FROM sensemaking_sessions s ") + kSessionFilter,
-                  session_params(org_id, q))
+  auto params = session_params(org_id, q);
+  params.emplace_back(paging::kCountCap + 1);
+  return tx.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM sensemaking_sessions s ") + kSessionFilter +
+                      "LIMIT ?) x",
+                  params)
       .front()
       .i64(0);
 }
@@ -267,8 +272,11 @@ std::vector<ActionRow> list_actions(Tx& tx, std::int64_t org_id, const ActionQue
 }
 
 std::int64_t count_actions(Tx& tx, std::int64_t org_id, const ActionQuery& q, const std::string& today) {
-  return tx.query(std::string("SELECT COUNT(*) FROM sensemaking_actions a ") + kActionFilter,
-                  action_params(org_id, q, today))
+  auto params = action_params(org_id, q, today);
+  params.emplace_back(paging::kCountCap + 1);
+  return tx.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM sensemaking_actions a ") + kActionFilter +
+                      "LIMIT ?) x",
+                  params)
       .front()
       .i64(0);
 }
@@ -318,9 +326,9 @@ std::vector<BestPracticeRow> list_best_practices(Tx& tx, std::int64_t org_id, st
 
 std::int64_t count_best_practices(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> story_id) {
   return tx
-      .query("SELECT COUNT(*) FROM best_practices b WHERE b.org_id = ? AND (CAST(? AS BIGINT) IS NULL OR "
-             "b.story_id = ?)",
-             {org_id, story_id, story_id})
+      .query("SELECT COUNT(*) FROM (SELECT 1 FROM best_practices b WHERE b.org_id = ? AND (CAST(? AS BIGINT) IS NULL "
+             "OR b.story_id = ?) LIMIT ?) x",
+             {org_id, story_id, story_id, paging::kCountCap + 1})
       .front()
       .i64(0);
 }

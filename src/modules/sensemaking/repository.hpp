@@ -27,6 +27,7 @@ std::int64_t insert_session(Tx& tx, std::int64_t org_id, const SessionRow& s);
 void update_session(Tx& tx, std::int64_t org_id, const SessionRow& s);
 std::optional<SessionRow> find_session(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<SessionRow> list_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q);
+// The counts stop at paging::kCountCap + 1 (core/paging.hpp).
 std::int64_t count_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q);
 std::optional<std::string> first_session_date(Tx& tx, std::int64_t org_id);
 

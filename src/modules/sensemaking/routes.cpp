@@ -1,5 +1,6 @@
 #include "modules/sensemaking/routes.hpp"
 
+#include "core/paging.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -177,7 +178,8 @@ template <class T>
 json page_json(const std::pair<std::vector<T>, std::int64_t>& page, json (*to_json)(const T&)) {
   json items = json::array();
   for (const auto& item : page.first) items.push_back(to_json(item));
-  return {{"items", items}, {"total", page.second}};
+  const auto counted = paging::capped(page.second);
+  return {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}};
 }
 
 json summary_item(const SessionSummary& s) {
@@ -208,6 +210,7 @@ void register_routes(http::Router& router, Service& service) {
     }
     q.story_id = http::query_id(ctx.request, "story", errors);
     http::query_paging(ctx.request, q.limit, q.offset, errors);
+    http::check_offset_within_count(q.offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.list(ctx.user(), q);
     if (!r) return problem_response(r.error());
@@ -327,6 +330,7 @@ void register_routes(http::Router& router, Service& service) {
     q.open_only = flag("open");
     q.overdue_only = flag("overdue");
     http::query_paging(ctx.request, q.limit, q.offset, errors);
+    http::check_offset_within_count(q.offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.actions(ctx.user(), q, ctx.now);
     if (!r) return problem_response(r.error());
@@ -381,6 +385,7 @@ void register_routes(http::Router& router, Service& service) {
     const auto story = http::query_id(ctx.request, "story", errors);
     int limit = 50, offset = 0;
     http::query_paging(ctx.request, limit, offset, errors);
+    http::check_offset_within_count(offset, errors);
     if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
     auto r = service.best_practices(ctx.user(), story, limit, offset);
     if (!r) return problem_response(r.error());

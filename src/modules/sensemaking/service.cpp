@@ -102,7 +102,7 @@ void check_filter(Tx& tx, std::int64_t org_id, const StoryFilter& f, std::vector
   if (f.valuation_id && !has_value(organisation::list::story_valuation, *f.valuation_id))
     errors.push_back({"story_filter.valuation", "Onbekende waardering.", "no such valuation"});
   if (!errors.empty()) return;
-  if (stories::published::count(tx, org_id, f) > kMaxFiltered)
+  if (stories::published::count_upto(tx, org_id, f, kMaxFiltered + 1) > kMaxFiltered)
     errors.push_back({"story_filter",
                       "Dit filter vindt meer dan " + std::to_string(kMaxFiltered) +
                           " verhalen; kies een kortere periode of een smaller filter.",
@@ -147,9 +147,11 @@ bool looked_at(Tx& tx, std::int64_t org_id, const repo::SessionRow& s, std::int6
   return stories::published::matches(tx, org_id, filter_from_json(s.story_filter.value_or("{}")), story_id);
 }
 
+// What an open session with a saved filter looks at: the newest kMaxFiltered stories the
+// filter matches (selection_ids), so it is counted that far and no further.
 std::int64_t story_count(Tx& tx, std::int64_t org_id, const repo::SessionRow& s) {
   if (stored(s)) return s.stored_story_count;
-  return stories::published::count(tx, org_id, filter_from_json(s.story_filter.value_or("{}")));
+  return stories::published::count_upto(tx, org_id, filter_from_json(s.story_filter.value_or("{}")), kMaxFiltered);
 }
 
 Action action_of(const repo::ActionRow& a, const People& people, const std::string& today) {

@@ -28,7 +28,7 @@ Result<report::Table> export_table(store::Database& db, const Principal& p, Stor
   f.status = "published";
   f.offset = 0;
   return db.read([&](store::Tx& tx) -> Result<report::Table> {
-    if (repo::count(tx, p.org_id, f) > kMaxExported)
+    if (repo::count_upto(tx, p.org_id, f, kMaxExported + 1) > kMaxExported)
       return Error::validation({{"from",
                                  "Er zijn meer dan " + std::to_string(kMaxExported) +
                                      " verhalen; kies een kortere periode.",

@@ -152,11 +152,6 @@ std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
   return out;
 }
 
-std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
-  auto w = where(org_id, f);
-  return tx.query("SELECT COUNT(*) FROM stories s " + w.sql, w.params).front().i64(0);
-}
-
 std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t cap) {
   f.after.reset();
   auto w = where(org_id, f);

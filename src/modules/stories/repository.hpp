@@ -26,7 +26,6 @@ struct StoryRow {
 std::int64_t insert(Tx& tx, std::int64_t org_id, const StoryRow& s);
 std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id);
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f);
-std::int64_t count(Tx& tx, std::int64_t org_id, const StoryFilter& f);
 // The number of stories the filter (without its keyset) finds, counted up to `cap`.
 std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t cap);
 std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f);  // f.limit, f.offset

@@ -186,9 +186,9 @@ std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, StoryFilter f, int li
   return repo::ids(tx, org_id, f);
 }
 
-std::int64_t count(Tx& tx, std::int64_t org_id, StoryFilter f) {
+std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t cap) {
   f.status = "published";
-  return repo::count(tx, org_id, f);
+  return repo::count_upto(tx, org_id, f, cap);
 }
 
 std::optional<std::string> first_date(Tx& tx, std::int64_t org_id) {

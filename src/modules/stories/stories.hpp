@@ -139,7 +139,9 @@ bool may_see_stats(const Principal& p);
 namespace published {
 // Ids of the stories that match (newest first), at most `limit`.
 std::vector<std::int64_t> ids(store::Tx& tx, std::int64_t org_id, StoryFilter f, int limit);
-std::int64_t count(store::Tx& tx, std::int64_t org_id, StoryFilter f);
+// The published stories the filter finds, counted up to `cap` and no further (an index
+// walk of at most `cap` entries).
+std::int64_t count_upto(store::Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t cap);
 // The date of the earliest published story (the report's first year).
 std::optional<std::string> first_date(store::Tx& tx, std::int64_t org_id);
 // Whether a published story is among those the filter selects.
