@@ -8,8 +8,12 @@
 // coach's remark, confirms the item is still right ("Nog steeds juist", then listed under
 // Controles with the moved review-by date), edits it (a new
 // draft beside the published version), compares the versions and opens "Te herzien".
+// A list of more than 10,000 items (mock only: the mock makes them at once) says "van meer
+// dan 10.000" and stops at offset 10,000 with "Verfijn het filter om verder te kijken."
+// instead of a "Volgende" the server would refuse.
 // axe-core (WCAG 2.1 A/AA) runs on every page and dialog. Screenshots: kennisbank-form.png,
-// kennisbank-search.png, kennisbank-item.png, kennisbank-diff.png, kennisbank-due.png.
+// kennisbank-search.png, kennisbank-item.png, kennisbank-diff.png, kennisbank-due.png,
+// kennisbank-past-10000.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -323,6 +327,60 @@ test('the owner: the remark, still right, a new draft, the versions compared, Te
     assert.equal(new URL(page.url()).searchParams.get('eigenaar'), 'alle');
     await checkA11y(page, 'to review');
     await screenshot(page, 'kennisbank-due');
+  });
+  await context.close();
+});
+
+test('a list of more than 10,000 items stops at offset 10,000 with a hint', { timeout: 120_000 }, async (t) => {
+  if (!target.mock) {
+    // The real server's count and offset limit are covered by tests/api/list_paging.test.mjs.
+    t.skip('mock only: it makes 10,030 items at once');
+    return;
+  }
+  const tag = `veel${RUN_ID}`;
+  target.generateKnowledge(10_030, { title: (i) => `Veel ${RUN_ID} ${String(i + 1).padStart(5, '0')}`, tags: [tag] });
+  const list = `${target.url}/kennisbank?tag=${tag}`;
+  const context = await newContext(browser);
+  const page = await newPage(context);
+  const pager = () => page.getByRole('navigation', { name: 'Pagina’s met items' });
+  const heading = (text) => page.locator('#kb-results-title').getByText(text, { exact: true });
+
+  await t.test('the first page: "van meer dan 10.000", and so the announcement', async () => {
+    await login(page, COACH.email);
+    await page.goto(list);
+    await heading('Items 1 tot en met 20 van meer dan 10.000').waitFor();
+    await page.locator('#kb-announce').getByText('Meer dan 10.000 items.', { exact: true }).waitFor();
+    await pager().getByRole('link', { name: 'Volgende' }).waitFor();
+  });
+
+  await t.test('Volgende up to offset 10,000, then the hint instead of a link', async () => {
+    await page.goto(`${list}&vanaf=9980`);
+    await heading('Items 9.981 tot en met 10.000 van meer dan 10.000').waitFor();
+    const next = pager().getByRole('link', { name: 'Volgende', exact: true });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await heading('Items 10.001 tot en met 10.020 van meer dan 10.000').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('vanaf'), '10000');
+    assert.equal(new URL(page.url()).searchParams.get('tag'), tag, 'the filter kept');
+    assert.equal(await pager().getByRole('link', { name: 'Volgende' }).count(), 0, 'no link the server would refuse');
+    await pager().getByText('Verfijn het filter om verder te kijken.', { exact: true }).waitFor();
+    await pager().getByRole('link', { name: 'Vorige' }).waitFor();
+    await checkA11y(page, 'knowledge base list at offset 10,000');
+    await screenshot(page, 'kennisbank-past-10000');
+  });
+
+  await t.test('an old link past 10,000 shows the deepest page instead of an error', async () => {
+    await page.goto(`${list}&vanaf=12000`);
+    await heading('Items 10.001 tot en met 10.020 van meer dan 10.000').waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: /\S/ }).count(), 0, 'no error');
+  });
+
+  await t.test('in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading('Items 10,001 to 10,020 of more than 10,000').waitFor();
+    await page.getByRole('navigation', { name: 'Pages of items' }).getByText('Narrow the filter to see further.', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await heading('Items 10.001 tot en met 10.020 van meer dan 10.000').waitFor();
   });
   await context.close();
 });

@@ -212,3 +212,124 @@ export function testLogo() {
     return [255, 255, 255];
   });
 }
+
+/**
+ * Walks a list of more than 10,000 rows that pages on by cursor as its user would (the
+ * page logged in; `t` the test whose steps these are). `list`: `url` (the list's address
+ * with its filter), `path` and `keep` (the filter every pager link must keep), `pager`
+ * (the pager's name), `caption` (the caption's id), `rows` (the table's body rows),
+ * `size` (rows a page), `count` (rows the filter finds: more than 10,000 + 2 pages, at
+ * most 3 more), `rowAt(position)` (the first cell of the row at a 1-based position),
+ * `words` ({ nl, en, found, next, prev }: "Verhalen", "Stories", "verhalen", the pager's
+ * links) and `name` (for axe-core and the screenshot `<name>-past-10000.png`).
+ * Offsets up to 10,000, then the server's cursor (?na=…&p=…), back by Vorige, Eerste
+ * pagina, in English; the caption and the announcement "meer dan 10.000".
+ */
+export async function walkPastTenThousand(t, page, list) {
+  const { url, path, keep, size, count, rowAt, words } = list;
+  const cap = 10_000;
+  assert.ok(count > cap + 2 * size && count <= cap + 3 * size, 'the last page is the second cursor page');
+  const n = (x, lang = 'nl-NL') => x.toLocaleString(lang);
+  const nl = (from, to) => `${words.nl} ${n(from)} tot en met ${n(to)} van meer dan 10.000`;
+  const pager = () => page.getByRole('navigation', { name: list.pager });
+  const caption = (text) => page.locator(`#${list.caption}`).getByText(text, { exact: true });
+  const firstRow = async () => (await page.locator(`${list.rows} th`).first().innerText()).replace(/\s+/g, ' ').trim();
+  const search = () => new URL(page.url()).searchParams;
+  const links = (name) => pager().getByRole('link', { name, exact: true });
+  /** Follows a pager link by keyboard and waits for the caption of the page it opens. */
+  const follow = async (name, expected) => {
+    await links(name).focus();
+    await page.keyboard.press('Enter');
+    await caption(expected).waitFor();
+  };
+  const everyLinkKeepsTheFilter = async () => {
+    const hrefs = await pager().getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 0, 'pager links');
+    for (const href of hrefs) assert.ok(href.startsWith(`${path}?${keep}`), `the filter kept in ${href}`);
+  };
+  const cursorPage = cap / size + 2;
+
+  await t.test('the first page: "van meer dan 10.000", and so the announcement', async () => {
+    await page.goto(url);
+    await caption(nl(1, size)).waitFor();
+    await page.locator('div[role="status"].wk-visually-hidden').getByText(`Meer dan 10.000 ${words.found} gevonden.`, { exact: true }).waitFor();
+    assert.equal(await firstRow(), rowAt(1));
+    assert.equal(await links(words.prev).count(), 0);
+    assert.equal(await links('Eerste pagina').count(), 0, 'not on the first page');
+    await everyLinkKeepsTheFilter();
+  });
+
+  await t.test('offsets up to 10,000 as before (an old link with ?vanaf= still works)', async () => {
+    await page.goto(`${url}&vanaf=${cap - size}`);
+    await caption(nl(cap - size + 1, cap)).waitFor();
+    await follow(words.next, nl(cap + 1, cap + size));
+    assert.equal(search().get('vanaf'), String(cap));
+    assert.equal(search().get('na'), null);
+    assert.equal(await firstRow(), rowAt(cap + 1));
+    await everyLinkKeepsTheFilter();
+  });
+
+  await t.test('Volgende past 10,000 follows the cursor, with the page number in the address', async () => {
+    await follow(words.next, nl(cap + size + 1, cap + 2 * size));
+    assert.ok(search().get('na'), 'a cursor in the address');
+    assert.equal(search().get('p'), String(cursorPage));
+    assert.equal(search().get('vanaf'), null, 'no offset beside the cursor');
+    for (const [k, v] of new URLSearchParams(keep)) assert.equal(search().get(k), v, `${k} kept`);
+    assert.equal(await firstRow(), rowAt(cap + size + 1));
+    assert.equal(await page.locator(list.rows).count(), size);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'region', null, { timeout: 3000 });
+    await links('Eerste pagina').waitFor();
+    await everyLinkKeepsTheFilter();
+    await checkA11y(page, `${list.name} past 10,000 (a cursor page)`);
+    await screenshot(page, `${list.name}-past-10000`);
+  });
+
+  await t.test('on to the last page by cursor, and back with Vorige', async () => {
+    await follow(words.next, nl(cap + 2 * size + 1, count));
+    assert.equal(search().get('p'), String(cursorPage + 1));
+    assert.equal(await firstRow(), rowAt(cap + 2 * size + 1));
+    assert.equal(await page.locator(list.rows).count(), count - cap - 2 * size);
+    assert.equal(await links(words.next).count(), 0, 'the last page (next_cursor null)');
+    await follow(words.prev, nl(cap + size + 1, cap + 2 * size));
+    assert.equal(search().get('p'), String(cursorPage), 'back by the cursor this tab saw');
+    assert.equal(await firstRow(), rowAt(cap + size + 1));
+    await follow(words.prev, nl(cap + 1, cap + size));
+    assert.equal(search().get('vanaf'), String(cap), 'back on the offset pages');
+  });
+
+  await t.test('Eerste pagina from a cursor page', async () => {
+    await follow(words.next, nl(cap + size + 1, cap + 2 * size));
+    await follow('Eerste pagina', nl(1, size));
+    assert.equal(new URL(page.url()).search, `?${keep}`);
+  });
+
+  await t.test('in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await caption(`${words.en} 1 to ${size} of more than 10,000`).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await caption(nl(1, size)).waitFor();
+  });
+}
+
+/**
+ * The API of a list that pages on by cursor, over more than 10,000 rows (`base`: its
+ * address with the filter and `limit=size`): the count stops at 10,000, the page after
+ * the first is the same by cursor as by offset, and no offset past 10,000, not both, no
+ * cursor of another list (`foreign`) or none at all: 400 naming the field.
+ */
+export async function checkCursorApi(q, base, size, foreign) {
+  const first = await (await q.get(base)).json();
+  assert.equal(first.total, 10_000);
+  assert.equal(first.total_exact, false);
+  assert.match(first.next_cursor, /^[A-Za-z0-9_-]+$/);
+  const byCursor = await (await q.get(`${base}&cursor=${first.next_cursor}`)).json();
+  const byOffset = await (await q.get(`${base}&offset=${size}`)).json();
+  assert.equal(byCursor.items.length, size);
+  assert.deepEqual(byCursor.items.map((x) => x.id), byOffset.items.map((x) => x.id));
+  const bad = [['offset=10001', 'offset'], [`cursor=${first.next_cursor}&offset=${size}`, 'offset'], ['cursor=nonsense!', 'cursor'], ['cursor=eyJhIjoxfQ', 'cursor'], [`cursor=${foreign}`, 'cursor']];
+  for (const [extra, field] of bad) {
+    const r = await q.get(`${base}&${extra}`);
+    assert.equal(r.status(), 400, extra);
+    assert.ok((await r.json()).errors.some((e) => e.field === field), `${extra} names ${field}`);
+  }
+}

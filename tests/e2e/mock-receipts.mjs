@@ -2,6 +2,7 @@
 // values, programmes, cases with their status history and receipt, the programme
 // summary, and CSV import/export. In memory, for work on the web pages before the C++
 // server has them; where this and the real server differ, the real server wins.
+import { badQuery, generateRecords, pageOf, readPaging } from './mock-paging.mjs';
 
 const STATUSES = ['lopend', 'zo_goed_als_afgerond', 'afgerond'];
 const SLUG_RE = /^[a-z0-9_-]{1,40}$/;
@@ -526,10 +527,10 @@ export function createReceiptsApi({ users, teams, log, now, nextId, P, fe }) {
     if (path === '/api/v1/cases') {
       if (method === 'GET') {
         if (!mayReadAny(me)) return P.forbidden();
-        const limit = query.has('limit') ? Number(query.get('limit')) : 100;
-        const offset = query.has('offset') ? Number(query.get('offset')) : 0;
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) return P.badRequest('De waarde van limit is ongeldig.', 'limit must be 1-500');
-        if (!Number.isInteger(offset) || offset < 0) return P.badRequest('De waarde van offset is ongeldig.', 'offset must be 0 or more');
+        // As the server: by reference; offsets up to 10,000, past that the cursor (the
+        // reference of the page's last case); not both.
+        const paging = readPaging(query, fe, { limit: 100, keyOk: (key) => key.length === 1 && typeof key[0] === 'string' });
+        if (paging.errors.length) return badQuery(P, paging.errors);
         for (const k of ['programme', 'team']) if (query.has(k) && !/^\d+$/.test(query.get(k))) return P.badRequest(`De waarde van ${k} is ongeldig.`, `${k} must be an id`);
         const status = query.get('status');
         if (status && !STATUSES.includes(status)) return P.badRequest('De waarde van status is ongeldig.', 'unknown status');
@@ -540,8 +541,12 @@ export function createReceiptsApi({ users, teams, log, now, nextId, P, fe }) {
           .filter((c) => !query.has('team') || c.team_id === Number(query.get('team')))
           .filter((c) => !status || currentStatus(c) === status)
           .filter((c) => !q || c.reference.toLowerCase().includes(q))
-          .sort((a, b) => a.reference.localeCompare(b.reference));
-        return { status: 200, json: { items: all.slice(offset, offset + limit).map(summaryOut), total: all.length } };
+          // The server's order: the reference, byte by byte (SQLite's BINARY).
+          .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+        return {
+          status: 200,
+          json: pageOf(all, paging, summaryOut, { keyOf: (c) => [c.reference], isAfter: (c, [ref]) => c.reference > ref }),
+        };
       }
       if (method !== 'POST') return P.method();
       if (!mayReadAny(me)) return P.forbidden();
@@ -693,7 +698,23 @@ export function createReceiptsApi({ users, teams, log, now, nextId, P, fe }) {
     return null;
   }
 
-  return { handle };
+  /**
+   * For the browser tests only (no HTTP route): `count` running cases made at once, as
+   * the server's API tests put them straight into the database. `fields` gives team_id
+   * and programme_id and may override the rest; `reference` may be a function of the
+   * case's number (0, 1, …). Returns their ids.
+   */
+  function generateCases(count, fields) {
+    const at = now();
+    const made = generateRecords(count, (i) => ({
+      id: nextId(), reference: `GEN-${String(i + 1).padStart(6, '0')}`, group_id: null, owner_id: null, start_date: '2018-01-01', plan: '',
+      history: [{ status: 'lopend', date: '2018-01-01', recorded_at: at, recorded_by: null }], updated_at: at, oud: [], nieuw: [],
+    }), fields);
+    for (const c of made) cases.push(c);
+    return made.map((c) => c.id);
+  }
+
+  return { handle, generateCases };
 }
 
 function problemTooLarge(P) {

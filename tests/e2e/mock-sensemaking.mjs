@@ -2,6 +2,7 @@
 // practices, the stories export and module views (docs/api.md, "Vertelpunt —
 // sense-making, best practices, export, views (issue 4, part 2)"). In memory; made by
 // mock-stories.mjs, which hands over its stories and helpers.
+import { badQuery, pageOf, readPaging } from './mock-paging.mjs';
 
 const SESSION_FIELDS = ['title', 'date', 'facilitator_id', 'participant_ids', 'other_participants', 'story_filter', 'story_ids', 'notes'];
 const FILTER_KEYS = ['from', 'to', 'team', 'teller', 'topic', 'valuation', 'q'];
@@ -143,15 +144,14 @@ export function createSensemakingApi({ stories, users, log, now, today, isDate, 
       if (!mayRead(me)) return P.forbidden();
       const status = query.get('status');
       if (status && status !== 'open' && status !== 'closed') return P.badRequest('De waarde van status is ongeldig.', 'status must be open or closed');
-      const limit = query.has('limit') ? Number(query.get('limit')) : 50;
-      const offset = query.has('offset') ? Number(query.get('offset')) : 0;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return P.badRequest('De waarde van limit is ongeldig.', 'limit must be 1-500');
+      const paging = readPaging(query, fe);
+      if (paging.errors.length) return badQuery(P, paging.errors);
       const list = sessions
         .filter((x) => !status || x.status === status)
         .filter((x) => !query.get('from') || x.date >= query.get('from'))
         .filter((x) => !query.get('to') || x.date <= query.get('to'))
         .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
-      return { status: 200, json: { items: list.slice(offset, offset + limit).map(summaryOut), total: list.length } };
+      return { status: 200, json: pageOf(list, paging, summaryOut) };
     }
     if (method !== 'POST') return P.method();
     if (!isQuality(me)) return P.forbidden();
@@ -306,15 +306,15 @@ export function createSensemakingApi({ stories, users, log, now, today, isDate, 
       const ownerId = owner === 'me' ? me.id : owner ? Number(owner) : null;
       if (owner && !Number.isInteger(ownerId)) return P.badRequest('De waarde van owner is ongeldig.', 'owner must be me or a user id');
       const session = query.has('session') ? Number(query.get('session')) : null;
-      const limit = query.has('limit') ? Number(query.get('limit')) : 50;
-      const offset = query.has('offset') ? Number(query.get('offset')) : 0;
+      const paging = readPaging(query, fe);
+      if (paging.errors.length) return badQuery(P, paging.errors);
       const list = actions
         .filter((a) => ownerId === null || a.owner_id === ownerId)
         .filter((a) => query.get('open') !== 'true' || isOpen(a))
         .filter((a) => query.get('overdue') !== 'true' || (isOpen(a) && a.due_date < today()))
         .filter((a) => session === null || a.session_id === session)
         .sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
-      return { status: 200, json: { items: list.slice(offset, offset + limit).map((a) => actionOut(a)), total: list.length } };
+      return { status: 200, json: pageOf(list, paging, (a) => actionOut(a)) };
     }
     const m = /^\/api\/v1\/sensemaking-actions\/(\d+)$/.exec(path);
     if (!m) return null;
@@ -367,11 +367,10 @@ export function createSensemakingApi({ stories, users, log, now, today, isDate, 
       if (method !== 'GET') return P.method();
       if (!mayRead(me)) return P.forbidden();
       const story = query.has('story') ? Number(query.get('story')) : null;
-      const limit = query.has('limit') ? Number(query.get('limit')) : 50;
-      const offset = query.has('offset') ? Number(query.get('offset')) : 0;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return P.badRequest('De waarde van limit is ongeldig.', 'limit must be 1-500');
+      const paging = readPaging(query, fe);
+      if (paging.errors.length) return badQuery(P, paging.errors);
       const list = [...bestPractices].reverse().filter((bp) => story === null || bp.story_id === story);
-      return { status: 200, json: { items: list.slice(offset, offset + limit).map(bpOut), total: list.length } };
+      return { status: 200, json: pageOf(list, paging, bpOut) };
     }
     const m = /^\/api\/v1\/stories\/(\d+)\/best-practice$/.exec(path);
     if (!m) return null;

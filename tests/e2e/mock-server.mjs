@@ -412,8 +412,9 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   log(null, 'create', 'district', 1, null, districts[0]);
   for (const t of teams) log(users[0], 'create', 'team', t.id, null, teamOut(t));
 
-  // generateStories: for the browser tests only (in-process, no HTTP route), many stories at once.
-  return { handle, generateStories: stories.generateStories };
+  // generateStories, generateCases, generateKnowledge: for the browser tests only
+  // (in-process, no HTTP route), many records at once.
+  return { handle, generateStories: stories.generateStories, generateCases: receipts.generateCases, generateKnowledge: knowledge.generateKnowledge };
 }
 
 // ---- The annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
@@ -692,8 +693,10 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
   return {
     url: `http://${host}:${actual}`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
-    /** The browser tests' way to fill the mock with many stories: generateStories(count, fields). */
+    /** The browser tests' way to fill the mock with many records: generateStories / generateCases / generateKnowledge(count, fields). */
     generateStories: api.generateStories,
+    generateCases: api.generateCases,
+    generateKnowledge: api.generateKnowledge,
   };
 }
 

@@ -8,6 +8,7 @@
 // In memory.
 import { containsBsn, slugify } from './mock-receipts.mjs';
 import { createSensemakingApi } from './mock-sensemaking.mjs';
+import { badQuery, generateRecords, pageOf, readPaging } from './mock-paging.mjs';
 
 const TOPICS = [
   'Financiële kwesties', 'Gezondheid', 'Interne organisatiekwesties', 'Kwaliteit persoonlijke situatie',
@@ -46,25 +47,10 @@ const TELLERS = ['medewerker', 'inwoner', 'ketenpartner'];
 const EMAIL_RE = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const PHONE_RE = /(?<!\d)(\+31[\s-]?|0)(\d[\s-]?){9}(?!\d)/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** As the server: the story list counts, and skips by offset, at most this many stories. */
-export const COUNT_CAP = 10_000;
-const CURSOR_RE = /^[A-Za-z0-9_-]{1,512}$/;
-
-/** The server's cursor: the page's last story as ["date", id], JSON in URL-safe base64 without padding. */
-export function encodeCursor(s) {
-  return Buffer.from(JSON.stringify([s.date, s.id]), 'utf8').toString('base64url');
-}
-/** The key a cursor stands for ({ date, id }), or null when it is none of ours. */
-export function decodeCursor(c) {
-  if (typeof c !== 'string' || !CURSOR_RE.test(c)) return null;
-  try {
-    const key = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (!Array.isArray(key) || key.length !== 2 || !isDate(key[0]) || !Number.isInteger(key[1])) return null;
-    return { date: key[0], id: key[1] };
-  } catch {
-    return null;
-  }
-}
+/** A story's place in the list's keyset (newest first by date, then id): its cursor's key. */
+const storyKey = (s) => [s.date, s.id];
+const isStoryKey = (key) => key.length === 2 && isDate(key[0]) && Number.isInteger(key[1]);
+const afterStory = (s, [date, id]) => s.date < date || (s.date === date && s.id < id);
 
 function slug(s) {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
@@ -426,36 +412,10 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe, s
       if (status !== 'published' && !isQuality(me)) return P.forbidden();
       // As the server: offsets up to 10,000, past that the cursor (keyset: after the
       // last story of the page before, newest first by date then id); not both.
-      const errors = [];
-      const limit = query.get('limit') ? Number(query.get('limit')) : 50;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) errors.push(fe('limit', 'Hoogstens 500.', 'must be 1-500'));
-      const rawOffset = query.get('offset') || '0';
-      const offset = /^\d{1,15}$/.test(rawOffset) ? Number(rawOffset) : NaN;
-      if (Number.isNaN(offset)) errors.push(fe('offset', 'Kies een getal van 1 of meer.', 'must be a positive integer'));
-      else if (offset > COUNT_CAP) {
-        errors.push(fe('offset', 'Blader verder met de cursor (next_cursor), of verfijn het filter.', `at most ${COUNT_CAP}; page on with cursor`));
-      }
-      let after = null;
-      if (query.get('cursor')) {
-        after = decodeCursor(query.get('cursor'));
-        if (!after) errors.push(fe('cursor', 'Deze pagina bestaat niet (ongeldige cursor).', 'not a cursor of this list'));
-        if (offset !== 0) errors.push(fe('offset', 'Gebruik offset of cursor, niet beide.', 'not with cursor'));
-      }
-      if (errors.length) return P.problem(400, 'bad-request', 'Ongeldige zoekopdracht.', 'Invalid query parameters.', errors);
+      const paging = readPaging(query, fe, { keyOk: isStoryKey });
+      if (paging.errors.length) return badQuery(P, paging.errors);
       const list = matchStories(queryFilter(query), status);
-      const rest = after ? list.filter((s) => s.date < after.date || (s.date === after.date && s.id < after.id)) : list;
-      const page = rest.slice(offset, offset + limit + 1);
-      const more = page.length > limit;
-      if (more) page.pop();
-      return {
-        status: 200,
-        json: {
-          items: page.map((s) => storyOut(s)),
-          total: Math.min(list.length, COUNT_CAP),
-          total_exact: list.length <= COUNT_CAP,
-          next_cursor: more ? encodeCursor(page[page.length - 1]) : null,
-        },
-      };
+      return { status: 200, json: pageOf(list, paging, (x) => storyOut(x), { keyOf: storyKey, isAfter: afterStory }) };
     }
     m = /^\/api\/v1\/stories\/(\d+)(\/moderation)?$/.exec(path);
     if (m) {
@@ -490,18 +450,13 @@ export function createStoriesApi({ org, users, teams, log, now, nextId, P, fe, s
    * their ids, newest first as the list gives them.
    */
   function generateStories(count, fields = {}) {
-    const ids = [];
-    for (let i = 0; i < count; i += 1) {
-      const s = {
-        id: ++seq, title: `Een van veel verhalen ${i + 1}`, text: 'Een van veel verhalen.', date: '2018-06-01', teller_kind: 'medewerker', team_id: null,
-        topic_id: lists.story_topic[0].id, valuation_id: lists.story_valuation[2].id, archetype_ids: [], answers: [], signed_by: null,
-        status: 'published', source: 'staff', moderation: null, created_at: now(), ...fields,
-      };
-      if (typeof fields.title === 'function') s.title = fields.title(i);
-      stories.push(s);
-      ids.push(s.id);
-    }
-    return ids.reverse();
+    const made = generateRecords(count, (i) => ({
+      id: ++seq, title: `Een van veel verhalen ${i + 1}`, text: 'Een van veel verhalen.', date: '2018-06-01', teller_kind: 'medewerker', team_id: null,
+      topic_id: lists.story_topic[0].id, valuation_id: lists.story_valuation[2].id, archetype_ids: [], answers: [], signed_by: null,
+      status: 'published', source: 'staff', moderation: null, created_at: now(),
+    }), fields);
+    for (const s of made) stories.push(s);
+    return made.map((s) => s.id).reverse();
   }
 
   return { handle, handlePublic, generateStories };

@@ -194,7 +194,11 @@ export interface Case extends CaseSummary {
 }
 export interface CasePage {
   items: CaseSummary[];
+  /** Counted up to 10,000: with `total_exact` false the filter finds more (and this is 10,000). */
   total: number;
+  total_exact: boolean;
+  /** Pass as `cursor` for the next page (by reference); null on the last page. */
+  next_cursor: string | null;
 }
 export interface CaseInput {
   reference: string;
@@ -214,7 +218,10 @@ export interface CaseQuery {
   status?: string | null;
   q?: string | null;
   limit?: number;
+  /** At most 10,000; not with `cursor`. */
   offset?: number;
+  /** The `next_cursor` of the page before; not with `offset`. */
+  cursor?: string | null;
 }
 
 export interface LineIn {
@@ -592,9 +599,12 @@ export interface ActionQuery {
   limit?: number;
   offset?: number;
 }
+/** A list paged by offset only (at most 10,000: the server answers 400 beyond). */
 export interface Paged<T> {
   items: T[];
+  /** Counted up to 10,000: with `total_exact` false there are more (and this is 10,000). */
   total: number;
+  total_exact: boolean;
 }
 export interface BestPractice {
   id: number;

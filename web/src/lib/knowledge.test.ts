@@ -66,6 +66,9 @@ describe('the browse filter in the address', () => {
     expect(knowledgeFilterFromSearch('?categorie=recept&status=weg&vanaf=-3')).toEqual({ q: '', category: '', tag: '', status: '', offset: 0 });
     expect(knowledgeFilterFromSearch('')).toEqual({ q: '', category: '', tag: '', status: '', offset: 0 });
   });
+  it('reads an offset past 10,000 (an old link) as 10,000, the deepest the server takes', () => {
+    expect(knowledgeFilterFromSearch('?tag=wonen&vanaf=12000').offset).toBe(10_000);
+  });
 
   it('writes only what is set, and reads it back', () => {
     const f = { q: ' schuld hulp ', category: 'methodiek' as const, tag: 'schulden', status: '' as const, offset: 0 };

@@ -16,6 +16,7 @@ import type {
 } from './api';
 import { KNOWLEDGE_CATEGORIES, KNOWLEDGE_STATUSES } from './api';
 import { oneDecimal } from './format';
+import { offsetQuery } from './paging';
 
 // ---- The browse page's filter in the URL: /kennisbank?zoek=woning&categorie=procedure&tag=wonen&status=concept&vanaf=20 ----
 
@@ -35,13 +36,12 @@ export function knowledgeFilterFromSearch(search: string): KnowledgeFilter {
   const p = new URLSearchParams(search);
   const category = p.get('categorie') ?? '';
   const status = p.get('status') ?? '';
-  const offset = Number(p.get('vanaf') ?? '0');
   return {
     q: (p.get('zoek') ?? '').slice(0, 200),
     category: (KNOWLEDGE_CATEGORIES as readonly string[]).includes(category) ? (category as KnowledgeCategory) : '',
     tag: normaliseTag(p.get('tag') ?? ''),
     status: (KNOWLEDGE_STATUSES as readonly string[]).includes(status) ? (status as KnowledgeStatus) : '',
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+    offset: offsetQuery(search),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Lang, MessageKey, Translate } from '../i18n';
 import type { ActionPatch, ActionStatus, OutcomeKind, SessionInput, SignValue, StoryFilterQuery, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
 import { dateInputValue, formatCount, formatDate, parseDateInput } from './format';
+import { countFound } from './paging';
 import { EMPTY_FILTER_FIELDS, readFilterDates, valueLabel, type FilterFields } from './stories';
 
 /** How many stories a story list answer found: `total`, counted up to 10,000 (`total_exact` false beyond). */
@@ -16,8 +17,7 @@ export interface FoundCount {
 
 /** "Dit filter vindt nu 63.412 verhalen." / "… nu meer dan 10.000 verhalen." under a session's filter. */
 export function filterCountMessage(t: Translate, lang: Lang, found: FoundCount): string {
-  if (!found.total_exact) return t('sessionForm.filterCountMore', { count: formatCount(found.total, lang) });
-  return found.total === 1 ? t('sessionForm.filterCountOne') : t('sessionForm.filterCount', { count: formatCount(found.total, lang) });
+  return countFound(t, lang, { one: 'sessionForm.filterCountOne', many: 'sessionForm.filterCount', more: 'sessionForm.filterCountMore' }, found);
 }
 
 /** The story picker's status: "De eerste 50 van (meer dan) 10.000 gevonden verhalen. …" or "12 verhalen gevonden." */

@@ -8,19 +8,16 @@ import {
   formatPoints,
   ownTeamsFirst,
   searchFromStoryFilter,
-  storiesFound,
-  storyCaption,
   storyChanged,
   storyFilterFromSearch,
-  storyPaging,
+  storyList,
   valueLabel,
-  CursorMemory,
   EMPTY_FILTER,
-  STORY_COUNT_CAP,
   type StoryDraft,
   type StoryFilter,
 } from './stories';
 import { translator } from '../i18n';
+import { COUNT_CAP as STORY_COUNT_CAP } from './paging';
 import { matchRoute, publicStoryOrg } from './routes';
 import { canReadStories, canSee, canSeeStoryStats, canWriteStories, navItems } from './roles';
 
@@ -203,35 +200,35 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
   const en = translator('en');
 
   it('pages by offset within 10,000, with the filter in every link', () => {
-    const p = storyPaging({ ...filter, offset: 100 }, many);
+    const p = storyList.paging({ ...filter, offset: 100 }, many);
     expect(p.range).toEqual({ from: 101, to: 150 });
     expect(p.prev).toBe(`?${keep}&vanaf=50`);
     expect(p.next).toBe(`?${keep}&vanaf=150`);
     expect(p.first).toBe(`?${keep}`);
   });
   it('the first page: no Vorige, no Eerste pagina', () => {
-    const p = storyPaging(filter, many);
-    expect(p).toEqual({ range: { from: 1, to: 50 }, prev: null, next: `?${keep}&vanaf=50`, first: null });
+    const p = storyList.paging(filter, many);
+    expect(p).toEqual({ range: { from: 1, to: 50 }, prev: null, next: `?${keep}&vanaf=50`, first: null, stopped: false });
   });
   it('the offset page of 10,000 is still reached by offset (even with a total of exactly 10,000)', () => {
-    expect(storyPaging({ ...filter, offset: 9_950 }, many).next).toBe(`?${keep}&vanaf=10000`);
-    expect(storyPaging({ ...filter, offset: 9_950 }, { ...many, total_exact: true }).next).toBe(`?${keep}&vanaf=10000`);
+    expect(storyList.paging({ ...filter, offset: 9_950 }, many).next).toBe(`?${keep}&vanaf=10000`);
+    expect(storyList.paging({ ...filter, offset: 9_950 }, { ...many, total_exact: true }).next).toBe(`?${keep}&vanaf=10000`);
   });
   it('Volgende past 10,000 follows the cursor with the page number for the caption', () => {
-    const p = storyPaging({ ...filter, offset: STORY_COUNT_CAP }, many);
+    const p = storyList.paging({ ...filter, offset: STORY_COUNT_CAP }, many);
     expect(p.range).toEqual({ from: 10_001, to: 10_050 });
     expect(p.next).toBe(`?${keep}&na=CUR&p=202`);
     expect(p.prev).toBe(`?${keep}&vanaf=9950`);
   });
   it('a hand-typed offset that is no multiple of 50 goes to the last offset page first', () => {
-    expect(storyPaging({ ...filter, offset: 9_990 }, many).next).toBe(`?${keep}&vanaf=10000`);
+    expect(storyList.paging({ ...filter, offset: 9_990 }, many).next).toBe(`?${keep}&vanaf=10000`);
   });
   it('no Volgende without a next_cursor (the last page), whatever the total says', () => {
-    expect(storyPaging({ ...filter, offset: 50 }, { count: 13, total: 63, total_exact: true, next_cursor: null }).next).toBeNull();
-    expect(storyPaging({ ...filter, cursor: 'C', page: 300 }, { ...many, count: 7, next_cursor: null }).next).toBeNull();
+    expect(storyList.paging({ ...filter, offset: 50 }, { count: 13, total: 63, total_exact: true, next_cursor: null }).next).toBeNull();
+    expect(storyList.paging({ ...filter, cursor: 'C', page: 300 }, { ...many, count: 7, next_cursor: null }).next).toBeNull();
   });
   it('a cursor page: its number places it, Volgende by cursor, Vorige to the offset page while that is within 10,000', () => {
-    const p = storyPaging({ ...filter, cursor: 'C202', page: 202 }, { ...many, next_cursor: 'C203' });
+    const p = storyList.paging({ ...filter, cursor: 'C202', page: 202 }, { ...many, next_cursor: 'C203' });
     expect(p.range).toEqual({ from: 10_051, to: 10_100 });
     expect(p.next).toBe(`?${keep}&na=C203&p=203`);
     expect(p.prev).toBe(`?${keep}&vanaf=10000`);
@@ -239,43 +236,39 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
   });
   it('deeper, Vorige is the cursor page before when this tab saw it, else there is only Eerste pagina', () => {
     const at = { ...filter, cursor: 'C203', page: 203 };
-    expect(storyPaging(at, many, (n) => (n === 202 ? 'C202' : undefined)).prev).toBe(`?${keep}&na=C202&p=202`);
-    const unknown = storyPaging(at, many);
+    expect(storyList.paging(at, many, (n) => (n === 202 ? 'C202' : undefined)).prev).toBe(`?${keep}&na=C202&p=202`);
+    const unknown = storyList.paging(at, many);
     expect(unknown.prev).toBeNull();
     expect(unknown.first).toBe(`?${keep}`);
   });
   it('keeps the status tab in the links', () => {
-    const p = storyPaging({ ...EMPTY_FILTER, status: 'pending', offset: STORY_COUNT_CAP }, many);
+    const p = storyList.paging({ ...EMPTY_FILTER, status: 'pending', offset: STORY_COUNT_CAP }, many);
     expect(p.next).toBe('?status=pending&na=CUR&p=202');
     expect(p.first).toBe('?status=pending');
   });
 
   it('the caption: Dutch thousands, “van meer dan 10.000” when the count stopped', () => {
-    expect(storyCaption(nl, 'nl', { from: 1, to: 50 }, { total: 10_000, total_exact: false })).toBe('Verhalen 1 tot en met 50 van meer dan 10.000');
-    expect(storyCaption(nl, 'nl', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
-    expect(storyCaption(nl, 'nl', { from: 1_001, to: 1_050 }, { total: 6_341, total_exact: true })).toBe('Verhalen 1.001 tot en met 1.050 van 6.341');
-    expect(storyCaption(en, 'en', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Stories 10,051 to 10,100 of more than 10,000');
-    expect(storyCaption(nl, 'nl', null, { total: 0, total_exact: true })).toBe('Vertelpunt');
+    expect(storyList.caption(nl, 'nl', { from: 1, to: 50 }, { total: 10_000, total_exact: false })).toBe('Verhalen 1 tot en met 50 van meer dan 10.000');
+    expect(storyList.caption(nl, 'nl', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
+    expect(storyList.caption(nl, 'nl', { from: 1_001, to: 1_050 }, { total: 6_341, total_exact: true })).toBe('Verhalen 1.001 tot en met 1.050 van 6.341');
+    expect(storyList.caption(en, 'en', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Stories 10,051 to 10,100 of more than 10,000');
+    expect(storyList.caption(nl, 'nl', null, { total: 0, total_exact: true })).toBe('Vertelpunt');
   });
   it('the announcement after filtering', () => {
-    expect(storiesFound(nl, 'nl', { total: 10_000, total_exact: false })).toBe('Meer dan 10.000 verhalen gevonden.');
-    expect(storiesFound(nl, 'nl', { total: 6_341, total_exact: true })).toBe('6.341 verhalen gevonden.');
-    expect(storiesFound(nl, 'nl', { total: 1, total_exact: true })).toBe('1 verhaal gevonden.');
-    expect(storiesFound(en, 'en', { total: 10_000, total_exact: false })).toBe('More than 10,000 stories found.');
+    expect(storyList.found(nl, 'nl', { total: 10_000, total_exact: false })).toBe('Meer dan 10.000 verhalen gevonden.');
+    expect(storyList.found(nl, 'nl', { total: 6_341, total_exact: true })).toBe('6.341 verhalen gevonden.');
+    expect(storyList.found(nl, 'nl', { total: 1, total_exact: true })).toBe('1 verhaal gevonden.');
+    expect(storyList.found(en, 'en', { total: 10_000, total_exact: false })).toBe('More than 10,000 stories found.');
   });
 
-  it('remembers cursor pages per filter, in storage when there is one', () => {
+  it('remembers cursor pages per story filter, in storage of its own (lib/paging.ts, CursorMemory)', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    const m = new CursorMemory(storage);
+    const m = storyList.cursors(storage);
     m.remember({ ...filter, cursor: 'C202', page: 202 }, 202, 'C202');
     expect(m.get({ ...filter, cursor: 'C203', page: 203 }, 202)).toBe('C202');
     expect(m.get({ ...filter, teller: 'inwoner' }, 202)).toBeUndefined();
-    expect(new CursorMemory(storage).get(filter, 202)).toBe('C202');
-    const small = new CursorMemory(null, 2);
-    for (const n of [2, 3, 4]) small.remember(filter, n, `C${n}`);
-    expect([small.get(filter, 2), small.get(filter, 3), small.get(filter, 4)]).toEqual([undefined, 'C3', 'C4']);
-    storage.setItem(CursorMemory.KEY, 'not json');
-    expect(new CursorMemory(storage).get(filter, 202)).toBeUndefined();
+    expect(storyList.cursors(storage).get(filter, 202)).toBe('C202');
+    expect([...store.keys()]).toEqual(['wijkkader.storyCursors']);
   });
 });

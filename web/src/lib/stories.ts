@@ -1,10 +1,11 @@
 // Vertelpunt helpers without a DOM: percentages and percentage points the Dutch way,
 // the list filter in the URL, the dashboard's default periods, the diverging valuation
 // bar's geometry, the check of a story before it is sent, and whether a story form changed.
-import type { Lang, Translate } from '../i18n';
+import type { Lang } from '../i18n';
 import type { SignValue, TellerKind } from './api';
 import { TELLER_KINDS } from './api';
-import { formatCount, oneDecimal, parseDateInput } from './format';
+import { oneDecimal, parseDateInput } from './format';
+import { cursorList, FIRST_PAGE, listSearch, readPosition, type PagePosition } from './paging';
 import { isChanged } from './unsaved';
 
 /** A label in the UI language: English `label_en` (when there is one) or the Dutch label. */
@@ -30,19 +31,12 @@ export function formatPoints(points: number | null | undefined): string {
 
 // ---- The list's filter in the URL: /verhalen?van=2025-01-01&tot=…&team=11&verteller=inwoner&onderwerp=3&waardering=7&zoek=…&status=pending&vanaf=50 ----
 // Past the first 10,000 stories a page is found by the server's cursor instead of an
-// offset: ?…&na=<next_cursor>&p=202 (p, the page's number, is for the caption only; the
-// server never sees it).
+// offset: ?…&na=<next_cursor>&p=202 (lib/paging.ts).
 
 /** The story list's pages are this long. */
 export const STORIES_PAGE_SIZE = 50;
-/** The server counts, and skips by offset, at most this many stories (docs/api.md). */
-export const STORY_COUNT_CAP = 10_000;
-/** A page number in the address: at most this (a million stories are 20,000 pages). */
-const PAGE_MAX = 10_000_000;
-/** What a cursor may look like in the address (the server's are URL-safe base64, ≤ 512). */
-const CURSOR_RE = /^[A-Za-z0-9_-]{1,512}$/;
 
-export interface StoryFilter {
+export interface StoryFilter extends PagePosition {
   from: string;
   to: string;
   team: string;
@@ -52,23 +46,12 @@ export interface StoryFilter {
   q: string;
   /** '' (published) or 'pending' / 'rejected' (quality only). */
   status: string;
-  /** Stories skipped (?vanaf=); 0 on a cursor page. */
-  offset: number;
-  /** The server's `next_cursor` of the page before (?na=), or '' on an offset page. */
-  cursor: string;
-  /** The number of a cursor page (?p=, 1 = the first page), or 0 on an offset page. */
-  page: number;
 }
 
 export const EMPTY_FILTER: StoryFilter = {
-  from: '', to: '', team: '', teller: '', topic: '', valuation: '', q: '', status: '', offset: 0, cursor: '', page: 0,
+  from: '', to: '', team: '', teller: '', topic: '', valuation: '', q: '', status: '', ...FIRST_PAGE,
 };
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The same filter on its first page (no offset, no cursor). */
-export function firstPage<T extends StoryFilter>(f: T): T {
-  return { ...f, offset: 0, cursor: '', page: 0 };
-}
 
 export function storyFilterFromSearch(search: string): StoryFilter {
   const p = new URLSearchParams(search);
@@ -76,12 +59,6 @@ export function storyFilterFromSearch(search: string): StoryFilter {
   const date = (v: string | null) => (v && ISO.test(v) && parseDateInput(v) === v ? v : '');
   const teller = p.get('verteller') ?? '';
   const status = p.get('status') ?? '';
-  const offset = Number(p.get('vanaf') ?? '0');
-  const cursor = p.get('na') ?? '';
-  const page = Number(p.get('p') ?? '');
-  // A cursor counts only with the number of its page (2 or more): without one the
-  // caption could not say where in the list it is, so the list starts at the top.
-  const byCursor = CURSOR_RE.test(cursor) && Number.isInteger(page) && page >= 2 && page <= PAGE_MAX;
   return {
     from: date(p.get('van')),
     to: date(p.get('tot')),
@@ -91,137 +68,39 @@ export function storyFilterFromSearch(search: string): StoryFilter {
     valuation: id(p.get('waardering')),
     q: (p.get('zoek') ?? '').slice(0, 100),
     status: status === 'pending' || status === 'rejected' ? status : '',
-    offset: !byCursor && Number.isInteger(offset) && offset > 0 ? offset : 0,
-    cursor: byCursor ? cursor : '',
-    page: byCursor ? page : 0,
+    ...readPosition(p),
   };
 }
 
 export function searchFromStoryFilter(f: StoryFilter): string {
-  const p = new URLSearchParams();
-  if (f.status) p.set('status', f.status);
-  if (f.from) p.set('van', f.from);
-  if (f.to) p.set('tot', f.to);
-  if (f.team) p.set('team', f.team);
-  if (f.teller) p.set('verteller', f.teller);
-  if (f.topic) p.set('onderwerp', f.topic);
-  if (f.valuation) p.set('waardering', f.valuation);
-  if (f.q.trim()) p.set('zoek', f.q.trim());
-  if (f.cursor) {
-    p.set('na', f.cursor);
-    p.set('p', String(f.page));
-  } else if (f.offset > 0) p.set('vanaf', String(f.offset));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
-
-/** What the story list's answer says about paging (GET /api/v1/stories). */
-export interface StoryPageFacts {
-  /** Stories on this page. */
-  count: number;
-  total: number;
-  total_exact: boolean;
-  next_cursor: string | null;
-}
-
-/** Where a page of the story list is and where its links go (query strings, or null). */
-export interface StoryPaging {
-  /** The numbers of the first and last story on the page (1-based), or null when it holds none. */
-  range: { from: number; to: number } | null;
-  prev: string | null;
-  next: string | null;
-  /** "Eerste pagina": on every page but the first. */
-  first: string | null;
+  return listSearch(
+    [
+      ['status', f.status],
+      ['van', f.from],
+      ['tot', f.to],
+      ['team', f.team],
+      ['verteller', f.teller],
+      ['onderwerp', f.topic],
+      ['waardering', f.valuation],
+      ['zoek', f.q.trim()],
+    ],
+    f,
+  );
 }
 
 /**
- * The story list's links. Offsets (?vanaf=) as long as they stay within the server's
- * 10,000; "Volgende" past that, and from every page reached by cursor, follows the
- * server's `next_cursor` (?na=…&p=…). "Vorige" of a cursor page goes back to the offset
- * page where that is within 10,000, else to the cursor page before when this browser
- * has seen its cursor (`known`), else there is none (only "Eerste pagina").
+ * The story list's links (by offset within 10,000, by cursor beyond), caption ("Verhalen
+ * 10.051 tot en met 10.100 van meer dan 10.000"), announcement ("Meer dan 10.000 verhalen
+ * gevonden.") and the cursors this tab saw.
  */
-export function storyPaging(f: StoryFilter, facts: StoryPageFacts, known: (page: number) => string | undefined = () => undefined): StoryPaging {
-  const size = STORIES_PAGE_SIZE;
-  const top = firstPage(f);
-  const at = (offset: number) => searchFromStoryFilter({ ...top, offset });
-  const byCursor = (cursor: string, page: number) => searchFromStoryFilter({ ...top, cursor, page });
-  const start = f.cursor ? (f.page - 1) * size : f.offset;
-  const range = facts.count > 0 ? { from: start + 1, to: start + facts.count } : null;
-  const first = start > 0 || f.cursor ? searchFromStoryFilter(top) : null;
-  let prev: string | null = null;
-  let next: string | null = null;
-  if (!f.cursor) {
-    if (f.offset > 0) prev = at(Math.max(0, f.offset - size));
-    if (facts.next_cursor) {
-      const n = f.offset + size;
-      if (n <= STORY_COUNT_CAP) next = at(n);
-      // An offset that is no multiple of the page (a link typed by hand) has no page
-      // number: the last offset page first, the cursor from there.
-      else if (f.offset % size !== 0) next = at(STORY_COUNT_CAP);
-      else next = byCursor(facts.next_cursor, f.offset / size + 2);
-    }
-  } else {
-    const before = (f.page - 2) * size;
-    if (before <= STORY_COUNT_CAP) prev = at(before);
-    else {
-      const cursor = known(f.page - 1);
-      if (cursor) prev = byCursor(cursor, f.page - 1);
-    }
-    if (facts.next_cursor) next = byCursor(facts.next_cursor, f.page + 1);
-  }
-  return { range, prev, next, first };
-}
-
-/** "Verhalen 10.051 tot en met 10.100 van meer dan 10.000": the list's caption (the title when the page is empty). */
-export function storyCaption(t: Translate, lang: Lang, range: StoryPaging['range'], facts: Pick<StoryPageFacts, 'total' | 'total_exact'>): string {
-  if (!range) return t('stories.title');
-  const params = { from: formatCount(range.from, lang), to: formatCount(range.to, lang), total: formatCount(facts.total, lang) };
-  return facts.total_exact ? t('stories.caption', params) : t('stories.captionMore', params);
-}
-
-/** "63.412 verhalen gevonden." / "Meer dan 10.000 verhalen gevonden.": what a screen reader hears after filtering. */
-export function storiesFound(t: Translate, lang: Lang, facts: Pick<StoryPageFacts, 'total' | 'total_exact'>): string {
-  if (!facts.total_exact) return t('stories.foundMore', { count: formatCount(facts.total, lang) });
-  return facts.total === 1 ? t('stories.foundOne') : t('stories.found', { count: formatCount(facts.total, lang) });
-}
-
-/**
- * The cursors of the cursor pages this browser tab has seen, per filter, so that
- * "Vorige" can go back a page deep in a long list (also after a reload: sessionStorage).
- */
-export class CursorMemory {
-  private readonly map = new Map<string, string>();
-  constructor(
-    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
-    private readonly max = 500,
-  ) {
-    try {
-      const saved = JSON.parse(storage?.getItem(CursorMemory.KEY) ?? '[]') as unknown;
-      if (Array.isArray(saved)) for (const e of saved) if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') this.map.set(e[0], e[1]);
-    } catch {
-      // Nothing remembered: "Vorige" then goes no further back than an offset page.
-    }
-  }
-  static readonly KEY = 'wijkkader.storyCursors';
-  private static key(f: StoryFilter, page: number): string {
-    return `${searchFromStoryFilter(firstPage(f))}#${page}`;
-  }
-  remember(f: StoryFilter, page: number, cursor: string): void {
-    const key = CursorMemory.key(f, page);
-    this.map.delete(key);
-    this.map.set(key, cursor);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-    try {
-      this.storage?.setItem(CursorMemory.KEY, JSON.stringify([...this.map]));
-    } catch {
-      // Storage full or forbidden: remembered for this page view only.
-    }
-  }
-  get(f: StoryFilter, page: number): string | undefined {
-    return this.map.get(CursorMemory.key(f, page));
-  }
-}
+export const storyList = cursorList<StoryFilter>({
+  size: STORIES_PAGE_SIZE,
+  search: searchFromStoryFilter,
+  storageKey: 'wijkkader.storyCursors',
+  title: 'stories.title',
+  caption: { exact: 'stories.caption', more: 'stories.captionMore' },
+  found: { one: 'stories.foundOne', many: 'stories.found', more: 'stories.foundMore' },
+});
 
 /** The story filter's fields as typed in a form (dates dd-mm-jjjj, ids as text). */
 export interface FilterFields {
@@ -251,17 +130,6 @@ export function readFilterDates(f: { from: string; to: string }): { from: string
   const from = read('from');
   const to = read('to');
   return { from, to, bad };
-}
-
-/** `?vanaf=50` → 50: the offset of a paged list (0 when absent or not a positive whole number). */
-export function offsetQuery(search: string): number {
-  const n = Number(new URLSearchParams(search).get('vanaf') ?? '0');
-  return Number.isInteger(n) && n > 0 ? n : 0;
-}
-
-/** 50 → `?vanaf=50`, 0 → '' (the first page). */
-export function offsetSearch(offset: number): string {
-  return offset > 0 ? `?vanaf=${offset}` : '';
 }
 
 // ---- Dashboard periods ----

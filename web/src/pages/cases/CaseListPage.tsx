@@ -1,9 +1,13 @@
 // /casussen — the cases the user may read, with filters (programme, team, status,
 // reference) and paging that live in the URL's query string, so a filtered list can
-// be bookmarked, shared and reached again with the browser's back button.
+// be bookmarked, shared and reached again with the browser's back button. Pages of 25: by
+// offset (?vanaf=) within the server's first 10,000 cases, by the server's cursor
+// (?na=…&p=…) beyond (lib/paging.ts, cursorPaging).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, CASE_STATUSES, type CasePage, type Me, type Programme, type Team } from '../../lib/api';
+import { caseFilterFromSearch, caseList, searchFromCaseFilter, CASES_PAGE_SIZE, type CaseFilter } from '../../lib/cases';
+import { firstPage, tabStorage, type PagePosition } from '../../lib/paging';
 import { describeError } from '../../lib/errors';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canEditCase, newCaseChoices } from '../../lib/roles';
@@ -17,51 +21,22 @@ import { Pager } from '../../components/Pager';
 import { Money } from '../../components/Money';
 import { StatusBadge, statusKey } from '../../components/StatusBadge';
 
-export const CASES_PAGE_SIZE = 25;
+/** The filter form (the page's place is in the address only). */
+type FormState = Omit<CaseFilter, keyof PagePosition>;
 
-export interface CaseFilter {
-  programme: string;
-  team: string;
-  status: string;
-  q: string;
-  offset: number;
-}
-
-/** The filter in the URL: `?programma=3&team=11&status=afgerond&zoek=WS&vanaf=25`. */
-export function filterFromSearch(search: string): CaseFilter {
-  const p = new URLSearchParams(search);
-  const id = (v: string | null) => (v && /^\d+$/.test(v) ? v : '');
-  const offset = Number(p.get('vanaf') ?? '0');
-  const status = p.get('status') ?? '';
-  return {
-    programme: id(p.get('programma')),
-    team: id(p.get('team')),
-    status: (CASE_STATUSES as readonly string[]).includes(status) ? status : '',
-    q: (p.get('zoek') ?? '').slice(0, 40),
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
-  };
-}
-
-export function searchFromFilter(f: CaseFilter): string {
-  const p = new URLSearchParams();
-  if (f.programme) p.set('programma', f.programme);
-  if (f.team) p.set('team', f.team);
-  if (f.status) p.set('status', f.status);
-  if (f.q.trim()) p.set('zoek', f.q.trim());
-  if (f.offset > 0) p.set('vanaf', String(f.offset));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+/** The cursor pages this tab has seen (for "Vorige" deep in the list). */
+const cursors = caseList.cursors(tabStorage());
 
 export function CaseListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
-  const applied = useMemo(() => filterFromSearch(search), [search]);
-  const [form, setForm] = useFormFromSearch<CaseFilter>(search, () => applied);
+  const applied = useMemo(() => caseFilterFromSearch(search), [search]);
+  const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: CaseFilter): FormState => f;
+  const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [programmes, setProgrammes] = useState<Programme[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
-  /** The page of cases and the offset it was asked for (the URL may already say another). */
-  const [data, setData] = useState<(CasePage & { offset: number }) | null>(null);
+  /** The page of cases with the filter (and page) it was asked for (the URL may already say another). */
+  const [data, setData] = useState<(CasePage & { filter: CaseFilter }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,19 +63,21 @@ export function CaseListPage({ me }: { me: Me }) {
         status: applied.status || null,
         q: applied.q || null,
         limit: CASES_PAGE_SIZE,
-        offset: applied.offset,
+        // The server takes one or the other.
+        ...(applied.cursor ? { cursor: applied.cursor } : { offset: applied.offset }),
       })
       .then(
         (page) => {
           if (stale) return;
-          setData({ ...page, offset: applied.offset });
+          if (applied.cursor) cursors.remember(applied, applied.page, applied.cursor);
+          setData({ ...page, filter: applied });
           setError(null);
           // After "Volgende" or "Vorige" the link pressed may be gone: focus goes to the results.
           if (paged.current) {
             paged.current = false;
             requestAnimationFrame(() => document.getElementById('cases-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
           }
-          if (search) setStatus(page.total === 1 ? t('cases.foundOne') : t('cases.found', { count: page.total }));
+          if (search) setStatus(caseList.found(t, lang, page));
         },
         (err) => {
           if (!stale) setError(describeError(err, t, lang).message);
@@ -120,19 +97,19 @@ export function CaseListPage({ me }: { me: Me }) {
   const onlyOwnTeams = !readsOtherTeamsCases(me) && me.teams.length > 0;
   const mayCreate = choices.programmes.some((p) => choices.teams.some((x) => canEditCase(me, x.id, p.slug)));
 
-  const set = <K extends keyof CaseFilter>(key: K) => (value: CaseFilter[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const onFilter = (e: Event) => {
     e.preventDefault();
-    navigate(`/casussen${searchFromFilter({ ...form, offset: 0 })}`);
+    navigate(`/casussen${searchFromCaseFilter(firstPage({ ...applied, ...form }))}`);
   };
   const onReset = () => navigate('/casussen');
 
-  const total = data?.total ?? 0;
-  const shownOffset = data?.offset ?? 0;
-  const from = shownOffset + 1;
-  const to = Math.min(shownOffset + (data?.items.length ?? 0), total);
-  const prev = shownOffset > 0 ? searchFromFilter({ ...applied, offset: Math.max(0, shownOffset - CASES_PAGE_SIZE) }) : null;
-  const next = shownOffset + CASES_PAGE_SIZE < total ? searchFromFilter({ ...applied, offset: shownOffset + CASES_PAGE_SIZE }) : null;
+  const paging = data
+    ? caseList.paging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
+        cursors.get(data.filter, p),
+      )
+    : null;
+  const caption = data && paging ? caseList.caption(t, lang, paging.range, data) : t('cases.title');
 
   return (
     <>
@@ -196,7 +173,7 @@ export function CaseListPage({ me }: { me: Me }) {
           <DataTable
             id="cases"
             tableClass="wk-cases"
-            caption={total ? t('cases.caption', { from, to, total }) : t('cases.title')}
+            caption={caption}
             columns={[
               { key: 'reference', label: t('cases.col.reference') },
               { key: 'team', label: t('cases.col.team') },
@@ -228,12 +205,14 @@ export function CaseListPage({ me }: { me: Me }) {
           />
           <Pager
             path="/casussen"
-            prev={prev}
-            next={next}
+            prev={paging?.prev ?? null}
+            next={paging?.next ?? null}
+            first={paging?.first ?? null}
             label={t('cases.pager')}
             prevText={t('cases.prev')}
             nextText={t('cases.next')}
-            where={t('cases.caption', { from, to, total })}
+            firstText={t('paging.first')}
+            where={caption}
             onNavigate={() => (paged.current = true)}
           />
         </div>

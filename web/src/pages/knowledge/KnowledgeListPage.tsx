@@ -2,8 +2,8 @@
 // after the last key; Dutch stemming on the server, snippets with the words found
 // marked, counts per category and tag to narrow the search), filters on category, tag
 // and (quality staff) status, all in the URL (`zoek`, `categorie`, `tag`, `status`,
-// `vanaf`); without search text the items are listed in a table. Beside them the most
-// consulted items of this year. "Nieuw item" and "Te herzien" for those who write items;
+// `vanaf`, up to the server's 10,000: lib/paging.ts, offsetPaging); without search text
+// the items are listed in a table. Beside them the most consulted items of this year. "Nieuw item" and "Te herzien" for those who write items;
 // "Mijn concepten" (their own items in concept or ter review) for those who write or own items.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
@@ -20,6 +20,7 @@ import { describeError } from '../../lib/errors';
 import { formatCount, formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { knowledgeFilterFromSearch, normaliseTag, searchFromKnowledgeFilter, type KnowledgeFilter } from '../../lib/knowledge';
+import { countCaption, countFound, offsetPaging, type PageFacts } from '../../lib/paging';
 import { navigate, useSearch } from '../../lib/router';
 import { isQuality } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
@@ -35,8 +36,15 @@ export const KNOWLEDGE_PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 200;
 
 type Shown =
-  | { mode: 'list'; items: KnowledgeSummary[]; total: number; offset: number }
+  | { mode: 'list'; items: KnowledgeSummary[]; total: number; total_exact: boolean; offset: number }
   | { mode: 'search'; q: string; result: KnowledgeSearchResult; offset: number };
+
+/** The counts of what is shown: the search counts every match. */
+function factsOf(shown: Shown): PageFacts {
+  return shown.mode === 'search'
+    ? { count: shown.result.items.length, total: shown.result.total, total_exact: true }
+    : { count: shown.items.length, total: shown.total, total_exact: shown.total_exact };
+}
 
 export function KnowledgeListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
@@ -66,16 +74,22 @@ export function KnowledgeListPage({ me }: { me: Me }) {
     setBusy(true);
     const status = quality && applied.status ? applied.status : null;
     const common = { category: applied.category || null, tag: applied.tag || null, status, limit: KNOWLEDGE_PAGE_SIZE, offset: applied.offset };
-    const done = (next: Shown, total: number) => {
+    const done = (next: Shown) => {
       if (stale) return;
       setShown(next);
       setError(null);
+      const facts = factsOf(next);
       if (next.mode === 'search') {
+        const { total } = facts;
         setAnnounce(
-          total === 0 ? t('knowledge.foundNone', { q: next.q }) : total === 1 ? t('knowledge.foundOne', { q: next.q }) : t('knowledge.found', { count: total, q: next.q }),
+          total === 0
+            ? t('knowledge.foundNone', { q: next.q })
+            : total === 1
+              ? t('knowledge.foundOne', { q: next.q })
+              : t('knowledge.found', { count: formatCount(total, lang), q: next.q }),
         );
       } else if (applied.category || applied.tag || applied.status) {
-        setAnnounce(total === 1 ? t('knowledge.listedOne') : t('knowledge.listed', { count: total }));
+        setAnnounce(countFound(t, lang, { one: 'knowledge.listedOne', many: 'knowledge.listed', more: 'knowledge.listedMore' }, facts));
       } else setAnnounce('');
       if (paged.current) {
         paged.current = false;
@@ -87,8 +101,8 @@ export function KnowledgeListPage({ me }: { me: Me }) {
     };
     const term = applied.q.trim();
     (term
-      ? api.knowledgeSearch({ q: term, ...common }).then((result) => done({ mode: 'search', q: term, result, offset: applied.offset }, result.total))
-      : api.knowledgeList(common).then((page) => done({ mode: 'list', items: page.items, total: page.total, offset: applied.offset }, page.total))
+      ? api.knowledgeSearch({ q: term, ...common }).then((result) => done({ mode: 'search', q: term, result, offset: applied.offset }))
+      : api.knowledgeList(common).then((page) => done({ mode: 'list', items: page.items, total: page.total, total_exact: page.total_exact, offset: applied.offset }))
     )
       .catch(failed)
       .finally(() => {
@@ -124,12 +138,9 @@ export function KnowledgeListPage({ me }: { me: Me }) {
     return [...set].sort((a, b) => a.localeCompare(b, 'nl'));
   }, [shown]);
 
-  const total = shown ? (shown.mode === 'search' ? shown.result.total : shown.total) : 0;
-  const count = shown ? (shown.mode === 'search' ? shown.result.items.length : shown.items.length) : 0;
-  const offset = shown?.offset ?? 0;
-  const where = t('knowledge.caption', { from: offset + 1, to: offset + count, total });
-  const prev = offset > 0 ? searchFromKnowledgeFilter({ ...applied, offset: Math.max(0, offset - KNOWLEDGE_PAGE_SIZE) }) : null;
-  const next = offset + KNOWLEDGE_PAGE_SIZE < total ? searchFromKnowledgeFilter({ ...applied, offset: offset + KNOWLEDGE_PAGE_SIZE }) : null;
+  const facts = shown ? factsOf(shown) : null;
+  const paging = shown && facts ? offsetPaging({ ...applied, offset: shown.offset }, facts, KNOWLEDGE_PAGE_SIZE, searchFromKnowledgeFilter) : null;
+  const where = (facts && paging && countCaption(t, lang, { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, paging.range, facts)) || t('knowledge.items');
 
   return (
     <>
@@ -212,13 +223,14 @@ export function KnowledgeListPage({ me }: { me: Me }) {
           ) : shown.mode === 'search' ? (
             <SearchResults shown={shown} />
           ) : (
-            <ItemTable items={shown.items} total={shown.total} where={where} filtered={anyFilter} />
+            <ItemTable items={shown.items} where={where} filtered={anyFilter} />
           )}
           {shown ? (
             <Pager
               path="/kennisbank"
-              prev={prev}
-              next={next}
+              prev={paging?.prev ?? null}
+              next={paging?.next ?? null}
+              stopText={paging?.stopped ? t('paging.refine') : null}
               label={t('knowledge.pager')}
               prevText={t('knowledge.prev')}
               nextText={t('knowledge.next')}
@@ -269,14 +281,14 @@ function SearchResults({ shown }: { shown: Extract<Shown, { mode: 'search' }> })
   );
 }
 
-function ItemTable({ items, total, where, filtered }: { items: KnowledgeSummary[]; total: number; where: string; filtered: boolean }) {
+function ItemTable({ items, where, filtered }: { items: KnowledgeSummary[]; where: string; filtered: boolean }) {
   const { t, lang } = useI18n();
   // Readers see published items only: a status column would say the same on every row.
   const withStatus = items.some((i) => i.status !== 'gepubliceerd' || i.draft_status);
   return (
     <section class="wk-section" aria-labelledby="kb-results-title">
       <h2 id="kb-results-title" class="utrecht-heading-2" tabIndex={-1}>
-        {total ? where : t('knowledge.items')}
+        {where}
       </h2>
       <DataTable
         id="kb-items"

@@ -1,17 +1,18 @@
 // /duidingssessies — the sense-making sessions, newest first: date, title, facilitator,
 // status and how many stories, themes and (open) actions each has. Tabs Alle / Open /
-// Afgesloten (`?status=open|closed`), 50 per page (`?vanaf=`). "Nieuwe sessie" for
-// quality staff; everyone else who reads stories sees the sessions read-only.
+// Afgesloten (`?status=open|closed`), 50 per page (`?vanaf=`, up to the server's 10,000:
+// lib/paging.ts, offsetPaging). "Nieuwe sessie" for quality staff; everyone else who
+// reads stories sees the sessions read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, type Me, type SessionStatus, type SessionSummary } from '../../lib/api';
+import { api, type Me, type Paged, type SessionStatus, type SessionSummary } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { useSearch } from '../../lib/router';
 import { isQuality } from '../../lib/roles';
-import { offsetQuery } from '../../lib/stories';
+import { countCaption, FIRST_PAGE, listSearch, offsetPaging, offsetQuery } from '../../lib/paging';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -27,19 +28,15 @@ export function sessionListQuery(search: string): { status: SessionStatus | ''; 
   return { status: status === 'open' || status === 'closed' ? status : '', offset: offsetQuery(search) };
 }
 
-function searchOf(status: SessionStatus | '', offset: number): string {
-  const p = new URLSearchParams();
-  if (status) p.set('status', status);
-  if (offset > 0) p.set('vanaf', String(offset));
-  const s = p.toString();
-  return s ? `?${s}` : '';
+function searchOf({ status, offset }: { status: SessionStatus | ''; offset: number }): string {
+  return listSearch([['status', status]], { ...FIRST_PAGE, offset });
 }
 
 export function SessionListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => sessionListQuery(search), [search]);
-  const [data, setData] = useState<{ items: SessionSummary[]; total: number; offset: number } | null>(null);
+  const [data, setData] = useState<(Paged<SessionSummary> & { offset: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [flash] = useState(() => takeFlash());
   const [busy, setBusy] = useState(false);
@@ -77,12 +74,10 @@ export function SessionListPage({ me }: { me: Me }) {
     ['open', 'sessions.tab.open'],
     ['closed', 'sessions.tab.closed'],
   ];
-  const total = data?.total ?? 0;
-  const shown = data?.offset ?? 0;
-  const from = shown + 1;
-  const to = Math.min(shown + (data?.items.length ?? 0), total);
-  const prev = shown > 0 ? searchOf(applied.status, Math.max(0, shown - SESSIONS_PAGE_SIZE)) : null;
-  const next = shown + SESSIONS_PAGE_SIZE < total ? searchOf(applied.status, shown + SESSIONS_PAGE_SIZE) : null;
+  const paging = data
+    ? offsetPaging({ status: applied.status, offset: data.offset }, { count: data.items.length, total: data.total, total_exact: data.total_exact }, SESSIONS_PAGE_SIZE, searchOf)
+    : null;
+  const caption = (data && paging && countCaption(t, lang, { exact: 'sessions.caption', more: 'sessions.captionMore' }, paging.range, data)) || t('sessions.title');
 
   return (
     <>
@@ -123,7 +118,7 @@ export function SessionListPage({ me }: { me: Me }) {
           <DataTable
             id="sessions"
             tableClass="wk-sessions"
-            caption={total ? t('sessions.caption', { from, to, total }) : t('sessions.title')}
+            caption={caption}
             columns={[
               { key: 'date', label: t('sessions.col.date') },
               { key: 'title', label: t('sessions.col.title') },
@@ -157,12 +152,13 @@ export function SessionListPage({ me }: { me: Me }) {
           />
           <Pager
             path="/duidingssessies"
-            prev={prev}
-            next={next}
+            prev={paging?.prev ?? null}
+            next={paging?.next ?? null}
+            stopText={paging?.stopped ? t('paging.refine') : null}
             label={t('sessions.pager')}
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
-            where={t('sessions.caption', { from, to, total })}
+            where={caption}
             onNavigate={() => (paged.current = true)}
           />
         </div>

@@ -1,10 +1,11 @@
 // /best-practices — the stories that quality staff promoted to a best practice, newest
-// first (50 per page, `?vanaf=`): title and summary, the story, the session that looked
-// at it, who made it and when, and the state of the knowledge-base item it became (a
-// draft methodiek; its title links there when the user may open it).
+// first (50 per page, `?vanaf=` up to the server's 10,000: lib/paging.ts, offsetPaging):
+// title and summary, the story, the session that looked at it, who made it and when, and
+// the state of the knowledge-base item it became (a draft methodiek; its title links
+// there when the user may open it).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import { api, type BestPractice, type Me } from '../../lib/api';
+import { api, type BestPractice, type Me, type Paged } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
@@ -13,7 +14,7 @@ import { LiveRegions, Loading } from '../../components/Notices';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useSearch } from '../../lib/router';
-import { offsetQuery, offsetSearch } from '../../lib/stories';
+import { countCaption, offsetPaging, offsetQuery, offsetSearch } from '../../lib/paging';
 import { isQuality } from '../../lib/roles';
 import { KnowledgeStatusBadge } from '../knowledge/KnowledgeParts';
 
@@ -22,7 +23,7 @@ const PAGE_SIZE = 50;
 export function BestPracticesPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
-  const [data, setData] = useState<{ items: BestPractice[]; total: number; offset: number } | null>(null);
+  const [data, setData] = useState<(Paged<BestPractice> & { offset: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const paged = useRef(false);
 
@@ -48,9 +49,11 @@ export function BestPracticesPage({ me }: { me: Me }) {
   }, [search]);
 
   const items = data?.items ?? null;
-  const total = data?.total ?? 0;
-  const shown = data?.offset ?? 0;
-  const where = t('bestPractices.caption', { from: shown + 1, to: shown + (items?.length ?? 0), total });
+  const paging = data
+    ? offsetPaging({ offset: data.offset }, { count: data.items.length, total: data.total, total_exact: data.total_exact }, PAGE_SIZE, (f) => offsetSearch(f.offset))
+    : null;
+  const where =
+    (data && paging && countCaption(t, lang, { exact: 'bestPractices.caption', more: 'bestPractices.captionMore' }, paging.range, data)) || t('bestPractices.title');
 
   return (
     <>
@@ -120,8 +123,9 @@ export function BestPracticesPage({ me }: { me: Me }) {
       )}
       <Pager
         path="/best-practices"
-        prev={shown > 0 ? offsetSearch(Math.max(0, shown - PAGE_SIZE)) : null}
-        next={shown + PAGE_SIZE < total ? offsetSearch(shown + PAGE_SIZE) : null}
+        prev={paging?.prev ?? null}
+        next={paging?.next ?? null}
+        stopText={paging?.stopped ? t('paging.refine') : null}
         label={t('bestPractices.pager')}
         prevText={t('stories.prev')}
         nextText={t('stories.next')}

@@ -2,7 +2,7 @@
 // topic, valuation, search) in the URL's query string. Quality staff also get the tabs
 // "Te beoordelen" (status=pending: the public stories to accept or reject) and
 // "Afgewezen". Pages of 50: by offset (?vanaf=) within the server's first 10,000 stories,
-// by the server's cursor (?na=…&p=…) beyond (lib/stories.ts, storyPaging).
+// by the server's cursor (?na=…&p=…) beyond (lib/paging.ts, cursorPaging).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
@@ -14,18 +14,15 @@ import { loadStaffSigns } from '../../lib/signs';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
 import {
-  CursorMemory,
-  firstPage,
   readFilterDates,
   searchFromStoryFilter,
-  storiesFound,
-  storyCaption,
   storyFilterFromSearch,
-  storyPaging,
+  storyList,
   valueLabel,
   STORIES_PAGE_SIZE,
   type StoryFilter,
 } from '../../lib/stories';
+import { firstPage, tabStorage } from '../../lib/paging';
 import { teamFilterChoices } from '../../lib/teams';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -38,15 +35,7 @@ import { StoryFilterFields } from './StoryFilterFields';
 type FormState = Omit<StoryFilter, 'offset' | 'cursor' | 'page'>;
 
 /** The cursor pages this tab has seen (for "Vorige" deep in the list). */
-const cursors = new CursorMemory(
-  (() => {
-    try {
-      return globalThis.sessionStorage ?? null;
-    } catch {
-      return null;
-    }
-  })(),
-);
+const cursors = storyList.cursors(tabStorage());
 
 export function StoryListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
@@ -105,7 +94,7 @@ export function StoryListPage({ me }: { me: Me }) {
             requestAnimationFrame(() => document.getElementById('stories-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
           }
           const filtered = searchFromStoryFilter({ ...firstPage(applied), status: '' });
-          if (filtered) setStatus(storiesFound(t, lang, page));
+          if (filtered) setStatus(storyList.found(t, lang, page));
         },
         (err) => {
           if (!stale) setError(describeError(err, t, lang).message);
@@ -135,11 +124,11 @@ export function StoryListPage({ me }: { me: Me }) {
 
   const tab = quality ? applied.status : '';
   const paging = data
-    ? storyPaging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
+    ? storyList.paging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
         cursors.get(data.filter, p),
       )
     : null;
-  const caption = data && paging ? storyCaption(t, lang, paging.range, data) : t('stories.title');
+  const caption = data && paging ? storyList.caption(t, lang, paging.range, data) : t('stories.title');
   const anyFilter = !!searchFromStoryFilter({ ...firstPage(applied), status: '' });
   const tabs: [string, MessageKey][] = [
     ['', 'stories.tab.published'],
@@ -254,7 +243,7 @@ export function StoryListPage({ me }: { me: Me }) {
             label={t('stories.pager')}
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
-            firstText={t('stories.first')}
+            firstText={t('paging.first')}
             where={caption}
             onNavigate={() => (paged.current = true)}
           />
