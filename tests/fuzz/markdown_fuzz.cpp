@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "core/markdown.hpp"
+#include "core/utf8.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
@@ -49,23 +50,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | ((cp >> 18) & 0x07));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // An attribute value as a browser reads it: character references decoded once (the
 // numeric ones and the named ones that matter for a scheme), then every ASCII blank and
@@ -102,7 +86,7 @@ std::string url_as_read(std::string_view v) {
         ++digits;
       }
       if (digits > 0) {
-        append_utf8(decoded, cp == 0 ? 0xFFFD : cp);
+        wk::utf8::append(decoded, static_cast<char32_t>(cp == 0 ? 0xFFFD : cp));
         i += k + (k < rest.size() && rest[k] == ';' ? 1 : 0);
         continue;
       }
