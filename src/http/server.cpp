@@ -155,7 +155,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Between requests: wait for the first byte. A connection served before is idle
   // here; a new one has not sent its first request yet but its client is about to.
   void await_request() {
-    busy_ = false;
     // Shutting down after an answer that promised keep-alive: the client may already be
     // sending its next request, which is answered (with Connection: close) if it comes soon.
     if (state_.stopping) close_when_idle_a_moment();
@@ -201,7 +200,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Reads until the blank line that ends the head (bounded by the header limit and the
   // read timeout, counted from the first byte), then lets Beast parse it.
   void read_head(beast::error_code = {}) {
-    busy_ = true;
     const auto data = std::string_view(static_cast<const char*>(buffer_.data().data()), buffer_.size());
     const auto end = data.find("\r\n\r\n");
     if (end == std::string_view::npos) {
@@ -249,7 +247,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
         ec == net::error::eof || ec == net::error::connection_reset)
       return close();
-    busy_ = true;
     if (ec == bhttp::error::body_limit) {
       return reply_error({ErrorKind::payload_too_large,
                           "De gegevens zijn te groot.",
@@ -395,7 +392,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<void> response_;
   std::string remote_;  // the socket's peer
   bool reserved_;
-  bool busy_ = false;
   bool idle_ = false;
   bool head_deadline_set_ = false;
   std::array<char, 16 * 1024> drain_buffer_{};
