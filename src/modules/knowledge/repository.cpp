@@ -4,6 +4,8 @@
 
 #include "core/dutch.hpp"
 #include "modules/knowledge/search_key.hpp"
+#include "modules/knowledge/search_phrases.hpp"
+#include "modules/knowledge/term_index.hpp"
 #include "store/id_set.hpp"
 
 #include <algorithm>
@@ -76,39 +78,6 @@ VersionRow version_from(const store::Row& r) {
   return v;
 }
 
-// The terms of a text for PostgreSQL's `simple` configuration: stems and words as written,
-// and apart the compounds' parts (decision 0009), which get a weight of their own.
-struct Terms {
-  std::string words, parts;
-};
-Terms terms_of(const std::string& text) {
-  Terms out;
-  for (const auto& w : dutch::words(text)) {
-    out.words += w.term;
-    out.words += ' ';
-    if (w.folded != w.term) {
-      out.words += w.folded;
-      out.words += ' ';
-    }
-    for (const auto& p : w.parts) {
-      out.parts += p;
-      out.parts += ' ';
-    }
-  }
-  return out;
-}
-
-// Title A, body B, the parts of compounds in the title C and in the body D.
-void set_search(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title,
-                const std::string& body) {
-  const auto t = terms_of(title), b = terms_of(body);
-  tx.execute(
-      "UPDATE knowledge_items SET search = setweight(to_tsvector('simple', ?), 'A') || "
-      "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C') || "
-      "setweight(to_tsvector('simple', ?), 'D') WHERE org_id = ? AND id = ?",
-      {t.words, b.words, t.parts, b.parts, org_id, item_id});
-}
-
 }  // namespace
 
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
@@ -125,7 +94,10 @@ void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
       "review_by = ?, updated_at = ? WHERE org_id = ? AND id = ?",
       {i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, i.updated_at, org_id,
        i.id});
-  if (tx.dialect() != store::Dialect::sqlite) return;
+  if (tx.dialect() != store::Dialect::sqlite) {
+    term_index::move(tx, org_id, i.id, search_key::cell(i.status, i.category));
+    return;
+  }
   // The search entry follows the item's status and category (search_key.hpp).
   const auto key = search_key::of(org_id, i.status, i.category, i.id);
   std::vector<Param> params{key};
@@ -216,7 +188,7 @@ void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& 
     tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
                {search_key::of(org_id, item.status, item.category, item.id), title, body});
   } else {
-    set_search(tx, org_id, item.id, title, body);
+    term_index::write(tx, org_id, item.id, search_key::cell(item.status, item.category), title, body);
   }
 }
 
@@ -232,15 +204,17 @@ bool reindex_if_tokenizer_changed(Tx& tx) {
     // The text readers see: the published version, else the draft (as migration 0009).
     struct Text {
       std::int64_t org_id, id;
+      int cell;
       std::string title, body;
     };
     std::vector<Text> all;
-    for (const auto& r : tx.query("SELECT i.org_id, i.id, v.title, v.body FROM knowledge_items i JOIN "
-                                  "knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
+    for (const auto& r : tx.query("SELECT i.org_id, i.id, i.status, i.category, v.title, v.body FROM knowledge_items "
+                                  "i JOIN knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
                                   "v.version = COALESCE(i.published_version, i.draft_version)",
                                   {}))
-      all.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3)});
-    for (const auto& t : all) set_search(tx, t.org_id, t.id, t.title, t.body);
+      all.push_back({r.i64(0), r.i64(1), search_key::cell(r.str(2), r.str(3)), r.str(4), r.str(5)});
+    tx.execute("DELETE FROM knowledge_terms");
+    for (const auto& t : all) term_index::write(tx, t.org_id, t.id, t.cell, t.title, t.body);
   }
   tx.execute("DELETE FROM search_index_version WHERE name = 'knowledge'");
   tx.execute("INSERT INTO search_index_version (name, version) VALUES ('knowledge', ?)", {version});
@@ -254,10 +228,11 @@ namespace {
 // a lookup per match, tens of milliseconds at 100,000 items).
 constexpr int kTagFacetDepth = 200;
 
-// A search's full-text condition: FTS5's MATCH expression or PostgreSQL's tsquery.
+// A search's FTS5 MATCH expression: each word's phrases (search_phrases.hpp) in brackets,
+// joined by OR, the words joined by AND.
 struct Match {
   std::string text;
-  int phrases = 0;  // FTS5's phrases in it (the word being typed may add one)
+  int phrases = 0;  // FTS5's phrases in it
   bool one_term = true;
   std::uint64_t part_mask = 0;  // the phrases that find compounds' parts (bit i: phrase i)
   // FTS5 reads each phrase's hits from the index as they are, except a prefix of a length
@@ -268,42 +243,36 @@ struct Match {
 
 constexpr std::size_t kShortestIndexedPrefix = 3, kLongestIndexedPrefix = 8;
 
-// Terms are letters and digits only (dutch::parse_query), so quoting them is enough. The
-// word being typed matches by its stem or as a prefix of the indexed words; the prefix
-// alone when it already covers the stem.
-Match match_expression(const dutch::Query& query, bool sqlite) {
+// Terms are letters and digits only (dutch::parse_query), so quoting them is enough.
+Match match_expression(const std::vector<Phrase>& phrases) {
   Match match;
-  const auto& terms = query.terms;
-  match.one_term = terms.size() == 1;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    const bool typing = query.last_is_prefix && i + 1 == terms.size();
-    const bool prefix_only = typing && terms[i].starts_with(query.prefix);
-    match.phrases += typing && !prefix_only ? 2 : 1;
-    if (typing && (query.prefix.size() < kShortestIndexedPrefix || query.prefix.size() > kLongestIndexedPrefix))
+  match.one_term = words_of(phrases) == 1;
+  for (std::size_t k = 0; k < phrases.size(); ++k) {
+    const auto& p = phrases[k];
+    const bool first_of_word = k == 0 || phrases[k - 1].word != p.word;
+    const bool last_of_word = k + 1 == phrases.size() || phrases[k + 1].word != p.word;
+    // FTS5 wants an explicit AND before a bracketed group.
+    match.text += first_of_word ? (k ? " AND (" : "(") : " OR ";
+    match.text += "\"" + p.text + "\"" + (p.prefix ? " *" : "");
+    if (last_of_word) match.text += ")";
+    if (p.part) match.part_mask |= std::uint64_t{1} << k;
+    const auto letters = p.text.size() - (p.part ? 1 : 0);
+    if (p.prefix && !p.part && (letters < kShortestIndexedPrefix || letters > kLongestIndexedPrefix))
       match.repeats_cheaply = false;
-    if (sqlite) {
-      // Each word also as a compound's part (decision 0009), as the phrase after its own;
-      // wk_rank weighs such phrases less (the mask), so the word itself ranks first.
-      const std::string part = std::string(1, dutch::kPartMark) + (prefix_only ? query.prefix : terms[i]);
-      match.part_mask |= std::uint64_t{1} << match.phrases;
-      ++match.phrases;
-      match.text += i ? " AND " : "";  // FTS5 wants an explicit AND before a bracketed group
-      match.text += prefix_only ? "(\"" + query.prefix + "\" * OR \"" + part + "\" *)"
-                    : typing    ? "(\"" + terms[i] + "\" OR \"" + query.prefix + "\" * OR \"" + part + "\")"
-                                : "(\"" + terms[i] + "\" OR \"" + part + "\")";
-    } else {
-      match.text += i ? " & " : "";
-      match.text += prefix_only ? query.prefix + ":*"
-                    : typing    ? "(" + terms[i] + " | " + query.prefix + ":*)"
-                                : terms[i];
-    }
   }
+  match.phrases = static_cast<int>(phrases.size());
   return match;
 }
 
-// The categories with matches, in the rules' order (both stores answer alike).
-std::vector<std::pair<std::string, std::int64_t>> in_order(const std::map<std::string, std::int64_t>& counted,
-                                                          const std::vector<std::string>& categories) {
+using Cells = std::array<std::int64_t, search_key::kCells>;
+
+// The matches per category from those per cell, the categories with matches in the rules'
+// order (both stores answer alike).
+std::vector<std::pair<std::string, std::int64_t>> per_category(const Cells& per_cell,
+                                                               const std::vector<std::string>& categories) {
+  std::map<std::string, std::int64_t> counted;
+  for (int cell = 0; cell < search_key::kCells; ++cell)
+    counted[search_key::category_of_cell(cell)] += per_cell[static_cast<std::size_t>(cell)];
   std::vector<std::pair<std::string, std::int64_t>> out;
   for (const auto& c : categories)
     if (const auto it = counted.find(c); it != counted.end() && it->second) out.emplace_back(c, it->second);
@@ -315,9 +284,8 @@ struct Ranked {
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
 };
 
-// wk_rank's weight of a title hit (store/sqlite/fts_rank.hpp): one title hit, 10 / 2.2,
+// With wk_rank's weight of a title hit (search_phrases.hpp) one title hit, 10 / 2.2,
 // outweighs the body hits of up to four phrases (each part below 1).
-constexpr int kTitleWeight = 10;
 constexpr int kPhrasesBelowOneTitleHit = 4;
 
 // A condition after an FTS5 MATCH that keeps a scan to the items a search may return.
@@ -352,8 +320,6 @@ Filter with_tag(Tx& tx, std::int64_t org_id, const std::optional<std::string>& t
           [&](store::Row& r) { items.push_back(r.i64(0)); });
   return {" AND wk_in_ids(rowid & " + std::to_string(search_key::kItemMask) + ", ?)", {store::id_set(items)}};
 }
-
-using Cells = std::array<std::int64_t, search_key::kCells>;
 
 // The best `depth` keys by wk_rank on the search's own phrases (ties by key), and the
 // matches per cell counted from their keys, in one pass of FTS5: a heap keeps the best, so
@@ -421,40 +387,18 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std:
   if (found.best.size() < wanted) found = scan(tx, match.text, match.phrases, match.part_mask, within, wanted);
   Ranked out;
   for (const auto key : found.best) out.ids.push_back(search_key::item_of(key));
-  std::map<std::string, std::int64_t> counted;
-  for (int cell = 0; cell < search_key::kCells; ++cell)
-    counted[search_key::category_of_cell(cell)] += found.per_cell[static_cast<std::size_t>(cell)];
-  out.categories = in_order(counted, categories);
+  out.categories = per_category(found.per_cell, categories);
   return out;
 }
 
-// PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4; a
-// compound's part (decision 0009) in the title (C) 0.6, between the two, as wk_rank ranks
-// it on SQLite, and in the body (D) 0.1.
-Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
-                       const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
-  const std::string from = "FROM knowledge_items i WHERE i.search @@ to_tsquery('simple', ?) AND i.org_id = ? AND "
-                           "i.status IN (" + store::placeholders(statuses.size()) + ") AND i.category IN (" +
-                           store::placeholders(categories.size()) + ") AND (CAST(? AS TEXT) IS NULL OR EXISTS "
-                           "(SELECT 1 FROM knowledge_tags t WHERE t.org_id = i.org_id AND t.item_id = i.id AND "
-                           "t.tag = ?)) ";
-  std::vector<Param> params{match.text, org_id};
-  params.insert(params.end(), statuses.begin(), statuses.end());
-  params.insert(params.end(), categories.begin(), categories.end());
-  params.insert(params.end(), {tag, tag});
-  Ranked out;
-  auto page_params = params;
-  page_params.emplace_back(match.text);  // ts_rank's query, after the filters'
-  page_params.emplace_back(depth);
-  for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank('{0.1, 0.6, 0.4, 1.0}', i.search, to_tsquery('simple', ?)) DESC, "
-                                "i.id LIMIT ?",
-                                page_params))
-    out.ids.push_back(r.i64(0));
-  std::map<std::string, std::int64_t> counted;
-  for (const auto& r : tx.query("SELECT i.category, COUNT(*) " + from + "GROUP BY i.category", params))
-    counted[r.str(0)] = r.i64(1);
-  out.categories = in_order(counted, categories);
-  return out;
+// PostgreSQL: the term table (term_index.hpp), scored in SQL by wk_rank's formula.
+Ranked ranked_in_terms(Tx& tx, std::int64_t org_id, const std::vector<Phrase>& phrases,
+                       const std::vector<std::string>& statuses, const std::vector<std::string>& categories,
+                       const std::optional<std::string>& tag, int depth) {
+  std::vector<int> cells;
+  for (const auto& r : search_key::cell_ranges(org_id, statuses, categories)) cells.push_back(search_key::cell_of(r.lo));
+  const auto found = term_index::search(tx, org_id, phrases, cells, tag, depth);
+  return {found.best, per_category(found.per_cell, categories)};
 }
 
 }  // namespace
@@ -465,12 +409,12 @@ Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std
   Matches out;
   if (query.terms.empty() || statuses.empty()) return out;
   const bool sqlite = tx.dialect() == store::Dialect::sqlite;
-  const auto match = match_expression(query, sqlite);
+  const auto phrases = phrases_of(query);
   const auto all = knowledge::categories();
   const auto categories = category ? std::vector{*category} : std::vector<std::string>(all.begin(), all.end());
   const int depth = std::max(kTagFacetDepth, offset + limit);
-  const auto ranked = sqlite ? ranked_in_fts(tx, org_id, match, statuses, categories, tag, depth)
-                             : ranked_in_items(tx, org_id, match, statuses, categories, tag, depth);
+  const auto ranked = sqlite ? ranked_in_fts(tx, org_id, match_expression(phrases), statuses, categories, tag, depth)
+                             : ranked_in_terms(tx, org_id, phrases, statuses, categories, tag, depth);
   out.categories = ranked.categories;
   for (const auto& [c, n] : ranked.categories) out.total += n;
   for (std::size_t i = offset; i < ranked.ids.size() && i < static_cast<std::size_t>(offset + limit); ++i)

@@ -31,7 +31,16 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       sqlite3_result_error_code(ctx, rc);
       return;
     }
-    for (; column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) ++(column == 0 ? title : body);
+    // A place counts once. A prefix index holds a place once per term of it that starts
+    // with the prefix (woning and woningen at "woningen", both indexed there), so the same
+    // (column, offset) can come twice in a row; merged doclists of longer prefixes come
+    // without the repeat.
+    for (int last_column = -1, last_offset = -1; column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
+      if (column == last_column && offset == last_offset) continue;
+      last_column = column;
+      last_offset = offset;
+      ++(column == 0 ? title : body);
+    }
     const double t = title, b = body;
     const double phrase = title_weight * t / (t + kK1) + b / (b + kK1);
     score += p < 64 && (part_mask >> p & 1) ? kPartWeight * phrase : phrase;

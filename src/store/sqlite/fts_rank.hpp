@@ -3,7 +3,8 @@
 //
 //   −Σ over the query's phrases of  title_weight · t / (t + 1.2)  +  b / (b + 1.2)
 //
-// with t and b the phrase's hits in the title (column 0) and in the other columns. That
+// with t and b the places the phrase finds in the title (column 0) and in the other columns (a place
+// counts once however many of its terms a prefix finds). That
 // is BM25's saturating term frequency without inverse document frequency or length
 // normalisation, close to PostgreSQL's ts_rank with weighted title and body. A phrase's
 // body part stays below 1, so with title_weight 10 one title hit (10 / 2.2 ≈ 4.5)
