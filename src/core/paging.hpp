@@ -2,6 +2,11 @@
 // kCountCap and no further, so that a page costs the same at a thousand and at a million
 // rows. Beyond the cap the page says "more than 10,000" (exact = false), and pages past
 // it are reached by cursor (keyset), not by offset.
+//
+// The page's ids first: a list selects the ids of its page by the filter, order, LIMIT and
+// OFFSET in a subquery, which an index answers, and only then the rows with their
+// computed columns (sums, counts). PostgreSQL computes every column of every row an
+// OFFSET skips: at offset 9,000 the sessions' three counts took 80 ms a page.
 #pragma once
 
 #include <algorithm>

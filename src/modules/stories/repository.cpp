@@ -143,10 +143,15 @@ std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id) {
 
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
   auto w = where(org_id, f);
-  w.params.emplace_back(f.limit);
-  w.params.emplace_back(f.offset);
+  std::vector<Param> params{org_id};
+  params.insert(params.end(), w.params.begin(), w.params.end());
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
   std::vector<StoryRow> out;
-  for (const auto& r : tx.query(std::string(kColumns) + w.sql + kNewestFirst + "LIMIT ? OFFSET ?", w.params))
+  // The page's ids first, then their rows (core/paging.hpp).
+  for (const auto& r : tx.query(std::string(kColumns) + "WHERE s.org_id = ? AND s.id IN (SELECT s.id FROM stories s " +
+                                    w.sql + kNewestFirst + "LIMIT ? OFFSET ?) " + kNewestFirst,
+                                params))
     out.push_back(from_row(r));
   attach_all(tx, org_id, out);
   return out;
