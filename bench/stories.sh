@@ -1,102 +1,135 @@
 #!/usr/bin/env bash
 # Vertelpunt benchmark (docs/modules/vertelpunt.md): a large organisation's five years of
 # listening — 1,000,000 signified stories (2022–2026, ~1.5 archetypes each) — then, over
-# real HTTP on the SQLite store:
+# real HTTP:
 #   - hyperfine: GET /api/v1/stories/stats for a year with the year before as comparison,
 #     unfiltered and filtered by team and teller kind; the annual report as JSON (its
-#     Kwaliteit chapter computes the same figures);
+#     Kwaliteit chapter computes the same figures); each with the server's own durations
+#     from its access log;
 #   - wrk, 64 connections: POST /api/v1/public/{org}/stories (the resident's form), each
 #     request from another address (X-Forwarded-For, server started with --trust-proxy) so
 #     the rate limit lets them through; afterwards the server is killed with SIGKILL and
 #     every acknowledged (202) story must be in the database.
-# Needs: make bench (hyperfine, wrk, sqlite3) and a Release build.
+# One store after the other, each on a fresh database: SQLite in a temporary folder,
+# PostgreSQL in a fresh database of a throw-away server (scripts/with-postgres.sh) unless
+# WIJKKADER_TEST_PG_ADMIN_URL names a server to use (bench/two-stores.sh). The stories are
+# the same on both (generated from a series, no randomness) and written with SQL behind the
+# server's back; SQLite gets no ANALYZE (production never runs it, docs/decisions/0007),
+# PostgreSQL a VACUUM ANALYZE (what autovacuum would do).
+#
+#   STORE=sqlite|postgres|both (default both)   STORIES (default 1000000)   RUNS (default 20)
+#   DURATION (wrk, default 10s)   WIJKKADER_BIN (default build/wijkkader)   KEEP_WORK=1
+#
+# Prints a summary per store and writes bench/results/stories-<store>-<time>.json; with
+# `both`, then one line per endpoint with PostgreSQL/SQLite of the medians and the p95s.
+# Needs: make bench (hyperfine, wrk, sqlite3, curl), PostgreSQL (scripts/bootstrap.sh test)
+# and a Release build.
 set -euo pipefail
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/.."
 STORIES=${STORIES:-1000000}
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-20}
 DURATION=${DURATION:-10s}
-bin=${WIJKKADER_BIN:-$PWD/build/wijkkader}
-work=$(mktemp -d "${TMPDIR:-/tmp}/wijkkader-bench-stories.XXXXXX")
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  [ -n "${KEEP_DB:-}" ] && cp "$db" "$KEEP_DB"
-  rm -rf "$work"
-}
-trap cleanup EXIT
-db="$work/bench.db"
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-start_server() {
-  "$bin" serve --database "$db" --port "$port" --bind 127.0.0.1 --trust-proxy "$@" >/dev/null 2>"$work/server.log" &
-  pid=$!
-  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-}
+export STORIES RUNS DURATION
+bench=stories
+# shellcheck source=bench/two-stores.sh
+. bench/two-stores.sh
+stores_dispatch
+stores_setup
+
+echo "== stories on $STORE: $STORIES stories, $RUNS runs, $bin_given"
 
 # The schema and the demo organisation (teams, signifier lists) from the binary.
-start_server --demo
+start_server --trust-proxy --demo
 password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-echo "$password" | "$bin" user add --database "$db" --org smd --email bench-kw@smd.example --name Bench \
+echo "$password" | "$bin" user add --database "$database" --org smd --email bench-kw@smd.example --name Bench \
   --role quality --password-stdin >/dev/null
-kill "$pid"; wait "$pid" || true; pid=
+stop_server
 
-echo "generating $STORIES stories …"
-started=$(date +%s)
-sqlite3 "$db" >/dev/null <<SQL
-PRAGMA journal_mode=WAL;
+org=$(val "SELECT id FROM organisations WHERE slug = 'smd'")
+# The demo's 9 teams, 12 topics, 5 valuations and 5 archetypes, in the order they were made.
+read -ra teams <<<"$(ids "SELECT id FROM teams WHERE org_id = $org ORDER BY id")"
+read -ra topics <<<"$(ids "SELECT id FROM value_lists WHERE org_id = $org AND list = 'story_topic' ORDER BY id")"
+read -ra valuations <<<"$(ids "SELECT id FROM value_lists WHERE org_id = $org AND list = 'story_valuation' ORDER BY id")"
+read -ra archetypes <<<"$(ids "SELECT id FROM value_lists WHERE org_id = $org AND list = 'story_archetype' ORDER BY id")"
+if [ "${#teams[@]}" -lt 9 ] || [ "${#topics[@]}" -lt 12 ] || [ "${#valuations[@]}" -lt 5 ] || [ "${#archetypes[@]}" -lt 5 ]; then
+  echo "stories: the demo organisation lacks teams or signifier values" >&2; exit 1
+fi
+teams=("${teams[@]:0:9}") topics=("${topics[@]:0:12}") valuations=("${valuations[@]:0:5}")
+archetypes=("${archetypes[@]:0:5}")
+
+# Story n (1..STORIES): its date spread over 2022–2026 ((n * 7919) mod 1826 days), every
+# tenth told by a chain partner, every tenth plus one by a resident through the public form.
+echo "generating $STORIES stories (SQL behind the server's back) …"
+started=$(now)
+run_sql <<SQL
 BEGIN;
-CREATE TEMP TABLE v AS SELECT
-  (SELECT MIN(id) FROM value_lists WHERE list = 'story_topic') AS topic,
-  (SELECT MIN(id) FROM value_lists WHERE list = 'story_valuation') AS valuation,
-  (SELECT MIN(id) FROM value_lists WHERE list = 'story_archetype') AS archetype,
-  (SELECT MIN(id) FROM teams) AS team;
-WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < $STORIES)
+$(series "$STORIES")
 INSERT INTO stories (org_id, title, text, story_date, teller_kind, team_id, topic_id, valuation_id, signed_by,
                      status, source, created_at)
-  SELECT 1, 'Verhaal ' || n, 'Een kort verhaal over wat er gebeurde in de wijk, nummer ' || n || '.',
-         date('2022-01-01', '+' || ((n * 7919) % 1826) || ' days'),
+  SELECT $org, 'Verhaal ' || n, 'Een kort verhaal over wat er gebeurde in de wijk, nummer ' || n || '.',
+         $(day "(n * 7919) % 1826"),
          CASE WHEN n % 10 = 0 THEN 'ketenpartner' WHEN n % 10 = 1 THEN 'inwoner' ELSE 'medewerker' END,
-         v.team + (n % 9), v.topic + ((n * 31) % 12), v.valuation + ((n * 17) % 5), NULL,
+         $(pick n "${teams[@]}"), $(pick "n * 31" "${topics[@]}"), $(pick "n * 17" "${valuations[@]}"), NULL,
          'published', CASE WHEN n % 10 = 1 THEN 'public' ELSE 'staff' END, 0
-  FROM g, v;
-INSERT INTO story_archetypes (org_id, story_id, archetype_id, status, story_date, team_id, teller_kind)
-  SELECT 1, s.id, v.archetype + (s.id % 5), s.status, s.story_date, s.team_id, s.teller_kind FROM stories s, v;
-INSERT INTO story_archetypes (org_id, story_id, archetype_id, status, story_date, team_id, teller_kind)
-  SELECT 1, s.id, v.archetype + ((s.id + 2) % 5), s.status, s.story_date, s.team_id, s.teller_kind
-  FROM stories s, v WHERE s.id % 2 = 0;
+  FROM g;
 COMMIT;
-ANALYZE;
 SQL
-echo "generated in $(( $(date +%s) - started )) s: $(sqlite3 "$db" 'SELECT COUNT(*) FROM stories') stories," \
-  "$(sqlite3 "$db" 'SELECT COUNT(*) FROM story_archetypes') archetype choices"
+# Story n is the row with id first + n - 1 (one INSERT numbers its rows in order on both
+# stores; checked): one archetype for each, a second for every even n.
+first=$(val "SELECT MIN(id) FROM stories WHERE org_id = $org AND title = 'Verhaal 1'")
+n="(id - $first + 1)"
+misnumbered=$(val "SELECT COUNT(*) FROM stories WHERE org_id = $org AND id >= $first AND title <> 'Verhaal ' || $n")
+[ "$misnumbered" = 0 ] || { echo "stories: $misnumbered stories out of order" >&2; exit 1; }
+run_sql <<SQL
+BEGIN;
+INSERT INTO story_archetypes (org_id, story_id, archetype_id, status, story_date, team_id, teller_kind)
+  SELECT org_id, id, $(pick "$n" "${archetypes[@]}"), status, story_date, team_id, teller_kind
+  FROM stories WHERE org_id = $org AND id >= $first;
+INSERT INTO story_archetypes (org_id, story_id, archetype_id, status, story_date, team_id, teller_kind)
+  SELECT org_id, id, $(pick "$n + 2" "${archetypes[@]}"), status, story_date, team_id, teller_kind
+  FROM stories WHERE org_id = $org AND id >= $first AND $n % 2 = 0;
+COMMIT;
+SQL
+if [ "$STORE" = postgres ]; then run_sql <<<"VACUUM ANALYZE;"; fi
+fact "fill s" "$(secs "$started")"
+fact stories "$(val "SELECT COUNT(*) FROM stories WHERE org_id = $org")"
+fact "archetype choices" "$(val "SELECT COUNT(*) FROM story_archetypes WHERE org_id = $org")"
+# The same data on both stores: a fingerprint of every story's fields by its number (the
+# teams' and lists' ids are the same: both databases were made by the same demo code).
+fact "data stories" "$(val "SELECT COUNT(*), SUM(LENGTH(title) + LENGTH(text)),
+    SUM($n % 1009 * (team_id + 3 * topic_id + 7 * valuation_id)),
+    SUM($n % 1013 * (CAST(REPLACE(story_date, '-', '') AS INTEGER) % 997)),
+    SUM(CASE teller_kind WHEN 'inwoner' THEN 1 WHEN 'ketenpartner' THEN 100 ELSE 10000 END),
+    SUM(CASE source WHEN 'public' THEN 1 ELSE 0 END), MIN(story_date), MAX(story_date)
+  FROM stories WHERE org_id = $org")"
+fact "data archetypes" "$(val "SELECT COUNT(*), SUM((story_id - $first + 1) % 1009 * archetype_id)
+  FROM story_archetypes WHERE org_id = $org")"
+echo "generated in $(secs "$started") s: $(grep -E '^(stories|archetype choices)	' "$work/facts.tsv" | tr '\t\n' ' ')"
 
-start_server
-cookie=$(curl -fsS -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"email\":\"bench-kw@smd.example\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/v1/session" |
-  sed -n 's/^Set-Cookie: \(wk_session=[^;]*\).*/\1/p')
-team=$(sqlite3 "$db" 'SELECT MIN(id) + 2 FROM teams')
+start_server --trust-proxy
+login bench-kw@smd.example "$password"
 base="http://127.0.0.1:$port/api/v1"
 year="from=2025-01-01&to=2025-12-31&compare_from=2024-01-01&compare_to=2024-12-31"
 stats="$base/stories/stats?$year"
-filtered="$base/stories/stats?$year&team=$team&teller=medewerker"
+filtered="$base/stories/stats?$year&team=${teams[2]}&teller=medewerker"
 report="$base/reports/2025?format=json"
-curl -fsS -H "Cookie: $cookie" "$stats" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("stats: 2025", d["period"]["count"], "stories, 2024", d["comparison"]["count"])'
-curl -fsS -H "Cookie: $cookie" "$filtered" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("filtered: 2025", d["period"]["count"], "stories")'
+# The answers themselves, kept as the store's fingerprint of what it computed.
+for what in stats filtered; do
+  curl -fsS -b "$jar" "${!what}" -o "$work/$what.json"
+  fact "answer $what" "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True))' \
+    "$work/$what.json" | sha256sum | cut -c1-16)"
+done
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("stats: 2025", d["period"]["count"], "stories, 2024", d["comparison"]["count"])' "$work/stats.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("filtered: 2025", d["period"]["count"], "stories")' "$work/filtered.json"
+curl -fsS -b "$jar" -o /dev/null "$report"
 
-mkdir -p bench/results
-out=bench/results/stories-$(date -u +%Y%m%dT%H%M%SZ)
-hyperfine --warmup 1 --runs "$RUNS" --export-json "$out.json" \
-  -n stats-year "curl -fsS -o /dev/null -H 'Cookie: $cookie' '$stats'" \
-  -n stats-filtered "curl -fsS -o /dev/null -H 'Cookie: $cookie' '$filtered'" \
-  -n report-json "curl -fsS -o /dev/null -H 'Cookie: $cookie' '$report'"
-python3 - "$out.json" <<'PY'
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(f'{r["command"]:15s} median {r["median"]*1000:8.1f} ms  (min {r["min"]*1000:.1f}, max {r["max"]*1000:.1f}, {len(r["times"])} runs)')
-PY
+measure stats-year "$stats"
+measure stats-filtered "$filtered"
+measure report-json "$report"
 
 # Public submissions: every request from its own address, counted by status.
-before=$(sqlite3 "$db" "SELECT COUNT(*) FROM stories WHERE status = 'pending'")
-topic=$(sqlite3 "$db" "SELECT MIN(id) FROM value_lists WHERE list = 'story_topic'")
+before=$(val "SELECT COUNT(*) FROM stories WHERE org_id = $org AND status = 'pending'")
 cat >"$work/public.lua" <<LUA
 local threads = {}
 local counter = 0
@@ -112,7 +145,7 @@ end
 function request()
   n = n + 1
   local ip = string.format("10.%d.%d.%d", id, math.floor(n / 250) % 250, n % 250)
-  local body = '{"title":"Bench","text":"Een verhaal van een bewoner over de wijk.","topic_id":$topic,"website":""}'
+  local body = '{"title":"Bench","text":"Een verhaal van een bewoner over de wijk.","topic_id":${topics[0]},"website":""}'
   return wrk.format("POST", "/api/v1/public/smd/stories",
     {["Content-Type"] = "application/json", ["X-Forwarded-For"] = ip}, body)
 end
@@ -126,11 +159,16 @@ function done(summary, latency, requests)
     r = r + t:get("refused")
   end
   io.write(string.format("ACCEPTED %d REFUSED %d\n", a, r))
+  io.write(string.format("LATENCY_US %d %d %d\n", latency:percentile(50), latency:percentile(95), latency:percentile(99)))
 end
 LUA
-wrk -t2 -c64 -d"$DURATION" --latency -s "$work/public.lua" "http://127.0.0.1:$port" | tee "$out-public.txt"
+wrk -t2 -c64 -d"$DURATION" --latency -s "$work/public.lua" "http://127.0.0.1:$port" | tee "$work/wrk-public-post.txt"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=
-accepted=$(sed -n 's/^ACCEPTED \([0-9]*\).*/\1/p' "$out-public.txt")
-stored=$(( $(sqlite3 "$db" "SELECT COUNT(*) FROM stories WHERE status = 'pending'") - before ))
-echo "acknowledged $accepted, in the database after SIGKILL $stored" | tee -a "$out-public.txt"
+accepted=$(sed -n 's/^ACCEPTED \([0-9]*\).*/\1/p' "$work/wrk-public-post.txt")
+stored=$(( $(val "SELECT COUNT(*) FROM stories WHERE org_id = $org AND status = 'pending'") - before ))
+echo "acknowledged $accepted, in the database after SIGKILL $stored"
+fact "public acknowledged" "$accepted"
+fact "public stored after SIGKILL" "$stored"
 [ "$stored" -ge "$accepted" ] || { echo "LOST acknowledged stories" >&2; exit 1; }
+
+stores_report "$STORIES stories, $RUNS runs, wrk -t2 -c64 -d$DURATION"
