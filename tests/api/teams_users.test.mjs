@@ -257,9 +257,44 @@ describe('districts, teams, users and the audit log', { skip: whyNot }, () => {
     it('lists users with the User shape, without passwords', async () => {
       const r = await admin.get('/api/v1/users');
       const body = expectStatus(r, 200, 'GET /users');
-      assert.deepEqual(Object.keys(body), ['items']);
+      assert.deepEqual(Object.keys(body), ['items', 'total', 'total_exact']);
       for (const u of body.items) assertUserShape(u, 'GET /users');
       assert.ok(body.items.some((u) => u.id === adminId), 'the admin is listed');
+      assert.equal(body.total, body.items.length);
+      assert.equal(body.total_exact, true);
+    });
+
+    it('pages the users by name, then id; q finds a part of the name or e-mail address', async () => {
+      const all = expectStatus(await admin.get('/api/v1/users'), 200).items;
+      assert.ok(all.length >= 6, `the demo organisation has users: ${all.length}`);
+      const order = [...all].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+      assert.deepEqual(all.map((u) => u.id), order.map((u) => u.id), 'by name, then id');
+      const pages = [];
+      for (let offset = 0; offset < all.length; offset += 4) {
+        const page = expectStatus(await admin.get(`/api/v1/users?limit=4&offset=${offset}`), 200);
+        assert.equal(page.total, all.length, 'the total of every page is the whole list');
+        assert.ok(page.items.length <= 4);
+        pages.push(...page.items);
+      }
+      assert.deepEqual(pages, all, 'the pages together are the list, roles and teams included');
+      const beyond = expectStatus(await admin.get(`/api/v1/users?limit=4&offset=${all.length}`), 200);
+      assert.deepEqual(beyond.items, []);
+
+      const found = expectStatus(await admin.get('/api/v1/users?q=BEHEER%20t'), 200);
+      assert.deepEqual(found.items.map((u) => u.id), [adminId], 'a part of the name, in any case');
+      const byMail = expectStatus(await admin.get('/api/v1/users?q=t-admin@'), 200);
+      assert.deepEqual(byMail.items.map((u) => u.id), [adminId], 'a part of the e-mail address');
+      const wildcard = expectStatus(await admin.get('/api/v1/users?q=%25'), 200);
+      assert.deepEqual(wildcard.items, [], '% is a character, not a wildcard');
+    });
+
+    it('a bad limit or offset is 400 at the field, in Dutch and English', async () => {
+      for (const [query, field] of [['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=x', 'limit'],
+        ['offset=-1', 'offset'], ['offset=10001', 'offset']]) {
+        const r = await admin.get(`/api/v1/users?${query}`);
+        const p = assertProblem(r, 400, 'bad-request', `GET /users?${query}`);
+        assert.ok(p.errors.some((e) => e.field === field && e.title && e.detail), `${query}: ${r.text}`);
+      }
     });
 
     it('creates a user: 201 User, e-mail trimmed and lower-cased, teams resolved, never a password', async () => {

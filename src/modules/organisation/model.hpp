@@ -69,6 +69,16 @@ struct User {
   }
 };
 
+// A page of the user list (GET /api/v1/users): by name, then id; `q` a part of the name or
+// e-mail address; `within_teams` (with `self`) for a team manager, who sees the members
+// of her teams and herself.
+struct UserQuery {
+  int limit = 500, offset = 0;
+  std::optional<std::string> q;
+  std::optional<std::vector<std::int64_t>> within_teams;
+  std::int64_t self = 0;
+};
+
 struct NewTeam {
   std::string name;
   std::int64_t district_id;

@@ -2,7 +2,12 @@
 
 #include <map>
 
+#include "core/paging.hpp"
+#include "core/text.hpp"
+
 namespace wk::organisation::repo {
+
+using store::Param;
 
 namespace {
 Organisation organisation_from(const store::Row& r) {
@@ -159,21 +164,51 @@ void replace_neighbourhoods(Tx& tx, std::int64_t org_id, std::int64_t team_id, c
 
 namespace {
 // Fills roles and teams of the users in `users` (all of one organisation).
-void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& users, std::optional<std::int64_t> only) {
+// The roles and teams of the users: of all the organisation's users (`all`), or of these
+// only, looked up by their ids.
+void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& users, bool all) {
+  if (users.empty()) return;
   std::map<std::int64_t, User*> by_id;
-  for (auto& u : users) by_id[u.id] = &u;
-  const auto roles = tx.query(
-      "SELECT user_id, role FROM user_roles WHERE org_id = ? AND (CAST(? AS BIGINT) IS NULL OR user_id = ?) "
-      "ORDER BY user_id, role",
-      {org_id, only, only});
-  for (const auto& r : roles)
+  std::vector<Param> params{org_id};
+  for (auto& u : users) {
+    by_id[u.id] = &u;
+    if (!all) params.emplace_back(u.id);
+  }
+  const std::string only = all ? "" : " AND user_id IN (" + store::placeholders(users.size()) + ")";
+  for (const auto& r : tx.query("SELECT user_id, role FROM user_roles WHERE org_id = ?" + only + " ORDER BY user_id, role",
+                                params))
     if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->roles.push_back(r.str(1));
-  const auto teams = tx.query(
-      "SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id "
-      "WHERE m.org_id = ? AND (CAST(? AS BIGINT) IS NULL OR m.user_id = ?) ORDER BY m.user_id, t.name",
-      {org_id, only, only});
-  for (const auto& r : teams)
+  const std::string only_m = all ? "" : " AND m.user_id IN (" + store::placeholders(users.size()) + ")";
+  for (const auto& r : tx.query("SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id "
+                                "AND t.id = m.team_id WHERE m.org_id = ?" + only_m + " ORDER BY m.user_id, t.name",
+                                params))
     if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->teams.push_back({r.i64(1), r.str(2)});
+}
+
+// The page's conditions after `WHERE org_id = ?`.
+std::string user_conditions(const UserQuery& q, std::vector<Param>& params) {
+  std::string sql;
+  if (q.q) {
+    std::string escaped;
+    for (char ch : text::to_lower_ascii(*q.q)) {
+      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
+      escaped += ch;
+    }
+    sql += " AND (LOWER(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
+    params.emplace_back("%" + escaped + "%");
+    params.emplace_back("%" + escaped + "%");
+  }
+  if (q.within_teams) {
+    sql += " AND (id = ?";
+    params.emplace_back(q.self);
+    if (!q.within_teams->empty()) {
+      sql += " OR id IN (SELECT m.user_id FROM team_members m WHERE m.org_id = users.org_id AND m.team_id IN (" +
+             store::placeholders(q.within_teams->size()) + "))";
+      params.insert(params.end(), q.within_teams->begin(), q.within_teams->end());
+    }
+    sql += ")";
+  }
+  return sql + " ";
 }
 }  // namespace
 
@@ -181,15 +216,37 @@ std::vector<User> list_users(Tx& tx, std::int64_t org_id) {
   std::vector<User> users;
   for (const auto& r : tx.query(std::string(kUserSelect) + "WHERE org_id = ? ORDER BY name, id", {org_id}))
     users.push_back(user_from(r));
-  attach_roles_and_teams(tx, org_id, users, std::nullopt);
+  attach_roles_and_teams(tx, org_id, users, true);
   return users;
+}
+
+std::vector<User> list_users(Tx& tx, std::int64_t org_id, const UserQuery& q) {
+  std::vector<Param> params{org_id};
+  const auto where = user_conditions(q, params);
+  params.emplace_back(q.limit);
+  params.emplace_back(q.offset);
+  std::vector<User> users;
+  for (const auto& r : tx.query(std::string(kUserSelect) + "WHERE org_id = ?" + where + "ORDER BY name, id LIMIT ? OFFSET ?",
+                                params))
+    users.push_back(user_from(r));
+  attach_roles_and_teams(tx, org_id, users, false);
+  return users;
+}
+
+std::int64_t count_users(Tx& tx, std::int64_t org_id, const UserQuery& q) {
+  std::vector<Param> params{org_id};
+  const auto where = user_conditions(q, params);
+  params.emplace_back(paging::kCountCap + 1);
+  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE org_id = ?" + where + "LIMIT ?) x", params)
+      .front()
+      .i64(0);
 }
 
 std::optional<User> find_user(Tx& tx, std::int64_t org_id, std::int64_t id) {
   auto r = tx.query_one(std::string(kUserSelect) + "WHERE org_id = ? AND id = ?", {org_id, id});
   if (!r) return std::nullopt;
   std::vector<User> one{user_from(*r)};
-  attach_roles_and_teams(tx, org_id, one, id);
+  attach_roles_and_teams(tx, org_id, one, false);
   return std::move(one.front());
 }
 

@@ -35,6 +35,10 @@ void update_team(Tx& tx, std::int64_t org_id, std::int64_t id, const std::string
 void replace_neighbourhoods(Tx& tx, std::int64_t org_id, std::int64_t team_id, const std::vector<std::string>& codes);
 
 std::vector<User> list_users(Tx& tx, std::int64_t org_id);
+// A page of users, their roles and teams read for the page alone; the count stops at
+// paging::kCountCap + 1 (core/paging.hpp).
+std::vector<User> list_users(Tx& tx, std::int64_t org_id, const UserQuery& q);
+std::int64_t count_users(Tx& tx, std::int64_t org_id, const UserQuery& q);
 std::optional<User> find_user(Tx& tx, std::int64_t org_id, std::int64_t id);
 bool email_taken(Tx& tx, const std::string& email, std::optional<std::int64_t> except_user);
 std::int64_t insert_user(Tx& tx, std::int64_t org_id, const std::string& email, const std::string& name,

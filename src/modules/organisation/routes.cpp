@@ -1,7 +1,9 @@
 #include "modules/organisation/routes.hpp"
 
+#include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/query.hpp"
 #include "modules/organisation/json.hpp"
 
 namespace wk::organisation {
@@ -157,8 +159,23 @@ void register_routes(http::Router& router, Service& service) {
     return item_response(service.update_team(ctx.user(), *id, change, ctx.now));
   });
 
-  router.add("GET", "/api/v1/users", Access::authenticated,
-             [&service](Context& ctx) { return list_response(service.list_users(ctx.user())); });
+  // By name; `q` a part of the name or e-mail address; pages of up to 500, counted up to
+  // 10,000 (core/paging.hpp).
+  router.add("GET", "/api/v1/users", Access::authenticated, [&service](Context& ctx) {
+    UserQuery q;
+    std::vector<FieldError> errors;
+    if (auto text = ctx.request.query_param("q"); text && !text->empty())
+      q.q = std::string(text::utf8_prefix(*text, 100));
+    http::query_paging(ctx.request, q.limit, q.offset, errors);
+    http::check_offset_within_count(q.offset, errors);
+    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+    auto r = service.list_users(ctx.user(), std::move(q));
+    if (!r) return problem_response(r.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& u : r->items) items.push_back(to_json(u));
+    return http::json_response(
+        200, {{"items", items}, {"total", r->count.total}, {"total_exact", r->count.exact}});
+  });
 
   router.add("GET", "/api/v1/colleagues", Access::authenticated, [&service](Context& ctx) {
     auto r = service.colleagues(ctx.user());

@@ -256,11 +256,15 @@ Result<Team> Service::update_team(const Principal& p, std::int64_t id, const Tea
   });
 }
 
-Result<std::vector<User>> Service::list_users(const Principal& p) {
+Result<Service::UserPage> Service::list_users(const Principal& p, UserQuery q) {
   if (!can_list_all_users(p) && !p.has_role(role::team_manager)) return Error::forbidden();
-  auto users = db_.read([&](Tx& tx) { return repo::list_users(tx, p.org_id); });
-  if (!can_list_all_users(p)) std::erase_if(users, [&](const User& u) { return !can_view_user(p, u); });
-  return users;
+  if (!can_list_all_users(p)) {  // as can_view_user
+    q.within_teams = p.team_ids;
+    q.self = p.user_id;
+  }
+  return db_.read([&](Tx& tx) {
+    return UserPage{repo::list_users(tx, p.org_id, q), paging::capped(repo::count_users(tx, p.org_id, q))};
+  });
 }
 
 Result<std::vector<std::pair<std::int64_t, std::string>>> Service::colleagues(const Principal& p) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/paging.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "modules/organisation/model.hpp"
@@ -51,7 +52,13 @@ class Service {
   Result<Team> create_team(const Principal& p, NewTeam team, Millis now);
   Result<Team> update_team(const Principal& p, std::int64_t id, const TeamChange& change, Millis now);
 
-  Result<std::vector<User>> list_users(const Principal& p);
+  struct UserPage {
+    std::vector<User> items;
+    paging::Count count;
+  };
+  // A page of the users the caller may see (admins and HR every user, a team manager her
+  // teams' members and herself).
+  Result<UserPage> list_users(const Principal& p, UserQuery q);
   Result<User> get_user(const Principal& p, std::int64_t id);
   // Active colleagues in the work (a role other than admin, hr or funder) by id and name
   // (no e-mail, no roles): to choose a facilitator, a participant or an owner. Every
