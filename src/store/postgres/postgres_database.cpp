@@ -70,7 +70,9 @@ class PostgresConnection final : public Tx {
       PQfinish(conn_);
       throw DbError(DbError::Kind::connection, "cannot connect to PostgreSQL: " + msg);
     }
-    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+    // No JIT: the summaries' statements cost enough to be compiled on every request, about
+    // 0.1 s of CPU each, more than they gain (bench/receipts.sh on PostgreSQL 15).
+    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET jit = off");
   }
   ~PostgresConnection() override { PQfinish(conn_); }
   PostgresConnection(const PostgresConnection&) = delete;
