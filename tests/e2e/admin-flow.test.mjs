@@ -1,5 +1,6 @@
 // The functional administrator's main path, in a real browser: log in by keyboard,
-// add a team, add a coach in that team, deactivate them, read the audit log, log out.
+// add a team, add a coach in that team (found again with the users page's search),
+// deactivate them, read the audit log, log out.
 // Then the organisation's settings: the admin lets coaches write knowledge-base items
 // (a server error shown at the checkbox first), and a coach writes a draft and finds it
 // under "Mijn concepten". Last, the public story form's logo and privacy note: a text
@@ -150,6 +151,15 @@ test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async 
     await page.getByRole('group', { name: 'Teams' }).getByLabel(TEAM, { exact: true }).check();
     await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
     await page.getByRole('status').getByText(`Gebruiker ${COACH} is toegevoegd.`).waitFor();
+    // The list pages by name (50 a page): the new coach may be on another page, so search
+    // for her by e-mail address, typed in capitals (the search ignores case).
+    const box = page.getByLabel('Zoeken op naam of e-mailadres', { exact: true });
+    await box.fill(COACH_EMAIL.toUpperCase());
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('zoek') === COACH_EMAIL.toUpperCase());
+    await page.locator('#users-caption').getByText('Gebruikers 1 tot en met 1 van 1', { exact: true }).waitFor();
+    await page.locator('#users-announce').getByText('1 gebruiker gevonden.', { exact: true }).waitFor();
+    assert.equal((await focused(page))?.id, 'users-q', 'focus stays in the search box');
     const row = page.getByRole('row', { name: new RegExp(COACH) });
     await row.waitFor();
     const text = await row.textContent();
@@ -157,6 +167,7 @@ test('admin: log in, teams, users, audit, log out', { timeout: 180_000 }, async 
     assert.match(text, /Wijkcoach/);
     assert.match(text, new RegExp(TEAM));
     assert.match(text, /Nooit/);
+    assert.equal(await page.getByRole('navigation', { name: 'Pagina’s met gebruikers' }).count(), 0, 'one page: no pager');
     await checkA11y(page, 'users page');
   });
 

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { containsBsn, createReceiptsApi } from './mock-receipts.mjs';
 import { createStoriesApi } from './mock-stories.mjs';
 import { createKnowledgeApi } from './mock-knowledge.mjs';
+import { badQuery, generateRecords, pageOf, readPaging } from './mock-paging.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
@@ -315,15 +316,26 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
       if (me.roles.some((r) => ['admin', 'hr', 'director'].includes(r))) return users;
       if (me.roles.includes('team_manager')) {
         const mine = new Set(me.team_ids);
-        return users.filter((u) => u.team_ids.some((id) => mine.has(id)));
+        return users.filter((u) => u.id === me.id || u.team_ids.some((id) => mine.has(id)));
       }
       return null;
     };
 
     if (path === '/api/v1/users') {
+      // As the server: by name, then id; `q` a part of the name or e-mail address (ASCII
+      // letters in any case, the first 100 characters); pages of up to 500 (default 500),
+      // offset up to 10,000, counted up to 10,000.
       if (method === 'GET') {
         const list = visibleUsers();
-        return list ? { status: 200, json: { items: list.map(userOut) } } : P.forbidden();
+        if (!list) return P.forbidden();
+        const paging = readPaging(query, fe, { limit: 500, max: 500 });
+        if (paging.errors.length) return badQuery(P, paging.errors);
+        const lowerAscii = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        const q = lowerAscii([...(query.get('q') ?? '')].slice(0, 100).join(''));
+        const found = list
+          .filter((u) => !q || lowerAscii(u.name).includes(q) || u.email.includes(q))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+        return { status: 200, json: pageOf(found, paging, userOut) };
       }
       if (method === 'POST') {
         const denied = need(['admin']);
@@ -412,9 +424,31 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
   log(null, 'create', 'district', 1, null, districts[0]);
   for (const t of teams) log(users[0], 'create', 'team', t.id, null, teamOut(t));
 
-  // generateStories, generateCases, generateKnowledge: for the browser tests only
-  // (in-process, no HTTP route), many records at once.
-  return { handle, generateStories: stories.generateStories, generateCases: receipts.generateCases, generateKnowledge: knowledge.generateKnowledge };
+  /** `count` users (coaches without a team unless `fields` says otherwise; they cannot log in); returns their ids. */
+  function generateUsers(count, fields = {}) {
+    const at = now();
+    const batch = seq + 1; // unique addresses across calls
+    const made = generateRecords(
+      count,
+      (i) => ({ email: `veel-${batch}-${i + 1}@test.example`, name: `Een van veel gebruikers ${String(i + 1).padStart(5, '0')}`, roles: ['coach'], team_ids: [] }),
+      fields,
+    );
+    return made.map((u) => {
+      const id = nextId();
+      users.push({ ...u, id, password: null, active: true, created_at: at, last_login_at: null });
+      return id;
+    });
+  }
+
+  // generateStories, generateCases, generateKnowledge, generateUsers: for the browser tests
+  // only (in-process, no HTTP route), many records at once.
+  return {
+    handle,
+    generateStories: stories.generateStories,
+    generateCases: receipts.generateCases,
+    generateKnowledge: knowledge.generateKnowledge,
+    generateUsers,
+  };
 }
 
 // ---- The annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
@@ -693,10 +727,11 @@ export async function startMockServer({ port = 0, host = '127.0.0.1', webRoot = 
   return {
     url: `http://${host}:${actual}`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
-    /** The browser tests' way to fill the mock with many records: generateStories / generateCases / generateKnowledge(count, fields). */
+    /** The browser tests' way to fill the mock with many records: generateStories / generateCases / generateKnowledge / generateUsers(count, fields). */
     generateStories: api.generateStories,
     generateCases: api.generateCases,
     generateKnowledge: api.generateKnowledge,
+    generateUsers: api.generateUsers,
   };
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, baseField, fieldMessages, parseProblem, parseRetryAfter, problemMessage } from './api';
+import { describe, expect, it, vi } from 'vitest';
+import { api, ApiError, baseField, fieldMessages, parseProblem, parseRetryAfter, problemMessage, type Paged, type User } from './api';
 
 const VALIDATION = JSON.stringify({
   type: 'urn:wijkkader:problem:validation',
@@ -131,5 +131,35 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:01:00 GMT', now)).toBe(60);
     expect(parseRetryAfter(null)).toBeNull();
     expect(parseRetryAfter('soon')).toBeNull();
+  });
+});
+
+describe('the users list', () => {
+  const page: Paged<User> = { items: [], total: 10_000, total_exact: false };
+  const calls: string[] = [];
+  const stub = () => {
+    calls.length = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        calls.push(url);
+        return new Response(JSON.stringify(page), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+  };
+  it('asks for a page: q, limit and offset when given, nothing else', async () => {
+    stub();
+    expect(await api.users({ q: 'de Vries', limit: 50, offset: 100 })).toEqual(page);
+    await api.users({ q: '', limit: 50, offset: 0 });
+    await api.users({ q: null, limit: 500 });
+    await api.users();
+    expect(calls).toEqual(['/api/v1/users?q=de+Vries&limit=50&offset=100', '/api/v1/users?limit=50&offset=0', '/api/v1/users?limit=500', '/api/v1/users']);
+    vi.unstubAllGlobals();
+  });
+  it('escapes what the search holds', async () => {
+    stub();
+    await api.users({ q: '50%_&x=1', limit: 50 });
+    expect(new URL(calls[0]!, 'http://x').searchParams.get('q')).toBe('50%_&x=1');
+    vi.unstubAllGlobals();
   });
 });

@@ -47,6 +47,15 @@ export interface User {
   created_at: string;
   last_login_at: string | null;
 }
+/** `GET /api/v1/users`: by name, then id; a page of up to 500, by offset only. */
+export interface UserQuery {
+  /** A part of the name or e-mail address, in any case (the server reads the first 100 characters). */
+  q?: string | null;
+  /** 1–500; the server's default is 500. */
+  limit?: number;
+  /** At most 10,000 (the server answers 400 beyond). */
+  offset?: number;
+}
 export interface AuditEntry {
   id: number;
   at: string;
@@ -1105,7 +1114,7 @@ export const api = {
   teams: () => request<List<Team>>('GET', '/api/v1/teams'),
   createTeam: (input: TeamInput) => request<Team>('POST', '/api/v1/teams', { body: input }),
   updateTeam: (id: number, patch: TeamPatch) => request<Team>('PATCH', `/api/v1/teams/${id}`, { body: patch }),
-  users: () => request<List<User>>('GET', '/api/v1/users'),
+  users: (params: UserQuery = {}) => request<Paged<User>>('GET', `/api/v1/users${query({ ...params })}`),
   createUser: (input: UserInput) => request<User>('POST', '/api/v1/users', { body: input }),
   updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/v1/users/${id}`, { body: patch }),
   /** Newest first by time; `actor` a user id, `from`/`to` ISO days in the Netherlands. */

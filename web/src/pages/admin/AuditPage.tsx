@@ -21,6 +21,7 @@ import {
   type AuditFilter,
 } from '../../lib/audit';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { USERS_LIMIT_MAX } from '../../lib/users';
 import { dateInputValue, formatDate, formatDateTime } from '../../lib/format';
 import { diffObjects, valueText, type ValueFormat } from '../../lib/diff';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
@@ -66,8 +67,11 @@ export function AuditPage(_props: { me: Me }) {
   const moreRef = useRef<HTMLButtonElement>(null);
   const firstLoad = useRef(true);
 
+  // The person filter's choices: the server's largest page (500 by name). An organisation
+  // with more users gets the first 500 to choose from; a person beyond them still filters
+  // by a link (?persoon=<id>, shown as #id).
   useEffect(() => {
-    api.users().then(
+    api.users({ limit: USERS_LIMIT_MAX }).then(
       (list) => setPeople([...list.items].sort((a, b) => a.name.localeCompare(b.name, lang))),
       (err) => setError(describeError(err, t, lang).message),
     );

@@ -1,11 +1,14 @@
-// /beheer/gebruikers — the organisation's users. The functional administrator adds,
-// edits, deactivates and activates; P&O, directeur-bestuurder and wijkteammanager only
-// read (the server decides whose records they get).
-import { useEffect, useRef, useState } from 'preact/hooks';
+// /beheer/gebruikers — the organisation's users, by name, 50 to a page (`?vanaf=`, up to
+// the server's 10,000: lib/users.ts, offsetPaging), with a search on a part of the name
+// or e-mail address (`?zoek=`). The functional administrator adds, edits, deactivates and
+// activates; P&O, directeur-bestuurder and wijkteammanager only read (the server decides
+// whose records they get).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import { api, type Me, type TeamRef, type User } from '../../lib/api';
+import { api, type Me, type Paged, type TeamRef, type User } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
 import {
   BASE_ROLES,
   COORDINATOR_PREFIX,
@@ -17,40 +20,95 @@ import {
   roleLabels,
   type BaseRole,
 } from '../../lib/roles';
+import {
+  USERS_PAGE_SIZE,
+  USER_SEARCH_MAX,
+  searchFromUserFilter,
+  userCaption,
+  userFilterFromSearch,
+  userPaging,
+  usersFound,
+  type UserFilter,
+} from '../../lib/users';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
 import { Checkbox, Fieldset, TextField, focusFirstInvalid } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Pager } from '../../components/Pager';
 import { ActiveBadge } from './TeamsPage';
+
+const PATH = '/beheer/gebruikers';
 
 export function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const admin = canManage(me.roles);
-  const [users, setUsers] = useState<User[] | null>(null);
+  const search = useSearch();
+  const applied = useMemo(() => userFilterFromSearch(search), [search]);
+  const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);
+  /** The page shown, with the filter it was asked for (the address may already say another). */
+  const [data, setData] = useState<(Paged<User> & { filter: UserFilter }) | null>(null);
   const [teams, setTeams] = useState<TeamRef[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  /** "12 gebruikers gevonden." after a search, for screen readers. */
+  const [announce, setAnnounce] = useState('');
   const [editing, setEditing] = useState<User | null>(null);
   const [confirming, setConfirming] = useState<User | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loading, setLoading] = useState(false);
+  /** Bumped to read the page shown again (after adding a user, or "Zoeken" on the search shown). */
+  const [reload, setReload] = useState(0);
+  /** Set when "Vorige"/"Volgende" was used: focus then goes to the new rows. */
+  const paged = useRef(false);
 
   useEffect(() => {
-    const loads: [Promise<{ items: User[] }>, Promise<{ items: { id: number; name: string; active: boolean }[] }>] = [
-      api.users(),
-      admin ? api.teams() : Promise.resolve({ items: [] }),
-    ];
-    Promise.all(loads).then(
-      ([ul, tl]) => {
-        setUsers(ul.items);
-        setTeams(tl.items.filter((x) => x.active !== false).map(({ id, name }) => ({ id, name })));
-      },
+    if (!admin) return;
+    api.teams().then(
+      (tl) => setTeams(tl.items.filter((x) => x.active !== false).map(({ id, name }) => ({ id, name }))),
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
 
-  const replaceUser = (u: User) => setUsers((list) => (list ?? []).map((x) => (x.id === u.id ? u : x)));
+  // The page in the address, again when it changes (a search, the pager, Back) or on reload.
+  useEffect(() => {
+    let stale = false;
+    const f = applied;
+    setLoading(true);
+    api
+      .users({ q: f.q || null, limit: USERS_PAGE_SIZE, offset: f.offset })
+      .then(
+        (page) => {
+          if (stale) return;
+          setData({ ...page, filter: f });
+          setError(null);
+          setAnnounce(f.q ? usersFound(t, lang, page) : '');
+          if (paged.current) {
+            paged.current = false;
+            requestAnimationFrame(() => document.getElementById('users-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+          }
+        },
+        (err) => {
+          if (!stale) setError(describeError(err, t, lang).message);
+        },
+      )
+      .finally(() => {
+        if (!stale) setLoading(false);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [search, reload]);
+
+  const onSearch = (e: Event) => {
+    e.preventDefault();
+    const next = searchFromUserFilter({ q, offset: 0 });
+    if (next === search) setReload((n) => n + 1);
+    else navigate(`${PATH}${next}`);
+  };
+
+  const replaceUser = (u: User) => setData((d) => (d ? { ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) } : d));
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const toggleActive = async (user: User) => {
@@ -70,27 +128,73 @@ export function UsersPage({ me }: { me: Me }) {
     }
   };
 
+  const paging = data ? userPaging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact }) : null;
+  const caption = data && paging ? userCaption(t, lang, paging.range, data, me.organisation.name) : t('users.captionAll', { organisation: me.organisation.name });
+
   return (
     <>
       <PageHeading>{t('users.title')}</PageHeading>
       <p class="utrecht-paragraph">{admin ? t('users.intro') : t('users.introReadOnly')}</p>
-      <LiveRegions error={error} status={status} />
 
-      {users === null ? (
+      <form class="utrecht-form wk-filter wk-filter--help" role="search" aria-label={t('users.search.label')} noValidate onSubmit={onSearch}>
+        <TextField
+          id="users-q"
+          label={t('users.search')}
+          description={t('users.search.help')}
+          value={q}
+          onValue={setQ}
+          maxLength={USER_SEARCH_MAX}
+          autoComplete="off"
+          spellcheck={false}
+        />
+        <div class="wk-filter__submit">
+          <button type="submit" id="users-search" class="utrecht-button utrecht-button--secondary-action">
+            {t('users.search.submit')}
+          </button>
+          {applied.q ? (
+            <button type="button" id="users-search-reset" class="utrecht-button utrecht-button--subtle wk-button--plain" onClick={() => navigate(PATH)}>
+              {t('users.search.reset')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      <LiveRegions error={error} status={status} />
+      <div role="status" class="wk-visually-hidden" id="users-announce">
+        {announce}
+      </div>
+
+      {data === null ? (
         error ? null : <Loading />
       ) : (
-        <UsersTable
-          users={users}
-          me={me}
-          admin={admin}
-          caption={t('users.caption', { organisation: me.organisation.name })}
-          onEdit={(u) => {
-            setStatus(null);
-            setError(null);
-            setEditing(u);
-          }}
-          onToggle={(u) => setConfirming(u)}
-        />
+        <div aria-busy={loading ? 'true' : undefined}>
+          <UsersTable
+            users={data.items}
+            me={me}
+            admin={admin}
+            caption={caption}
+            empty={data.filter.q ? t('users.emptyFiltered') : t('users.empty')}
+            onEdit={(u) => {
+              setStatus(null);
+              setError(null);
+              setEditing(u);
+            }}
+            onToggle={(u) => setConfirming(u)}
+          />
+          <Pager
+            path={PATH}
+            prev={paging?.prev ?? null}
+            next={paging?.next ?? null}
+            first={paging?.first ?? null}
+            firstText={t('paging.first')}
+            stopText={paging?.stopped ? t('paging.refine') : null}
+            label={t('users.pager')}
+            prevText={t('stories.prev')}
+            nextText={t('stories.next')}
+            where={caption}
+            onNavigate={() => (paged.current = true)}
+          />
+        </div>
       )}
 
       {confirming ? (
@@ -129,13 +233,15 @@ export function UsersPage({ me }: { me: Me }) {
         />
       ) : null}
 
-      {admin && users !== null && !editing ? (
+      {admin && data !== null && !editing ? (
         <UserForm
           key="create"
           mode="create"
           teams={teams}
-          onSaved={(u) => {
-            setUsers((list) => [...(list ?? []), u]);
+          onSaved={() => {
+            // The page read again: the new user shows where the name puts it (on this page
+            // or another), and the count includes it.
+            setReload((n) => n + 1);
             setStatus(null);
           }}
         />
@@ -149,11 +255,12 @@ interface TableProps {
   me: Me;
   admin: boolean;
   caption: string;
+  empty: string;
   onEdit: (u: User) => void;
   onToggle: (u: User) => void;
 }
 
-function UsersTable({ users, me, admin, caption, onEdit, onToggle }: TableProps) {
+function UsersTable({ users, me, admin, caption, empty, onEdit, onToggle }: TableProps) {
   const { t, lang } = useI18n();
   return (
     <DataTable
@@ -168,7 +275,7 @@ function UsersTable({ users, me, admin, caption, onEdit, onToggle }: TableProps)
         { key: 'lastLogin', label: t('users.col.lastLogin') },
         ...(admin ? [{ key: 'actions', label: t('common.actions') }] : []),
       ]}
-      empty={t('users.empty')}
+      empty={empty}
       rows={users}
       renderRow={(u) => {
         const self = u.id === me.id;
