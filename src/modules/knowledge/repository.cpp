@@ -5,7 +5,6 @@
 #include "core/dutch.hpp"
 #include "modules/knowledge/search_key.hpp"
 #include "modules/knowledge/search_phrases.hpp"
-#include "modules/knowledge/term_index.hpp"
 #include "store/id_set.hpp"
 
 #include <algorithm>
@@ -78,6 +77,39 @@ VersionRow version_from(const store::Row& r) {
   return v;
 }
 
+// The terms of a text for PostgreSQL's `simple` configuration: stems and words as written,
+// and apart the compounds' parts (decision 0009), which get a weight of their own.
+struct Terms {
+  std::string words, parts;
+};
+Terms terms_of(const std::string& text) {
+  Terms out;
+  for (const auto& w : dutch::words(text)) {
+    out.words += w.term;
+    out.words += ' ';
+    if (w.folded != w.term) {
+      out.words += w.folded;
+      out.words += ' ';
+    }
+    for (const auto& p : w.parts) {
+      out.parts += p;
+      out.parts += ' ';
+    }
+  }
+  return out;
+}
+
+// Title A, body B, the parts of compounds in the title C and in the body D.
+void set_search(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title,
+                const std::string& body) {
+  const auto t = terms_of(title), b = terms_of(body);
+  tx.execute(
+      "UPDATE knowledge_items SET search = setweight(to_tsvector('simple', ?), 'A') || "
+      "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C') || "
+      "setweight(to_tsvector('simple', ?), 'D') WHERE org_id = ? AND id = ?",
+      {t.words, b.words, t.parts, b.parts, org_id, item_id});
+}
+
 }  // namespace
 
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
@@ -94,10 +126,7 @@ void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
       "review_by = ?, updated_at = ? WHERE org_id = ? AND id = ?",
       {i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, i.updated_at, org_id,
        i.id});
-  if (tx.dialect() != store::Dialect::sqlite) {
-    term_index::move(tx, org_id, i.id, search_key::cell(i.status, i.category));
-    return;
-  }
+  if (tx.dialect() != store::Dialect::sqlite) return;
   // The search entry follows the item's status and category (search_key.hpp).
   const auto key = search_key::of(org_id, i.status, i.category, i.id);
   std::vector<Param> params{key};
@@ -192,7 +221,7 @@ void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& 
     tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
                {search_key::of(org_id, item.status, item.category, item.id), title, body});
   } else {
-    term_index::write(tx, org_id, item.id, search_key::cell(item.status, item.category), title, body);
+    set_search(tx, org_id, item.id, title, body);
   }
 }
 
@@ -208,17 +237,15 @@ bool reindex_if_tokenizer_changed(Tx& tx) {
     // The text readers see: the published version, else the draft (as migration 0009).
     struct Text {
       std::int64_t org_id, id;
-      int cell;
       std::string title, body;
     };
     std::vector<Text> all;
-    for (const auto& r : tx.query("SELECT i.org_id, i.id, i.status, i.category, v.title, v.body FROM knowledge_items "
-                                  "i JOIN knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
+    for (const auto& r : tx.query("SELECT i.org_id, i.id, v.title, v.body FROM knowledge_items i JOIN "
+                                  "knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
                                   "v.version = COALESCE(i.published_version, i.draft_version)",
                                   {}))
-      all.push_back({r.i64(0), r.i64(1), search_key::cell(r.str(2), r.str(3)), r.str(4), r.str(5)});
-    tx.execute("DELETE FROM knowledge_terms");
-    for (const auto& t : all) term_index::write(tx, t.org_id, t.id, t.cell, t.title, t.body);
+      all.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3)});
+    for (const auto& t : all) set_search(tx, t.org_id, t.id, t.title, t.body);
   }
   tx.execute("DELETE FROM search_index_version WHERE name = 'knowledge'");
   tx.execute("INSERT INTO search_index_version (name, version) VALUES ('knowledge', ?)", {version});
@@ -270,17 +297,22 @@ Match match_expression(const std::vector<Phrase>& phrases) {
 
 using Cells = std::array<std::int64_t, search_key::kCells>;
 
-// The matches per category from those per cell, the categories with matches in the rules'
-// order (both stores answer alike).
+// The categories with matches, in the rules' order (both stores answer alike).
+std::vector<std::pair<std::string, std::int64_t>> in_order(const std::map<std::string, std::int64_t>& counted,
+                                                          const std::vector<std::string>& categories) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& c : categories)
+    if (const auto it = counted.find(c); it != counted.end() && it->second) out.emplace_back(c, it->second);
+  return out;
+}
+
+// The same from the matches per cell (search_key.hpp).
 std::vector<std::pair<std::string, std::int64_t>> per_category(const Cells& per_cell,
                                                                const std::vector<std::string>& categories) {
   std::map<std::string, std::int64_t> counted;
   for (int cell = 0; cell < search_key::kCells; ++cell)
     counted[search_key::category_of_cell(cell)] += per_cell[static_cast<std::size_t>(cell)];
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  for (const auto& c : categories)
-    if (const auto it = counted.find(c); it != counted.end() && it->second) out.emplace_back(c, it->second);
-  return out;
+  return in_order(counted, categories);
 }
 
 struct Ranked {
@@ -395,14 +427,48 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std:
   return out;
 }
 
-// PostgreSQL: the term table (term_index.hpp), scored in SQL by wk_rank's formula.
-Ranked ranked_in_terms(Tx& tx, std::int64_t org_id, const std::vector<Phrase>& phrases,
+// PostgreSQL's tsquery of the phrases: each word's phrases joined by |, the words by &; the
+// parts' phrases left out, as the tsvector holds the parts as plain terms (weights C, D).
+std::string tsquery_of(const std::vector<Phrase>& phrases) {
+  std::vector<std::string> words(static_cast<std::size_t>(words_of(phrases)));
+  for (const auto& p : phrases) {
+    if (p.part) continue;
+    auto& word = words[static_cast<std::size_t>(p.word)];
+    word += (word.empty() ? "" : " | ") + p.text + (p.prefix ? ":*" : "");
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "(" : " & (") + w + ")";
+  return out;
+}
+
+// PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4; a
+// compound's part (decision 0009) in the title (C) 0.6, between the two, as wk_rank ranks
+// it on SQLite, and in the body (D) 0.1.
+Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const std::string& tsquery,
                        const std::vector<std::string>& statuses, const std::vector<std::string>& categories,
                        const std::optional<std::string>& tag, int depth) {
-  std::vector<int> cells;
-  for (const auto& r : search_key::cell_ranges(org_id, statuses, categories)) cells.push_back(search_key::cell_of(r.lo));
-  const auto found = term_index::search(tx, org_id, phrases, cells, tag, depth);
-  return {found.best, per_category(found.per_cell, categories)};
+  const std::string from = "FROM knowledge_items i WHERE i.search @@ to_tsquery('simple', ?) AND i.org_id = ? AND "
+                           "i.status IN (" + store::placeholders(statuses.size()) + ") AND i.category IN (" +
+                           store::placeholders(categories.size()) + ") AND (CAST(? AS TEXT) IS NULL OR EXISTS "
+                           "(SELECT 1 FROM knowledge_tags t WHERE t.org_id = i.org_id AND t.item_id = i.id AND "
+                           "t.tag = ?)) ";
+  std::vector<Param> params{tsquery, org_id};
+  params.insert(params.end(), statuses.begin(), statuses.end());
+  params.insert(params.end(), categories.begin(), categories.end());
+  params.insert(params.end(), {tag, tag});
+  Ranked out;
+  auto page_params = params;
+  page_params.emplace_back(tsquery);  // ts_rank's query, after the filters'
+  page_params.emplace_back(depth);
+  for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank('{0.1, 0.6, 0.4, 1.0}', i.search, to_tsquery('simple', ?)) DESC, "
+                                "i.id LIMIT ?",
+                                page_params))
+    out.ids.push_back(r.i64(0));
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& r : tx.query("SELECT i.category, COUNT(*) " + from + "GROUP BY i.category", params))
+    counted[r.str(0)] = r.i64(1);
+  out.categories = in_order(counted, categories);
+  return out;
 }
 
 }  // namespace
@@ -418,7 +484,7 @@ Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std
   const auto categories = category ? std::vector{*category} : std::vector<std::string>(all.begin(), all.end());
   const int depth = std::max(kTagFacetDepth, offset + limit);
   const auto ranked = sqlite ? ranked_in_fts(tx, org_id, match_expression(phrases), statuses, categories, tag, depth)
-                             : ranked_in_terms(tx, org_id, phrases, statuses, categories, tag, depth);
+                             : ranked_in_items(tx, org_id, tsquery_of(phrases), statuses, categories, tag, depth);
   out.categories = ranked.categories;
   for (const auto& [c, n] : ranked.categories) out.total += n;
   for (std::size_t i = offset; i < ranked.ids.size() && i < static_cast<std::size_t>(offset + limit); ++i)

@@ -27,12 +27,8 @@ std::int64_t key(std::int64_t org_id, int cell, std::int64_t item_id) {
 
 }  // namespace
 
-int cell(std::string_view status, std::string_view category) {
-  return index_in(statuses(), status) * 4 + index_in(categories(), category);
-}
-
 std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view category, std::int64_t item_id) {
-  return key(org_id, cell(status, category), item_id);
+  return key(org_id, index_in(statuses(), status) * 4 + index_in(categories(), category), item_id);
 }
 
 const std::string& category_of_cell(int cell) { return categories()[static_cast<std::size_t>(cell & 3)]; }
