@@ -1,5 +1,7 @@
 #include "modules/cases/repository.hpp"
 
+#include "core/paging.hpp"
+
 namespace wk::cases::repo {
 
 using store::Param;
@@ -168,15 +170,16 @@ void replace_lines(Tx& tx, std::int64_t org_id, std::int64_t case_id, const std:
 }
 
 std::vector<CaseRow> list(Tx& tx, std::int64_t org_id, const ListFilter& f, const Scope& scope) {
-  std::vector<Param> params{org_id, org_id};
-  const auto where = filter_clause(f, scope, params);
+  const bool ids_first = tx.dialect() == store::Dialect::postgres;  // core/paging.hpp
+  std::vector<Param> params;
+  if (ids_first) params.emplace_back(org_id);
+  params.emplace_back(org_id);
+  const auto where = "WHERE c.org_id = ?" + filter_clause(f, scope, params);
   params.emplace_back(f.limit);
   params.emplace_back(f.offset);
   std::vector<CaseRow> out;
-  // The page's ids first, then their rows and sums (core/paging.hpp).
-  for (const auto& r : tx.query(std::string("SELECT ") + kCaseColumns +
-                                    "FROM cases c WHERE c.org_id = ? AND c.id IN (SELECT c.id FROM cases c WHERE "
-                                    "c.org_id = ?" + where + "ORDER BY c.reference LIMIT ? OFFSET ?) ORDER BY c.reference",
+  for (const auto& r : tx.query(paging::offset_page(ids_first, std::string("SELECT ") + kCaseColumns + "FROM cases c ",
+                                                    "cases", "c", where, "ORDER BY c.reference "),
                                 params))
     out.push_back(case_from(r));
   return out;

@@ -143,16 +143,16 @@ std::optional<ItemRow> find_item(Tx& tx, std::int64_t org_id, std::int64_t id) {
 }
 
 std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q) {
-  std::vector<Param> params{org_id};
+  const bool ids_first = tx.dialect() == store::Dialect::postgres;  // core/paging.hpp
+  std::vector<Param> params;
+  if (ids_first) params.emplace_back(org_id);
   const auto filter = item_params(org_id, q);
   params.insert(params.end(), filter.begin(), filter.end());
   params.emplace_back(q.limit);
   params.emplace_back(q.offset);
   std::vector<ItemRow> out;
-  // The page's ids first, then their rows (core/paging.hpp).
-  for (const auto& r : tx.query(kItemColumns + "WHERE i.org_id = ? AND i.id IN (SELECT i.id FROM knowledge_items i " +
-                                    kItemFilter + "ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?) " +
-                                    "ORDER BY i.updated_at DESC, i.id DESC",
+  for (const auto& r : tx.query(paging::offset_page(ids_first, kItemColumns, "knowledge_items", "i", kItemFilter,
+                                                    "ORDER BY i.updated_at DESC, i.id DESC "),
                                 params))
     out.push_back(item_from(r));
   return out;

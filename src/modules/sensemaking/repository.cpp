@@ -155,17 +155,16 @@ std::optional<SessionRow> find_session(Tx& tx, std::int64_t org_id, std::int64_t
 }
 
 std::vector<SessionRow> list_sessions(Tx& tx, std::int64_t org_id, const SessionQuery& q) {
-  std::vector<Param> params{org_id};
+  const bool ids_first = tx.dialect() == store::Dialect::postgres;  // core/paging.hpp
+  std::vector<Param> params;
+  if (ids_first) params.emplace_back(org_id);
   const auto filter = session_params(org_id, q);
   params.insert(params.end(), filter.begin(), filter.end());
   params.emplace_back(q.limit);
   params.emplace_back(q.offset);
   std::vector<SessionRow> out;
-  // The page's ids first, then their rows and counts (core/paging.hpp).
-  for (const auto& r : tx.query(std::string(kSessionColumns) +
-                                    "WHERE s.org_id = ? AND s.id IN (SELECT s.id FROM sensemaking_sessions s " +
-                                    kSessionFilter + "ORDER BY s.session_date DESC, s.id DESC LIMIT ? OFFSET ?) " +
-                                    "ORDER BY s.session_date DESC, s.id DESC",
+  for (const auto& r : tx.query(paging::offset_page(ids_first, kSessionColumns, "sensemaking_sessions", "s", kSessionFilter,
+                                                    "ORDER BY s.session_date DESC, s.id DESC "),
                                 params))
     out.push_back(session_from(r));
   return out;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/paging.hpp"
+
 namespace wk::stories::repo {
 
 using store::Param;
@@ -143,15 +145,14 @@ std::optional<StoryRow> find(Tx& tx, std::int64_t org_id, std::int64_t id) {
 
 std::vector<StoryRow> list(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
   auto w = where(org_id, f);
-  std::vector<Param> params{org_id};
+  const bool ids_first = tx.dialect() == store::Dialect::postgres;  // core/paging.hpp
+  std::vector<Param> params;
+  if (ids_first) params.emplace_back(org_id);
   params.insert(params.end(), w.params.begin(), w.params.end());
   params.emplace_back(f.limit);
   params.emplace_back(f.offset);
   std::vector<StoryRow> out;
-  // The page's ids first, then their rows (core/paging.hpp).
-  for (const auto& r : tx.query(std::string(kColumns) + "WHERE s.org_id = ? AND s.id IN (SELECT s.id FROM stories s " +
-                                    w.sql + kNewestFirst + "LIMIT ? OFFSET ?) " + kNewestFirst,
-                                params))
+  for (const auto& r : tx.query(paging::offset_page(ids_first, kColumns, "stories", "s", w.sql, kNewestFirst), params))
     out.push_back(from_row(r));
   attach_all(tx, org_id, out);
   return out;
