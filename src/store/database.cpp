@@ -40,6 +40,15 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
+std::string like_containing(std::string_view text) {
+  std::string out = "%";
+  for (const char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
 std::vector<Row> Tx::query(std::string_view sql, std::span<const Param> params) {
   std::vector<Row> rows;
   each(sql, params, [&rows](Row& r) { rows.push_back(std::move(r)); });

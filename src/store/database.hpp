@@ -127,6 +127,10 @@ class Tx {
 // it depends on a count, never on a value.
 std::string placeholders(std::size_t n);
 
+// A LIKE pattern that finds `text` anywhere, its wildcards (% and _) and the backslash
+// escaped: for `LIKE ? ESCAPE '\'`, where a user searches for text, not patterns.
+std::string like_containing(std::string_view text);
+
 class Database {
  public:
   virtual ~Database() = default;

@@ -62,14 +62,9 @@ std::string filter_clause(const ListFilter& f, const Scope& scope, std::vector<P
     params.emplace_back(*f.status);
   }
   if (f.reference_contains) {
-    // Escape LIKE's wildcards: the user searches for text, not patterns.
-    std::string escaped;
-    for (char ch : *f.reference_contains) {
-      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
-      escaped += ch;  // lower-cased by the store, like the reference it is compared with
-    }
+    // Lower-cased by the store, like the reference it is compared with.
     sql += " AND LOWER(c.reference) LIKE LOWER(?) ESCAPE '\\'";
-    params.emplace_back("%" + escaped + "%");
+    params.emplace_back(store::like_containing(*f.reference_contains));
   }
   if (f.after_reference) {
     sql += " AND c.reference > ?";  // keyset: the page after this case

@@ -320,8 +320,9 @@ struct Ranked {
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
 };
 
-// With wk_rank's weight of a title hit (search_phrases.hpp) one title hit, 10 / 2.2,
+// wk_rank's weight of a title hit (store/sqlite/fts_rank.hpp): one title hit, 10 / 2.2,
 // outweighs the body hits of up to four phrases (each part below 1).
+constexpr int kTitleWeight = 10;
 constexpr int kPhrasesBelowOneTitleHit = 4;
 
 // A condition after an FTS5 MATCH that keeps a scan to the items a search may return.

@@ -1,8 +1,8 @@
-// A kennisbank search as phrases, the one reading of a query that both stores' indexes
-// answer (docs/modules/kennisbank.md, "Zoeken op schaal"): SQLite's FTS5 gets them as a
-// MATCH expression, PostgreSQL's term table (term_index.hpp) as key ranges. An item
-// matches when it has, for every word of the query, at least one of that word's phrases;
-// it ranks by wk_rank's formula over all the phrases (store/sqlite/fts_rank.hpp).
+// A kennisbank search as phrases, the one reading of a query for both stores
+// (docs/modules/kennisbank.md, "Zoeken op schaal"): SQLite's FTS5 gets them as a MATCH
+// expression, PostgreSQL as a tsquery. An item matches when it has, for every word of the
+// query, at least one of that word's phrases; on SQLite it ranks by wk_rank's formula over
+// all the phrases (store/sqlite/fts_rank.hpp).
 #pragma once
 
 #include <string>
@@ -15,7 +15,7 @@ namespace wk::knowledge {
 struct Phrase {
   std::string text;     // a term, or the start of terms; a compound's part with dutch::kPartMark
   bool prefix = false;  // every term that starts with text
-  bool part = false;    // finds compounds' parts: weighs kPartWeight of a phrase
+  bool part = false;    // finds compounds' parts (wk_rank weighs it less)
   int word = 0;         // the query's word it stands for
 };
 
@@ -26,11 +26,5 @@ std::vector<Phrase> phrases_of(const dutch::Query& query);
 
 // The query's words: phrases_of's `word` runs from 0 to this less one.
 inline int words_of(const std::vector<Phrase>& phrases) { return phrases.empty() ? 0 : phrases.back().word + 1; }
-
-// wk_rank's weights (store/sqlite/fts_rank.hpp): a title hit weighs kTitleWeight, a part's
-// phrase kPartWeight of a word's; hits saturate as h / (h + kSaturation).
-constexpr int kTitleWeight = 10;
-constexpr double kPartWeight = 0.3;
-constexpr double kSaturation = 1.2;
 
 }  // namespace wk::knowledge

@@ -163,7 +163,6 @@ void replace_neighbourhoods(Tx& tx, std::int64_t org_id, std::int64_t team_id, c
 }
 
 namespace {
-// Fills roles and teams of the users in `users` (all of one organisation).
 // The roles and teams of the users: of all the organisation's users (`all`), or of these
 // only, looked up by their ids.
 void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& users, bool all) {
@@ -174,13 +173,15 @@ void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& user
     by_id[u.id] = &u;
     if (!all) params.emplace_back(u.id);
   }
-  const std::string only = all ? "" : " AND user_id IN (" + store::placeholders(users.size()) + ")";
-  for (const auto& r : tx.query("SELECT user_id, role FROM user_roles WHERE org_id = ?" + only + " ORDER BY user_id, role",
-                                params))
+  const std::string in_page = all ? "" : " IN (" + store::placeholders(users.size()) + ")";
+  for (const auto& r : tx.query(
+           "SELECT user_id, role FROM user_roles WHERE org_id = ?" + (all ? "" : " AND user_id" + in_page) +
+               " ORDER BY user_id, role",
+           params))
     if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->roles.push_back(r.str(1));
-  const std::string only_m = all ? "" : " AND m.user_id IN (" + store::placeholders(users.size()) + ")";
   for (const auto& r : tx.query("SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id "
-                                "AND t.id = m.team_id WHERE m.org_id = ?" + only_m + " ORDER BY m.user_id, t.name",
+                                "AND t.id = m.team_id WHERE m.org_id = ?" + (all ? "" : " AND m.user_id" + in_page) +
+                                " ORDER BY m.user_id, t.name",
                                 params))
     if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->teams.push_back({r.i64(1), r.str(2)});
 }
@@ -189,14 +190,10 @@ void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& user
 std::string user_conditions(const UserQuery& q, std::vector<Param>& params) {
   std::string sql;
   if (q.q) {
-    std::string escaped;
-    for (char ch : text::to_lower_ascii(*q.q)) {
-      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
-      escaped += ch;
-    }
+    const auto like = store::like_containing(text::to_lower_ascii(*q.q));
     sql += " AND (LOWER(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
-    params.emplace_back("%" + escaped + "%");
-    params.emplace_back("%" + escaped + "%");
+    params.emplace_back(like);
+    params.emplace_back(like);
   }
   if (q.within_teams) {
     sql += " AND (id = ?";

@@ -93,12 +93,7 @@ Where where(std::int64_t org_id, const StoryFilter& f) {
   if (f.topic_id) add("AND s.topic_id = ? ", *f.topic_id);
   if (f.valuation_id) add("AND s.valuation_id = ? ", *f.valuation_id);
   if (f.q) {
-    std::string escaped;
-    for (char ch : *f.q) {
-      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
-      escaped += ch;
-    }
-    const std::string like = "%" + escaped + "%";
+    const auto like = store::like_containing(*f.q);
     w.sql += "AND (LOWER(s.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(s.text) LIKE LOWER(?) ESCAPE '\\') ";
     w.params.emplace_back(like);
     w.params.emplace_back(like);
