@@ -64,7 +64,7 @@ int serve(const std::string& database, const wk::http::ServerOptions& options, b
   const std::string sqlite_file = database.starts_with("sqlite:") ? database.substr(7) : database;
   const auto forbidden = wk::http::StaticFiles::forbidden_contents(
       web_root, sqlite_store ? std::vector<std::string>{sqlite_file, demo_login_file(sqlite_file).string()}
-                             : std::vector<std::string>{});
+                             : std::vector<std::string>{config.search_index});
   if (!forbidden.empty()) {
     std::string list;
     for (const auto& f : forbidden) list += "\n  " + f;
@@ -177,6 +177,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--demo-data", demo_data,
                       "With --demo: fill the new demo organisation with example records (stories, sessions)");
   serve_cmd->add_flag("--secure-cookies", config.cookies.secure, "Mark the session cookie Secure (behind TLS)");
+  serve_cmd
+      ->add_option("--search-index", config.search_index,
+                   "PostgreSQL: a file for this server's copy of the kennisbank's search index, kept across "
+                   "restarts (default: a temporary file, built anew at each start)")
+      ->envname("WIJKKADER_SEARCH_INDEX");
   bool trust_proxy = false;
   serve_cmd->add_flag("--trust-proxy", trust_proxy,
                       "Behind a reverse proxy on this machine: the same as --trusted-proxies 127.0.0.0/8,::1/128");

@@ -41,7 +41,7 @@ App::App(store::Database& db, Config config)
       stories_(db),
       sensemaking_(db),
       usage_(db),
-      knowledge_(db),
+      knowledge_(db, config.search_index),
       reports_(db, chapters_),
       idempotency_(db) {
   organisations_.on_sessions_end(&auth::SessionService::end_sessions);
@@ -54,6 +54,7 @@ App::App(store::Database& db, Config config)
                        .count());
     return true;
   });
+  knowledge_.prepare_search();
   using http::Access;
   router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
     return http::json_response(200, {{"status", "ok"}});

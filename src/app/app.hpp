@@ -26,6 +26,9 @@ struct Config {
   auth::SessionPolicy sessions;
   auth::ThrottlePolicy throttle;
   auth::CookieOptions cookies;
+  // PostgreSQL: the file of this server's copy of the kennisbank's search index (empty: a
+  // temporary file, built anew at each start; docs/decisions/0011).
+  std::string search_index;
 };
 
 class App {

@@ -1013,15 +1013,13 @@ describe(`Kennisbank: compound words (${STORE})`, { skip: whyNot }, () => {
     assert.deepEqual(await found('verlening '), [], 'no split without a compound');
   });
 
-  it('an index made by the tokenizer before compounds is rebuilt once at start-up', async () => {
+  it('an index made by the tokenizer before compounds is rebuilt once at start-up', { skip: STORE !== 'sqlite' && 'SQLite only: on PostgreSQL each server builds its own copy (next test)' }, async () => {
     const databaseUrl = server.databaseUrl;
     await server.stop();
-    // Behind the server's back: the version forgotten and, on PostgreSQL, the vectors
-    // emptied (SQLite's shell has no `dutch` tokenizer to touch the FTS5 table with; the
-    // unit test KnowledgeSearch.RebuiltOnceForANewTokenizer covers its rebuild).
-    execSql(databaseUrl, STORE === 'postgres'
-      ? "DELETE FROM search_index_version; UPDATE knowledge_items SET search = ''::tsvector"
-      : 'DELETE FROM search_index_version');
+    // Behind the server's back: the version forgotten (SQLite's shell has no `dutch`
+    // tokenizer to touch the FTS5 table with; the unit test
+    // KnowledgeSearch.RebuiltOnceForANewTokenizer covers its rebuild).
+    execSql(databaseUrl, 'DELETE FROM search_index_version');
     assert.deepEqual(execSql(databaseUrl, 'SELECT count(*) FROM search_index_version').trim(), '0');
     server = await startServer({ databaseUrl });
     assert.match(server.output(), /search index rebuilt/);
@@ -1029,5 +1027,31 @@ describe(`Kennisbank: compound words (${STORE})`, { skip: whyNot }, () => {
     assert.deepEqual(await found('overleg '), ['overlegTitel', 'wijkteamoverlegTitel', 'overlegTekst']);
     assert.deepEqual(await found('woningen'), ['corporatie']);
     assert.equal(execSql(databaseUrl, 'SELECT count(*) FROM search_index_version').trim(), '1');
+  });
+
+  // docs/decisions/0011: each server searches its own copy of the index, built at start-up
+  // from PostgreSQL and caught up before every search, whichever server made the change.
+  it('PostgreSQL: each server builds its copy at start-up and finds what another server saved', { skip: STORE !== 'postgres' && 'PostgreSQL only' }, async () => {
+    const other = await startServer({ databaseUrl: server.databaseUrl });
+    try {
+      const there = await people(other, 'daar');
+      for (let i = 0; i < 50 && !/search index built/.test(other.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.match(other.output(), /search index built \(\d+ items/);
+      assert.deepEqual(await found('overleg '), ['overlegTitel', 'wijkteamoverlegTitel', 'overlegTekst']);
+      const foundThere = async (text) => expectStatus(await there.c.coach.get(`/api/v1/knowledge/search?q=${encodeURIComponent(text)}`), 200)
+        .items.map((h) => keyOf(h.id));
+      assert.deepEqual(await foundThere('overleg '), ['overlegTitel', 'wijkteamoverlegTitel', 'overlegTekst'], 'the same order on the other server');
+      // Saved and published on the other server, found here at once; archived here, gone there.
+      const item = expectStatus(await there.c.q1.post('/api/v1/knowledge', { category: 'methodiek', title: 'Het teamoverleg', body: 'Kort.', tags: [] }), 201);
+      ids.teamoverleg = item.id;
+      expectStatus(await there.c.q1.post(`/api/v1/knowledge/${item.id}/submit`), 200);
+      expectStatus(await there.c.q2.post(`/api/v1/knowledge/${item.id}/publish`), 200);
+      assert.deepEqual(await found('teamoverleg '), ['teamoverleg']);
+      expectStatus(await c.q2.post(`/api/v1/knowledge/${item.id}/archive`), 200);
+      assert.deepEqual(await foundThere('teamoverleg '), []);
+      assert.deepEqual(await found('teamoverleg '), []);
+    } finally {
+      await other.stop();
+    }
   });
 });

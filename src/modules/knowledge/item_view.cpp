@@ -82,18 +82,16 @@ Can can_of(const Principal& p, const repo::ItemRow& row, const std::optional<rep
   return can;
 }
 
-}  // namespace
-
-std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, const People& people, Millis now,
-                            Detail detail) {
-  const auto draft = draft_of(tx, p.org_id, row);
+// What lists and search show of an item the caller may see, from its row and versions.
+std::optional<Item> summary_of(const Principal& p, const repo::ItemRow& row, const std::optional<repo::VersionRow>& draft,
+                               const std::optional<repo::VersionRow>& published, const People& people, Millis now) {
   if (!can_see(p, row, draft)) return std::nullopt;
   const bool editor = is_editor(p, row, draft);
   Item out;
   out.id = row.id;
   out.status = row.status;
   out.owner = people.ref(row.owner_id);
-  const auto shown = row.published_version ? repo::find_version(tx, p.org_id, row.id, *row.published_version) : draft;
+  const auto& shown = row.published_version ? published : draft;
   if (shown) out.shown = version_of(*shown, people);
   if (draft && row.published_version && editor) out.draft = version_of(*draft, people);
   out.published_version = row.published_version;
@@ -102,6 +100,39 @@ std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row
   out.created_at = row.created_at;
   out.updated_at = row.updated_at;
   if (row.source) out.source = source_of(*row.source);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Item> items_of(Tx& tx, const Principal& p, const std::vector<repo::ItemRow>& rows, const People& people,
+                           Millis now) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> wanted;
+  for (const auto& r : rows) {
+    if (r.draft_version) wanted.emplace_back(r.id, *r.draft_version);
+    if (r.published_version) wanted.emplace_back(r.id, *r.published_version);
+  }
+  const auto versions = repo::find_versions(tx, p.org_id, wanted);
+  const auto version = [&](std::int64_t id, const std::optional<std::int64_t>& v) -> std::optional<repo::VersionRow> {
+    if (!v) return std::nullopt;
+    const auto it = versions.find({id, *v});
+    return it == versions.end() ? std::nullopt : std::optional(it->second);
+  };
+  std::vector<Item> out;
+  for (const auto& r : rows)
+    if (auto item = summary_of(p, r, version(r.id, r.draft_version), version(r.id, r.published_version), people, now))
+      out.push_back(std::move(*item));
+  return out;
+}
+
+std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, const People& people, Millis now,
+                            Detail detail) {
+  const auto draft = draft_of(tx, p.org_id, row);
+  if (!can_see(p, row, draft)) return std::nullopt;
+  const bool editor = is_editor(p, row, draft);
+  const auto published =
+      row.published_version ? repo::find_version(tx, p.org_id, row.id, *row.published_version) : std::nullopt;
+  auto out = *summary_of(p, row, draft, published, people, now);
   if (detail == Detail::summary) return out;
 
   if (auto last = repo::verifications(tx, p.org_id, row.id, 1); !last.empty()) {

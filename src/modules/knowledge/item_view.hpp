@@ -47,6 +47,10 @@ enum class Detail { summary, full };
 // nullopt: the caller may not see the item. `people` is loaded once per request.
 std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row, const People& people, Millis now,
                             Detail detail = Detail::summary);
+// The summaries of the rows the caller may see, in their order, their versions read in one
+// statement (lists and search: no round trip per item).
+std::vector<Item> items_of(Tx& tx, const Principal& p, const std::vector<repo::ItemRow>& rows, const People& people,
+                           Millis now);
 
 nlohmann::json snapshot(const repo::ItemRow& i, const std::optional<repo::VersionRow>& v);
 // The same for a change that does not touch a version (verify, archive), with the title

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -243,9 +244,17 @@ std::string body_snippet(std::string_view body, const dutch::Query& query, std::
 std::int64_t create_draft_from(store::Tx& tx, const Principal& p, const std::string& title, const std::string& body,
                                const Source& source, Millis now);
 
+class SearchReplica;
+
 class Service {
  public:
-  explicit Service(store::Database& db) : db_(db) {}
+  // On PostgreSQL the service searches a copy of the index (search_replica.hpp) in the file
+  // `search_index` (empty: a temporary one).
+  explicit Service(store::Database& db, const std::string& search_index = {});
+  ~Service();
+  // On PostgreSQL: builds or catches up the search index's copy on a thread of its own, so
+  // that the first search after start-up need not.
+  void prepare_search();
 
   // Whether the caller may start an item (quality; coaches where the organisation allows).
   bool may_create(const Principal& p);
@@ -279,6 +288,7 @@ class Service {
 
  private:
   store::Database& db_;
+  std::unique_ptr<SearchReplica> replica_;
 };
 
 }  // namespace wk::knowledge

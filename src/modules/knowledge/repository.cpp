@@ -55,9 +55,11 @@ std::vector<Param> item_params(std::int64_t org_id, const ItemQuery& q) {
           q.tag,       q.hide_archived, q.draft_status, q.draft_status};
 }
 
-constexpr const char* kVersionColumns =
-    "SELECT version, status, category, title, body, tags, author_id, created_at, updated_at, submitted_at, "
-    "reviewed_at, reviewed_by, review_remark FROM knowledge_versions ";
+// The columns version_from reads, in its order.
+const std::string kVersionColumnList =
+    "version, status, category, title, body, tags, author_id, created_at, updated_at, submitted_at, reviewed_at, "
+    "reviewed_by, review_remark";
+const std::string kVersionColumns = "SELECT " + kVersionColumnList + " FROM knowledge_versions ";
 
 VersionRow version_from(const store::Row& r) {
   VersionRow v;
@@ -77,37 +79,10 @@ VersionRow version_from(const store::Row& r) {
   return v;
 }
 
-// The terms of a text for PostgreSQL's `simple` configuration: stems and words as written,
-// and apart the compounds' parts (decision 0009), which get a weight of their own.
-struct Terms {
-  std::string words, parts;
-};
-Terms terms_of(const std::string& text) {
-  Terms out;
-  for (const auto& w : dutch::words(text)) {
-    out.words += w.term;
-    out.words += ' ';
-    if (w.folded != w.term) {
-      out.words += w.folded;
-      out.words += ' ';
-    }
-    for (const auto& p : w.parts) {
-      out.parts += p;
-      out.parts += ' ';
-    }
-  }
-  return out;
-}
-
-// Title A, body B, the parts of compounds in the title C and in the body D.
-void set_search(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::string& title,
-                const std::string& body) {
-  const auto t = terms_of(title), b = terms_of(body);
-  tx.execute(
-      "UPDATE knowledge_items SET search = setweight(to_tsvector('simple', ?), 'A') || "
-      "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C') || "
-      "setweight(to_tsvector('simple', ?), 'D') WHERE org_id = ? AND id = ?",
-      {t.words, b.words, t.parts, b.parts, org_id, item_id});
+// On PostgreSQL, where each server searches its own copy of the index (search_replica.hpp):
+// the item's indexed text, status or category may have changed, so the copies read it anew.
+void note_search_change(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
+  tx.execute("INSERT INTO knowledge_search_changes (org_id, item_id) VALUES (?, ?)", {org_id, item_id});
 }
 
 }  // namespace
@@ -126,7 +101,7 @@ void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i) {
       "review_by = ?, updated_at = ? WHERE org_id = ? AND id = ?",
       {i.category, i.status, i.owner_id, i.published_version, i.draft_version, i.review_by, i.updated_at, org_id,
        i.id});
-  if (tx.dialect() != store::Dialect::sqlite) return;
+  if (tx.dialect() != store::Dialect::sqlite) return note_search_change(tx, org_id, i.id);
   // The search entry follows the item's status and category (search_key.hpp).
   const auto key = search_key::of(org_id, i.status, i.category, i.id);
   std::vector<Param> params{key};
@@ -140,6 +115,16 @@ std::optional<ItemRow> find_item(Tx& tx, std::int64_t org_id, std::int64_t id) {
   auto r = tx.query_one(kItemColumns + "WHERE i.org_id = ? AND i.id = ?", {org_id, id});
   if (!r) return std::nullopt;
   return item_from(*r);
+}
+
+std::vector<ItemRow> find_items(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids) {
+  std::vector<ItemRow> out;
+  if (ids.empty()) return out;
+  std::vector<Param> params{org_id};
+  params.insert(params.end(), ids.begin(), ids.end());
+  tx.each(kItemColumns + "WHERE i.org_id = ? AND i.id IN (" + store::placeholders(ids.size()) + ")", params,
+          [&](store::Row& r) { out.push_back(item_from(r)); });
+  return out;
 }
 
 std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q) {
@@ -191,6 +176,23 @@ std::optional<VersionRow> find_version(Tx& tx, std::int64_t org_id, std::int64_t
   return version_from(*r);
 }
 
+std::map<std::pair<std::int64_t, std::int64_t>, VersionRow> find_versions(
+    Tx& tx, std::int64_t org_id, const std::vector<std::pair<std::int64_t, std::int64_t>>& wanted) {
+  std::map<std::pair<std::int64_t, std::int64_t>, VersionRow> out;
+  if (wanted.empty()) return out;
+  auto sql = "SELECT " + kVersionColumnList + ", item_id FROM knowledge_versions WHERE org_id = ? AND (";
+  std::vector<Param> params{org_id};
+  for (std::size_t k = 0; k < wanted.size(); ++k) {
+    sql += k ? " OR (item_id = ? AND version = ?)" : "(item_id = ? AND version = ?)";
+    params.insert(params.end(), {wanted[k].first, wanted[k].second});
+  }
+  tx.each(sql + ")", params, [&](store::Row& r) {
+    auto v = version_from(r);
+    out.emplace(std::pair{r.i64(13), v.version}, std::move(v));
+  });
+  return out;
+}
+
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
   std::vector<VersionRow> out;
   for (const auto& r :
@@ -221,32 +223,19 @@ void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& 
     tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
                {search_key::of(org_id, item.status, item.category, item.id), title, body});
   } else {
-    set_search(tx, org_id, item.id, title, body);
+    note_search_change(tx, org_id, item.id);
   }
 }
 
 bool reindex_if_tokenizer_changed(Tx& tx) {
+  // On PostgreSQL each server's copy records its tokenizer and is built anew when it differs.
+  if (tx.dialect() != store::Dialect::sqlite) return false;
   const auto version = dutch::tokenizer_version();
   const auto stored = tx.query_one("SELECT version FROM search_index_version WHERE name = 'knowledge'");
   if (stored && stored->str(0) == version) return false;
-  if (tx.dialect() == store::Dialect::sqlite) {
-    // FTS5 keeps the text: it tokenizes it anew (decision 0006).
-    tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('rebuild')");
-    tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('optimize')");
-  } else {
-    // The text readers see: the published version, else the draft (as migration 0009).
-    struct Text {
-      std::int64_t org_id, id;
-      std::string title, body;
-    };
-    std::vector<Text> all;
-    for (const auto& r : tx.query("SELECT i.org_id, i.id, v.title, v.body FROM knowledge_items i JOIN "
-                                  "knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
-                                  "v.version = COALESCE(i.published_version, i.draft_version)",
-                                  {}))
-      all.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3)});
-    for (const auto& t : all) set_search(tx, t.org_id, t.id, t.title, t.body);
-  }
+  // FTS5 keeps the text: it tokenizes it anew (decision 0006).
+  tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('rebuild')");
+  tx.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('optimize')");
   tx.execute("DELETE FROM search_index_version WHERE name = 'knowledge'");
   tx.execute("INSERT INTO search_index_version (name, version) VALUES ('knowledge', ?)", {version});
   return true;
@@ -409,7 +398,7 @@ Cells count_cells(Tx& tx, const std::string& fts_match, const std::vector<search
 // "Zoeken op schaal"). Otherwise one pass scores and counts every match: for several words,
 // whose tier's second AND costs more than it saves; for a prefix FTS5 merges anew on each
 // evaluation; and within a tag, whose items' titles seldom hold enough matches.
-Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
+Ranked ranked_in_fts(Tx& tx, Tx& index, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
                      const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
   static_assert(kTitleWeight / (1 + 1.2) > kPhrasesBelowOneTitleHit, "one title hit outweighs the body hits");
   auto within = in_ranges(search_key::ranges(org_id, statuses, categories));
@@ -417,75 +406,29 @@ Ranked ranked_in_fts(Tx& tx, std::int64_t org_id, const Match& match, const std:
   const auto wanted = static_cast<std::size_t>(depth);
   Scan found;
   if (!tag && match.one_term && match.repeats_cheaply && match.phrases <= kPhrasesBelowOneTitleHit) {
-    found = scan(tx, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, match.part_mask, within, wanted);
+    found = scan(index, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, match.part_mask, within, wanted);
     if (found.best.size() >= wanted)
-      found.per_cell = count_cells(tx, match.text, search_key::cell_ranges(org_id, statuses, categories));
+      found.per_cell = count_cells(index, match.text, search_key::cell_ranges(org_id, statuses, categories));
   }
-  if (found.best.size() < wanted) found = scan(tx, match.text, match.phrases, match.part_mask, within, wanted);
+  if (found.best.size() < wanted) found = scan(index, match.text, match.phrases, match.part_mask, within, wanted);
   Ranked out;
   for (const auto key : found.best) out.ids.push_back(search_key::item_of(key));
   out.categories = per_category(found.per_cell, categories);
   return out;
 }
 
-// PostgreSQL's tsquery of the phrases: each word's phrases joined by |, the words by &; the
-// parts' phrases left out, as the tsvector holds the parts as plain terms (weights C, D).
-std::string tsquery_of(const std::vector<Phrase>& phrases) {
-  std::vector<std::string> words(static_cast<std::size_t>(words_of(phrases)));
-  for (const auto& p : phrases) {
-    if (p.part) continue;
-    auto& word = words[static_cast<std::size_t>(p.word)];
-    word += (word.empty() ? "" : " | ") + p.text + (p.prefix ? ":*" : "");
-  }
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "(" : " & (") + w + ")";
-  return out;
-}
-
-// PostgreSQL: the items' tsvector, ts_rank with title (A) weighing 1.0 and body (B) 0.4; a
-// compound's part (decision 0009) in the title (C) 0.6, between the two, as wk_rank ranks
-// it on SQLite, and in the body (D) 0.1.
-Ranked ranked_in_items(Tx& tx, std::int64_t org_id, const std::string& tsquery,
-                       const std::vector<std::string>& statuses, const std::vector<std::string>& categories,
-                       const std::optional<std::string>& tag, int depth) {
-  const std::string from = "FROM knowledge_items i WHERE i.search @@ to_tsquery('simple', ?) AND i.org_id = ? AND "
-                           "i.status IN (" + store::placeholders(statuses.size()) + ") AND i.category IN (" +
-                           store::placeholders(categories.size()) + ") AND (CAST(? AS TEXT) IS NULL OR EXISTS "
-                           "(SELECT 1 FROM knowledge_tags t WHERE t.org_id = i.org_id AND t.item_id = i.id AND "
-                           "t.tag = ?)) ";
-  std::vector<Param> params{tsquery, org_id};
-  params.insert(params.end(), statuses.begin(), statuses.end());
-  params.insert(params.end(), categories.begin(), categories.end());
-  params.insert(params.end(), {tag, tag});
-  Ranked out;
-  auto page_params = params;
-  page_params.emplace_back(tsquery);  // ts_rank's query, after the filters'
-  page_params.emplace_back(depth);
-  for (const auto& r : tx.query("SELECT i.id " + from + "ORDER BY ts_rank('{0.1, 0.6, 0.4, 1.0}', i.search, to_tsquery('simple', ?)) DESC, "
-                                "i.id LIMIT ?",
-                                page_params))
-    out.ids.push_back(r.i64(0));
-  std::map<std::string, std::int64_t> counted;
-  for (const auto& r : tx.query("SELECT i.category, COUNT(*) " + from + "GROUP BY i.category", params))
-    counted[r.str(0)] = r.i64(1);
-  out.categories = in_order(counted, categories);
-  return out;
-}
-
 }  // namespace
 
-Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses,
+Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses,
                const std::optional<std::string>& category, const std::optional<std::string>& tag, int limit,
                int offset) {
   Matches out;
   if (query.terms.empty() || statuses.empty()) return out;
-  const bool sqlite = tx.dialect() == store::Dialect::sqlite;
   const auto phrases = phrases_of(query);
   const auto all = knowledge::categories();
   const auto categories = category ? std::vector{*category} : std::vector<std::string>(all.begin(), all.end());
   const int depth = std::max(kTagFacetDepth, offset + limit);
-  const auto ranked = sqlite ? ranked_in_fts(tx, org_id, match_expression(phrases), statuses, categories, tag, depth)
-                             : ranked_in_items(tx, org_id, tsquery_of(phrases), statuses, categories, tag, depth);
+  const auto ranked = ranked_in_fts(tx, index, org_id, match_expression(phrases), statuses, categories, tag, depth);
   out.categories = ranked.categories;
   for (const auto& [c, n] : ranked.categories) out.total += n;
   for (std::size_t i = offset; i < ranked.ids.size() && i < static_cast<std::size_t>(offset + limit); ++i)

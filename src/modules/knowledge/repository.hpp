@@ -1,6 +1,11 @@
 // SQL for knowledge items, their versions, tags and search index. Every statement
-// filters on org_id; the search index is per dialect (docs/decisions/0006).
+// filters on org_id. The search index is SQLite's FTS5 table knowledge_fts: in the
+// embedded store itself, or on PostgreSQL in each server's copy (search_replica.hpp,
+// docs/decisions/0011).
 #pragma once
+
+#include <map>
+#include <utility>
 
 #include "modules/knowledge/knowledge.hpp"
 
@@ -38,6 +43,8 @@ ItemRow item_from(const store::Row& r);
 std::int64_t insert_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
 void update_item(Tx& tx, std::int64_t org_id, const ItemRow& i);
 std::optional<ItemRow> find_item(Tx& tx, std::int64_t org_id, std::int64_t id);
+// The items with these ids, in no particular order; ids of no item are left out.
+std::vector<ItemRow> find_items(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids);
 std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q);
 // Counted up to paging::kCountCap + 1 (core/paging.hpp).
 std::int64_t count_items(Tx& tx, std::int64_t org_id, const ItemQuery& q);
@@ -45,16 +52,22 @@ std::int64_t count_items(Tx& tx, std::int64_t org_id, const ItemQuery& q);
 void insert_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, const VersionRow& v);
 void update_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, const VersionRow& v);
 std::optional<VersionRow> find_version(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version);
+// The versions (item id, version) asked for, in one statement: a page of items without a
+// round trip per item (on PostgreSQL each costs a network round trip).
+std::map<std::pair<std::int64_t, std::int64_t>, VersionRow> find_versions(
+    Tx& tx, std::int64_t org_id, const std::vector<std::pair<std::int64_t, std::int64_t>>& wanted);
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 
-// Rebuilds the search index when it was made by another tokenizer version than
-// dutch::tokenizer_version() (decision 0009) and records the version; true when it did.
+// Rebuilds the embedded store's search index when it was made by another tokenizer version
+// than dutch::tokenizer_version() (decision 0009) and records the version; true when it
+// did. PostgreSQL's copies check their own.
 bool reindex_if_tokenizer_changed(Tx& tx);
 
 // The text readers see becomes the item's tags and search entry.
 // On SQLite the entry is keyed by the item's status and category (search_key.hpp), which
-// update_item keeps in step.
+// update_item keeps in step; on PostgreSQL both note the change in knowledge_search_changes
+// for the servers' copies to read.
 void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags);
 
@@ -67,8 +80,9 @@ struct Matches {
 };
 // Items whose indexed text has every term (the last as a prefix when asked), of the
 // given statuses, category and tag; best first: title matches above body matches, then
-// by how often the words occur.
-Matches search(Tx& tx, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses, const std::optional<std::string>& category,
+// by how often the words occur. `index` reads the search index (on SQLite `tx` itself),
+// `tx` the items' tags.
+Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses, const std::optional<std::string>& category,
                const std::optional<std::string>& tag, int limit, int offset);
 
 // ---- repository_events.cpp: verifications, ratings, views, attachments ----

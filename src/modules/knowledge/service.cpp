@@ -8,6 +8,7 @@
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
 #include "modules/knowledge/item_view.hpp"
+#include "modules/knowledge/search_replica.hpp"
 #include "modules/organisation/service.hpp"
 
 namespace wk::knowledge {
@@ -17,7 +18,21 @@ using store::Tx;
 
 using namespace detail;
 
+Service::Service(store::Database& db, const std::string& search_index) : db_(db) {
+  if (db.dialect() == store::Dialect::postgres) replica_ = std::make_unique<SearchReplica>(search_index);
+}
+
+Service::~Service() = default;
+
+void Service::prepare_search() {
+  if (replica_) replica_->catch_up_in_background(db_);
+}
+
 namespace {
+
+// How long a search waits for another thread's hold on the search index's copy: applying
+// changes takes milliseconds, building the copy minutes (search_replica.hpp).
+constexpr std::chrono::seconds kSearchIndexWait{5};
 
 std::string tags_json(const std::vector<std::string>& tags) {
   return json(tags).dump();
@@ -112,10 +127,7 @@ Result<std::pair<std::vector<Item>, std::int64_t>> Service::list(const Principal
       query.status = "gepubliceerd";
   }
   return db_.read([&](Tx& tx) {
-    const auto people = People::load(tx, p.org_id);
-    std::vector<Item> items;
-    for (const auto& r : repo::list_items(tx, p.org_id, query))
-      if (auto i = item_of(tx, p, r, people, now)) items.push_back(std::move(*i));
+    auto items = items_of(tx, p, repo::list_items(tx, p.org_id, query), People::load(tx, p.org_id), now);
     return std::make_pair(std::move(items), repo::count_items(tx, p.org_id, query));
   });
 }
@@ -317,32 +329,40 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
     statuses = {"gepubliceerd", "concept", "ter_review"};
   }
   const auto query = dutch::parse_query(q.q);
-  return db_.read([&](Tx& tx) {
+  if (query.terms.empty()) return SearchResult{};  // stop words alone find nothing (decision 0006)
+  const auto answer = [&](Tx& tx, Tx& index) {
     SearchResult out;
-    const auto m = repo::search(tx, p.org_id, query, statuses, q.category, q.tag, q.limit, q.offset);
+    const auto m = repo::search(tx, index, p.org_id, query, statuses, q.category, q.tag, q.limit, q.offset);
     out.total = m.total;
     out.categories = m.categories;
     out.tags = m.tags;
     out.tags_counted_over = m.tags_counted_over;
-    const auto people = People::load(tx, p.org_id);
-    for (const auto id : m.page) {
-      auto row = repo::find_item(tx, p.org_id, id);
-      if (!row) continue;
-      auto item = item_of(tx, p, *row, people, now);
-      if (!item) continue;
+    // The page's items in one statement and their versions in another, in the page's order.
+    std::map<std::int64_t, repo::ItemRow> found;
+    for (auto& row : repo::find_items(tx, p.org_id, m.page)) found.emplace(row.id, std::move(row));
+    std::vector<repo::ItemRow> rows;
+    for (const auto id : m.page)
+      if (const auto it = found.find(id); it != found.end()) rows.push_back(it->second);
+    for (const auto& item : items_of(tx, p, rows, People::load(tx, p.org_id), now)) {
       Hit h;
-      h.id = item->id;
-      h.title = item->shown.title;
-      h.category = item->shown.category;
-      h.status = item->status;
-      h.tags = item->shown.tags;
-      h.snippet_html = body_snippet(item->shown.body, query);
-      h.review_by = item->review_by;
-      h.overdue = item->overdue;
+      h.id = item.id;
+      h.title = item.shown.title;
+      h.category = item.shown.category;
+      h.status = item.status;
+      h.tags = item.shown.tags;
+      h.snippet_html = body_snippet(item.shown.body, query);
+      h.review_by = item.review_by;
+      h.overdue = item.overdue;
       out.items.push_back(std::move(h));
     }
     return out;
-  });
+  };
+  if (!replica_) return db_.read([&](Tx& tx) { return answer(tx, tx); });
+  // A search waits for changes being applied (milliseconds), not for a copy being built.
+  if (!replica_->catch_up(db_, kSearchIndexWait))
+    return Error{ErrorKind::unavailable, "De zoekfunctie van de kennisbank wordt voorbereid. Probeer het zo opnieuw.",
+                 "The knowledge base's search index is being built; try again shortly.", {}, 30};
+  return replica_->index().read([&](Tx& index) { return db_.read([&](Tx& tx) { return answer(tx, index); }); });
 }
 
 }  // namespace wk::knowledge

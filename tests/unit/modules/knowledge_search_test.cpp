@@ -104,7 +104,7 @@ class KnowledgeSearch : public ::testing::Test {
 
   Matches search(const std::string& typed, int limit, int offset, const std::optional<std::string>& tag = {}) {
     return db_->read([&](Tx& tx) {
-      return repo::search(tx, kOrg, dutch::parse_query(typed), {"gepubliceerd"}, std::nullopt, tag, limit, offset);
+      return repo::search(tx, tx, kOrg, dutch::parse_query(typed), {"gepubliceerd"}, std::nullopt, tag, limit, offset);
     });
   }
 
