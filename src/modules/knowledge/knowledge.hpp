@@ -252,9 +252,9 @@ class Service {
   // `search_index` (empty: a temporary one).
   explicit Service(store::Database& db, const std::string& search_index = {});
   ~Service();
-  // On PostgreSQL: builds or catches up the search index's copy on a thread of its own, so
-  // that the first search after start-up need not.
-  void prepare_search();
+  // On PostgreSQL: builds or catches up the search index's copy on a thread of its own (until
+  // it is built a search answers 503), or with `wait` on this thread before returning.
+  void prepare_search(bool wait = false);
 
   // Whether the caller may start an item (quality; coaches where the organisation allows).
   bool may_create(const Principal& p);

@@ -1,12 +1,16 @@
 #include "modules/knowledge/search_replica.hpp"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -22,20 +26,19 @@ using store::Tx;
 
 namespace {
 
+namespace fs = std::filesystem;
+
 // The copy's own bookkeeping, beside the embedded store's schema (whose knowledge_fts it
-// fills): the last change applied, the tokenizer that made it, and the numbers still missing.
+// fills): the last change applied, the snapshot it was read in, and the tokenizer.
 constexpr const char* kBookkeeping =
     "CREATE TABLE IF NOT EXISTS search_replica_position (one INTEGER PRIMARY KEY CHECK (one = 1), "
-    "seq INTEGER NOT NULL, stamp INTEGER NOT NULL, tokenizer TEXT NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS search_replica_gaps (seq INTEGER PRIMARY KEY, missed_at INTEGER NOT NULL);";
+    "seq INTEGER NOT NULL, stamp INTEGER NOT NULL, snapshot TEXT NOT NULL, tokenizer TEXT NOT NULL)";
 
-// Items read from PostgreSQL per statement.
+// Items read from PostgreSQL per statement, and written to the copy per transaction when
+// catching up.
 constexpr std::size_t kBatch = 500;
-// How far back a copy built whole looks for numbers missing among the latest changes.
-constexpr std::int64_t kGapWindow = 1000;
-// At most this many numbers of one stretch are looked for again (a sequence moved by hand
-// would otherwise leave millions).
-constexpr std::int64_t kMostGaps = 1000;
+
+constexpr const char* kTemporaryPrefix = "wijkkader-search-";
 
 // The text readers see: the published version, else the draft (as migration 0009 and
 // repo::index).
@@ -70,103 +73,141 @@ void insert_item(Tx& index, std::int64_t org_id, std::int64_t item_id, const Tex
                 {search_key::of(org_id, t.status, t.category, item_id), t.title, t.body});
 }
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+fs::path temporary_dir() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? fs::path(dir) : fs::path("/tmp");
 }
 
-std::string temporary_path() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/wijkkader-search-XXXXXX";
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) throw std::runtime_error("kennisbank: cannot make a file for the search index in " + pattern);
-  ::close(fd);
-  return pattern;
+void remove_with_journal(const std::string& path) {
+  std::error_code ec;
+  for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
+// Temporary copies left by servers that died without removing them: a file no process
+// holds a lock on, last changed over a minute ago (not one just made and about to be locked).
+void remove_stale_temporaries() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(temporary_dir(), ec)) {
+    const auto name = entry.path().filename().string();
+    if (!name.starts_with(kTemporaryPrefix) || name.find('-', std::string_view(kTemporaryPrefix).size()) != std::string::npos)
+      continue;
+    std::error_code age_ec;
+    const auto changed = fs::last_write_time(entry.path(), age_ec);
+    if (age_ec || fs::file_time_type::clock::now() - changed < std::chrono::minutes(1)) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      spdlog::info("kennisbank: removing a search index copy left behind: {}", entry.path().string());
+      remove_with_journal(entry.path().string());
+    }
+    ::close(fd);
+  }
 }
 
 }  // namespace
 
 SearchReplica::SearchReplica(std::string path) : path_(std::move(path)), temporary_(path_.empty()) {
-  if (temporary_) path_ = temporary_path();
-  index_ = store::open_database(path_, {.pool_size = 4});
-  index_->with_write([&](Tx& index) {
-    index.execute_script(kBookkeeping);
-    const auto at = index.query_one("SELECT seq, stamp, tokenizer FROM search_replica_position");
-    if (at && at->str(2) == dutch::tokenizer_version()) {
-      built_ = true;
-      applied_ = {at->i64(0), at->i64(1)};
-      index.each("SELECT seq, missed_at FROM search_replica_gaps", {},
-                 [&](store::Row& r) { gaps_[r.i64(0)] = r.i64(1); });
-    }
-    return true;
-  });
+  if (temporary_) {
+    remove_stale_temporaries();
+    std::string pattern = (temporary_dir() / (std::string(kTemporaryPrefix) + "XXXXXX")).string();
+    lock_fd_ = ::mkstemp(pattern.data());  // 0600
+    path_ = pattern;
+  } else {
+    // The copy holds every item's text, drafts included: for this user's eyes only.
+    lock_fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock_fd_ >= 0) ::fchmod(lock_fd_, 0600);
+  }
+  if (lock_fd_ < 0) throw std::runtime_error("kennisbank: cannot make the search index file " + path_);
+  // SQLite locks with fcntl, which this does not touch; its -wal and -shm take the file's mode.
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(lock_fd_);
+    throw std::runtime_error("kennisbank: the search index file " + path_ +
+                             " is in use by another server; give each server a file of its own");
+  }
+  try {
+    index_ = store::open_database(path_, {.pool_size = 4});
+    index_->with_write([&](Tx& index) {
+      index.execute_script(kBookkeeping);
+      const auto at = index.query_one("SELECT seq, stamp, snapshot, tokenizer FROM search_replica_position");
+      if (at && at->str(3) == dutch::tokenizer_version()) {
+        applied_ = {at->i64(0), at->i64(1), at->str(2)};
+        built_ = true;  // to be checked against the database at the first catch-up
+      }
+      return true;
+    });
+  } catch (...) {
+    ::close(lock_fd_);
+    if (temporary_) remove_with_journal(path_);
+    throw;
+  }
 }
 
 SearchReplica::~SearchReplica() {
   stopping_ = true;
-  if (background_.joinable()) background_.join();
+  {
+    std::lock_guard lock(background_mutex_);
+    if (background_.joinable()) background_.join();
+  }
   index_->close();
   index_.reset();
-  if (temporary_)
-    for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  if (temporary_) remove_with_journal(path_);
+  ::close(lock_fd_);  // after SQLite has closed the file: closing it drops the process's fcntl locks
 }
 
-void SearchReplica::catch_up_in_background(store::Database& primary) {
+void SearchReplica::build_in_background(store::Database& primary) {
+  std::lock_guard lock(background_mutex_);
+  if (building_ || stopping_) return;
+  if (background_.joinable()) background_.join();  // one that ended
+  building_ = true;
   background_ = std::thread([this, &primary] {
     try {
       catch_up(primary);
     } catch (const std::exception& e) {
-      spdlog::warn(R"("event":"search_index_not_caught_up","error":"{}")", e.what());
+      spdlog::warn(R"("event":"search_index_not_built","error":{})", nlohmann::json(e.what()).dump());
     }
+    building_ = false;
   });
 }
 
-bool SearchReplica::catch_up(store::Database& primary, std::chrono::milliseconds wait) {
+bool SearchReplica::catch_up_for_search(store::Database& primary, std::chrono::milliseconds wait) {
+  if (!built_) {
+    build_in_background(primary);
+    return false;
+  }
   std::unique_lock lock(mutex_, std::defer_lock);
   if (!lock.try_lock_for(wait)) return false;
-  if (built_ && !checked_ && !belongs_to(primary)) {
-    spdlog::info("kennisbank: the search index in {} belongs to another database; building it anew", path_);
-    built_ = false;
-  }
-  checked_ = true;
-  if (built_)
-    apply_changes(primary);
-  else
-    build(primary);
-  return true;
+  if (built_ && apply_changes(primary)) return true;
+  built_ = false;
+  lock.unlock();
+  build_in_background(primary);
+  return false;
 }
 
-bool SearchReplica::belongs_to(store::Database& primary) {
-  if (applied_.seq == 0) return true;  // it holds nothing yet
-  return primary.read([&](Tx& tx) {
-    const auto r = tx.query_one("SELECT stamp FROM knowledge_search_changes WHERE seq = ?", {applied_.seq});
-    return r && r->i64(0) == applied_.stamp;
-  });
+void SearchReplica::catch_up(store::Database& primary) {
+  std::lock_guard lock(mutex_);
+  if (built_ && !apply_changes(primary)) built_ = false;
+  if (!built_) build(primary);
 }
 
-void SearchReplica::save_position(Tx& index, const Position& at, const Gaps& gaps) {
+void SearchReplica::save_position(Tx& index, const Position& at) {
   index.execute("DELETE FROM search_replica_position");
-  index.execute("INSERT INTO search_replica_position (one, seq, stamp, tokenizer) VALUES (1, ?, ?, ?)",
-                {at.seq, at.stamp, dutch::tokenizer_version()});
-  index.execute("DELETE FROM search_replica_gaps");
-  for (const auto& [seq, missed_at] : gaps)
-    index.execute("INSERT INTO search_replica_gaps (seq, missed_at) VALUES (?, ?)", {seq, missed_at});
+  index.execute("INSERT INTO search_replica_position (one, seq, stamp, snapshot, tokenizer) VALUES (1, ?, ?, ?, ?)",
+                {at.seq, at.stamp, at.snapshot, dutch::tokenizer_version()});
 }
 
-// In one snapshot of PostgreSQL: the last change, the items as they were then, and the
-// numbers missing just before it (transactions not yet committed). Written in key order, as
-// migration 0009 fills the embedded store's index, so FTS5 writes few segments, then merged
-// into one.
+// In one snapshot of PostgreSQL: the items as they were then, and the last change it
+// shows. Written in key order, as migration 0009 fills the embedded store's index, so FTS5
+// writes few segments, then merged into one.
 void SearchReplica::build(store::Database& primary) {
+  spdlog::info("kennisbank: building the search index{}", temporary_ ? "" : " in " + path_);
   const auto started = std::chrono::steady_clock::now();
   std::size_t items = 0;
+  Position at;
+  bool done = false;
   primary.with_read([&](Tx& tx) {
-    Position at;
+    at.snapshot = tx.query_one("SELECT CAST(pg_current_snapshot() AS TEXT)")->str(0);
     if (const auto r = tx.query_one("SELECT seq, stamp FROM knowledge_search_changes ORDER BY seq DESC LIMIT 1"))
-      at = {r->i64(0), r->i64(1)};
-    std::set<std::int64_t> recent;
-    tx.each("SELECT seq FROM knowledge_search_changes WHERE seq > ?", {at.seq - kGapWindow},
-            [&](store::Row& r) { recent.insert(r.i64(0)); });
+      at = {r->i64(0), r->i64(1), at.snapshot};
     struct Entry {
       std::int64_t key, org_id, id;
     };
@@ -176,10 +217,6 @@ void SearchReplica::build(store::Database& primary) {
       entries.push_back({search_key::of(r.i64(0), r.str(2), r.str(3), r.i64(1)), r.i64(0), r.i64(1)});
     });
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
-    Gaps gaps;
-    const auto now = now_ms();
-    for (auto seq = std::max<std::int64_t>(at.seq - kGapWindow + 1, 1); seq < at.seq; ++seq)
-      if (!recent.contains(seq)) gaps[seq] = now;
     index_->with_write([&](Tx& index) {
       index.execute("DELETE FROM knowledge_fts");
       for (std::size_t from = 0; from < entries.size();) {
@@ -196,71 +233,75 @@ void SearchReplica::build(store::Database& primary) {
           }
       }
       index.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('optimize')");
-      save_position(index, at, gaps);
+      save_position(index, at);
+      done = true;
       return true;
     });
-    if (stopping_) return;
-    applied_ = at;
-    gaps_ = std::move(gaps);
-    built_ = true;
   });
-  if (built_)
-    spdlog::info("kennisbank: search index built ({} items, {} ms)", items,
-                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                     .count());
+  if (!done) return;
+  applied_ = at;
+  built_ = true;
+  spdlog::info("kennisbank: search index built ({} items, {} ms)", items,
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                   .count());
 }
 
-// The changes after the last applied and those still missing, then each changed item as it
-// is in the same snapshot: removed from the copy, and written again unless it is gone.
-// Applying an item twice does no harm, so the order of an item's changes does not matter.
-void SearchReplica::apply_changes(store::Database& primary) {
-  const auto now = now_ms();
-  std::map<std::int64_t, std::set<std::int64_t>> changed;  // org → items
-  std::map<std::pair<std::int64_t, std::int64_t>, std::optional<Text>> now_as;
-  Position last = applied_;
-  auto gaps = gaps_;
+// The changes numbered from the last applied on, and those whose transaction the previous
+// snapshot did not see; then each changed item as it is in this snapshot: removed from the
+// copy, and written again unless it is gone. Applying an item twice does no harm, so the
+// order of an item's changes does not matter.
+bool SearchReplica::apply_changes(store::Database& primary) {
+  bool same_database = applied_.seq == 0;  // nothing applied yet: nothing to check
+  Position at = applied_;
+  std::set<std::pair<std::int64_t, std::int64_t>> changed;  // organisation, item
   primary.with_read([&](Tx& tx) {
+    at.snapshot = tx.query_one("SELECT CAST(pg_current_snapshot() AS TEXT)")->str(0);
+    std::string sql = "SELECT seq, org_id, item_id, stamp FROM knowledge_search_changes WHERE seq >= ?";
     std::vector<Param> params{applied_.seq};
-    std::string sql = "SELECT seq, org_id, item_id, stamp FROM knowledge_search_changes WHERE seq > ?";
-    if (!gaps_.empty()) {
-      sql += " OR seq IN (" + store::placeholders(gaps_.size()) + ")";
-      for (const auto& g : gaps_) params.emplace_back(g.first);
+    if (!applied_.snapshot.empty()) {
+      sql += " OR (xid >= pg_snapshot_xmin(CAST(? AS pg_snapshot)) AND NOT pg_visible_in_snapshot(xid, CAST(? AS "
+             "pg_snapshot)))";
+      params.insert(params.end(), {applied_.snapshot, applied_.snapshot});
     }
     tx.each(sql + " ORDER BY seq", params, [&](store::Row& r) {
       const auto seq = r.i64(0);
-      changed[r.i64(1)].insert(r.i64(2));
-      gaps.erase(seq);
-      if (seq <= last.seq) return;  // a gap filled
-      for (auto missing = std::max(last.seq + 1, seq - kMostGaps); missing < seq; ++missing) gaps[missing] = now;
-      last = {seq, r.i64(3)};
-    });
-    for (const auto& [org_id, items] : changed) {
-      const std::vector<std::int64_t> ids(items.begin(), items.end());
-      for (std::size_t from = 0; from < ids.size(); from += kBatch) {
-        const std::vector<std::int64_t> batch(ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                              ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kBatch)));
-        auto texts = texts_of(tx, org_id, batch);
-        for (const auto id : batch) {
-          const auto t = texts.find(id);
-          now_as[{org_id, id}] = t == texts.end() ? std::nullopt : std::optional<Text>(std::move(t->second));
-        }
+      if (seq == applied_.seq) {
+        same_database = r.i64(3) == applied_.stamp;
+        return;
       }
+      changed.emplace(r.i64(1), r.i64(2));
+      if (seq > at.seq) at = {seq, r.i64(3), at.snapshot};
+    });
+    if (!same_database) return;
+    // A batch of one organisation's items per statement and per write of the copy.
+    for (auto from = changed.begin(); from != changed.end();) {
+      std::vector<std::int64_t> ids;
+      auto to = from;
+      while (to != changed.end() && to->first == from->first && ids.size() < kBatch) ids.push_back((to++)->second);
+      const auto texts = texts_of(tx, from->first, ids);
+      index_->with_write([&](Tx& index) {
+        for (const auto id : ids) {
+          remove_item(index, from->first, id);
+          if (const auto t = texts.find(id); t != texts.end()) insert_item(index, from->first, id, t->second);
+        }
+        return true;
+      });
+      from = to;
     }
   });
-  std::erase_if(gaps, [&](const auto& g) {
-    return now - g.second > std::chrono::duration_cast<std::chrono::milliseconds>(kGapLifetime).count();
-  });
-  if (now_as.empty() && gaps == gaps_) return;  // nothing to write
-  index_->with_write([&](Tx& index) {
-    for (const auto& [key, text] : now_as) {
-      remove_item(index, key.first, key.second);
-      if (text) insert_item(index, key.first, key.second, *text);
-    }
-    save_position(index, last, gaps);
-    return true;
-  });
-  applied_ = last;
-  gaps_ = std::move(gaps);
+  if (!same_database) {
+    spdlog::info("kennisbank: the search index no longer matches the database (restored?); building it anew");
+    return false;
+  }
+  // Nothing new: the newer snapshot is kept in memory only, sparing the copy a write (an
+  // older one on disk only makes the next start look again at a few changes).
+  if (!changed.empty())
+    index_->with_write([&](Tx& index) {
+      save_position(index, at);
+      return true;
+    });
+  applied_ = at;
+  return true;
 }
 
 }  // namespace wk::knowledge

@@ -3,15 +3,19 @@
 // ranking, so that both stores find and rank alike and PostgreSQL searches as fast
 // (docs/decisions/0011). PostgreSQL stays the record. knowledge_search_changes numbers
 // every change to an item's indexed text, status or category (repository.cpp), and before
-// each search the copy applies the changes numbered after the last it applied, reading the
-// items as they are now: a search sees every change committed before it started, on
-// whichever server it was made.
+// each search the copy applies the changes it has not applied yet, reading the items as
+// they are now: a search sees every change committed before it started, on whichever
+// server it was made.
+//
+// Which changes are new: those numbered after the last applied, and those whose
+// transaction the previous catch-up's snapshot did not see yet (a transaction may take a
+// number and commit after another took a higher one). PostgreSQL's snapshots say that
+// exactly (pg_visible_in_snapshot), without clocks or windows.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,47 +27,51 @@ namespace wk::knowledge {
 
 class SearchReplica {
  public:
-  // `path`: a file kept across restarts, checked against the database before its first use
-  // and built anew when it belongs to another database or tokenizer; empty: a temporary
-  // file, removed with the replica.
+  // `path`: a file kept across restarts (made readable by this user only, locked against a
+  // second server, checked against the database before use and built anew when it belongs
+  // to another database or tokenizer); empty: a temporary file, removed with the replica
+  // (and, after a crash, by the next server that finds it unlocked).
   explicit SearchReplica(std::string path = {});
   ~SearchReplica();
   SearchReplica(const SearchReplica&) = delete;
   SearchReplica& operator=(const SearchReplica&) = delete;
 
-  // Builds or catches up on a thread of its own (at start-up: a copy made anew reads every
-  // item, about 4 minutes for 100,000 items).
-  void catch_up_in_background(store::Database& primary);
-  // Applies the changes not yet applied, building the copy whole the first time. False when
-  // another thread holds the copy for longer than `wait` (it is being built). Thread-safe.
-  bool catch_up(store::Database& primary, std::chrono::milliseconds wait = std::chrono::hours(24));
+  // Builds the copy, or catches up a kept one, on a thread of its own unless that is under
+  // way (at start-up: a copy made anew reads every item, minutes for 100,000 items).
+  void build_in_background(store::Database& primary);
+  // For a request: applies the changes not yet applied and returns true; false at once
+  // while the copy is not built (its build then started in the background), or when
+  // another thread holds it longer than `wait`. Never builds on the calling thread.
+  bool catch_up_for_search(store::Database& primary, std::chrono::milliseconds wait);
+  // Builds the copy if need be, then applies the changes not yet applied, on this thread
+  // (tests, benchmarks, the background build).
+  void catch_up(store::Database& primary);
 
   // The copy, to read (store::Tx on SQLite).
   store::Database& index() { return *index_; }
 
-  // Changes numbered but not yet visible (their transaction still running, or rolled back)
-  // are looked for again until they are this old.
-  static constexpr std::chrono::minutes kGapLifetime{10};
-
  private:
   struct Position {
     std::int64_t seq = 0, stamp = 0;
+    std::string snapshot;  // pg_snapshot of the last catch-up ("xmin:xmax:xip,…"); empty before the first
   };
+  void catch_up_locked(store::Database& primary);
   void build(store::Database& primary);
-  void apply_changes(store::Database& primary);
-  bool belongs_to(store::Database& primary);
-  using Gaps = std::map<std::int64_t, std::int64_t>;  // seq → when first missed (ms since epoch)
-  static void save_position(store::Tx& index, const Position& at, const Gaps& gaps);
+  // False when the change applied last is no longer in the database as it was (a restore,
+  // another database): the copy must be built anew.
+  bool apply_changes(store::Database& primary);
+  static void save_position(store::Tx& index, const Position& at);
 
   std::string path_;
   bool temporary_ = false;
+  int lock_fd_ = -1;  // an exclusive flock on the file while this replica uses it
   std::unique_ptr<store::Database> index_;
   std::timed_mutex mutex_;  // one thread builds or catches up at a time
-  bool built_ = false, checked_ = false;
+  std::atomic<bool> built_{false};
   Position applied_;
-  Gaps gaps_;
-  std::atomic<bool> stopping_{false};
+  std::atomic<bool> stopping_{false}, building_{false};
   std::thread background_;
+  std::mutex background_mutex_;
 };
 
 }  // namespace wk::knowledge

@@ -24,15 +24,19 @@ Service::Service(store::Database& db, const std::string& search_index) : db_(db)
 
 Service::~Service() = default;
 
-void Service::prepare_search() {
-  if (replica_) replica_->catch_up_in_background(db_);
+void Service::prepare_search(bool wait) {
+  if (!replica_) return;
+  if (wait)
+    replica_->catch_up(db_);
+  else
+    replica_->build_in_background(db_);
 }
 
 namespace {
 
-// How long a search waits for another thread's hold on the search index's copy: applying
-// changes takes milliseconds, building the copy minutes (search_replica.hpp).
-constexpr std::chrono::seconds kSearchIndexWait{5};
+// How long a search waits for another thread's hold on the search index's copy (applying
+// changes takes milliseconds); while the copy is being built it answers 503 at once.
+constexpr std::chrono::seconds kSearchIndexWait{2};
 
 std::string tags_json(const std::vector<std::string>& tags) {
   return json(tags).dump();
@@ -358,8 +362,7 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
     return out;
   };
   if (!replica_) return db_.read([&](Tx& tx) { return answer(tx, tx); });
-  // A search waits for changes being applied (milliseconds), not for a copy being built.
-  if (!replica_->catch_up(db_, kSearchIndexWait))
+  if (!replica_->catch_up_for_search(db_, kSearchIndexWait))
     return Error{ErrorKind::unavailable, "De zoekfunctie van de kennisbank wordt voorbereid. Probeer het zo opnieuw.",
                  "The knowledge base's search index is being built; try again shortly.", {}, 30};
   return replica_->index().read([&](Tx& index) { return db_.read([&](Tx& tx) { return answer(tx, index); }); });

@@ -88,7 +88,7 @@ class SearchReplicaOnPostgres : public ::testing::Test {
 
   // The published items with `typed`, best first, through the copy.
   std::vector<std::int64_t> search(SearchReplica& replica, const std::string& typed = "woning") {
-    EXPECT_TRUE(replica.catch_up(*db_));
+    replica.catch_up(*db_);
     return replica.index().read([&](Tx& index) {
       return db_->read([&](Tx& tx) {
         return repo::search(tx, index, org_, dutch::parse_query(typed), {"gepubliceerd"}, std::nullopt,
@@ -192,6 +192,42 @@ TEST_F(SearchReplicaOnPostgres, AKeptFileIsUsedAgainOnlyByItsOwnDatabase) {
   });
   SearchReplica kept(file);
   EXPECT_EQ(search(kept), std::vector{item});
+  // The same while a server runs (a database restored under it): built anew at its next search.
+  const auto mark2 = search_key::of(org_, "gepubliceerd", "methodiek", item + 2000000);
+  kept.index().with_write([&](Tx& tx) {
+    tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, 'woning', '')", {mark2});
+    return true;
+  });
+  EXPECT_EQ(search(kept).size(), 2u);
+  db_->with_write([&](Tx& tx) {
+    tx.execute("UPDATE knowledge_search_changes SET stamp = stamp + 1 WHERE seq = (SELECT max(seq) FROM "
+               "knowledge_search_changes)");
+    return true;
+  });
+  EXPECT_EQ(search(kept), std::vector{item});
+}
+
+TEST_F(SearchReplicaOnPostgres, ASearchNeverBuildsButAnswersAtOnceUntilTheBackgroundBuildIsDone) {
+  const auto item = add(0, 1);
+  SearchReplica replica;
+  const auto started = std::chrono::steady_clock::now();
+  const bool ready = replica.catch_up_for_search(*db_, std::chrono::seconds(2));
+  EXPECT_FALSE(ready) << "not built yet: the request gets 503, the build runs in the background";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(500));
+  bool found = false;
+  for (int i = 0; i < 200 && !found; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    found = replica.catch_up_for_search(*db_, std::chrono::seconds(2));
+  }
+  ASSERT_TRUE(found);
+  EXPECT_EQ(search(replica), std::vector{item});
+}
+
+TEST_F(SearchReplicaOnPostgres, OneFileServesOneServerAtATime) {
+  const auto file = (dir_ / "shared.db").string();
+  SearchReplica first(file);
+  EXPECT_THROW(SearchReplica second(file), std::runtime_error);
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
 }
 
 }  // namespace
