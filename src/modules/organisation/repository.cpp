@@ -1,5 +1,6 @@
 #include "modules/organisation/repository.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/paging.hpp"
@@ -305,33 +306,40 @@ void set_last_login(Tx& tx, std::int64_t org_id, std::int64_t user_id, Millis at
   tx.execute("UPDATE users SET last_login_at = ? WHERE org_id = ? AND id = ?", {at, org_id, user_id});
 }
 
-std::optional<std::pair<std::string, std::string>> active_identity(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
-  auto r = tx.query_one("SELECT email, name FROM users WHERE org_id = ? AND id = ? AND active = 1", {org_id, user_id});
-  if (!r) return std::nullopt;
-  return std::make_pair(r->str(0), r->str(1));
-}
-
-std::vector<std::string> roles_of(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
-  std::vector<std::string> out;
-  for (const auto& r :
-       tx.query("SELECT role FROM user_roles WHERE org_id = ? AND user_id = ? ORDER BY role", {org_id, user_id}))
-    out.push_back(r.str(0));
-  return out;
-}
-
-std::vector<std::int64_t> team_ids_of(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : tx.query("SELECT team_id FROM team_members WHERE org_id = ? AND user_id = ? ORDER BY team_id",
-                                {org_id, user_id}))
-    out.push_back(r.i64(0));
+std::optional<Identity> active_identity(Tx& tx, std::int64_t org_id, std::int64_t user_id) {
+  std::optional<Identity> out;
+  std::vector<std::string> roles;
+  std::vector<std::int64_t> teams;
+  tx.each("SELECT 'u', email, name FROM users WHERE org_id = ? AND id = ? AND active = 1 "
+          "UNION ALL SELECT 'r', role, NULL FROM user_roles WHERE org_id = ? AND user_id = ? "
+          "UNION ALL SELECT 't', CAST(team_id AS TEXT), NULL FROM team_members WHERE org_id = ? AND user_id = ?",
+          {org_id, user_id, org_id, user_id, org_id, user_id}, [&](store::Row& r) {
+            const auto kind = r.str(0);
+            if (kind == "u")
+              out = Identity{r.str(1), r.str(2), {}, {}};
+            else if (kind == "r")
+              roles.push_back(r.str(1));
+            else
+              teams.push_back(std::stoll(r.str(1)));
+          });
+  if (!out) return out;
+  std::sort(roles.begin(), roles.end());
+  std::sort(teams.begin(), teams.end());
+  out->roles = std::move(roles);
+  out->team_ids = std::move(teams);
   return out;
 }
 
 namespace {
-constexpr const char* kListValueColumns =
-    "SELECT id, code, label, position, active, label_en, audience, public_label FROM value_lists ";
+const std::string kListValueColumnList = "id, code, label, position, active, label_en, audience, public_label";
+const std::string kListValueColumns = "SELECT " + kListValueColumnList + " FROM value_lists ";
+// The list value in the row's columns from `at` on (kListValueColumns' order).
+ListValue list_value_from_at(const store::Row& r, std::size_t at) {
+  return {r.i64(at),     r.str(at + 1), r.str(at + 2), r.i64(at + 3), r.boolean(at + 4),
+          r.str(at + 5), r.str(at + 6), r.str(at + 7)};
+}
 ListValue list_value_from(const store::Row& r) {
-  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.boolean(4), r.str(5), r.str(6), r.str(7)};
+  return list_value_from_at(r, 0);
 }
 }  // namespace
 
@@ -340,6 +348,18 @@ std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view
   for (const auto& r :
        tx.query(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? ORDER BY position, id", {org_id, list}))
     out.push_back(list_value_from(r));
+  return out;
+}
+
+std::map<std::string, std::vector<ListValue>> list_values(Tx& tx, std::int64_t org_id,
+                                                         const std::vector<std::string_view>& lists) {
+  std::map<std::string, std::vector<ListValue>> out;
+  if (lists.empty()) return out;
+  std::vector<Param> params{org_id};
+  for (const auto l : lists) params.emplace_back(std::string(l));
+  tx.each("SELECT list, " + kListValueColumnList + " FROM value_lists WHERE org_id = ? AND list IN (" +
+              store::placeholders(lists.size()) + ") ORDER BY list, position, id",
+          params, [&](store::Row& r) { out[r.str(0)].push_back(list_value_from_at(r, 1)); });
   return out;
 }
 

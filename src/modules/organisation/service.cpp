@@ -417,6 +417,11 @@ std::vector<ListValue> Service::values(Tx& tx, std::int64_t org_id, std::string_
   return repo::list_values(tx, org_id, list);
 }
 
+std::map<std::string, std::vector<ListValue>> Service::values(Tx& tx, std::int64_t org_id,
+                                                              const std::vector<std::string_view>& lists) {
+  return repo::list_values(tx, org_id, lists);
+}
+
 bool can_edit_list(const Principal& p, std::string_view list) {
   return can_administer(p) || (is_story_list(list) && p.has_role(role::quality));
 }
@@ -572,10 +577,10 @@ std::optional<Principal> Service::principal(Tx& tx, std::int64_t org_id, std::in
   Principal p;
   p.user_id = user_id;
   p.org_id = org_id;
-  p.email = std::move(identity->first);
-  p.name = std::move(identity->second);
-  p.roles = repo::roles_of(tx, org_id, user_id);
-  p.team_ids = repo::team_ids_of(tx, org_id, user_id);
+  p.email = std::move(identity->email);
+  p.name = std::move(identity->name);
+  p.roles = std::move(identity->roles);
+  p.team_ids = std::move(identity->team_ids);
   return p;
 }
 

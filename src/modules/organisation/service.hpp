@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,9 @@ class Service {
   void seed_default_lists(Millis now);
   // For other modules, inside their transaction: all values (also retired ones).
   static std::vector<ListValue> values(store::Tx& tx, std::int64_t org_id, std::string_view list);
+  // The same for several lists in one statement, by list.
+  static std::map<std::string, std::vector<ListValue>> values(store::Tx& tx, std::int64_t org_id,
+                                                              const std::vector<std::string_view>& lists);
   static std::optional<Team> team(store::Tx& tx, std::int64_t org_id, std::int64_t team_id);
   static std::vector<Team> teams(store::Tx& tx, std::int64_t org_id);
   static std::optional<User> user(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);

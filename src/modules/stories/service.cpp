@@ -65,13 +65,16 @@ struct Lookup {
 
   static Lookup load(Tx& tx, std::int64_t org_id) {
     Lookup l;
+    namespace list = organisation::list;
+    auto values = organisation::Service::values(
+        tx, org_id, {list::story_topic, list::story_valuation, list::story_archetype, list::story_prompt});
     auto fill = [&](std::map<std::int64_t, ListValue>& m, std::string_view list) {
-      for (auto& v : organisation::Service::values(tx, org_id, list)) m.emplace(v.id, std::move(v));
+      for (auto& v : values[std::string(list)]) m.emplace(v.id, std::move(v));
     };
-    fill(l.topics, organisation::list::story_topic);
-    fill(l.valuations, organisation::list::story_valuation);
-    fill(l.archetypes, organisation::list::story_archetype);
-    fill(l.prompts, organisation::list::story_prompt);
+    fill(l.topics, list::story_topic);
+    fill(l.valuations, list::story_valuation);
+    fill(l.archetypes, list::story_archetype);
+    fill(l.prompts, list::story_prompt);
     for (const auto& t : organisation::Service::teams(tx, org_id)) l.teams[t.id] = t.name;
     for (const auto& u : organisation::Service::users(tx, org_id)) l.users[u.id] = u.name;
     return l;
