@@ -72,6 +72,8 @@ int serve(const std::string& database, const wk::http::ServerOptions& options, b
                              " holds files that must never be served (a database, its journal, a key or "
                              "configuration); move them out of it or choose another --web-root:" + list);
   }
+  if (sqlite_store && !config.search_index.empty())
+    spdlog::warn(R"("event":"search_index_ignored","hint":"--search-index is for PostgreSQL; SQLite searches its own index")");
   auto db = wk::store::open_database(database, {.pool_size = options.threads * 2});
   wk::app::App app(*db, config);
   if (demo) {
