@@ -56,6 +56,8 @@ std::optional<VersionRow> find_version(Tx& tx, std::int64_t org_id, std::int64_t
 // round trip per item (on PostgreSQL each costs a network round trip).
 std::map<std::pair<std::int64_t, std::int64_t>, VersionRow> find_versions(
     Tx& tx, std::int64_t org_id, const std::vector<std::pair<std::int64_t, std::int64_t>>& wanted);
+// Its statement, for the test of SQLite's plan (by the key, never the organisation's index).
+std::string versions_by_key_sql(std::size_t items, std::size_t versions);
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 
