@@ -106,7 +106,8 @@ void remove_stale_temporaries() {
 
 }  // namespace
 
-SearchReplica::SearchReplica(std::string path) : path_(std::move(path)), temporary_(path_.empty()) {
+SearchReplica::SearchReplica(std::string path, std::size_t small_build)
+    : path_(std::move(path)), temporary_(path_.empty()), small_build_(small_build) {
   if (temporary_) {
     remove_stale_temporaries();
     std::string pattern = (temporary_dir() / (std::string(kTemporaryPrefix) + "XXXXXX")).string();
@@ -165,17 +166,23 @@ void SearchReplica::build_in_background(store::Database& primary) {
     } catch (const std::exception& e) {
       spdlog::warn(R"("event":"search_index_not_built","error":{})", nlohmann::json(e.what()).dump());
     }
+    build_size_ = SIZE_MAX;
     building_ = false;
   });
 }
 
 bool SearchReplica::catch_up_for_search(store::Database& primary, std::chrono::milliseconds wait) {
+  const auto until = std::chrono::steady_clock::now() + wait;
   if (!built_) {
     build_in_background(primary);
-    return false;
+    // A small build is waited for (a server just started); a large one answers 503 at once.
+    while (!built_ && (build_size_ == SIZE_MAX || build_size_ <= small_build_) &&
+           std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!built_) return false;
   }
   std::unique_lock lock(mutex_, std::defer_lock);
-  if (!lock.try_lock_for(wait)) return false;
+  if (!lock.try_lock_until(until)) return false;
   if (built_ && apply_changes(primary)) return true;
   built_ = false;
   lock.unlock();
@@ -217,6 +224,7 @@ void SearchReplica::build(store::Database& primary) {
       entries.push_back({search_key::of(r.i64(0), r.str(2), r.str(3), r.i64(1)), r.i64(0), r.i64(1)});
     });
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    build_size_ = entries.size();
     index_->with_write([&](Tx& index) {
       index.execute("DELETE FROM knowledge_fts");
       for (std::size_t from = 0; from < entries.size();) {
@@ -238,6 +246,7 @@ void SearchReplica::build(store::Database& primary) {
       return true;
     });
   });
+  build_size_ = SIZE_MAX;
   if (!done) return;
   applied_ = at;
   built_ = true;

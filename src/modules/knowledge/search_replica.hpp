@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -27,11 +28,14 @@ namespace wk::knowledge {
 
 class SearchReplica {
  public:
+  static constexpr std::size_t kSmallBuild = 5000;
+
   // `path`: a file kept across restarts (made readable by this user only, locked against a
   // second server, checked against the database before use and built anew when it belongs
   // to another database or tokenizer); empty: a temporary file, removed with the replica
   // (and, after a crash, by the next server that finds it unlocked).
-  explicit SearchReplica(std::string path = {});
+  // `small_build`: the most items a search waits for the copy to be built with.
+  explicit SearchReplica(std::string path = {}, std::size_t small_build = kSmallBuild);
   ~SearchReplica();
   SearchReplica(const SearchReplica&) = delete;
   SearchReplica& operator=(const SearchReplica&) = delete;
@@ -39,9 +43,11 @@ class SearchReplica {
   // Builds the copy, or catches up a kept one, on a thread of its own unless that is under
   // way (at start-up: a copy made anew reads every item, minutes for 100,000 items).
   void build_in_background(store::Database& primary);
-  // For a request: applies the changes not yet applied and returns true; false at once
-  // while the copy is not built (its build then started in the background), or when
-  // another thread holds it longer than `wait`. Never builds on the calling thread.
+  // For a request: applies the changes not yet applied and returns true. While the copy is
+  // not built its build runs in the background: a small one (up to `small_build` items, as
+  // after a start of most installations) is waited for up to `wait`, a larger one not at
+  // all: false. False too when another thread holds the copy longer than `wait`. Never
+  // builds on the calling thread.
   bool catch_up_for_search(store::Database& primary, std::chrono::milliseconds wait);
   // Builds the copy if need be, then applies the changes not yet applied, on this thread
   // (tests, benchmarks, the background build).
@@ -64,12 +70,15 @@ class SearchReplica {
 
   std::string path_;
   bool temporary_ = false;
+  std::size_t small_build_;
   int lock_fd_ = -1;  // an exclusive flock on the file while this replica uses it
   std::unique_ptr<store::Database> index_;
   std::timed_mutex mutex_;  // one thread builds or catches up at a time
   std::atomic<bool> built_{false};
   Position applied_;
   std::atomic<bool> stopping_{false}, building_{false};
+  // The items the build under way writes; SIZE_MAX until it has counted them.
+  std::atomic<std::size_t> build_size_{SIZE_MAX};
   std::thread background_;
   std::mutex background_mutex_;
 };

@@ -35,8 +35,9 @@ void Service::prepare_search(bool wait) {
 namespace {
 
 // How long a search waits for another thread's hold on the search index's copy (applying
-// changes takes milliseconds); while the copy is being built it answers 503 at once.
-constexpr std::chrono::seconds kSearchIndexWait{2};
+// changes takes milliseconds) or for a small copy being built after a start; while a large
+// one is built it answers 503 at once (search_replica.hpp).
+constexpr std::chrono::seconds kSearchIndexWait{5};
 
 std::string tags_json(const std::vector<std::string>& tags) {
   return json(tags).dump();
