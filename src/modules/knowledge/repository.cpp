@@ -221,6 +221,18 @@ std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
       .i64(0);
 }
 
+void remove_search_entry(Tx& index, std::int64_t org_id, std::int64_t item_id) {
+  const auto keys = search_key::all_of(org_id, item_id);
+  index.execute("DELETE FROM knowledge_fts WHERE rowid IN (" + store::placeholders(keys.size()) + ")",
+                std::vector<Param>(keys.begin(), keys.end()));
+}
+
+void put_search_entry(Tx& index, std::int64_t org_id, std::int64_t item_id, const std::string& status,
+                      const std::string& category, const std::string& title, const std::string& body) {
+  index.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
+                {search_key::of(org_id, status, category, item_id), title, body});
+}
+
 void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags) {
   // By the item's key (item_id, tag): through knowledge_tags_tag (org_id, tag) SQLite walked
@@ -230,11 +242,8 @@ void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& 
     tx.execute("INSERT INTO knowledge_tags (org_id, item_id, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                {org_id, item.id, t});
   if (tx.dialect() == store::Dialect::sqlite) {
-    const auto keys = search_key::all_of(org_id, item.id);
-    tx.execute("DELETE FROM knowledge_fts WHERE rowid IN (" + store::placeholders(keys.size()) + ")",
-               std::vector<Param>(keys.begin(), keys.end()));
-    tx.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
-               {search_key::of(org_id, item.status, item.category, item.id), title, body});
+    remove_search_entry(tx, org_id, item.id);
+    put_search_entry(tx, org_id, item.id, item.status, item.category, title, body);
   } else {
     note_search_change(tx, org_id, item.id);
   }

@@ -73,6 +73,12 @@ bool reindex_if_tokenizer_changed(Tx& tx);
 void index(Tx& tx, std::int64_t org_id, const ItemRow& item, const std::string& title, const std::string& body,
            const std::vector<std::string>& tags);
 
+// The item's entry in knowledge_fts (the embedded store's, or a server's copy): every key
+// it could have removed; written under the key of its status and category.
+void remove_search_entry(Tx& index, std::int64_t org_id, std::int64_t item_id);
+void put_search_entry(Tx& index, std::int64_t org_id, std::int64_t item_id, const std::string& status,
+                      const std::string& category, const std::string& title, const std::string& body);
+
 struct Matches {
   std::vector<std::int64_t> page;  // item ids, best first
   std::int64_t total = 0;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/dutch.hpp"
+#include "modules/knowledge/repository.hpp"
 #include "modules/knowledge/search_key.hpp"
 #include "store/open.hpp"
 
@@ -62,15 +63,8 @@ std::map<std::int64_t, Text> texts_of(Tx& tx, std::int64_t org_id, const std::ve
   return out;
 }
 
-void remove_item(Tx& index, std::int64_t org_id, std::int64_t item_id) {
-  const auto keys = search_key::all_of(org_id, item_id);
-  index.execute("DELETE FROM knowledge_fts WHERE rowid IN (" + store::placeholders(keys.size()) + ")",
-                std::vector<Param>(keys.begin(), keys.end()));
-}
-
 void insert_item(Tx& index, std::int64_t org_id, std::int64_t item_id, const Text& t) {
-  index.execute("INSERT INTO knowledge_fts (rowid, title, body) VALUES (?, ?, ?)",
-                {search_key::of(org_id, t.status, t.category, item_id), t.title, t.body});
+  repo::put_search_entry(index, org_id, item_id, t.status, t.category, t.title, t.body);
 }
 
 fs::path temporary_dir() {
@@ -290,7 +284,7 @@ bool SearchReplica::apply_changes(store::Database& primary) {
       const auto texts = texts_of(tx, from->first, ids);
       index_->with_write([&](Tx& index) {
         for (const auto id : ids) {
-          remove_item(index, from->first, id);
+          repo::remove_search_entry(index, from->first, id);
           if (const auto t = texts.find(id); t != texts.end()) insert_item(index, from->first, id, t->second);
         }
         return true;

@@ -344,11 +344,7 @@ ListValue list_value_from(const store::Row& r) {
 }  // namespace
 
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list) {
-  std::vector<ListValue> out;
-  for (const auto& r :
-       tx.query(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? ORDER BY position, id", {org_id, list}))
-    out.push_back(list_value_from(r));
-  return out;
+  return std::move(list_values(tx, org_id, std::vector{list})[std::string(list)]);
 }
 
 std::map<std::string, std::vector<ListValue>> list_values(Tx& tx, std::int64_t org_id,
