@@ -29,13 +29,16 @@ namespace wk::knowledge {
 class SearchReplica {
  public:
   static constexpr std::size_t kSmallBuild = 5000;
+  // Items read from PostgreSQL per statement (and, building, per transaction), and written
+  // to the copy per transaction when catching up.
+  static constexpr std::size_t kBatch = 500;
 
   // `path`: a file kept across restarts (made readable by this user only, locked against a
   // second server, checked against the database before use and built anew when it belongs
   // to another database or tokenizer); empty: a temporary file, removed with the replica
   // (and, after a crash, by the next server that finds it unlocked).
   // `small_build`: the most items a search waits for the copy to be built with.
-  explicit SearchReplica(std::string path = {}, std::size_t small_build = kSmallBuild);
+  explicit SearchReplica(std::string path = {}, std::size_t small_build = kSmallBuild, std::size_t batch = kBatch);
   ~SearchReplica();
   SearchReplica(const SearchReplica&) = delete;
   SearchReplica& operator=(const SearchReplica&) = delete;
@@ -70,7 +73,7 @@ class SearchReplica {
 
   std::string path_;
   bool temporary_ = false;
-  std::size_t small_build_;
+  std::size_t small_build_, batch_;
   int lock_fd_ = -1;  // an exclusive flock on the file while this replica uses it
   std::unique_ptr<store::Database> index_;
   std::timed_mutex mutex_;  // one thread builds or catches up at a time

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/recording_tx.hpp"
 #include "core/dutch.hpp"
 #include "modules/knowledge/repository.hpp"
 #include "modules/knowledge/search_key.hpp"
@@ -228,6 +229,28 @@ TEST_F(SearchReplicaOnPostgres, ASearchWaitsForASmallBuildOnlyAndNeverBuildsItse
   SearchReplica small;
   EXPECT_TRUE(small.catch_up_for_search(*db_, std::chrono::seconds(10)));
   EXPECT_EQ(search(small), std::vector{item});
+}
+
+// A build reads the items' keys in one snapshot and their texts in a transaction per batch:
+// one snapshot held for the whole build (over an hour at a million items) kept VACUUM from
+// every row deleted meanwhile, in every table of the database.
+TEST_F(SearchReplicaOnPostgres, ABuildHoldsNoSnapshotLongerThanABatch) {
+  const std::vector<std::int64_t> items{add(1, 0), add(2, 0), add(3, 0)};
+  test::RecordingDatabase recording(*db_);
+  SearchReplica replica({}, SearchReplica::kSmallBuild, 1);
+  replica.catch_up(recording);
+  std::size_t batches = 0;
+  for (const auto& read : recording.reads()) {
+    bool texts = false;
+    for (const auto& s : read) texts = texts || s.sql.find("JOIN knowledge_versions v") != std::string::npos;
+    if (!texts) continue;
+    ++batches;
+    EXPECT_EQ(read.size(), 1u) << "a batch's texts in a transaction of their own, not with " << read.front().sql;
+  }
+  EXPECT_GE(batches, items.size());
+  auto found = search(replica);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, items);
 }
 
 TEST_F(SearchReplicaOnPostgres, OneFileServesOneServerAtATime) {
