@@ -57,8 +57,9 @@ struct Names {
 
   static Names load(Tx& tx, std::int64_t org_id) {
     Names n;
-    for (const auto& t : organisation::Service::teams(tx, org_id)) n.teams[t.id] = t.name;
-    for (const auto& u : organisation::Service::users(tx, org_id)) n.users[u.id] = u.name;
+    auto names = organisation::Service::names(tx, org_id);
+    n.teams = std::move(names.teams);
+    n.users = std::move(names.users);
     for (auto& p : programmes::Service::all(tx, org_id)) n.programmes.emplace(p.id, std::move(p));
     return n;
   }

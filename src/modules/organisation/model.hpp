@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,12 @@ struct User {
 // A page of the user list (GET /api/v1/users): by name, then id; `q` a part of the name or
 // e-mail address; `within_teams` (with `self`) for a team manager, who sees the members
 // of her teams and herself.
+// The names of an organisation's teams and users by id (retired and inactive ones too),
+// for answers that name the people and teams their records refer to.
+struct Names {
+  std::map<std::int64_t, std::string> teams, users;
+};
+
 struct UserQuery {
   int limit = 500, offset = 0;
   std::optional<std::string> q;

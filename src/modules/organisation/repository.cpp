@@ -330,6 +330,15 @@ std::optional<Identity> active_identity(Tx& tx, std::int64_t org_id, std::int64_
   return out;
 }
 
+Names names(Tx& tx, std::int64_t org_id) {
+  Names out;
+  tx.each("SELECT 't', id, name FROM teams WHERE org_id = ? UNION ALL SELECT 'u', id, name FROM users WHERE org_id = ?",
+          {org_id, org_id}, [&](store::Row& r) {
+            (r.str(0) == "t" ? out.teams : out.users).emplace(r.i64(1), r.str(2));
+          });
+  return out;
+}
+
 namespace {
 const std::string kListValueColumnList = "id, code, label, position, active, label_en, audience, public_label";
 const std::string kListValueColumns = "SELECT " + kListValueColumnList + " FROM value_lists ";

@@ -63,6 +63,8 @@ struct Identity {
   std::vector<std::int64_t> team_ids;
 };
 std::optional<Identity> active_identity(Tx& tx, std::int64_t org_id, std::int64_t user_id);
+// The names of the organisation's teams and users, in one statement.
+Names names(Tx& tx, std::int64_t org_id);
 
 std::optional<Logo> logo(Tx& tx, std::int64_t org_id);
 void put_logo(Tx& tx, std::int64_t org_id, const Logo& logo);

@@ -497,6 +497,10 @@ std::vector<User> Service::users(Tx& tx, std::int64_t org_id) {
   return repo::list_users(tx, org_id);
 }
 
+Names Service::names(Tx& tx, std::int64_t org_id) {
+  return repo::names(tx, org_id);
+}
+
 std::optional<Organisation> Service::organisation_in(Tx& tx, std::int64_t org_id) {
   return repo::find_organisation(tx, org_id);
 }

@@ -40,9 +40,7 @@ Result<report::Table> export_table(store::Database& db, const Principal& p, Stor
     const auto valuations = values(organisation::list::story_valuation);
     const auto archetypes = values(organisation::list::story_archetype);
     const auto prompts = values(organisation::list::story_prompt);
-    std::map<std::int64_t, std::string> teams, users;
-    for (const auto& t : organisation::Service::teams(tx, p.org_id)) teams[t.id] = t.name;
-    for (const auto& u : organisation::Service::users(tx, p.org_id)) users[u.id] = u.name;
+    auto [teams, users] = organisation::Service::names(tx, p.org_id);
     std::map<std::int64_t, const ListValue*> by_id;
     for (const auto* list : {&topics, &valuations, &archetypes, &prompts})
       for (const auto& v : *list) by_id[v.id] = &v;

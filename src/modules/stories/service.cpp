@@ -75,8 +75,9 @@ struct Lookup {
     fill(l.valuations, list::story_valuation);
     fill(l.archetypes, list::story_archetype);
     fill(l.prompts, list::story_prompt);
-    for (const auto& t : organisation::Service::teams(tx, org_id)) l.teams[t.id] = t.name;
-    for (const auto& u : organisation::Service::users(tx, org_id)) l.users[u.id] = u.name;
+    auto names = organisation::Service::names(tx, org_id);
+    l.teams = std::move(names.teams);
+    l.users = std::move(names.users);
     return l;
   }
 
