@@ -1,6 +1,8 @@
 // The scale-out store: a pool of libpq connections, one transaction per request.
-// Statements are prepared once per connection (PQprepare) and executed with text
-// parameters; `?` placeholders are rewritten to $1, $2, … before preparing.
+// Statements are prepared once per connection and executed with text parameters; `?`
+// placeholders are rewritten to $1, $2, … before preparing. A transaction's BEGIN goes
+// with its first statement (and that statement's PREPARE) in one pipeline, and a read's
+// COMMIT is not waited for: see PostgresConnection::begin_with_first_statement.
 #pragma once
 
 #include <condition_variable>
@@ -32,7 +34,7 @@ class PostgresDatabase final : public Database {
  private:
   std::unique_ptr<PostgresConnection> acquire();
   void release(std::unique_ptr<PostgresConnection> c);
-  void in_transaction(const char* begin, const std::function<bool(Tx&)>& f);
+  void in_transaction(const char* begin, bool read_only, const std::function<bool(Tx&)>& f);
 
   std::string url_;
   int pool_size_;

@@ -187,6 +187,65 @@ TEST_P(StoreTest, ConcurrentWritersAllCommitAndFailuresStayIsolated) {
   EXPECT_EQ(count(), threads * per_thread * 4 / 5 + 1);
 }
 
+// A read transaction is one snapshot from its first statement on, though on PostgreSQL its
+// BEGIN is sent together with that statement (and its COMMIT without waiting): a row
+// committed between two statements of a read is not seen by the second.
+TEST_P(StoreTest, AReadIsOneSnapshotFromItsFirstStatement) {
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "a"});
+    return true;
+  });
+  for (int round = 0; round < 3; ++round) {  // on a fresh connection and on used ones
+    std::int64_t first = 0, second = 0;
+    db->with_read([&](Tx& tx) {
+      first = tx.query_one("SELECT COUNT(*) FROM store_test_items")->i64(0);
+      std::thread([&] {
+        db->with_write([&](Tx& w) {
+          w.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {10 + round, "r" + std::to_string(round)});
+          return true;
+        });
+      }).join();
+      second = tx.query_one("SELECT COUNT(*) FROM store_test_items")->i64(0);
+    });
+    EXPECT_EQ(first, round + 1);
+    EXPECT_EQ(second, first) << "round " << round;
+    EXPECT_EQ(count(), round + 2);
+  }
+}
+
+// A transaction whose first statement fails (bad SQL, a unique violation) is rolled back,
+// and the connection serves the next ones: on PostgreSQL that statement went in one
+// pipeline with its BEGIN (and its PREPARE).
+TEST_P(StoreTest, AFailedFirstStatementLeavesTheStoreUsable) {
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "a"});
+    return true;
+  });
+  for (int i = 0; i < 12; ++i) {  // more than the pool's connections
+    EXPECT_THROW(db->with_read([&](Tx& tx) { tx.query("SELECT no_such_column FROM store_test_items"); }), DbError);
+    // Statements new to the connection: one prepared that fails, then another (a prepared
+    // statement outlives its failed transaction; its name must not be given again).
+    const auto nth = "/* " + std::to_string(i) + " */";
+    try {
+      db->with_write([&](Tx& tx) {
+        tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?) " + nth, {2, "a"});
+        return true;
+      });
+      ADD_FAILURE() << "expected a unique violation";
+    } catch (const DbError& e) {
+      EXPECT_EQ(e.kind(), DbError::Kind::unique);
+      EXPECT_NE(std::string(e.what()).find("store_test_items"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(db->read([&](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM store_test_items " + nth)->i64(0); }), 1);
+  }
+  db->with_read([](Tx&) {});  // a transaction without a statement
+  db->with_write([](Tx& tx) {
+    tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {3, "c"});
+    return true;
+  });
+  EXPECT_EQ(count(), 2);
+}
+
 TEST_P(StoreTest, AuditLogIsAppendOnly) {
   db->with_write([](Tx& tx) {
     tx.execute("INSERT INTO organisations (name, slug, created_at) VALUES (?, ?, ?)", {"T", "store-test-org", 1});
