@@ -25,7 +25,11 @@ WIJKKADER_TEST_STORE=sqlite node --test --test-concurrency=2 tests/api/
 section "PostgreSQL: store unit tests and API tests"
 scripts/with-postgres.sh bash -c '
   set -euo pipefail
-  build-test/unit_tests --gtest_filter="*postgres*:Postgres*"
+  # Every unit test that needs the server has Postgres or postgres in its name
+  # (Stores/StoreTest.*/postgres, Postgres.*, SearchReplicaOnPostgres.*); ctest above
+  # skipped them. (SearchReplicaOnPostgres ran nowhere while this filter said
+  # "*postgres*:Postgres*".)
+  build-test/unit_tests --gtest_filter="*ostgres*"
   WIJKKADER_TEST_STORE=postgres node --test --test-concurrency=2 tests/api/
 '
 
