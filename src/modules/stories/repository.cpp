@@ -157,7 +157,17 @@ std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t
   f.after.reset();
   auto w = where(org_id, f);
   w.params.emplace_back(cap);
-  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM stories s " + w.sql + "LIMIT ?) x", w.params).front().i64(0);
+  // On PostgreSQL in the page's order, so that the count reads the index the page reads
+  // (index-only): without it the planner counted the first 10,001 of nearly a million
+  // matching rows by a sequential scan of the table, 5.5-8 ms against 3.1 ms (bench/lists.sh,
+  // a million stories). SQLite counts in a covering index either way (1 ms) and, without
+  // statistics, is left to choose its index without the order.
+  const bool in_page_order = tx.dialect() == store::Dialect::postgres;
+  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM stories s " + w.sql + (in_page_order ? kNewestFirst : "") +
+                      "LIMIT ?) x",
+                  w.params)
+      .front()
+      .i64(0);
 }
 
 std::vector<std::int64_t> ids(Tx& tx, std::int64_t org_id, const StoryFilter& f) {
