@@ -70,10 +70,12 @@ int serve(const std::string& database, const wk::http::ServerOptions& options, b
     for (const auto& f : forbidden) list += "\n  " + f;
     throw std::runtime_error("refusing to start: the web root " + web_root +
                              " holds files that must never be served (a database, its journal, a key or "
-                             "configuration); move them out of it or choose another --web-root:" + list);
+                             "configuration); move them out of it or choose another --web-root:" +
+                             list);
   }
   if (sqlite_store && !config.search_index.empty())
-    spdlog::warn(R"("event":"search_index_ignored","hint":"--search-index is for PostgreSQL; SQLite searches its own index")");
+    spdlog::warn(
+        R"("event":"search_index_ignored","hint":"--search-index is for PostgreSQL; SQLite searches its own index")");
   auto db = wk::store::open_database(database, {.pool_size = options.threads * 2});
   wk::app::App app(*db, config);
   if (demo) {
@@ -160,17 +162,21 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", options.threads, "Worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  serve_cmd->add_option("--max-upload-bytes", options.max_upload_bytes, "Largest accepted upload (an import file or an attachment)")
+  serve_cmd
+      ->add_option("--max-upload-bytes", options.max_upload_bytes,
+                   "Largest accepted upload (an import file or an attachment)")
       ->capture_default_str();
   serve_cmd->add_option("--max-body-bytes", options.max_body_bytes, "Largest accepted request body")
       ->capture_default_str();
   serve_cmd->add_option("--max-connections", options.max_connections, "Connection cap")->capture_default_str();
-  serve_cmd->add_option("--background-threads", options.background_threads,
-                        "Threads for heavy work (printing PDFs with Chromium), apart from the request threads")
+  serve_cmd
+      ->add_option("--background-threads", options.background_threads,
+                   "Threads for heavy work (printing PDFs with Chromium), apart from the request threads")
       ->check(CLI::Range(std::size_t{1}, std::size_t{16}))
       ->capture_default_str();
-  serve_cmd->add_option("--background-queue", options.background_queue,
-                        "Heavy jobs that may wait for a background thread; beyond that 503 with Retry-After")
+  serve_cmd
+      ->add_option("--background-queue", options.background_queue,
+                   "Heavy jobs that may wait for a background thread; beyond that 503 with Retry-After")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000}))
       ->capture_default_str();
   serve_cmd->add_option("--web-root", web_root, "Folder with the built web app (default: web/dist)")

@@ -7,12 +7,12 @@
 #include <chrono>
 
 #include "core/dutch.hpp"
-#include "modules/knowledge/repository.hpp"
 #include "http/problem.hpp"
 #include "modules/audit/routes.hpp"
 #include "modules/cases/report_chapter.hpp"
 #include "modules/cases/routes.hpp"
 #include "modules/knowledge/report_chapter.hpp"
+#include "modules/knowledge/repository.hpp"
 #include "modules/knowledge/routes.hpp"
 #include "modules/organisation/routes.hpp"
 #include "modules/programmes/routes.hpp"
@@ -49,9 +49,9 @@ App::App(store::Database& db, Config config)
   const auto started = std::chrono::steady_clock::now();
   db_.with_write([&](store::Tx& tx) {
     if (knowledge::repo::reindex_if_tokenizer_changed(tx))
-      spdlog::info("kennisbank: search index rebuilt for tokenizer '{}' ({} ms)", dutch::tokenizer_version(),
-                   std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                       .count());
+      spdlog::info(
+          "kennisbank: search index rebuilt for tokenizer '{}' ({} ms)", dutch::tokenizer_version(),
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
     return true;
   });
   knowledge_.prepare_search();

@@ -61,7 +61,6 @@ const std::vector<DemoUser>& demo_users() {
   return users;
 }
 
-
 }  // namespace
 
 Principal demo_principal(const organisation::User& u, std::int64_t org_id) {

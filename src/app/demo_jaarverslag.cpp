@@ -108,8 +108,8 @@ void add_demo_jaarverslag(store::Database& db, report::Service& reports, std::in
   // Written in the first weeks of the new year, or today when that is earlier.
   int day = 0;
   for (const auto& t : demo_texts()) {
-    const Millis written =
-        std::min(now, demo_time(std::to_string(year + 1) + "-01-" + (day < 9 ? "0" : "") + std::to_string(day + 1), 10));
+    const Millis written = std::min(
+        now, demo_time(std::to_string(year + 1) + "-01-" + (day < 9 ? "0" : "") + std::to_string(day + 1), 10));
     must(reports.put_text(by_email.at(t.writer), year, t.chapter, with_years(t.body, year), written), t.chapter);
     day = (day + 2) % 27;
   }

@@ -111,8 +111,7 @@ const std::vector<DemoCase>& transit_cases() {
        "afgerond",
        "10-10",
        {{"beschermd wonen", "gemeente", "Plaatsing in beschermd wonen voorkomen", 42000}},
-       {{"Wmo-begeleiding", "gemeente", "Begeleiding thuis", 9600},
-        {"inzet wijkcoach", "gemeente", "Regie", 2200}}},
+       {{"Wmo-begeleiding", "gemeente", "Begeleiding thuis", 9600}, {"inzet wijkcoach", "gemeente", "Regie", 2200}}},
       {"DW-%-09", "Wijkteam West", "Woning Stroinkslanden", "11-01", "", "", {}, {}},
       // The coach's time cost more than the benefit the partners could name: a negative
       // saving, flagged on the receipt and shown as it is in the report.
@@ -123,8 +122,7 @@ const std::vector<DemoCase>& transit_cases() {
        "afgerond",
        "12-15",
        {{"uitkering", "Rijk", "Uitkering die anders langer was doorgelopen", 1200}},
-       {{"inzet wijkcoach", "gemeente", "Begeleiding", 2100},
-        {"maatwerkbudget", "gemeente", "Verhuiskosten", 400}}},
+       {{"inzet wijkcoach", "gemeente", "Begeleiding", 2100}, {"maatwerkbudget", "gemeente", "Verhuiskosten", 400}}},
   };
   return cases;
 }
@@ -185,8 +183,7 @@ void add_demo_kassabonnen(store::Database& db, programmes::Service& programmes, 
                           std::int64_t org_id, Millis now) {
   const auto [teams, categories, payers] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::teams(tx, org_id),
-                      Service::values(tx, org_id, organisation::list::cost_category),
+    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, organisation::list::cost_category),
                       Service::values(tx, org_id, organisation::list::payer)};
   });
   const auto by_email = demo_principals(db, org_id);
@@ -249,7 +246,8 @@ void add_demo_kassabonnen(store::Database& db, programmes::Service& programmes, 
   file({"DW-%-01", "Wijkteam Centrum", "Woning Pathmos", "01-05", "", "", {}, {}}, transit, coordinator,
        std::to_string(year));
   for (const auto& d : woonstap_cases())
-    file(d, woonstap, by_email.at(std::string(d.team) == "Wijkteam Centrum" ? "coach@smd.example" : "coach.noord@smd.example"),
+    file(d, woonstap,
+         by_email.at(std::string(d.team) == "Wijkteam Centrum" ? "coach@smd.example" : "coach.noord@smd.example"),
          last);
 }
 

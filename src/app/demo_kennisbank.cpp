@@ -18,56 +18,71 @@ struct DemoItem {
   const char* body;
   std::vector<std::string> tags;
   int published_days_ago;  // 0: not published
-  bool submitted = false;   // not published: waiting for review
+  bool submitted = false;  // not published: waiting for review
 };
 
 const std::vector<DemoItem>& demo_items() {
   static const std::vector<DemoItem> items = {
-      {"procedure", "Overbrugging wachttijd GGZ",
+      {"procedure",
+       "Overbrugging wachttijd GGZ",
        "# Doel\n\nInwoners die op een behandeling in de GGZ wachten, krijgen in de tussentijd steun van het "
        "wijkteam, zodat de situatie thuis niet verslechtert.\n\n# Werkwijze\n\n1. De wijkcoach bespreekt met de "
        "inwoner en de verwijzer wat er nodig is tot de behandeling begint.\n2. De wijkcoach spreekt een "
        "contactmoment per twee weken af en legt dat vast.\n3. Bij verslechtering neemt de wijkcoach contact op met "
        "de huisarts of de POH-GGZ.\n\n# Afspraken met partners\n\nDe GGZ-aanbieder meldt de startdatum van de "
        "behandeling aan de wijkcoach. De begeleiding door het wijkteam stopt twee weken na die datum.",
-       {"ggz", "wachttijd"}, 345},
-      {"methodiek", "Verteltafels in de wijk",
+       {"ggz", "wachttijd"},
+       345},
+      {"methodiek",
+       "Verteltafels in de wijk",
        "# Wat is een verteltafel?\n\nBij een verteltafel delen bewoners ervaringen rond een thema, begeleid door "
        "een wijkcoach. Zo ontstaan lerende netwerken in de wijk en bij verenigingen.\n\n# Hoe organiseer je er "
        "een?\n\n- Kies een thema dat in de wijk leeft (opvoeden, eenzaamheid, geldzorgen).\n- Nodig zes tot tien "
        "bewoners uit, via een vereniging of school.\n- Begin met een verhaal en vraag door: wat hielp, wat niet?\n\n"
        "# Resultaat\n\nDeelnemers kennen elkaar daarna en weten waar ze terechtkunnen; de wijkcoach hoort wat er "
        "speelt.",
-       {"verteltafel", "netwerk", "preventie"}, 120},
-      {"methodiek", "KIES: Kinderen In Echtscheidingssituaties",
+       {"verteltafel", "netwerk", "preventie"},
+       120},
+      {"methodiek",
+       "KIES: Kinderen In Echtscheidingssituaties",
        "# Doel\n\nKIES is een evidence based methodiek die de competenties en het welzijn van kinderen in "
        "(complexe) echtscheidingssituaties bevordert.\n\n# Voor wie\n\nKinderen van 4 tot 18 jaar van wie de "
        "ouders gescheiden zijn of gaan scheiden.\n\n# Opzet\n\nAcht bijeenkomsten in een groep op school, met een "
        "ouderavond. De begeleiders zijn gecertificeerde KIES-coaches.",
-       {"kies", "scheiding", "school"}, 760},
-      {"richtlijn", "Meldcode huiselijk geweld en kindermishandeling",
+       {"kies", "scheiding", "school"},
+       760},
+      {"richtlijn",
+       "Meldcode huiselijk geweld en kindermishandeling",
        "# Vijf stappen\n\n1. Breng signalen in kaart.\n2. Overleg met een collega en raadpleeg zo nodig Veilig "
        "Thuis.\n3. Praat met de betrokkene.\n4. Weeg het geweld of de kindermishandeling; gebruik het "
        "afwegingskader.\n5. Beslis: is melden noodzakelijk, en is hulp verlenen of organiseren ook mogelijk?\n\n"
        "# Vastleggen\n\nLeg signalen, gesprekken en besluiten vast in het dossier, niet in een verhaal of een "
        "kassabon.",
-       {"meldcode", "veiligheid"}, 200},
-      {"document", "Werkwijze kassabonnen",
+       {"meldcode", "veiligheid"},
+       200},
+      {"document",
+       "Werkwijze kassabonnen",
        "# Waarom een kassabon?\n\nMet een kassabon laat de wijkcoach zien wat de inzet van het wijkteam "
        "oplevert: welke kosten zijn voorkomen en welke zijn gemaakt.\n\n# Invullen\n\n- Kies de categorie en de "
        "betaler.\n- Vul het bedrag *oud* (wat het zonder het wijkteam had gekost) en *nieuw* in.\n- Schrijf nooit "
        "een naam of BSN in de toelichting.",
-       {"kassabon", "verantwoording"}, 60},
-      {"procedure", "Inzet doorstroomwoning",
+       {"kassabon", "verantwoording"},
+       60},
+      {"procedure",
+       "Inzet doorstroomwoning",
        "# Wanneer\n\nEen gezin dat dakloos dreigt te raken, kan tijdelijk in een doorstroomwoning wonen. De norm "
        "is 42 dagen.\n\n# Stappen\n\n1. De wijkcoach meldt het gezin bij de coördinator doorstroomwoningen.\n"
        "2. De coördinator kiest een woning en legt de plaatsing vast.\n3. Na 42 dagen verlengt het contract "
        "stilzwijgend met een week; de wijkcoach legt de reden vast.",
-       {"doorstroomwoning", "wonen"}, 0, true},
-      {"richtlijn", "Privacy: wat deel je in een verhaal?",
+       {"doorstroomwoning", "wonen"},
+       0,
+       true},
+      {"richtlijn",
+       "Privacy: wat deel je in een verhaal?",
        "# Kort\n\nEen verhaal gaat over een ervaring, niet over een persoon. Schrijf geen namen, adressen, "
        "geboortedata of BSN.\n\n# Twijfel?\n\nVraag het de functionaris gegevensbescherming.",
-       {"privacy", "vertelpunt"}, 0},
+       {"privacy", "vertelpunt"},
+       0},
   };
   return items;
 }

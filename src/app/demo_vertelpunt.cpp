@@ -6,8 +6,8 @@
 // vertelpunt's views, one open session of this year, and a best practice. Made through the
 // modules' services, so every record is checked and audited like any other.
 #include <map>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 #include "app/demo.hpp"
 
@@ -89,8 +89,7 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
                          usage::Service& usage, std::int64_t org_id, Millis now) {
   const auto [teams, topics, valuations, archetypes] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::teams(tx, org_id),
-                      Service::values(tx, org_id, organisation::list::story_topic),
+    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, organisation::list::story_topic),
                       Service::values(tx, org_id, organisation::list::story_valuation),
                       Service::values(tx, org_id, organisation::list::story_archetype)};
   });
@@ -137,7 +136,8 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
   }
   // Residents' stories waiting for the quality officer.
   const std::vector<Snippet> residents = {
-      {"Eindelijk iemand die luisterde", "De wijkcoach kwam langs en nam de tijd. Voor het eerst voelde ik me gehoord."},
+      {"Eindelijk iemand die luisterde",
+       "De wijkcoach kwam langs en nam de tijd. Voor het eerst voelde ik me gehoord."},
       {"Lang gewacht op een antwoord",
        "Ik heb zes weken niets gehoord over mijn aanvraag voor huishoudelijke hulp. Bel mij gerust: 06-12345678."},
       {"Fijne hulp bij de formulieren", "Samen met de vrijwilliger zijn alle formulieren voor de toeslag ingevuld."},
@@ -176,9 +176,9 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
     for (std::size_t i = from; i < seen.size() && out.size() < n; ++i) out.push_back(seen[i]);
     return out;
   };
-  sensemaking::ThemeInput waiting{"Wachten op andere instanties",
-                                  "Coaches overbruggen lange wachttijden (GGZ, indicaties) en voelen zich tekortschieten.",
-                                  some(0, 4)};
+  sensemaking::ThemeInput waiting{
+      "Wachten op andere instanties",
+      "Coaches overbruggen lange wachttijden (GGZ, indicaties) en voelen zich tekortschieten.", some(0, 4)};
   const auto theme1 = must(sessions.add_theme(quality, session.summary.id, waiting, on("04-15", 12)), "theme").item;
   sensemaking::ThemeInput workload{"Werkdruk en huisbezoeken", "Te weinig tijd voor wat nodig is.", some(4, 3)};
   must(sessions.add_theme(quality, session.summary.id, workload, on("04-15", 12)), "theme");
@@ -226,8 +226,9 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
   if (picked.empty() && !seen.empty()) picked.push_back(seen.front());
   autumn.story_ids = picked;
   const auto fall = must(sessions.create(quality, autumn, on("10-14", 9)), "autumn session").item;
-  sensemaking::ThemeInput debts{"Schulden te laat in beeld", "Schuldsignalen komen pas bij aanmaningen bij ons.",
-                                std::vector<std::int64_t>(picked.begin(), picked.begin() + std::min<std::size_t>(3, picked.size()))};
+  sensemaking::ThemeInput debts{
+      "Schulden te laat in beeld", "Schuldsignalen komen pas bij aanmaningen bij ons.",
+      std::vector<std::int64_t>(picked.begin(), picked.begin() + std::min<std::size_t>(3, picked.size()))};
   const auto theme3 = must(sessions.add_theme(quality, fall.summary.id, debts, on("10-14", 12)), "theme").item;
   const auto a4 = action(fall.summary.id, "Schuldsignalen opnemen in de intake", coach, last + "-12-01", theme3.id,
                          on("10-14", 13));
@@ -241,7 +242,8 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
   // The vertelpunt was consulted through the year.
   for (int month = 1; month <= 12; ++month)
     for (int i = 0; i < 6 + month % 5; ++i)
-      must(usage.record(i % 2 == 0 ? coach : coach_noord, "vertelpunt", on(two(month) + "-" + two(1 + (i * 3) % 28), 14)),
+      must(usage.record(i % 2 == 0 ? coach : coach_noord, "vertelpunt",
+                        on(two(month) + "-" + two(1 + (i * 3) % 28), 14)),
            "view");
 
   // This year: an open session with a hand-picked set.

@@ -33,7 +33,8 @@ std::vector<Line> lines(std::string_view a_text, std::string_view b_text) {
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
   while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-  const auto n = static_cast<std::int64_t>(a.size() - head - tail), m = static_cast<std::int64_t>(b.size() - head - tail);
+  const auto n = static_cast<std::int64_t>(a.size() - head - tail),
+             m = static_cast<std::int64_t>(b.size() - head - tail);
   auto A = [&](std::int64_t i) { return a[head + static_cast<std::size_t>(i)]; };
   auto B = [&](std::int64_t j) { return b[head + static_cast<std::size_t>(j)]; };
 

@@ -13,7 +13,7 @@ enum class Op { equal, insert, del, skip };
 
 struct Line {
   Op op = Op::equal;
-  std::string text;   // empty for skip
+  std::string text;       // empty for skip
   std::size_t count = 0;  // skip: how many unchanged lines were folded
 };
 

@@ -25,7 +25,8 @@ namespace {
 constexpr std::string_view kLatin1 =  // U+00C0–U+00FF
     "aaaaaa*ceeeeiiiidnooooo ouuuuyt*aaaaaa*ceeeeiiiidnooooo ouuuuyty";
 constexpr std::string_view kExtendedA =  // U+0100–U+017F
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuu"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**"
+    "rrrrrrssssssssttttttuuuuuuuuuuuu"
     "wwyyyzzzzzzs";
 static_assert(kLatin1.size() == 0x40);
 static_assert(kExtendedA.size() == 0x80);
@@ -51,11 +52,10 @@ char32_t decode(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-
 bool is_word_char(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  if (cp < 0xC0) return false;                  // Latin-1 punctuation, NBSP, « »
-  if (cp == 0xD7 || cp == 0xF7) return false;   // × ÷
+  if (cp < 0xC0) return false;                     // Latin-1 punctuation, NBSP, « »
+  if (cp == 0xD7 || cp == 0xF7) return false;      // × ÷
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: ’ “ ” – —
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   if (cp == 0xFEFF) return false;                  // BOM
@@ -108,16 +108,15 @@ const Stemmer& stemmer() {
 // Words that carry no meaning of their own in a search (articles, pronouns,
 // prepositions, conjunctions, auxiliary verbs); folded.
 constexpr std::string_view kStopWords[] = {
-    "aan",   "al",     "alles", "als",   "altijd", "andere", "ben",   "bij",    "daar",  "dan",    "dat",
-    "de",    "der",    "deze",  "die",   "dit",    "doch",   "doen",  "door",   "dus",   "een",    "eens",
-    "en",    "er",     "ge",    "geen",  "geweest", "haar",  "had",   "heb",    "hebben", "heeft", "hem",
-    "het",   "hier",   "hij",   "hoe",   "hun",    "iemand", "iets",  "ik",     "in",    "is",     "ja",
-    "je",    "kan",    "kon",   "kunnen", "maar",  "me",     "meer",  "men",    "met",   "mij",    "mijn",
-    "moet",  "na",     "naar",  "niet",  "niets",  "nog",    "nu",    "of",     "om",    "omdat",  "onder",
-    "ons",   "ook",    "op",    "over",  "reeds",  "te",     "tegen", "toch",   "toen",  "tot",    "u",
-    "uit",   "uw",     "van",   "veel",  "voor",   "want",   "waren", "was",    "wat",   "we",     "wel",
-    "werd",  "wezen",  "wie",   "wij",   "wil",    "worden", "wordt", "zal",    "ze",    "zei",    "zelf",
-    "zich",  "zij",    "zijn",  "zo",    "zonder", "zou"};
+    "aan",   "al",   "alles",   "als",  "altijd", "andere", "ben",    "bij",    "daar", "dan",    "dat",   "de",
+    "der",   "deze", "die",     "dit",  "doch",   "doen",   "door",   "dus",    "een",  "eens",   "en",    "er",
+    "ge",    "geen", "geweest", "haar", "had",    "heb",    "hebben", "heeft",  "hem",  "het",    "hier",  "hij",
+    "hoe",   "hun",  "iemand",  "iets", "ik",     "in",     "is",     "ja",     "je",   "kan",    "kon",   "kunnen",
+    "maar",  "me",   "meer",    "men",  "met",    "mij",    "mijn",   "moet",   "na",   "naar",   "niet",  "niets",
+    "nog",   "nu",   "of",      "om",   "omdat",  "onder",  "ons",    "ook",    "op",   "over",   "reeds", "te",
+    "tegen", "toch", "toen",    "tot",  "u",      "uit",    "uw",     "van",    "veel", "voor",   "want",  "waren",
+    "was",   "wat",  "we",      "wel",  "werd",   "wezen",  "wie",    "wij",    "wil",  "worden", "wordt", "zal",
+    "ze",    "zei",  "zelf",    "zich", "zij",    "zijn",   "zo",     "zonder", "zou"};
 
 }  // namespace
 
@@ -328,8 +327,7 @@ void install(const std::string& path) {
   kept.push_back(std::make_unique<Lexicon>(path));
   const Lexicon* lexicon = kept.back().get();
   if (!lexicon->loaded())
-    spdlog::warn("dutch: no word list at '{}' (Debian package wdutch): compound words are not split in search",
-                 path);
+    spdlog::warn("dutch: no word list at '{}' (Debian package wdutch): compound words are not split in search", path);
   g_lexicon.store(lexicon);
   g_generation.fetch_add(1);
 }
@@ -345,12 +343,12 @@ constexpr std::size_t kLongestCompound = 40, kShortestCompound = 8, kShortestHea
 
 // Verb particles and prepositions that begin derived words rather than compounds:
 // overleg, onderwijs, doorverwijzing, voorlichting, samenwerking, terugval.
-constexpr std::string_view kNotHeads[] = {"over",  "onder", "door",  "voor", "samen", "terug",
+constexpr std::string_view kNotHeads[] = {"over",  "onder",  "door",  "voor", "samen", "terug",
                                           "tegen", "achter", "voort", "mede", "neer",  "weder"};
 // Suffixes that are also words of the list (schap: a shelf; heden: today).
-constexpr std::string_view kNotTails[] = {"heid",  "heden",  "schap",   "schappen", "lijk",  "lijke", "lijker",
-                                          "lijken", "baar",  "bare",    "loos",     "loze",  "zaam",  "zame",
-                                          "achtig", "achtige", "isme",  "ismen",    "ster",  "sters", "tjes"};
+constexpr std::string_view kNotTails[] = {"heid",   "heden",   "schap", "schappen", "lijk", "lijke", "lijker",
+                                          "lijken", "baar",    "bare",  "loos",     "loze", "zaam",  "zame",
+                                          "achtig", "achtige", "isme",  "ismen",    "ster", "sters", "tjes"};
 constexpr std::string_view kLinks[] = {"", "s", "e", "en", "er"};
 
 struct Split {
@@ -383,8 +381,8 @@ class Splitter {
         if (h + link.size() + kShortestTail > w.size() || w.substr(h, link.size()) != link) continue;
         if (!link.empty() && (head.back() == link[0] || head.back() == 'e')) continue;  // huis-s, gemeente-e
         // Nor a particle through a linking letter: acht·er·stand is achterstand.
-        if (!link.empty() && std::find(std::begin(kNotHeads), std::end(kNotHeads), w.substr(0, h + link.size())) !=
-                                 std::end(kNotHeads))
+        if (!link.empty() &&
+            std::find(std::begin(kNotHeads), std::end(kNotHeads), w.substr(0, h + link.size())) != std::end(kNotHeads))
           continue;
         const auto tail = w.substr(h + link.size());
         if (std::find(std::begin(kNotTails), std::end(kNotTails), tail) != std::end(kNotTails)) continue;
@@ -447,7 +445,9 @@ std::vector<std::string> compound_parts(std::string_view folded) {
   return out;
 }
 
-const WordList& word_list() { return lexicon().info(); }
+const WordList& word_list() {
+  return lexicon().info();
+}
 
 void load_word_list(const std::string& path) {
   std::lock_guard lock(g_lexicon_mutex);

@@ -62,8 +62,8 @@ std::string tokenizer_version();
 inline constexpr char kPartMark = '~';
 
 struct Word {
-  std::string term;    // folded and stemmed: what is indexed and searched
-  std::string folded;  // folded only: indexed beside the stem, for prefixes as you type
+  std::string term;                // folded and stemmed: what is indexed and searched
+  std::string folded;              // folded only: indexed beside the stem, for prefixes as you type
   std::size_t begin = 0, end = 0;  // byte offsets of the word in the text
   // A compound's parts, stemmed and as written (folded), without the mark, each once and
   // none equal to term or folded.

@@ -18,7 +18,8 @@ void register_extensions() {
 }
 
 void attach(cmark_parser* parser, const char* name) {
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+    cmark_parser_attach_syntax_extension(parser, ext);
 }
 
 }  // namespace
@@ -73,8 +74,8 @@ std::size_t table_cells(std::string_view markdown) {
 // only empties javascript:, vbscript:, file: and data: other than images.
 bool allowed_url(std::string_view url) {
   std::size_t i = 0;
-  while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' ||
-                            url[i] == '.'))
+  while (i < url.size() &&
+         (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' || url[i] == '.'))
     ++i;
   if (i == 0 || i >= url.size() || url[i] != ':' || !std::isalpha(static_cast<unsigned char>(url[0])))
     return true;  // no scheme: relative, an anchor or a path

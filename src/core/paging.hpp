@@ -26,7 +26,9 @@ struct Count {
 };
 
 // From a count taken with LIMIT kCountCap + 1.
-inline Count capped(std::int64_t counted) { return {std::min(counted, kCountCap), counted <= kCountCap}; }
+inline Count capped(std::int64_t counted) {
+  return {std::min(counted, kCountCap), counted <= kCountCap};
+}
 
 // The SQL of a page by LIMIT and OFFSET (its last two parameters). `select_from` is
 // "SELECT … FROM <table> <alias> ", `where` "WHERE <alias>.org_id = ? …" and `order`
@@ -35,8 +37,8 @@ inline Count capped(std::int64_t counted) { return {std::min(counted, kCountCap)
 inline std::string offset_page(bool ids_first, const std::string& select_from, const std::string& table,
                                const std::string& alias, const std::string& where, const std::string& order) {
   if (!ids_first) return select_from + where + order + "LIMIT ? OFFSET ?";
-  return select_from + "WHERE " + alias + ".org_id = ? AND " + alias + ".id IN (SELECT " + alias + ".id FROM " +
-         table + " " + alias + " " + where + order + "LIMIT ? OFFSET ?) " + order;
+  return select_from + "WHERE " + alias + ".org_id = ? AND " + alias + ".id IN (SELECT " + alias + ".id FROM " + table +
+         " " + alias + " " + where + order + "LIMIT ? OFFSET ?) " + order;
 }
 
 }  // namespace wk::paging

@@ -31,8 +31,7 @@ std::string to_lower_ascii(std::string_view s) {
 }
 
 std::size_t utf8_length(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
 }
 
 std::string_view utf8_prefix(std::string_view s, std::size_t max_chars) {
@@ -254,9 +253,8 @@ std::vector<Finding> find_personal_data(std::string_view t) {
   });
   // In the order of the text; a span inside an earlier one (the digits of a phone
   // number) is left out.
-  std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Finding& a, const Finding& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
   std::vector<Finding> kept;
   for (const auto& f : out)
     if (kept.empty() || f.begin >= kept.back().end) kept.push_back(f);

@@ -8,7 +8,9 @@ BackgroundWork::BackgroundWork(std::size_t threads, std::size_t capacity) : capa
   for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) threads_.emplace_back([this] { run(); });
 }
 
-BackgroundWork::~BackgroundWork() { stop(); }
+BackgroundWork::~BackgroundWork() {
+  stop();
+}
 
 void BackgroundWork::stop() {
   {

@@ -208,7 +208,7 @@ Response Dispatcher::run_once(const Route& route, Context& ctx, std::string_view
     }
     case IdempotencyClaim::Kind::mismatch: {
       Error e = key_error("Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
-                    "This Idempotency-Key was used for another request.");
+                          "This Idempotency-Key was used for another request.");
       e.kind = ErrorKind::validation;
       return problem_response(e);
     }

@@ -111,7 +111,8 @@ Result<nlohmann::json> parse_json_object(const Request& request) {
       e.fields.push_back({sax.error_path(), "Dit getal is te groot.", "number is too large to read"});
       return e;
     }
-    return Error::bad_request("Malformed JSON: " + sax.error_message(), "De gegevens konden niet worden gelezen (ongeldige JSON).");
+    return Error::bad_request("Malformed JSON: " + sax.error_message(),
+                              "De gegevens konden niet worden gelezen (ongeldige JSON).");
   }
   if (!body.is_object())
     return Error::bad_request("The body must be a JSON object.", "De gegevens moeten een JSON-object zijn.");

@@ -80,8 +80,7 @@ Response problem_response(const Error& error) {
   r.status = status_of(error.kind);
   r.content_type = "application/problem+json";
   r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (error.retry_after_seconds > 0)
-    r.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+  if (error.retry_after_seconds > 0) r.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }
 

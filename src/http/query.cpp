@@ -49,8 +49,8 @@ std::optional<std::string> query_date(const Request& r, const char* name, std::v
 void query_paging(const Request& r, int& limit, int& offset, std::vector<FieldError>& errors, int max_limit) {
   if (auto l = query_id(r, "limit", errors)) {
     if (*l > max_limit)
-      errors.push_back({"limit", "Hoogstens " + std::to_string(max_limit) + ".",
-                        "must be 1-" + std::to_string(max_limit)});
+      errors.push_back(
+          {"limit", "Hoogstens " + std::to_string(max_limit) + ".", "must be 1-" + std::to_string(max_limit)});
     else
       limit = static_cast<int>(*l);
   }

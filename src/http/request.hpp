@@ -19,7 +19,7 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;
   std::unordered_map<std::string, std::string> headers;  // names lower-cased
   std::string body;
-  std::string remote_address;    // the client's (http/proxies.hpp)
+  std::string remote_address;      // the client's (http/proxies.hpp)
   bool via_trusted_proxy = false;  // so X-Forwarded-Proto may be believed
 
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -38,10 +38,7 @@ class Connection;
 // the number of connections per client address.
 struct ServerState {
   ServerState(const ServerOptions& o, const Dispatcher& d)
-      : options(o),
-        dispatcher(d),
-        proxies(o.trusted_proxies),
-        background(o.background_threads, o.background_queue) {}
+      : options(o), dispatcher(d), proxies(o.trusted_proxies), background(o.background_threads, o.background_queue) {}
   const ServerOptions& options;
   const Dispatcher& dispatcher;
   const TrustedProxies proxies;
@@ -106,8 +103,11 @@ std::optional<Error> framing_error(const bhttp::request_parser<bhttp::string_bod
   std::string value = text::to_lower_ascii(text::trim(std::string(h[bhttp::field::transfer_encoding])));
   if (value == "chunked") return std::nullopt;
   if (value.find(',') != std::string::npos && value.ends_with("chunked"))
-    return Error{ErrorKind::not_implemented, "Deze codering wordt niet ondersteund.",
-                 "Only the chunked transfer coding is supported.", {}, 0};
+    return Error{ErrorKind::not_implemented,
+                 "Deze codering wordt niet ondersteund.",
+                 "Only the chunked transfer coding is supported.",
+                 {},
+                 0};
   return Error::bad_request("Transfer-Encoding must be chunked.");
 }
 
@@ -162,7 +162,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     idle_ = true;
     const bool pressed = state_.under_pressure();
     stream_.expires_after(pressed ? (served_ > 0 ? state_.options.idle_timeout_under_pressure
-                                                  : 2 * state_.options.idle_timeout_under_pressure)
+                                                 : 2 * state_.options.idle_timeout_under_pressure)
                                   : state_.options.io_timeout);
     stream_.async_read_some(buffer_.prepare(4096),
                             beast::bind_front_handler(&Connection::on_first_bytes, shared_from_this()));
@@ -208,12 +208,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
         stream_.expires_after(state_.options.io_timeout);
         head_deadline_set_ = true;
       }
-      return stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec,
-                                                                                       std::size_t n) {
-        self->buffer_.commit(n);
-        if (ec) return self->on_read(ec, 0);
-        self->read_head();
-      });
+      return stream_.async_read_some(buffer_.prepare(4096),
+                                     [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                       self->buffer_.commit(n);
+                                       if (ec) return self->on_read(ec, 0);
+                                       self->read_head();
+                                     });
     }
     head_deadline_set_ = false;
     if (has_obs_fold(data.substr(0, end + 2)))
@@ -285,7 +285,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request.query = std::move(parsed->query);
       response = state_.dispatcher.handle(request);
     }
-    if (response.deferred) return defer(std::move(response.deferred), std::move(request), started, version, keep_alive, head);
+    if (response.deferred)
+      return defer(std::move(response.deferred), std::move(request), started, version, keep_alive, head);
     finish(std::move(response), request, started, version, keep_alive, head);
   }
 

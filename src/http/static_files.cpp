@@ -37,9 +37,9 @@ bool hidden(const std::filesystem::path& relative) {
 // What a database, its journal, a key or a configuration file is called.
 bool secret_looking(const std::filesystem::path& p) {
   const auto name = p.filename().string();
-  for (const char* end : {".db", ".db-wal", ".db-shm", ".db-journal", "-wal", "-shm", "-journal", ".sqlite",
-                          ".sqlite3", ".key", ".pem", ".p12", ".toml", ".env", ".conf", ".ini", ".yaml", ".yml",
-                          ".dump", ".backup", ".bak"})
+  for (const char* end :
+       {".db",  ".db-wal", ".db-shm", ".db-journal", "-wal", "-shm",  "-journal", ".sqlite", ".sqlite3", ".key", ".pem",
+        ".p12", ".toml",   ".env",    ".conf",       ".ini", ".yaml", ".yml",     ".dump",   ".backup",  ".bak"})
     if (name.ends_with(end)) return true;
   return name == ".env" || name == "demo-login.txt";
 }
@@ -128,7 +128,8 @@ bool accepts_encoding(std::string_view header, std::string_view coding) {
   return listed || (star && !refused);
 }
 
-std::optional<Response> StaticFiles::serve(std::string_view path, std::optional<std::string_view> accept_encoding) const {
+std::optional<Response> StaticFiles::serve(std::string_view path,
+                                           std::optional<std::string_view> accept_encoding) const {
   std::string key(path);
   if (key == "/") key = "/index.html";
   auto it = files_.find(key);

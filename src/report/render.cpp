@@ -255,8 +255,8 @@ Result<std::string> render_pdf(const Report& r) {
                                 " --headless --no-sandbox --disable-gpu --disable-background-networking "
                                 "--disable-component-update --no-first-run --disable-sync --no-pdf-header-footer "
                                 "--user-data-dir=" +
-                                (fs::path(dir) / "profile").string() + " --print-to-pdf=" + pdf.string() +
-                                " file://" + html.string() + " >/dev/null 2>&1";
+                                (fs::path(dir) / "profile").string() + " --print-to-pdf=" + pdf.string() + " file://" +
+                                html.string() + " >/dev/null 2>&1";
     return std::system(command.c_str()) == 0 && fs::exists(pdf);
   };
   std::string bytes;

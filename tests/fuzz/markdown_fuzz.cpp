@@ -50,7 +50,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-
 // An attribute value as a browser reads it: character references decoded once (the
 // numeric ones and the named ones that matter for a scheme), then every ASCII blank and
 // control character dropped (browsers strip tab and line breaks anywhere in a URL, and

@@ -49,10 +49,10 @@ std::vector<Entry> list(store::Tx& tx, const Query& q) {
   const std::int64_t until = std::min(q.until.value_or(kMax), after_at == kMax ? kMax : after_at + 1);
   std::vector<store::Row> rows;
   if (q.entity && q.entity_id) {
-    rows = tx.query(select + "WHERE a.org_id = ? AND a.entity = ? AND a.entity_id = ? " +
-                        "AND (CAST(? AS BIGINT) IS NULL OR a.actor_user_id = ?) " + kRange,
-                    {q.org_id, q.entity, q.entity_id, q.actor_id, q.actor_id, from, until, after_at, after_at, after_id,
-                     q.limit});
+    rows = tx.query(
+        select + "WHERE a.org_id = ? AND a.entity = ? AND a.entity_id = ? " +
+            "AND (CAST(? AS BIGINT) IS NULL OR a.actor_user_id = ?) " + kRange,
+        {q.org_id, q.entity, q.entity_id, q.actor_id, q.actor_id, from, until, after_at, after_at, after_id, q.limit});
   } else if (q.actor_id) {
     rows = tx.query(select + "WHERE a.org_id = ? AND a.actor_user_id = ? " +
                         "AND (CAST(? AS TEXT) IS NULL OR a.entity = ?) " + kRange,

@@ -20,15 +20,9 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 nlohmann::json to_json(const Entry& e) {
   nlohmann::json actor = nullptr;
   if (e.actor_id) actor = {{"id", *e.actor_id}, {"name", e.actor_name.value_or("")}};
-  return {{"id", e.id},
-          {"at", iso8601_utc(e.at)},
-          {"actor", actor},
-          {"action", e.action},
-          {"entity", e.entity},
-          {"entity_id", e.entity_id},
-          {"label", label_of(e)},
-          {"before", e.before},
-          {"after", e.after}};
+  return {{"id", e.id},           {"at", iso8601_utc(e.at)}, {"actor", actor},
+          {"action", e.action},   {"entity", e.entity},      {"entity_id", e.entity_id},
+          {"label", label_of(e)}, {"before", e.before},      {"after", e.after}};
 }
 
 }  // namespace

@@ -38,8 +38,9 @@ void delete_user_sessions(store::Tx& tx, std::int64_t org_id, std::int64_t user_
 bool device_known(store::Tx& tx, const std::string& token_hash, std::int64_t org_id, std::int64_t user_id,
                   Millis used_since) {
   return tx
-      .query_one("SELECT 1 FROM known_devices WHERE token_hash = ? AND org_id = ? AND user_id = ? AND last_used_at >= ?",
-                 {token_hash, org_id, user_id, used_since})
+      .query_one(
+          "SELECT 1 FROM known_devices WHERE token_hash = ? AND org_id = ? AND user_id = ? AND last_used_at >= ?",
+          {token_hash, org_id, user_id, used_since})
       .has_value();
 }
 
@@ -48,9 +49,8 @@ void remember_device(store::Tx& tx, const std::string& token_hash, std::int64_t 
   if (tx.execute("UPDATE known_devices SET last_used_at = ? WHERE token_hash = ? AND org_id = ? AND user_id = ?",
                  {now, token_hash, org_id, user_id}) > 0)
     return;
-  tx.execute(
-      "INSERT INTO known_devices (token_hash, org_id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
-      {token_hash, org_id, user_id, now, now});
+  tx.execute("INSERT INTO known_devices (token_hash, org_id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+             {token_hash, org_id, user_id, now, now});
 }
 
 void delete_user_devices(store::Tx& tx, std::int64_t org_id, std::int64_t user_id) {

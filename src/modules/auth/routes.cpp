@@ -89,8 +89,7 @@ void register_routes(http::Router& router, SessionService& sessions, organisatio
           replacement = in.text("new_password", {.required = true, .min = 1, .max = 1024, .trim = false});
         }))
       return *refused;
-    auto done =
-        sessions.change_own_password(ctx.user(), *current, *replacement, ctx.request.remote_address, ctx.now);
+    auto done = sessions.change_own_password(ctx.user(), *current, *replacement, ctx.request.remote_address, ctx.now);
     if (!done) return http::problem_response(done.error());
     return http::no_content();
   });

@@ -127,7 +127,8 @@ Status SessionService::change_own_password(const Principal& p, const std::string
   });
   if (checked.second) return Error::too_many_requests(*checked.second);
   const auto& credentials = checked.first;
-  if (!credentials || credentials->user_id != p.user_id || !verify_password(current_password, credentials->password_hash)) {
+  if (!credentials || credentials->user_id != p.user_id ||
+      !verify_password(current_password, credentials->password_hash)) {
     db_.with_write([&](Tx& tx) {
       repo::add_failure(tx, kAccount, p.email, now);
       repo::add_failure(tx, kAddress, address, now);
@@ -137,7 +138,8 @@ Status SessionService::change_own_password(const Principal& p, const std::string
   }
   auto errors = organisation::Service::password_errors(new_password, "new_password");
   if (new_password == current_password)
-    errors.push_back({"new_password", "Kies een ander wachtwoord dan het huidige.", "must differ from the current one"});
+    errors.push_back(
+        {"new_password", "Kies een ander wachtwoord dan het huidige.", "must differ from the current one"});
   if (!errors.empty()) return Error::validation(std::move(errors));
   const auto hash = hash_password(new_password);  // outside the transaction, as at log-in
   return db_.write([&](Tx& tx) -> Status {

@@ -31,8 +31,8 @@ class SessionService {
   void logout(const Principal& p, const std::string& session_token, Millis now);
   // The user's own new password: the current one must be right (wrong ones count as
   // failed log-ins); every other session of the user ends, the one it came from stays.
-  Status change_own_password(const Principal& p, const std::string& current_password,
-                             const std::string& new_password, const std::string& address, Millis now);
+  Status change_own_password(const Principal& p, const std::string& current_password, const std::string& new_password,
+                             const std::string& address, Millis now);
   // Ends every session of a user (but `keep_session_hash`, the caller's own when she
   // changes herself) and forgets their known devices, inside the caller's transaction
   // (organisation::Service::on_sessions_end).

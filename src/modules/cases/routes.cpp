@@ -114,7 +114,8 @@ void register_routes(http::Router& router, Service& service, store::Database& db
       else
         f.status = std::string(*s);
     }
-    if (auto q = ctx.request.query_param("q"); q && !q->empty()) f.reference_contains = std::string(text::utf8_prefix(*q, 40));
+    if (auto q = ctx.request.query_param("q"); q && !q->empty())
+      f.reference_contains = std::string(text::utf8_prefix(*q, 40));
     http::query_paging(ctx.request, f.limit, f.offset, errors);
     http::check_offset_within_count(f.offset, errors);
     if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
@@ -132,8 +133,9 @@ void register_routes(http::Router& router, Service& service, store::Database& db
         200, {{"items", items},
               {"total", page->total},
               {"total_exact", page->total_exact},
-              {"next_cursor", page->next_after ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
-                                               : nlohmann::json()}});
+              {"next_cursor", page->next_after
+                                  ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
+                                  : nlohmann::json()}});
   });
 
   router.add("POST", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {

@@ -83,7 +83,8 @@ Can can_of(const Principal& p, const repo::ItemRow& row, const std::optional<rep
 }
 
 // What lists and search show of an item the caller may see, from its row and versions.
-std::optional<Item> summary_of(const Principal& p, const repo::ItemRow& row, const std::optional<repo::VersionRow>& draft,
+std::optional<Item> summary_of(const Principal& p, const repo::ItemRow& row,
+                               const std::optional<repo::VersionRow>& draft,
                                const std::optional<repo::VersionRow>& published, const People& people, Millis now) {
   if (!can_see(p, row, draft)) return std::nullopt;
   const bool editor = is_editor(p, row, draft);
@@ -137,7 +138,7 @@ std::optional<Item> item_of(Tx& tx, const Principal& p, const repo::ItemRow& row
 
   if (auto last = repo::verifications(tx, p.org_id, row.id, 1); !last.empty()) {
     const auto& v = last.front();
-    out.last_verified = Verification{v.id,     v.version, v.verified_at,       people.ref(v.verified_by),
+    out.last_verified = Verification{v.id,     v.version,          v.verified_at,    people.ref(v.verified_by),
                                      v.remark, v.review_by_before, v.review_by_after};
   }
   if (row.published_version) {
@@ -159,8 +160,11 @@ json snapshot(const repo::ItemRow& i, const std::optional<repo::VersionRow>& v) 
               {"draft_version", i.draft_version ? json(*i.draft_version) : json(nullptr)},
               {"review_by", i.review_by ? json(*i.review_by) : json(nullptr)}};
   if (v)
-    out["version"] = {{"version", v->version}, {"status", v->status}, {"title", v->title},
-                      {"body", v->body},       {"tags", json::parse(v->tags)}};
+    out["version"] = {{"version", v->version},
+                      {"status", v->status},
+                      {"title", v->title},
+                      {"body", v->body},
+                      {"tags", json::parse(v->tags)}};
   return out;
 }
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
-#include "core/roles.hpp"
 #include "core/diff.hpp"
 #include "core/dutch.hpp"
+#include "core/result.hpp"
+#include "core/roles.hpp"
 #include "core/time.hpp"
 #include "modules/cases/model.hpp"
 #include "store/database.hpp"
@@ -40,7 +40,6 @@ bool may_author(const Principal& p);  // quality: writes and edits every item
 bool may_review(const Principal& p);  // quality
 // Who starts a new item: quality, and coaches where the organisation allows it.
 bool may_create(const Principal& p, bool coach_authors);
-
 
 // What an uploaded file is, by its content (never its name): PDF, DOCX, XLSX, PNG, JPEG,
 // GIF or WebP; nullopt for anything else (also macro-enabled Office files).

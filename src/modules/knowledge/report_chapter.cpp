@@ -18,8 +18,10 @@ using report::Row;
 using report::Section;
 using report::Table;
 
-constexpr std::array<std::pair<const char*, const char*>, 4> kCategories{
-    {{"methodiek", "Methodieken"}, {"document", "Documenten"}, {"procedure", "Procedures"}, {"richtlijn", "Richtlijnen"}}};
+constexpr std::array<std::pair<const char*, const char*>, 4> kCategories{{{"methodiek", "Methodieken"},
+                                                                          {"document", "Documenten"},
+                                                                          {"procedure", "Procedures"},
+                                                                          {"richtlijn", "Richtlijnen"}}};
 
 std::string label(const std::string& category) {
   for (const auto& [key, name] : kCategories)
@@ -113,33 +115,32 @@ class KennisbankChapter final : public report::Chapter {
     Counts total;
     for (const auto& [key, name] : kCategories) {
       const auto c = per[key];
-      states.rows.push_back({{Cell::text(name), Cell::count(c.draft), Cell::count(c.published),
-                              Cell::count(c.archived), Cell::count(c.draft + c.published + c.archived),
-                              Cell::count(c.overdue)},
+      states.rows.push_back({{Cell::text(name), Cell::count(c.draft), Cell::count(c.published), Cell::count(c.archived),
+                              Cell::count(c.draft + c.published + c.archived), Cell::count(c.overdue)},
                              false});
       total.draft += c.draft, total.published += c.published, total.archived += c.archived, total.overdue += c.overdue;
     }
-    states.rows.push_back({{Cell::text("Totaal"), Cell::count(total.draft), Cell::count(total.published),
-                            Cell::count(total.archived), Cell::count(total.draft + total.published + total.archived),
-                            Cell::count(total.overdue)},
-                           true});
+    states.rows.push_back(
+        {{Cell::text("Totaal"), Cell::count(total.draft), Cell::count(total.published), Cell::count(total.archived),
+          Cell::count(total.draft + total.published + total.archived), Cell::count(total.overdue)},
+         true});
     items.tables.push_back(std::move(states));
     items.paragraphs.push_back(
         "Op " + iso_to_dutch_date(reference) + " " + std::string(report::verb(total.published, "was", "waren")) + " " +
         items_text(total.published) + " gepubliceerd; bij " +
         (total.overdue == 0 ? std::string("geen enkel item") : items_text(total.overdue)) +
         " was de herzieningsdatum verstreken zonder dat de eigenaar had bevestigd dat de inhoud nog juist is.");
-    items.paragraphs.push_back(
-        verifications == 0
-            ? "In " + year + " is niet bevestigd dat een item nog juist is."
-            : "In " + year + " is " + report::times(verifications) + " bevestigd dat een item nog juist is (" +
-                  items_text(static_cast<std::int64_t>(verified_items.size())) +
-                  "); zo'n bevestiging schuift de herzieningsdatum op.");
+    items.paragraphs.push_back(verifications == 0 ? "In " + year + " is niet bevestigd dat een item nog juist is."
+                                                  : "In " + year + " is " + report::times(verifications) +
+                                                        " bevestigd dat een item nog juist is (" +
+                                                        items_text(static_cast<std::int64_t>(verified_items.size())) +
+                                                        "); zo'n bevestiging schuift de herzieningsdatum op.");
     out.push_back(std::move(items));
 
     Section quality;
     quality.heading = "Beoordeling en gebruik";
-    const auto ratings = repo::ratings_per_category(ctx.tx, ctx.org_id, start_of(first), start_of(last) + 86'400'000 - 1);
+    const auto ratings =
+        repo::ratings_per_category(ctx.tx, ctx.org_id, start_of(first), start_of(last) + 86'400'000 - 1);
     Table rated{"kennisbank_beoordeling",
                 "Beoordelingen in " + year + " (schaal 1–5)",
                 {"Categorie", "Beoordelingen", "Juistheid", "Volledigheid"},

@@ -37,8 +37,8 @@ std::string item_columns() {
 }
 
 ItemRow item_from(const store::Row& r) {
-  return {r.i64(0), r.str(1), r.str(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.opt_str(6),
-          r.i64(7), r.i64(8), r.i64(9), r.opt_str(10)};
+  return {r.i64(0),     r.str(1), r.str(2), r.i64(3), r.opt_i64(4), r.opt_i64(5),
+          r.opt_str(6), r.i64(7), r.i64(8), r.i64(9), r.opt_str(10)};
 }
 
 namespace {
@@ -52,8 +52,8 @@ constexpr const char* kItemFilter =
     "dv.item_id = i.id AND dv.version = i.draft_version AND dv.status = ?)) ";
 
 std::vector<Param> item_params(std::int64_t org_id, const ItemQuery& q) {
-  return {org_id,      q.category, q.category,       q.status,       q.status, q.owner_id, q.owner_id, q.tag,
-          q.tag,       q.hide_archived, q.draft_status, q.draft_status};
+  return {org_id,     q.category, q.category, q.status,        q.status,       q.owner_id,
+          q.owner_id, q.tag,      q.tag,      q.hide_archived, q.draft_status, q.draft_status};
 }
 
 // The columns version_from reads, in its order.
@@ -147,8 +147,8 @@ std::vector<ItemRow> list_items(Tx& tx, std::int64_t org_id, const ItemQuery& q)
 std::int64_t count_items(Tx& tx, std::int64_t org_id, const ItemQuery& q) {
   auto params = item_params(org_id, q);
   params.emplace_back(paging::kCountCap + 1);
-  return tx.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM knowledge_items i ") + kItemFilter + "LIMIT ?) x",
-                  params)
+  return tx
+      .query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM knowledge_items i ") + kItemFilter + "LIMIT ?) x", params)
       .front()
       .i64(0);
 }
@@ -208,15 +208,16 @@ std::map<std::pair<std::int64_t, std::int64_t>, VersionRow> find_versions(
 
 std::vector<VersionRow> versions(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
   std::vector<VersionRow> out;
-  for (const auto& r :
-       tx.query(std::string(kVersionColumns) + "WHERE org_id = ? AND item_id = ? ORDER BY version DESC", {org_id, item_id}))
+  for (const auto& r : tx.query(std::string(kVersionColumns) + "WHERE org_id = ? AND item_id = ? ORDER BY version DESC",
+                                {org_id, item_id}))
     out.push_back(version_from(r));
   return out;
 }
 
 std::int64_t last_version(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
-  return tx.query("SELECT COALESCE(MAX(version), 0) FROM knowledge_versions WHERE org_id = ? AND item_id = ?",
-                  {org_id, item_id})
+  return tx
+      .query("SELECT COALESCE(MAX(version), 0) FROM knowledge_versions WHERE org_id = ? AND item_id = ?",
+             {org_id, item_id})
       .front()
       .i64(0);
 }
@@ -310,7 +311,7 @@ using Cells = std::array<std::int64_t, search_key::kCells>;
 
 // The categories with matches, in the rules' order (both stores answer alike).
 std::vector<std::pair<std::string, std::int64_t>> in_order(const std::map<std::string, std::int64_t>& counted,
-                                                          const std::vector<std::string>& categories) {
+                                                           const std::vector<std::string>& categories) {
   std::vector<std::pair<std::string, std::int64_t>> out;
   for (const auto& c : categories)
     if (const auto it = counted.find(c); it != counted.end() && it->second) out.emplace_back(c, it->second);
@@ -327,7 +328,7 @@ std::vector<std::pair<std::string, std::int64_t>> per_category(const Cells& per_
 }
 
 struct Ranked {
-  std::vector<std::int64_t> ids;  // best first
+  std::vector<std::int64_t> ids;                                 // best first
   std::vector<std::pair<std::string, std::int64_t>> categories;  // methodiek, document, procedure, richtlijn
 };
 
@@ -420,15 +421,17 @@ Cells count_cells(Tx& tx, const std::string& fts_match, const std::vector<search
 // "Zoeken op schaal"). Otherwise one pass scores and counts every match: for several words,
 // whose tier's second AND costs more than it saves; for a prefix FTS5 merges anew on each
 // evaluation; and within a tag, whose items' titles seldom hold enough matches.
-Ranked ranked_in_fts(Tx& tx, Tx& index, std::int64_t org_id, const Match& match, const std::vector<std::string>& statuses,
-                     const std::vector<std::string>& categories, const std::optional<std::string>& tag, int depth) {
+Ranked ranked_in_fts(Tx& tx, Tx& index, std::int64_t org_id, const Match& match,
+                     const std::vector<std::string>& statuses, const std::vector<std::string>& categories,
+                     const std::optional<std::string>& tag, int depth) {
   static_assert(kTitleWeight / (1 + 1.2) > kPhrasesBelowOneTitleHit, "one title hit outweighs the body hits");
   auto within = in_ranges(search_key::ranges(org_id, statuses, categories));
   within += with_tag(tx, org_id, tag);
   const auto wanted = static_cast<std::size_t>(depth);
   Scan found;
   if (!tag && match.one_term && match.repeats_cheaply && match.phrases <= kPhrasesBelowOneTitleHit) {
-    found = scan(index, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, match.part_mask, within, wanted);
+    found = scan(index, "(" + match.text + ") AND ({title} : (" + match.text + "))", match.phrases, match.part_mask,
+                 within, wanted);
     if (found.best.size() >= wanted)
       found.per_cell = count_cells(index, match.text, search_key::cell_ranges(org_id, statuses, categories));
   }
@@ -441,9 +444,9 @@ Ranked ranked_in_fts(Tx& tx, Tx& index, std::int64_t org_id, const Match& match,
 
 }  // namespace
 
-Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses,
-               const std::optional<std::string>& category, const std::optional<std::string>& tag, int limit,
-               int offset) {
+Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query,
+               const std::vector<std::string>& statuses, const std::optional<std::string>& category,
+               const std::optional<std::string>& tag, int limit, int offset) {
   Matches out;
   if (query.terms.empty() || statuses.empty()) return out;
   const auto phrases = phrases_of(query);

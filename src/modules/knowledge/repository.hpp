@@ -90,7 +90,8 @@ struct Matches {
 // given statuses, category and tag; best first: title matches above body matches, then
 // by how often the words occur. `index` reads the search index (on SQLite `tx` itself),
 // `tx` the items' tags.
-Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query, const std::vector<std::string>& statuses, const std::optional<std::string>& category,
+Matches search(Tx& tx, Tx& index, std::int64_t org_id, const dutch::Query& query,
+               const std::vector<std::string>& statuses, const std::optional<std::string>& category,
                const std::optional<std::string>& tag, int limit, int offset);
 
 // ---- repository_events.cpp: verifications, ratings, views, attachments ----
@@ -129,8 +130,8 @@ void add_view(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::stri
 std::vector<Consulted> most_consulted(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
                                       const std::optional<std::string>& category, bool published_only, int limit);
 std::vector<std::pair<std::string, std::int64_t>> views_per_category(Tx& tx, std::int64_t org_id,
-                                                                      const std::string& from, const std::string& to,
-                                                                      bool published_only);
+                                                                     const std::string& from, const std::string& to,
+                                                                     bool published_only);
 
 struct AttachmentRow {
   std::int64_t id = 0;
@@ -142,8 +143,8 @@ std::int64_t insert_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id
                                const std::string& data);
 std::vector<AttachmentRow> attachments(Tx& tx, std::int64_t org_id, std::int64_t item_id);
 // The row and the file's bytes.
-std::optional<std::pair<AttachmentRow, std::string>> find_attachment(Tx& tx, std::int64_t org_id,
-                                                                     std::int64_t item_id, std::int64_t id);
+std::optional<std::pair<AttachmentRow, std::string>> find_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id,
+                                                                     std::int64_t id);
 void delete_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t id);
 
 void mark_archived(Tx& tx, std::int64_t org_id, std::int64_t item_id, Millis at);
@@ -154,7 +155,7 @@ struct ItemHistory {
   std::string category;
   Millis created_at = 0;
   std::optional<Millis> archived_at;
-  std::vector<Millis> published_at;                            // each version's publication
+  std::vector<Millis> published_at;                           // each version's publication
   std::vector<std::pair<Millis, std::string>> verifications;  // at, review-by after
 };
 std::vector<ItemHistory> histories(Tx& tx, std::int64_t org_id);

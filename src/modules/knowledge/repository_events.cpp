@@ -51,10 +51,10 @@ std::vector<VerificationRow> verifications(Tx& tx, std::int64_t org_id, std::int
 std::vector<ItemRow> due_items(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> owner_id,
                                const std::string& until) {
   std::vector<ItemRow> out;
-  for (const auto& r : tx.query(item_columns() +
-                                    "WHERE i.org_id = ? AND i.status = 'gepubliceerd' AND i.review_by <= ? "
-                                    "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) ORDER BY i.review_by, i.id",
-                                {org_id, until, owner_id, owner_id}))
+  for (const auto& r :
+       tx.query(item_columns() + "WHERE i.org_id = ? AND i.status = 'gepubliceerd' AND i.review_by <= ? "
+                                 "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) ORDER BY i.review_by, i.id",
+                {org_id, until, owner_id, owner_id}))
     out.push_back(item_from(r));
   return out;
 }
@@ -70,8 +70,8 @@ void put_rating(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t 
 
 std::vector<RatingRow> ratings(Tx& tx, std::int64_t org_id, std::int64_t item_id, std::int64_t version) {
   std::vector<RatingRow> out;
-  for (const auto& r : tx.query(std::string(kRatingColumns) + "ORDER BY updated_at DESC, user_id",
-                                {org_id, item_id, version}))
+  for (const auto& r :
+       tx.query(std::string(kRatingColumns) + "ORDER BY updated_at DESC, user_id", {org_id, item_id, version}))
     out.push_back(rating_from(r));
   return out;
 }
@@ -98,11 +98,12 @@ std::vector<std::pair<ItemRow, RatingSummary>> lowest_rated(Tx& tx, std::int64_t
   // Grouped by the item's key, so its other columns may be selected (PostgreSQL knows
   // they depend on it).
   for (const auto& r : tx.query(
-           "SELECT " + item_column_list() + ", COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) "
-           "FROM knowledge_items i JOIN knowledge_ratings kr ON kr.org_id = i.org_id AND kr.item_id = i.id AND "
-           "kr.version = i.published_version WHERE i.org_id = ? AND i.status = 'gepubliceerd' "
-           "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) GROUP BY i.id "
-           "ORDER BY AVG(kr.juistheid) + AVG(kr.volledigheid), COUNT(*) DESC, i.id LIMIT ?",
+           "SELECT " + item_column_list() +
+               ", COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) "
+               "FROM knowledge_items i JOIN knowledge_ratings kr ON kr.org_id = i.org_id AND kr.item_id = i.id AND "
+               "kr.version = i.published_version WHERE i.org_id = ? AND i.status = 'gepubliceerd' "
+               "AND (CAST(? AS BIGINT) IS NULL OR i.owner_id = ?) GROUP BY i.id "
+               "ORDER BY AVG(kr.juistheid) + AVG(kr.volledigheid), COUNT(*) DESC, i.id LIMIT ?",
            {org_id, owner_id, owner_id, limit})) {
     auto item = item_from(r);
     const auto version = item.published_version.value_or(0);
@@ -121,29 +122,29 @@ void add_view(Tx& tx, std::int64_t org_id, std::int64_t item_id, const std::stri
 std::vector<Consulted> most_consulted(Tx& tx, std::int64_t org_id, const std::string& from, const std::string& to,
                                       const std::optional<std::string>& category, bool published_only, int limit) {
   std::vector<Consulted> out;
-  for (const auto& r : tx.query(
-           "SELECT i.id, v.title, i.category, CAST(SUM(kv.views) AS BIGINT) AS n FROM knowledge_views kv "
-           "JOIN knowledge_items i ON i.org_id = kv.org_id AND i.id = kv.item_id "
-           "JOIN knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
-           "v.version = COALESCE(i.published_version, i.draft_version) "
-           "WHERE kv.org_id = ? AND kv.month >= ? AND kv.month <= ? AND (? = 0 OR i.status = 'gepubliceerd') "
-           "AND (CAST(? AS TEXT) IS NULL OR i.category = ?) GROUP BY i.id, v.title, i.category "
-           "ORDER BY n DESC, i.id LIMIT ?",
-           {org_id, from, to, published_only, category, category, limit}))
+  for (const auto& r :
+       tx.query("SELECT i.id, v.title, i.category, CAST(SUM(kv.views) AS BIGINT) AS n FROM knowledge_views kv "
+                "JOIN knowledge_items i ON i.org_id = kv.org_id AND i.id = kv.item_id "
+                "JOIN knowledge_versions v ON v.org_id = i.org_id AND v.item_id = i.id AND "
+                "v.version = COALESCE(i.published_version, i.draft_version) "
+                "WHERE kv.org_id = ? AND kv.month >= ? AND kv.month <= ? AND (? = 0 OR i.status = 'gepubliceerd') "
+                "AND (CAST(? AS TEXT) IS NULL OR i.category = ?) GROUP BY i.id, v.title, i.category "
+                "ORDER BY n DESC, i.id LIMIT ?",
+                {org_id, from, to, published_only, category, category, limit}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
   return out;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> views_per_category(Tx& tx, std::int64_t org_id,
-                                                                      const std::string& from, const std::string& to,
-                                                                      bool published_only) {
+                                                                     const std::string& from, const std::string& to,
+                                                                     bool published_only) {
   std::vector<std::pair<std::string, std::int64_t>> out;
-  for (const auto& r : tx.query(
-           "SELECT i.category, CAST(SUM(kv.views) AS BIGINT) FROM knowledge_views kv "
-           "JOIN knowledge_items i ON i.org_id = kv.org_id AND i.id = kv.item_id "
-           "WHERE kv.org_id = ? AND kv.month >= ? AND kv.month <= ? AND (? = 0 OR i.status = 'gepubliceerd') "
-           "GROUP BY i.category ORDER BY 1",
-           {org_id, from, to, published_only}))
+  for (const auto& r :
+       tx.query("SELECT i.category, CAST(SUM(kv.views) AS BIGINT) FROM knowledge_views kv "
+                "JOIN knowledge_items i ON i.org_id = kv.org_id AND i.id = kv.item_id "
+                "WHERE kv.org_id = ? AND kv.month >= ? AND kv.month <= ? AND (? = 0 OR i.status = 'gepubliceerd') "
+                "GROUP BY i.category ORDER BY 1",
+                {org_id, from, to, published_only}))
     out.emplace_back(r.str(0), r.i64(1));
   return out;
 }
@@ -158,18 +159,18 @@ std::int64_t insert_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id
 
 std::vector<AttachmentRow> attachments(Tx& tx, std::int64_t org_id, std::int64_t item_id) {
   std::vector<AttachmentRow> out;
-  for (const auto& r : tx.query(std::string(kAttachmentColumns) +
-                                    "FROM knowledge_attachments WHERE org_id = ? AND item_id = ? ORDER BY id",
-                                {org_id, item_id}))
+  for (const auto& r : tx.query(
+           std::string(kAttachmentColumns) + "FROM knowledge_attachments WHERE org_id = ? AND item_id = ? ORDER BY id",
+           {org_id, item_id}))
     out.push_back(attachment_from(r));
   return out;
 }
 
-std::optional<std::pair<AttachmentRow, std::string>> find_attachment(Tx& tx, std::int64_t org_id,
-                                                                     std::int64_t item_id, std::int64_t id) {
-  auto r = tx.query_one(std::string(kAttachmentColumns) +
-                            ", data FROM knowledge_attachments WHERE org_id = ? AND item_id = ? AND id = ?",
-                        {org_id, item_id, id});
+std::optional<std::pair<AttachmentRow, std::string>> find_attachment(Tx& tx, std::int64_t org_id, std::int64_t item_id,
+                                                                     std::int64_t id) {
+  auto r = tx.query_one(
+      std::string(kAttachmentColumns) + ", data FROM knowledge_attachments WHERE org_id = ? AND item_id = ? AND id = ?",
+      {org_id, item_id, id});
   if (!r) return std::nullopt;
   return std::pair{attachment_from(*r), r->str(7)};
 }
@@ -210,11 +211,11 @@ std::vector<ItemHistory> histories(Tx& tx, std::int64_t org_id) {
 
 std::vector<RatingFigures> ratings_per_category(Tx& tx, std::int64_t org_id, Millis from, Millis to) {
   std::vector<RatingFigures> out;
-  for (const auto& r : tx.query(
-           "SELECT i.category, COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) FROM knowledge_ratings kr "
-           "JOIN knowledge_items i ON i.org_id = kr.org_id AND i.id = kr.item_id "
-           "WHERE kr.org_id = ? AND kr.updated_at >= ? AND kr.updated_at <= ? GROUP BY i.category ORDER BY 1",
-           {org_id, from, to}))
+  for (const auto& r :
+       tx.query("SELECT i.category, COUNT(*), AVG(kr.juistheid), AVG(kr.volledigheid) FROM knowledge_ratings kr "
+                "JOIN knowledge_items i ON i.org_id = kr.org_id AND i.id = kr.item_id "
+                "WHERE kr.org_id = ? AND kr.updated_at >= ? AND kr.updated_at <= ? GROUP BY i.category ORDER BY 1",
+                {org_id, from, to}))
     out.push_back({r.str(0), r.i64(1), one_decimal(r, 2), one_decimal(r, 3)});
   return out;
 }

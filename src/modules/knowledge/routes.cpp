@@ -59,7 +59,10 @@ json version_json(const Version& v, bool with_body) {
 
 json summary_ratings_json(const RatingSummary& r) {
   auto avg = [](const std::optional<double>& a) { return a ? json(*a) : json(nullptr); };
-  return {{"version", r.version}, {"count", r.count}, {"juistheid", avg(r.juistheid)}, {"volledigheid", avg(r.volledigheid)}};
+  return {{"version", r.version},
+          {"count", r.count},
+          {"juistheid", avg(r.juistheid)},
+          {"volledigheid", avg(r.volledigheid)}};
 }
 
 json rating_json(const Rating& r, bool with_person) {
@@ -115,11 +118,11 @@ json item_json(const Item& i) {
           {"overdue", i.overdue},
           {"created_at", iso8601_utc(i.created_at)},
           {"updated_at", iso8601_utc(i.updated_at)},
-          {"last_verified", i.last_verified ? json{{"at", iso8601_utc(i.last_verified->at)},
-                                                   {"by", ref_json(i.last_verified->by)},
-                                                   {"remark", i.last_verified->remark ? json(*i.last_verified->remark)
-                                                                                      : json(nullptr)}}
-                                            : json(nullptr)},
+          {"last_verified",
+           i.last_verified ? json{{"at", iso8601_utc(i.last_verified->at)},
+                                  {"by", ref_json(i.last_verified->by)},
+                                  {"remark", i.last_verified->remark ? json(*i.last_verified->remark) : json(nullptr)}}
+                           : json(nullptr)},
           {"ratings", summary_ratings_json(i.ratings)},
           {"my_rating", i.my_rating ? rating_json(*i.my_rating, false) : json(nullptr)},
           {"attachments", attachments},
@@ -158,10 +161,14 @@ json ratings_json(const Ratings& r) {
 
 const char* op_name(diff::Op op) {
   switch (op) {
-    case diff::Op::insert: return "insert";
-    case diff::Op::del: return "delete";
-    case diff::Op::skip: return "skip";
-    case diff::Op::equal: break;
+    case diff::Op::insert:
+      return "insert";
+    case diff::Op::del:
+      return "delete";
+    case diff::Op::skip:
+      return "skip";
+    case diff::Op::equal:
+      break;
   }
   return "equal";
 }
@@ -174,7 +181,8 @@ json diff_json(const VersionDiff& d) {
     if (l.op == diff::Op::skip) line["count"] = l.count;
     lines.push_back(std::move(line));
   }
-  return {{"from", d.from}, {"to", d.to}, {"fields", fields}, {"lines", lines}, {"inserted", d.inserted}, {"deleted", d.deleted}};
+  return {{"from", d.from},         {"to", d.to},          {"fields", fields}, {"lines", lines},
+          {"inserted", d.inserted}, {"deleted", d.deleted}};
 }
 
 // `owner`: me (the default), all or an id.
@@ -302,13 +310,16 @@ void register_routes(http::Router& router, Service& service) {
     for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"count", n}});
     for (const auto& [t, n] : r->tags) tags.push_back({{"tag", t}, {"count", n}});
     return http::json_response(
-        200, {{"items", items}, {"total", r->total}, {"facets", {{"categories", categories}, {"tags", tags}, {"tags_counted_over", r->tags_counted_over}}}});
+        200, {{"items", items},
+              {"total", r->total},
+              {"facets", {{"categories", categories}, {"tags", tags}, {"tags_counted_over", r->tags_counted_over}}}});
   });
 
   router.add("POST", "/api/v1/knowledge/preview", Access::authenticated, [](Context& ctx) {
     if (!may_read(ctx.user())) return problem_response(Error::forbidden());
     std::string body;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { body = in.text("body", kBody).value_or(""); }))
+    if (auto bad =
+            http::read_json_body(ctx.request, [&](FieldReader& in) { body = in.text("body", kBody).value_or(""); }))
       return *bad;
     return http::json_response(200, {{"html", markdown::to_html(body)}});
   });
@@ -328,9 +339,8 @@ void register_routes(http::Router& router, Service& service) {
       overdue += d.days_left < 0;
       items.push_back(std::move(j));
     }
-    return http::json_response(200, {{"items", items},
-                                     {"overdue", overdue},
-                                     {"due", static_cast<std::int64_t>(r->size()) - overdue}});
+    return http::json_response(
+        200, {{"items", items}, {"overdue", overdue}, {"due", static_cast<std::int64_t>(r->size()) - overdue}});
   });
 
   router.add("GET", "/api/v1/knowledge/lowest-rated", Access::authenticated, [&service](Context& ctx) {
@@ -364,7 +374,8 @@ void register_routes(http::Router& router, Service& service) {
     for (const auto& c : r->items)
       items.push_back({{"id", c.id}, {"title", c.title}, {"category", c.category}, {"views", c.views}});
     for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"views", n}});
-    return http::json_response(200, {{"year", r->year}, {"items", items}, {"categories", categories}, {"total", r->total}});
+    return http::json_response(200,
+                               {{"year", r->year}, {"items", items}, {"categories", categories}, {"total", r->total}});
   });
 
   router.add("GET", "/api/v1/knowledge/{id}", Access::authenticated, [&service](Context& ctx) {
@@ -432,7 +443,8 @@ void register_routes(http::Router& router, Service& service) {
     if (!id) return problem_response(Error::not_found("No such knowledge item."));
     RatingInput in;
     if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& body) {
-          in.juistheid = static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
+          in.juistheid =
+              static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
           in.volledigheid =
               static_cast<int>(body.integer("volledigheid", {.required = true, .min = 1, .max = 5}).value_or(0));
           in.remark = body.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
@@ -471,8 +483,8 @@ void register_routes(http::Router& router, Service& service) {
     if (!id) return problem_response(Error::not_found("No such knowledge item."));
     const auto name = ctx.request.query_param("name").value_or("");
     if (name.empty() || name.size() > 255)
-      return problem_response(http::bad_query({{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).",
-                                                "name is required, at most 255 bytes"}}));
+      return problem_response(http::bad_query(
+          {{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).", "name is required, at most 255 bytes"}}));
     auto r = service.attach(ctx.user(), *id, name, std::move(ctx.request.body), ctx.now);
     if (!r) return problem_response(r.error());
     return http::json_response(201, attachment_json(*r));

@@ -17,8 +17,12 @@ const std::array<std::string, 4> kCategories{"methodiek", "document", "procedure
 const std::array<std::string, 4> kStatuses{"gepubliceerd", "concept", "ter_review", "gearchiveerd"};
 }  // namespace
 
-std::span<const std::string> categories() { return kCategories; }
-std::span<const std::string> statuses() { return kStatuses; }
+std::span<const std::string> categories() {
+  return kCategories;
+}
+std::span<const std::string> statuses() {
+  return kStatuses;
+}
 
 bool is_category(std::string_view c) {
   return std::find(kCategories.begin(), kCategories.end(), c) != kCategories.end();
@@ -291,7 +295,8 @@ std::string body_snippet(std::string_view body, const dutch::Query& query, std::
     if (matches(folded, query)) at = begin;
     return at == std::string_view::npos;
   });
-  const std::size_t from = at == std::string_view::npos || at < kSourceBefore ? 0 : block_start(body, at - kSourceBefore);
+  const std::size_t from =
+      at == std::string_view::npos || at < kSourceBefore ? 0 : block_start(body, at - kSourceBefore);
   const std::size_t to = block_end(body, (at == std::string_view::npos ? 0 : at) + kSourceAfter);
   // Cut where text is left out, not where only blank lines are.
   const bool cut_before = body.substr(0, from).find_first_not_of(" \t\r\n") != std::string_view::npos;

@@ -31,7 +31,9 @@ std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view c
   return key(org_id, index_in(statuses(), status) * 4 + index_in(categories(), category), item_id);
 }
 
-const std::string& category_of_cell(int cell) { return categories()[static_cast<std::size_t>(cell & 3)]; }
+const std::string& category_of_cell(int cell) {
+  return categories()[static_cast<std::size_t>(cell & 3)];
+}
 
 std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id) {
   std::vector<std::int64_t> out;

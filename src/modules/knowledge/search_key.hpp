@@ -26,10 +26,16 @@ constexpr int kCells = 1 << kCellBits;
 // Throws std::invalid_argument for an unknown status or category and std::out_of_range
 // for an id beyond the key's bits (organisation ids below 2^19, item ids below 2^40).
 std::int64_t of(std::int64_t org_id, std::string_view status, std::string_view category, std::int64_t item_id);
-inline std::int64_t item_of(std::int64_t key) { return key & kItemMask; }
-inline int cell_of(std::int64_t key) { return static_cast<int>((key >> kItemBits) & (kCells - 1)); }
+inline std::int64_t item_of(std::int64_t key) {
+  return key & kItemMask;
+}
+inline int cell_of(std::int64_t key) {
+  return static_cast<int>((key >> kItemBits) & (kCells - 1));
+}
 const std::string& category_of_cell(int cell);
-inline const std::string& category_of(std::int64_t key) { return category_of_cell(cell_of(key)); }
+inline const std::string& category_of(std::int64_t key) {
+  return category_of_cell(cell_of(key));
+}
 
 // Every key the item could have, one per cell: where to find it whatever its state.
 std::vector<std::int64_t> all_of(std::int64_t org_id, std::int64_t item_id);

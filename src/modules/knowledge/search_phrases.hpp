@@ -25,6 +25,8 @@ struct Phrase {
 std::vector<Phrase> phrases_of(const dutch::Query& query);
 
 // The query's words: phrases_of's `word` runs from 0 to this less one.
-inline int words_of(const std::vector<Phrase>& phrases) { return phrases.empty() ? 0 : phrases.back().word + 1; }
+inline int words_of(const std::vector<Phrase>& phrases) {
+  return phrases.empty() ? 0 : phrases.back().word + 1;
+}
 
 }  // namespace wk::knowledge

@@ -83,7 +83,8 @@ void remove_stale_temporaries() {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(temporary_dir(), ec)) {
     const auto name = entry.path().filename().string();
-    if (!name.starts_with(kTemporaryPrefix) || name.find('-', std::string_view(kTemporaryPrefix).size()) != std::string::npos)
+    if (!name.starts_with(kTemporaryPrefix) ||
+        name.find('-', std::string_view(kTemporaryPrefix).size()) != std::string::npos)
       continue;
     std::error_code age_ec;
     const auto changed = fs::last_write_time(entry.path(), age_ec);
@@ -101,7 +102,10 @@ void remove_stale_temporaries() {
 }  // namespace
 
 SearchReplica::SearchReplica(std::string path, std::size_t small_build, std::size_t batch)
-    : path_(std::move(path)), temporary_(path_.empty()), small_build_(small_build), batch_(std::max<std::size_t>(1, batch)) {
+    : path_(std::move(path)),
+      temporary_(path_.empty()),
+      small_build_(small_build),
+      batch_(std::max<std::size_t>(1, batch)) {
   if (temporary_) {
     remove_stale_temporaries();
     std::string pattern = (temporary_dir() / (std::string(kTemporaryPrefix) + "XXXXXX")).string();
@@ -252,9 +256,9 @@ void SearchReplica::build(store::Database& primary) {
   if (!done) return;
   applied_ = at;
   built_ = true;
-  spdlog::info("kennisbank: search index built ({} items, {} ms)", items,
-               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                   .count());
+  spdlog::info(
+      "kennisbank: search index built ({} items, {} ms)", items,
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
 }
 
 // The changes numbered from the last applied on, and those whose transaction the previous
@@ -270,8 +274,9 @@ bool SearchReplica::apply_changes(store::Database& primary) {
     std::string sql = "SELECT seq, org_id, item_id, stamp FROM knowledge_search_changes WHERE seq >= ?";
     std::vector<Param> params{applied_.seq};
     if (!applied_.snapshot.empty()) {
-      sql += " OR (xid >= pg_snapshot_xmin(CAST(? AS pg_snapshot)) AND NOT pg_visible_in_snapshot(xid, CAST(? AS "
-             "pg_snapshot)))";
+      sql +=
+          " OR (xid >= pg_snapshot_xmin(CAST(? AS pg_snapshot)) AND NOT pg_visible_in_snapshot(xid, CAST(? AS "
+          "pg_snapshot)))";
       params.insert(params.end(), {applied_.snapshot, applied_.snapshot});
     }
     tx.each(sql + " ORDER BY seq", params, [&](store::Row& r) {

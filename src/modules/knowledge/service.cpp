@@ -5,9 +5,9 @@
 #include "core/dutch.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/cases/model.hpp"
+#include "modules/knowledge/item_view.hpp"
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
-#include "modules/knowledge/item_view.hpp"
 #include "modules/knowledge/search_replica.hpp"
 #include "modules/organisation/service.hpp"
 
@@ -364,8 +364,11 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
   };
   if (!replica_) return db_.read([&](Tx& tx) { return answer(tx, tx); });
   if (!replica_->catch_up_for_search(db_, kSearchIndexWait))
-    return Error{ErrorKind::unavailable, "De zoekfunctie van de kennisbank wordt voorbereid. Probeer het zo opnieuw.",
-                 "The knowledge base's search index is being built; try again shortly.", {}, 30};
+    return Error{ErrorKind::unavailable,
+                 "De zoekfunctie van de kennisbank wordt voorbereid. Probeer het zo opnieuw.",
+                 "The knowledge base's search index is being built; try again shortly.",
+                 {},
+                 30};
   return replica_->index().read([&](Tx& index) { return db_.read([&](Tx& tx) { return answer(tx, index); }); });
 }
 

@@ -48,9 +48,9 @@ Result<Attachment> Service::attach(const Principal& p, std::int64_t id, std::str
                          "The content is not a PDF, DOCX, XLSX, PNG, JPEG, GIF or WebP file.");
     const auto file_name = attachment_name(name, *type);
     if (!file_name)
-      return unsupported("De bestandsnaam past niet bij de inhoud: dit is een " + type->extensions.front() +
-                             "-bestand.",
-                         "The file name's extension does not match the content (" + type->content_type + ").");
+      return unsupported(
+          "De bestandsnaam past niet bij de inhoud: dit is een " + type->extensions.front() + "-bestand.",
+          "The file name's extension does not match the content (" + type->content_type + ").");
     if (repo::attachments(tx, p.org_id, id).size() >= kMaxAttachments)
       return Error::conflict("Een item heeft ten hoogste 20 bijlagen.", "The item has 20 attachments already.");
     repo::AttachmentRow row;
@@ -62,8 +62,8 @@ Result<Attachment> Service::attach(const Principal& p, std::int64_t id, std::str
     row.uploaded_at = now;
     row.id = repo::insert_attachment(tx, p.org_id, id, row, data);
     audit::record(tx,
-                  {p.org_id, p.user_id, "create", "knowledge_attachment", std::to_string(row.id),
-                   nullptr, json{{"item_id", id}, {"file", attachment_json(row)}}},
+                  {p.org_id, p.user_id, "create", "knowledge_attachment", std::to_string(row.id), nullptr,
+                   json{{"item_id", id}, {"file", attachment_json(row)}}},
                   now);
     return Attachment{row.id, row.name, row.content_type, row.size, People::load(tx, p.org_id).ref(p.user_id), now};
   });

@@ -21,7 +21,8 @@ Result<std::optional<std::int64_t>> owner_of_list(const Principal& p, const Owne
 
 }  // namespace
 
-Result<Item> Service::verify(const Principal& p, std::int64_t id, const std::optional<std::string>& remark, Millis now) {
+Result<Item> Service::verify(const Principal& p, std::int64_t id, const std::optional<std::string>& remark,
+                             Millis now) {
   if (!may_read(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<Item> {
     auto v = visible(tx, p, id);
@@ -31,7 +32,8 @@ Result<Item> Service::verify(const Principal& p, std::int64_t id, const std::opt
       return Error::forbidden("Only the owner and quality staff verify an item.");
     if (before.status == "gearchiveerd") return archived();
     if (before.status != "gepubliceerd")
-      return Error::conflict("Alleen een gepubliceerd item kan als juist worden bevestigd.", "The item is not published.");
+      return Error::conflict("Alleen een gepubliceerd item kan als juist worden bevestigd.",
+                             "The item is not published.");
     auto item = before;
     const auto today = iso_date_utc(now);
     item.review_by = add_months(today, review_months(item.category));
@@ -56,8 +58,8 @@ Result<std::vector<Verification>> Service::verifications(const Principal& p, std
     const auto people = People::load(tx, p.org_id);
     std::vector<Verification> out;
     for (const auto& r : repo::verifications(tx, p.org_id, id, 500))
-      out.push_back({r.id, r.version, r.verified_at, people.ref(r.verified_by), r.remark, r.review_by_before,
-                     r.review_by_after});
+      out.push_back(
+          {r.id, r.version, r.verified_at, people.ref(r.verified_by), r.remark, r.review_by_before, r.review_by_after});
     return out;
   });
 }
@@ -70,7 +72,8 @@ Result<std::vector<DueItem>> Service::review_due(const Principal& p, const Owner
     const auto people = People::load(tx, p.org_id);
     std::vector<DueItem> out;
     for (const auto& r : repo::due_items(tx, p.org_id, *owner, add_days(today, q.within_days)))
-      if (auto item = item_of(tx, p, r, people, now)) out.push_back({std::move(*item), days_between(today, *r.review_by)});
+      if (auto item = item_of(tx, p, r, people, now))
+        out.push_back({std::move(*item), days_between(today, *r.review_by)});
     return out;
   });
 }
@@ -93,11 +96,11 @@ Result<Ratings> Service::rate(const Principal& p, std::int64_t id, const RatingI
                   {"volledigheid", r.volledigheid},
                   {"remark", r.remark ? json(*r.remark) : json(nullptr)}};
     };
-    audit::record(tx,
-                  {p.org_id, p.user_id, before ? "update" : "create", "knowledge_rating",
-                   std::to_string(id) + "/" + std::to_string(version),
-                   before ? as_json(*before) : json(nullptr), as_json(row)},
-                  now);
+    audit::record(
+        tx,
+        {p.org_id, p.user_id, before ? "update" : "create", "knowledge_rating",
+         std::to_string(id) + "/" + std::to_string(version), before ? as_json(*before) : json(nullptr), as_json(row)},
+        now);
     return ok_status();
   });
   if (!done) return done.error();

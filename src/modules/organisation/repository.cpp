@@ -175,15 +175,15 @@ void attach_roles_and_teams(Tx& tx, std::int64_t org_id, std::vector<User>& user
     if (!all) params.emplace_back(u.id);
   }
   const std::string in_page = all ? "" : " IN (" + store::placeholders(users.size()) + ")";
-  for (const auto& r : tx.query(
-           "SELECT user_id, role FROM user_roles WHERE org_id = ?" + (all ? "" : " AND user_id" + in_page) +
-               " ORDER BY user_id, role",
-           params))
-    if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->roles.push_back(r.str(1));
-  for (const auto& r : tx.query("SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id "
-                                "AND t.id = m.team_id WHERE m.org_id = ?" + (all ? "" : " AND m.user_id" + in_page) +
-                                " ORDER BY m.user_id, t.name",
+  for (const auto& r : tx.query("SELECT user_id, role FROM user_roles WHERE org_id = ?" +
+                                    (all ? "" : " AND user_id" + in_page) + " ORDER BY user_id, role",
                                 params))
+    if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->roles.push_back(r.str(1));
+  for (const auto& r :
+       tx.query("SELECT m.user_id, t.id, t.name FROM team_members m JOIN teams t ON t.org_id = m.org_id "
+                "AND t.id = m.team_id WHERE m.org_id = ?" +
+                    (all ? "" : " AND m.user_id" + in_page) + " ORDER BY m.user_id, t.name",
+                params))
     if (auto it = by_id.find(r.i64(0)); it != by_id.end()) it->second->teams.push_back({r.i64(1), r.str(2)});
 }
 
@@ -224,8 +224,8 @@ std::vector<User> list_users(Tx& tx, std::int64_t org_id, const UserQuery& q) {
   params.emplace_back(q.limit);
   params.emplace_back(q.offset);
   std::vector<User> users;
-  for (const auto& r : tx.query(std::string(kUserSelect) + "WHERE org_id = ?" + where + "ORDER BY name, id LIMIT ? OFFSET ?",
-                                params))
+  for (const auto& r :
+       tx.query(std::string(kUserSelect) + "WHERE org_id = ?" + where + "ORDER BY name, id LIMIT ? OFFSET ?", params))
     users.push_back(user_from(r));
   attach_roles_and_teams(tx, org_id, users, false);
   return users;
@@ -310,18 +310,19 @@ std::optional<Identity> active_identity(Tx& tx, std::int64_t org_id, std::int64_
   std::optional<Identity> out;
   std::vector<std::string> roles;
   std::vector<std::int64_t> teams;
-  tx.each("SELECT 'u', email, name FROM users WHERE org_id = ? AND id = ? AND active = 1 "
-          "UNION ALL SELECT 'r', role, NULL FROM user_roles WHERE org_id = ? AND user_id = ? "
-          "UNION ALL SELECT 't', CAST(team_id AS TEXT), NULL FROM team_members WHERE org_id = ? AND user_id = ?",
-          {org_id, user_id, org_id, user_id, org_id, user_id}, [&](store::Row& r) {
-            const auto kind = r.str(0);
-            if (kind == "u")
-              out = Identity{r.str(1), r.str(2), {}, {}};
-            else if (kind == "r")
-              roles.push_back(r.str(1));
-            else
-              teams.push_back(std::stoll(r.str(1)));
-          });
+  tx.each(
+      "SELECT 'u', email, name FROM users WHERE org_id = ? AND id = ? AND active = 1 "
+      "UNION ALL SELECT 'r', role, NULL FROM user_roles WHERE org_id = ? AND user_id = ? "
+      "UNION ALL SELECT 't', CAST(team_id AS TEXT), NULL FROM team_members WHERE org_id = ? AND user_id = ?",
+      {org_id, user_id, org_id, user_id, org_id, user_id}, [&](store::Row& r) {
+        const auto kind = r.str(0);
+        if (kind == "u")
+          out = Identity{r.str(1), r.str(2), {}, {}};
+        else if (kind == "r")
+          roles.push_back(r.str(1));
+        else
+          teams.push_back(std::stoll(r.str(1)));
+      });
   if (!out) return out;
   std::sort(roles.begin(), roles.end());
   std::sort(teams.begin(), teams.end());
@@ -333,9 +334,8 @@ std::optional<Identity> active_identity(Tx& tx, std::int64_t org_id, std::int64_
 Names names(Tx& tx, std::int64_t org_id) {
   Names out;
   tx.each("SELECT 't', id, name FROM teams WHERE org_id = ? UNION ALL SELECT 'u', id, name FROM users WHERE org_id = ?",
-          {org_id, org_id}, [&](store::Row& r) {
-            (r.str(0) == "t" ? out.teams : out.users).emplace(r.i64(1), r.str(2));
-          });
+          {org_id, org_id},
+          [&](store::Row& r) { (r.str(0) == "t" ? out.teams : out.users).emplace(r.i64(1), r.str(2)); });
   return out;
 }
 
@@ -344,8 +344,8 @@ const std::string kListValueColumnList = "id, code, label, position, active, lab
 const std::string kListValueColumns = "SELECT " + kListValueColumnList + " FROM value_lists ";
 // The list value in the row's columns from `at` on (kListValueColumns' order).
 ListValue list_value_from_at(const store::Row& r, std::size_t at) {
-  return {r.i64(at),     r.str(at + 1), r.str(at + 2), r.i64(at + 3), r.boolean(at + 4),
-          r.str(at + 5), r.str(at + 6), r.str(at + 7)};
+  return {r.i64(at),         r.str(at + 1), r.str(at + 2), r.i64(at + 3),
+          r.boolean(at + 4), r.str(at + 5), r.str(at + 6), r.str(at + 7)};
 }
 ListValue list_value_from(const store::Row& r) {
   return list_value_from_at(r, 0);
@@ -357,7 +357,7 @@ std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view
 }
 
 std::map<std::string, std::vector<ListValue>> list_values(Tx& tx, std::int64_t org_id,
-                                                         const std::vector<std::string_view>& lists) {
+                                                          const std::vector<std::string_view>& lists) {
   std::map<std::string, std::vector<ListValue>> out;
   if (lists.empty()) return out;
   std::vector<Param> params{org_id};
@@ -369,7 +369,8 @@ std::map<std::string, std::vector<ListValue>> list_values(Tx& tx, std::int64_t o
 }
 
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id) {
-  auto r = tx.query_one(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? AND id = ?", {org_id, list, id});
+  auto r =
+      tx.query_one(std::string(kListValueColumns) + "WHERE org_id = ? AND list = ? AND id = ?", {org_id, list, id});
   if (!r) return std::nullopt;
   return list_value_from(*r);
 }

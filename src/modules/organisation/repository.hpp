@@ -73,7 +73,7 @@ void delete_logo(Tx& tx, std::int64_t org_id);
 std::vector<ListValue> list_values(Tx& tx, std::int64_t org_id, std::string_view list);
 // The values of several lists in one statement, each list's in its order.
 std::map<std::string, std::vector<ListValue>> list_values(Tx& tx, std::int64_t org_id,
-                                                         const std::vector<std::string_view>& lists);
+                                                          const std::vector<std::string_view>& lists);
 std::optional<ListValue> find_list_value(Tx& tx, std::int64_t org_id, std::string_view list, std::int64_t id);
 std::int64_t insert_list_value(Tx& tx, std::int64_t org_id, std::string_view list, const ListValue& v);
 void update_list_value(Tx& tx, std::int64_t org_id, std::int64_t id, const ListValue& v);

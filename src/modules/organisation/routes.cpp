@@ -173,8 +173,7 @@ void register_routes(http::Router& router, Service& service) {
     if (!r) return problem_response(r.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& u : r->items) items.push_back(to_json(u));
-    return http::json_response(
-        200, {{"items", items}, {"total", r->count.total}, {"total_exact", r->count.exact}});
+    return http::json_response(200, {{"items", items}, {"total", r->count.total}, {"total_exact", r->count.exact}});
   });
 
   router.add("GET", "/api/v1/colleagues", Access::authenticated, [&service](Context& ctx) {

@@ -119,10 +119,9 @@ Result<Settings> Service::update_settings(const Principal& p, const SettingsChan
     if (change.public_privacy_note) after.public_privacy_note = *change.public_privacy_note;
     if (after == before) return after;
     repo::update_settings(tx, p.org_id, after);
-    audit::record(tx,
-                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, to_json(before),
-                        to_json(after)),
-                  now);
+    audit::record(
+        tx, event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, to_json(before), to_json(after)),
+        now);
     return after;
   });
 }
@@ -154,8 +153,8 @@ Result<Logo> Service::set_logo(const Principal& p, std::string data, Millis now)
     Logo logo{std::string(*type), std::move(data), now};
     repo::put_logo(tx, p.org_id, logo);
     audit::record(tx,
-                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id,
-                        {{"logo", logo_json(before)}}, {{"logo", logo_json(logo)}}),
+                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, {{"logo", logo_json(before)}},
+                        {{"logo", logo_json(logo)}}),
                   now);
     return logo;
   });
@@ -168,8 +167,8 @@ Status Service::remove_logo(const Principal& p, Millis now) {
     if (!before) return Error::not_found("The organisation has no logo.");
     repo::delete_logo(tx, p.org_id);
     audit::record(tx,
-                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id,
-                        {{"logo", logo_json(before)}}, {{"logo", nullptr}}),
+                  event(p.org_id, p.user_id, "update", "organisation_settings", p.org_id, {{"logo", logo_json(before)}},
+                        {{"logo", nullptr}}),
                   now);
     return ok_status();
   });
@@ -272,7 +271,8 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> Service::colleagues(co
   return db_.read([&](Tx& tx) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     for (const auto& u : repo::list_users(tx, p.org_id))
-      if (u.active && std::any_of(u.roles.begin(), u.roles.end(), [](const std::string& r) { return is_in_the_work(r); }))
+      if (u.active &&
+          std::any_of(u.roles.begin(), u.roles.end(), [](const std::string& r) { return is_in_the_work(r); }))
         out.emplace_back(u.id, u.name);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     return out;
@@ -340,7 +340,8 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
 
     bool role_removed = false;
     if (change.roles)
-      for (const auto& r : before->roles) role_removed |= std::find(change.roles->begin(), change.roles->end(), r) == change.roles->end();
+      for (const auto& r : before->roles)
+        role_removed |= std::find(change.roles->begin(), change.roles->end(), r) == change.roles->end();
     const bool deactivated = before->active && change.active == false;
     const bool end_sessions = change.password.has_value() || deactivated || role_removed;
 
@@ -390,14 +391,8 @@ void seed_lists(Tx& tx, std::int64_t org_id) {
 }
 
 nlohmann::json list_value_snapshot(std::string_view list, const ListValue& v) {
-  return {{"list", list},
-          {"code", v.code},
-          {"label", v.label},
-          {"label_en", v.label_en},
-          {"position", v.position},
-          {"active", v.active},
-          {"audience", v.audience},
-          {"public_label", v.public_label}};
+  return {{"list", list},           {"code", v.code},     {"label", v.label},       {"label_en", v.label_en},
+          {"position", v.position}, {"active", v.active}, {"audience", v.audience}, {"public_label", v.public_label}};
 }
 
 Error duplicate_list_value() {
@@ -443,7 +438,13 @@ Result<ListValue> Service::add_list_value(const Principal& p, std::string_view l
       if (v.code == key || text::to_lower_ascii(v.label) == text::to_lower_ascii(label)) return duplicate_list_value();
       position = std::max(position, v.position);
     }
-    ListValue created{0, key, label, position + 1, true, in.label_en, in.audience.value_or(std::string(audience::all)),
+    ListValue created{0,
+                      key,
+                      label,
+                      position + 1,
+                      true,
+                      in.label_en,
+                      in.audience.value_or(std::string(audience::all)),
                       in.public_label};
     created.id = repo::insert_list_value(tx, p.org_id, list, created);
     const auto id = created.id;

@@ -35,7 +35,7 @@ inline bool is_valid(std::string_view a) {
 struct DefaultValue {
   std::string_view nl;
   std::string_view en;
-  std::string_view public_nl = {};           // in residents' words
+  std::string_view public_nl = {};  // in residents' words
   std::string_view audience = audience::all;
 };
 

@@ -62,8 +62,8 @@ class KwaliteitChapter final : public report::Chapter {
     const auto& now = stats.period;
     const auto& before = *stats.comparison;
     listening.paragraphs.push_back("In " + year + " " + std::string(report::verb(now.count, "is", "zijn")) + " " +
-                                   stories_text(now.count) + " gedeeld en door de vertellers zelf geduid (" +
-                                   previous + ": " + stories_text(before.count) + ").");
+                                   stories_text(now.count) + " gedeeld en door de vertellers zelf geduid (" + previous +
+                                   ": " + stories_text(before.count) + ").");
     const auto views = usage::views_in_year(ctx.tx, ctx.org_id, "vertelpunt", ctx.year);
     listening.paragraphs.push_back("Het vertelpunt is in " + year + " " + report::times(views.total) +
                                    " geraadpleegd.");
@@ -81,7 +81,8 @@ class KwaliteitChapter final : public report::Chapter {
       listening.tables.push_back(distribution_table("archetypen", "Hoe vertellers zich voelden (meer keuzes mogelijk)",
                                                     "Rol", year, previous, now.archetypes, before.archetypes, label));
       if (!stories::comparable(now.archetypes, before.archetypes))
-        listening.paragraphs.push_back("Met " + previous + " is niet vergeleken: een verschuiving wordt alleen "
+        listening.paragraphs.push_back("Met " + previous +
+                                       " is niet vergeleken: een verschuiving wordt alleen "
                                        "genoemd als in beide jaren ten minste " +
                                        std::to_string(stories::kMinComparisonBase) + " verhalen zijn gedeeld (" +
                                        previous + ": " + stories_text(before.archetypes.total) + ", " + year + ": " +
@@ -119,7 +120,8 @@ class KwaliteitChapter final : public report::Chapter {
     static const std::map<std::string, std::string> kinds{
         {"method", "Methode"}, {"procedure", "Procedure"}, {"training", "Training"}, {"other", "Anders"}};
     Table done{"acties", "Afgeronde acties in " + year + ": wat er veranderde", {"Wat veranderde", "Acties"}, {}};
-    for (const auto& [kind, n] : f.done_by_kind) done.rows.push_back({{Cell::text(kinds.at(kind)), Cell::count(n)}, false});
+    for (const auto& [kind, n] : f.done_by_kind)
+      done.rows.push_back({{Cell::text(kinds.at(kind)), Cell::count(n)}, false});
     done.rows.push_back({{Cell::text("Totaal"), Cell::count(f.actions_done)}, true});
     sessions.tables.push_back(std::move(done));
     out.push_back(std::move(sessions));
@@ -156,8 +158,9 @@ class KwaliteitChapter final : public report::Chapter {
     for (const auto& c : changes)
       if (c.points != 0 && (!biggest || std::llabs(c.points) > std::llabs(biggest->points))) biggest = &c;
     if (!biggest) return std::nullopt;
-    return "De grootste verschuiving bij de rollen: '" + label(biggest->key) + "' van " + percent(biggest->share_before) +
-           " % naar " + percent(biggest->share_now) + " % (" + points(biggest->points) + " procentpunt).";
+    return "De grootste verschuiving bij de rollen: '" + label(biggest->key) + "' van " +
+           percent(biggest->share_before) + " % naar " + percent(biggest->share_now) + " % (" +
+           points(biggest->points) + " procentpunt).";
   }
 };
 

@@ -66,8 +66,8 @@ SessionWhere session_where(std::int64_t org_id, const SessionQuery& q) {
 // `+org_id` here and in the session's story count: SQLite, without statistics, seeks a link
 // table by its (org_id, story_id) index instead of the key (session_id, story_id), walking
 // every link of the organisation (a list of 20 sessions took 1.8 s with 400,000 links).
-void replace_links(Tx& tx, const char* table, const char* owner_column, const char* item_column,
-                   std::int64_t org_id, std::int64_t owner, const std::vector<std::int64_t>& ids) {
+void replace_links(Tx& tx, const char* table, const char* owner_column, const char* item_column, std::int64_t org_id,
+                   std::int64_t owner, const std::vector<std::int64_t>& ids) {
   tx.execute(std::string("DELETE FROM ") + table + " WHERE +org_id = ? AND " + owner_column + " = ?", {org_id, owner});
   for (auto id : ids)
     tx.execute(std::string("INSERT INTO ") + table + " (org_id, " + owner_column + ", " + item_column +
@@ -201,8 +201,7 @@ std::vector<std::int64_t> participants(Tx& tx, std::int64_t org_id, std::int64_t
   return linked(tx, "sensemaking_participants", "session_id", "user_id", org_id, session_id);
 }
 
-void replace_participants(Tx& tx, std::int64_t org_id, std::int64_t session_id,
-                          const std::vector<std::int64_t>& ids) {
+void replace_participants(Tx& tx, std::int64_t org_id, std::int64_t session_id, const std::vector<std::int64_t>& ids) {
   replace_links(tx, "sensemaking_participants", "session_id", "user_id", org_id, session_id, ids);
 }
 
@@ -290,9 +289,9 @@ std::vector<ActionRow> list_actions(Tx& tx, std::int64_t org_id, const ActionQue
 std::int64_t count_actions(Tx& tx, std::int64_t org_id, const ActionQuery& q, const std::string& today) {
   auto params = action_params(org_id, q, today);
   params.emplace_back(paging::kCountCap + 1);
-  return tx.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM sensemaking_actions a ") + kActionFilter +
-                      "LIMIT ?) x",
-                  params)
+  return tx
+      .query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM sensemaking_actions a ") + kActionFilter + "LIMIT ?) x",
+             params)
       .front()
       .i64(0);
 }
@@ -342,9 +341,10 @@ std::vector<BestPracticeRow> list_best_practices(Tx& tx, std::int64_t org_id, st
 
 std::int64_t count_best_practices(Tx& tx, std::int64_t org_id, std::optional<std::int64_t> story_id) {
   return tx
-      .query("SELECT COUNT(*) FROM (SELECT 1 FROM best_practices b WHERE b.org_id = ? AND (CAST(? AS BIGINT) IS NULL "
-             "OR b.story_id = ?) LIMIT ?) x",
-             {org_id, story_id, story_id, paging::kCountCap + 1})
+      .query(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM best_practices b WHERE b.org_id = ? AND (CAST(? AS BIGINT) IS NULL "
+          "OR b.story_id = ?) LIMIT ?) x",
+          {org_id, story_id, story_id, paging::kCountCap + 1})
       .front()
       .i64(0);
 }

@@ -116,9 +116,9 @@ json best_practice_json(const BestPractice& b, const std::vector<Warning>& warni
           {"session", b.session ? session_ref_json(*b.session) : json(nullptr)},
           {"created_by", ref_json(b.created_by)},
           {"created_at", iso8601_utc(b.created_at)},
-          {"knowledge_item", b.knowledge_item_id ? json{{"id", *b.knowledge_item_id},
-                                                        {"status", b.knowledge_status.value_or("concept")}}
-                                                 : json(nullptr)},
+          {"knowledge_item",
+           b.knowledge_item_id ? json{{"id", *b.knowledge_item_id}, {"status", b.knowledge_status.value_or("concept")}}
+                               : json(nullptr)},
           {"warnings", cases::to_json(warnings)}};
 }
 

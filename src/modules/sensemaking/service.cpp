@@ -69,8 +69,8 @@ struct People {
   Ref ref(std::int64_t id) const { return {id, all.name(id)}; }
   void check_colleague(const std::string& field, std::int64_t id, std::vector<FieldError>& errors) const {
     if (!all.active_with(id, stories::may_read))
-      errors.push_back({field, "Kies een actieve medewerker die verhalen kan lezen.",
-                        "no such active user who reads stories"});
+      errors.push_back(
+          {field, "Kies een actieve medewerker die verhalen kan lezen.", "no such active user who reads stories"});
   }
 };
 
@@ -176,8 +176,15 @@ Theme theme_of(const repo::ThemeRow& t) {
 }
 
 SessionSummary summary_of(Tx& tx, std::int64_t org_id, const repo::SessionRow& s, const People& people) {
-  return {s.id,          s.title,  s.date,          people.ref(s.facilitator_id), s.status, story_count(tx, org_id, s),
-          s.theme_count, s.action_count, s.open_action_count};
+  return {s.id,
+          s.title,
+          s.date,
+          people.ref(s.facilitator_id),
+          s.status,
+          story_count(tx, org_id, s),
+          s.theme_count,
+          s.action_count,
+          s.open_action_count};
 }
 
 Session session_of(Tx& tx, std::int64_t org_id, const repo::SessionRow& s, const std::string& today) {
@@ -266,8 +273,7 @@ void apply(Tx& tx, std::int64_t org_id, const SessionInput& in, const People& pe
 
 }  // namespace
 
-Result<std::pair<std::vector<SessionSummary>, std::int64_t>> Service::list(const Principal& p,
-                                                                          const SessionQuery& q) {
+Result<std::pair<std::vector<SessionSummary>, std::int64_t>> Service::list(const Principal& p, const SessionQuery& q) {
   if (!may_read(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) {
     const auto people = People::load(tx, p.org_id);
@@ -354,8 +360,9 @@ Result<View<Session>> Service::update(const Principal& p, std::int64_t id, const
         for (auto sid : t.story_ids)
           if (!kept.count(sid)) {
             errors.push_back({in.story_ids ? "story_ids" : "story_filter",
-                              "Het thema '" + t.title + "' verwijst naar een verhaal dat dan niet meer bij de sessie "
-                              "hoort; pas eerst het thema aan.",
+                              "Het thema '" + t.title +
+                                  "' verwijst naar een verhaal dat dan niet meer bij de sessie "
+                                  "hoort; pas eerst het thema aan.",
                               "theme " + std::to_string(t.id) + " links story " + std::to_string(sid) +
                                   ", which the new selection leaves out"});
             break;
@@ -453,10 +460,9 @@ Result<View<Theme>> Service::add_theme(const Principal& p, std::int64_t session_
     row.session_id = session_id;
     if (auto ok = apply_theme(tx, p.org_id, *session, in, row, warnings); !ok) return ok.error();
     row.id = repo::insert_theme(tx, p.org_id, row, now);
-    audit::record(tx,
-                  {p.org_id, p.user_id, "create", "sensemaking_theme", std::to_string(row.id), nullptr,
-                   theme_snapshot(row)},
-                  now);
+    audit::record(
+        tx, {p.org_id, p.user_id, "create", "sensemaking_theme", std::to_string(row.id), nullptr, theme_snapshot(row)},
+        now);
     return View<Theme>{theme_of(*repo::find_theme(tx, p.org_id, row.id)), std::move(warnings)};
   });
 }
@@ -508,10 +514,10 @@ Result<View<Action>> Service::add_action(const Principal& p, std::int64_t sessio
     row.status = "open";
     row.created_at = row.updated_at = now;
     row.id = repo::insert_action(tx, p.org_id, row);
-    audit::record(tx,
-                  {p.org_id, p.user_id, "create", "sensemaking_action", std::to_string(row.id), nullptr,
-                   action_snapshot(row)},
-                  now);
+    audit::record(
+        tx,
+        {p.org_id, p.user_id, "create", "sensemaking_action", std::to_string(row.id), nullptr, action_snapshot(row)},
+        now);
     return View<Action>{action_of(*repo::find_action(tx, p.org_id, row.id), people, iso_date_utc(now)),
                         std::move(warnings)};
   });
@@ -572,8 +578,8 @@ Result<View<Action>> Service::update_action(const Principal& p, std::int64_t id,
     repo::update_action(tx, p.org_id, row);
     if (action_snapshot(*before) != action_snapshot(row))
       audit::record(tx,
-                    {p.org_id, p.user_id, "update", "sensemaking_action", std::to_string(id),
-                     action_snapshot(*before), action_snapshot(row)},
+                    {p.org_id, p.user_id, "update", "sensemaking_action", std::to_string(id), action_snapshot(*before),
+                     action_snapshot(row)},
                     now);
     return View<Action>{action_of(*repo::find_action(tx, p.org_id, id), people, iso_date_utc(now)),
                         std::move(warnings)};
@@ -666,8 +672,9 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
   });
 }
 
-Result<std::pair<std::vector<BestPractice>, std::int64_t>> Service::best_practices(
-    const Principal& p, std::optional<std::int64_t> story_id, int limit, int offset) {
+Result<std::pair<std::vector<BestPractice>, std::int64_t>> Service::best_practices(const Principal& p,
+                                                                                   std::optional<std::int64_t> story_id,
+                                                                                   int limit, int offset) {
   if (!may_read(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) {
     const auto rows = repo::list_best_practices(tx, p.org_id, story_id, limit, offset);

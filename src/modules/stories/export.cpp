@@ -29,10 +29,9 @@ Result<report::Table> export_table(store::Database& db, const Principal& p, Stor
   f.offset = 0;
   return db.read([&](store::Tx& tx) -> Result<report::Table> {
     if (repo::count_upto(tx, p.org_id, f, kMaxExported + 1) > kMaxExported)
-      return Error::validation({{"from",
-                                 "Er zijn meer dan " + std::to_string(kMaxExported) +
-                                     " verhalen; kies een kortere periode.",
-                                 "more than " + std::to_string(kMaxExported) + " stories; narrow the filter"}});
+      return Error::validation(
+          {{"from", "Er zijn meer dan " + std::to_string(kMaxExported) + " verhalen; kies een kortere periode.",
+            "more than " + std::to_string(kMaxExported) + " stories; narrow the filter"}});
     f.limit = kMaxExported;
     const auto rows = repo::list(tx, p.org_id, f);
     auto values = [&](std::string_view list) { return organisation::Service::values(tx, p.org_id, list); };
@@ -50,8 +49,9 @@ Result<report::Table> export_table(store::Database& db, const Principal& p, Stor
       return it == by_id.end() ? std::string() : label_of(*it->second);
     };
 
-    report::Table t{"verhalen", "Verhalen", {"id", "datum", "titel", "tekst", "soort verteller", "team", "onderwerp",
-                                             "waardering"},
+    report::Table t{"verhalen",
+                    "Verhalen",
+                    {"id", "datum", "titel", "tekst", "soort verteller", "team", "onderwerp", "waardering"},
                     {}};
     for (const auto& v : topics) t.columns.push_back("onderwerp: " + label_of(v));
     for (const auto& v : valuations) t.columns.push_back("waardering: " + label_of(v));

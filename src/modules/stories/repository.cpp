@@ -163,9 +163,10 @@ std::int64_t count_upto(Tx& tx, std::int64_t org_id, StoryFilter f, std::int64_t
   // a million stories). SQLite counts in a covering index either way (1 ms) and, without
   // statistics, is left to choose its index without the order.
   const bool in_page_order = tx.dialect() == store::Dialect::postgres;
-  return tx.query("SELECT COUNT(*) FROM (SELECT 1 FROM stories s " + w.sql + (in_page_order ? kNewestFirst : "") +
-                      "LIMIT ?) x",
-                  w.params)
+  return tx
+      .query(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM stories s " + w.sql + (in_page_order ? kNewestFirst : "") + "LIMIT ?) x",
+          w.params)
       .front()
       .i64(0);
 }
@@ -193,15 +194,13 @@ std::vector<StoryRow> find_many(Tx& tx, std::int64_t org_id, const std::vector<s
     const std::size_t n = std::min(kChunk, ids.size() - at);
     std::vector<Param> params{org_id};
     for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[at + i]);
-    for (const auto& r : tx.query(std::string(kColumns) + "WHERE s.org_id = ? AND s.id IN (" +
-                                      store::placeholders(n) + ")",
-                                  params))
+    for (const auto& r :
+         tx.query(std::string(kColumns) + "WHERE s.org_id = ? AND s.id IN (" + store::placeholders(n) + ")", params))
       out.push_back(from_row(r));
   }
   attach_all(tx, org_id, out);
-  std::sort(out.begin(), out.end(), [](const StoryRow& a, const StoryRow& b) {
-    return a.date != b.date ? a.date > b.date : a.id > b.id;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const StoryRow& a, const StoryRow& b) { return a.date != b.date ? a.date > b.date : a.id > b.id; });
   return out;
 }
 
@@ -248,9 +247,8 @@ PeriodCounts period_counts(Tx& tx, std::int64_t org_id, const std::string& from,
   }
   out.topics.assign(topics.begin(), topics.end());
   out.valuations.assign(valuations.begin(), valuations.end());
-  for (const auto& r :
-       tx.query("SELECT a.archetype_id, COUNT(*) FROM story_archetypes a " + where("a") + "GROUP BY a.archetype_id",
-                params))
+  for (const auto& r : tx.query(
+           "SELECT a.archetype_id, COUNT(*) FROM story_archetypes a " + where("a") + "GROUP BY a.archetype_id", params))
     out.archetypes.emplace_back(r.i64(0), r.i64(1));
   return out;
 }

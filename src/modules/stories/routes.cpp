@@ -206,9 +206,9 @@ std::vector<Redaction> read_redactions(FieldReader& in, const json& body) {
       continue;
     }
     FieldReader r(list[i]);
-    Redaction redaction{r.text("field", {.required = true, .min = 1, .max = 40}).value_or(""),
-                        r.text("passage", {.required = true, .min = 1, .max = 2000, .multiline = true, .trim = false})
-                            .value_or("")};
+    Redaction redaction{
+        r.text("field", {.required = true, .min = 1, .max = 40}).value_or(""),
+        r.text("passage", {.required = true, .min = 1, .max = 2000, .multiline = true, .trim = false}).value_or("")};
     if (auto done = r.finish(); !done)
       for (const auto& f : done.error().fields) in.fail(at + "." + f.field, f.title, f.detail);
     out.push_back(std::move(redaction));
@@ -261,10 +261,11 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     json items = json::array();
     for (const auto& s : r->items) items.push_back(story_json(s));
     return http::json_response(
-        200, {{"items", items},
-              {"total", r->total},
-              {"total_exact", r->total_exact},
-              {"next_cursor", r->next ? json(http::encode_cursor(json::array({r->next->date, r->next->id}))) : json()}});
+        200,
+        {{"items", items},
+         {"total", r->total},
+         {"total_exact", r->total_exact},
+         {"next_cursor", r->next ? json(http::encode_cursor(json::array({r->next->date, r->next->id}))) : json()}});
   });
 
   router.add("GET", "/api/v1/stories/stats", Access::authenticated, [&service](Context& ctx) {
@@ -309,7 +310,8 @@ void register_routes(http::Router& router, Service& service, store::Database& db
     r.content_type =
         xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
     r.body = xlsx ? report::tables_xlsx({*table}) : report::table_csv(*table);
-    r.set_header("Content-Disposition", std::string("attachment; filename=\"verhalen.") + (xlsx ? "xlsx" : "csv") + "\"");
+    r.set_header("Content-Disposition",
+                 std::string("attachment; filename=\"verhalen.") + (xlsx ? "xlsx" : "csv") + "\"");
     return r;
   });
 
@@ -353,16 +355,17 @@ void register_routes(http::Router& router, Service& service, store::Database& db
       for (const auto& v : vs) out.push_back(value_json(v));
       return out;
     };
-    return http::json_response(200, {{"organisation", {{"name", f->organisation}, {"slug", f->slug}}},
-                                     {"topics", values(f->topics)},
-                                     {"valuations", values(f->valuations)},
-                                     {"archetypes", values(f->archetypes)},
-                                     {"prompts", values(f->prompts)},
-                                     {"privacy_note", f->privacy_note},
-                                     // A new logo gets a new address, so a cached old one is not shown.
-                                     {"logo", f->logo_updated_at ? json("/api/v1/public/" + f->slug + "/logo?v=" +
-                                                                        std::to_string(*f->logo_updated_at))
-                                                                 : json(nullptr)}});
+    return http::json_response(
+        200, {{"organisation", {{"name", f->organisation}, {"slug", f->slug}}},
+              {"topics", values(f->topics)},
+              {"valuations", values(f->valuations)},
+              {"archetypes", values(f->archetypes)},
+              {"prompts", values(f->prompts)},
+              {"privacy_note", f->privacy_note},
+              // A new logo gets a new address, so a cached old one is not shown.
+              {"logo", f->logo_updated_at
+                           ? json("/api/v1/public/" + f->slug + "/logo?v=" + std::to_string(*f->logo_updated_at))
+                           : json(nullptr)}});
   });
 
   router.add("POST", "/api/v1/public/{org}/stories", Access::public_route, [&service](Context& ctx) {

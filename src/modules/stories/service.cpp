@@ -123,8 +123,8 @@ enum class Teller { staff, resident };
 void check(const Lookup& l, const StoryInput& in, Teller who, std::vector<FieldError>& errors,
            std::vector<Warning>& warnings, Millis now) {
   const bool require_signifiers = who == Teller::staff;
-  const std::string_view not_for = who == Teller::staff ? organisation::audience::residents
-                                                        : organisation::audience::staff;
+  const std::string_view not_for =
+      who == Teller::staff ? organisation::audience::residents : organisation::audience::staff;
   auto active = [&](const std::map<std::int64_t, ListValue>& m, std::int64_t id) {
     auto it = m.find(id);
     return it != m.end() && it->second.active && it->second.audience != not_for;
@@ -316,7 +316,8 @@ std::vector<PersonalDataFlag> personal_data_flags(const Story& s) {
   };
   scan("title", s.title);
   scan("text", s.text);
-  for (std::size_t i = 0; i < s.answers.size(); ++i) scan("answers[" + std::to_string(i) + "].text", s.answers[i].second);
+  for (std::size_t i = 0; i < s.answers.size(); ++i)
+    scan("answers[" + std::to_string(i) + "].text", s.answers[i].second);
   return out;
 }
 
@@ -389,9 +390,8 @@ Result<Stats> Service::stats(const Principal& p, const std::string& from, const 
   } else if (!all) {
     teams = p.team_ids;
   }
-  return db_.read([&](Tx& tx) -> Result<Stats> {
-    return published::stats(tx, p.org_id, from, to, teams, teller, compare_with);
-  });
+  return db_.read(
+      [&](Tx& tx) -> Result<Stats> { return published::stats(tx, p.org_id, from, to, teams, teller, compare_with); });
 }
 
 std::string default_privacy_note(const std::string& organisation) {

@@ -115,7 +115,6 @@ struct StoryPage {
   std::optional<StoryKey> next;  // the place after the last item, when there are more
 };
 
-
 struct Period {
   std::string from, to;
   std::int64_t count = 0;
@@ -177,7 +176,7 @@ class Service {
   struct PublicForm {
     std::string organisation, slug;
     std::vector<organisation::ListValue> topics, valuations, archetypes, prompts;  // residents' words
-    std::string privacy_note;  // the organisation's own, or default_privacy_note
+    std::string privacy_note;               // the organisation's own, or default_privacy_note
     std::optional<Millis> logo_updated_at;  // nullopt: the organisation has no logo
   };
   Result<PublicForm> public_form(const std::string& org_slug);

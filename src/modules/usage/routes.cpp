@@ -18,8 +18,7 @@ void register_routes(http::Router& router, Service& service) {
     std::string module;
     if (auto bad = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
           module = in.text("module", {.required = true, .min = 1, .max = 40}).value_or("");
-          if (!module.empty() && !is_known_module(module))
-            in.fail("module", "Onbekende module.", "unknown module");
+          if (!module.empty() && !is_known_module(module)) in.fail("module", "Onbekende module.", "unknown module");
         }))
       return *bad;
     if (auto r = service.record(ctx.user(), module, ctx.now); !r) return problem_response(r.error());

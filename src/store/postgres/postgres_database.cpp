@@ -26,7 +26,8 @@ std::string to_postgres_placeholders(std::string_view sql) {
 namespace {
 
 // PostgreSQL type OIDs we turn into typed cells; everything else stays text.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700, kBytea = 17;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700,
+              kBytea = 17;
 
 // A bytea in the text protocol's hex format: "\\x" then two hex digits per byte.
 std::string from_bytea_hex(const char* v, std::size_t n) {
@@ -142,7 +143,7 @@ class PostgresConnection final : public Tx {
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw error_from(res, conn_, "script");
   }
 
- // A transaction's BEGIN waits for its first statement and goes with it, in libpq's
+  // A transaction's BEGIN waits for its first statement and goes with it, in libpq's
   // pipeline mode: one round trip instead of two. A transaction that runs no statement
   // sends neither BEGIN nor COMMIT. The COMMIT of a read-only transaction is sent without
   // waiting for its answer (nothing the request answers depends on it); whoever uses the
@@ -225,12 +226,11 @@ class PostgresConnection final : public Tx {
     const char* begin = pending_begin_;
     if (PQenterPipelineMode(conn_) != 1) throw error_from(nullptr, conn_, "pipeline");
     const std::string text = prepare ? to_postgres_placeholders(key) : std::string();
-    const bool sent =
-        PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-        (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
-        PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), lengths.data(),
-                            formats.data(), 0) == 1 &&
-        PQpipelineSync(conn_) == 1;
+    const bool sent = PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+                      (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
+                      PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                                          lengths.data(), formats.data(), 0) == 1 &&
+                      PQpipelineSync(conn_) == 1;
     // The results in order, each followed by a null; then the sync. After an error the
     // later ones are PGRES_PIPELINE_ABORTED.
     PGresult* failed = nullptr;

@@ -49,8 +49,7 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
   }
   for (const auto& w : dutch::words(in)) {
     const int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
-    if (int rc = token(ctx, 0, w.term.data(), static_cast<int>(w.term.size()), begin, end); rc != SQLITE_OK)
-      return rc;
+    if (int rc = token(ctx, 0, w.term.data(), static_cast<int>(w.term.size()), begin, end); rc != SQLITE_OK) return rc;
     // Documents also carry the word as written, at the same place, for prefix queries of
     // words still being typed.
     if (w.folded != w.term)

@@ -10,10 +10,18 @@ std::vector<std::string> show(const std::vector<Line>& lines) {
   std::vector<std::string> out;
   for (const auto& l : lines) {
     switch (l.op) {
-      case Op::equal: out.push_back("=" + l.text); break;
-      case Op::insert: out.push_back("+" + l.text); break;
-      case Op::del: out.push_back("-" + l.text); break;
-      case Op::skip: out.push_back("…" + std::to_string(l.count)); break;
+      case Op::equal:
+        out.push_back("=" + l.text);
+        break;
+      case Op::insert:
+        out.push_back("+" + l.text);
+        break;
+      case Op::del:
+        out.push_back("-" + l.text);
+        break;
+      case Op::skip:
+        out.push_back("…" + std::to_string(l.count));
+        break;
     }
   }
   return out;
@@ -78,8 +86,7 @@ TEST(Diff, FoldLeavesShortRunsAndSingleLines) {
   for (const auto& l : folded) EXPECT_NE(l.op, Op::skip);
   // Eight between them: two folded.
   a = "x\n1\n2\n3\n4\n5\n6\n7\n8\ny", b = "X\n1\n2\n3\n4\n5\n6\n7\n8\nY";
-  EXPECT_EQ(show(fold(lines(a, b))),
-            (V{"-x", "+X", "=1", "=2", "=3", "…2", "=6", "=7", "=8", "-y", "+Y"}));
+  EXPECT_EQ(show(fold(lines(a, b))), (V{"-x", "+X", "=1", "=2", "=3", "…2", "=6", "=7", "=8", "-y", "+Y"}));
 }
 
 TEST(Diff, LargeTextsStayFast) {

@@ -1,7 +1,7 @@
 // Dutch words for search: stemming pairs that must meet, diacritics folded, stop words
 // left out, offsets into the original text, and the query as typed (prefix).
-#include <algorithm>
 #include "core/dutch.hpp"
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -15,10 +15,17 @@ std::string term(std::string_view word) {
 
 TEST(DutchStem, InflectionsMeet) {
   const std::pair<const char*, const char*> pairs[] = {
-      {"woningen", "woning"},         {"begeleiding", "begeleiden"}, {"schulden", "schuld"},
-      {"huisbezoeken", "huisbezoek"}, {"procedures", "procedure"},   {"methodieken", "methodiek"},
-      {"richtlijnen", "richtlijn"},   {"gezinnen", "gezin"},         {"wijkteams", "wijkteam"},
-      {"bussen", "bus"},              {"ballen", "bal"},
+      {"woningen", "woning"},
+      {"begeleiding", "begeleiden"},
+      {"schulden", "schuld"},
+      {"huisbezoeken", "huisbezoek"},
+      {"procedures", "procedure"},
+      {"methodieken", "methodiek"},
+      {"richtlijnen", "richtlijn"},
+      {"gezinnen", "gezin"},
+      {"wijkteams", "wijkteam"},
+      {"bussen", "bus"},
+      {"ballen", "bal"},
   };
   for (const auto& [a, b] : pairs) EXPECT_EQ(term(a), term(b)) << a << " / " << b;
   EXPECT_NE(term("woning"), term("wonder"));
@@ -50,7 +57,9 @@ TEST(DutchWords, StopWordsAndOffsets) {
 }
 
 TEST(DutchWords, MalformedUtf8IsASeparator) {
-  const auto ws = words(std::string("woning\xff\xfe" "begeleiding\xc3"));
+  const auto ws =
+      words(std::string("woning\xff\xfe"
+                        "begeleiding\xc3"));
   ASSERT_EQ(ws.size(), 2u);
   EXPECT_EQ(ws[1].term, "begeleid");
 }
@@ -103,10 +112,29 @@ TEST(DutchCompounds, SplitsCompoundsAsDutchDoes) {
 
 TEST(DutchCompounds, LeavesOtherWordsWhole) {
   ASSERT_GT(word_list().words, 100000u) << "the word list (wdutch) is missing";
-  for (const char* w : {"verlening", "begeleiding", "onderwijs", "gemeente", "overleg", "bewoner", "bewoners",
-                        "woning", "huis", "voorlichting", "ondersteuning", "samenwerking", "mogelijkheden",
-                        "vriendschap", "eenzaamheid", "informatie", "organisatie", "verzekering", "amsterdam",
-                        "rotterdam", "hoogendoorn", "wachttijd2024", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+  for (const char* w : {"verlening",
+                        "begeleiding",
+                        "onderwijs",
+                        "gemeente",
+                        "overleg",
+                        "bewoner",
+                        "bewoners",
+                        "woning",
+                        "huis",
+                        "voorlichting",
+                        "ondersteuning",
+                        "samenwerking",
+                        "mogelijkheden",
+                        "vriendschap",
+                        "eenzaamheid",
+                        "informatie",
+                        "organisatie",
+                        "verzekering",
+                        "amsterdam",
+                        "rotterdam",
+                        "hoogendoorn",
+                        "wachttijd2024",
+                        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     EXPECT_EQ(compound_parts(w), std::vector<std::string>{}) << w;
 }
 

@@ -103,11 +103,11 @@ TEST(PersonalData, AddressesArePostcodesWithAHouseNumber) {
   EXPECT_TRUE(contains_address("woont op 7511JA 12"));
   EXPECT_TRUE(contains_address("7511 JA, nr. 3a"));
   EXPECT_FALSE(contains_address("postcodegebied 7511 JA"));  // a postcode alone names no address
-  EXPECT_FALSE(contains_address("IN 2017 EN DAARNA"));         // looks like a postcode, no number beside it
-  EXPECT_FALSE(contains_address("Straat 12, 0511 JA"));       // no postcode begins with 0
-  EXPECT_FALSE(contains_address("Straat 12, 7511 SS"));       // SS, SA and SD are not used
-  EXPECT_FALSE(contains_address("Straat 12, 7511 ja"));       // lower case: ordinary words
-  EXPECT_FALSE(contains_address("Straat 123456 7511 JA"));    // six digits are no house number
+  EXPECT_FALSE(contains_address("IN 2017 EN DAARNA"));       // looks like a postcode, no number beside it
+  EXPECT_FALSE(contains_address("Straat 12, 0511 JA"));      // no postcode begins with 0
+  EXPECT_FALSE(contains_address("Straat 12, 7511 SS"));      // SS, SA and SD are not used
+  EXPECT_FALSE(contains_address("Straat 12, 7511 ja"));      // lower case: ordinary words
+  EXPECT_FALSE(contains_address("Straat 123456 7511 JA"));   // six digits are no house number
 }
 
 // The spans a moderator sees marked, in text order, a phone number's digits not counted

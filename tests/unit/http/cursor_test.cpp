@@ -18,7 +18,7 @@ TEST(Cursor, RefusesWhatItDidNotMake) {
   EXPECT_FALSE(decode_cursor(""));
   EXPECT_FALSE(decode_cursor("not base64!"));
   EXPECT_FALSE(decode_cursor(encode_cursor({{"a", 1}})));  // an object, not an array
-  EXPECT_FALSE(decode_cursor("bm90IGpzb24"));               // "not json"
+  EXPECT_FALSE(decode_cursor("bm90IGpzb24"));              // "not json"
   EXPECT_FALSE(decode_cursor(std::string(513, 'A')));
 }
 

@@ -6,7 +6,14 @@ namespace wk::audit {
 namespace {
 
 Entry entry(std::string entity, std::string entity_id, nlohmann::json before, nlohmann::json after) {
-  return {1, 0, std::nullopt, std::nullopt, "update", std::move(entity), std::move(entity_id), std::move(before),
+  return {1,
+          0,
+          std::nullopt,
+          std::nullopt,
+          "update",
+          std::move(entity),
+          std::move(entity_id),
+          std::move(before),
           std::move(after)};
 }
 
@@ -15,7 +22,8 @@ TEST(AuditLabel, TheRecordsOwnName) {
   EXPECT_EQ(label_of(entry("team", "3", {{"name", "Oud"}}, {{"name", "Wijkteam Centrum"}})), "Wijkteam Centrum");
   EXPECT_EQ(label_of(entry("team", "3", {{"name", "Weg"}}, nullptr)), "Weg");  // deleted: the name it had
   EXPECT_EQ(label_of(entry("case", "7", nullptr, {{"reference", "DW-2025-01"}})), "DW-2025-01");
-  EXPECT_EQ(label_of(entry("case", "7", nullptr, {{"case", {{"reference", "IMP-04"}}}, {"receipt", nlohmann::json::array()}})),
+  EXPECT_EQ(label_of(entry("case", "7", nullptr,
+                           {{"case", {{"reference", "IMP-04"}}}, {"receipt", nlohmann::json::array()}})),
             "IMP-04");
   EXPECT_EQ(label_of(entry("knowledge_item", "5", nullptr,
                            {{"status", "concept"}, {"version", {{"title", "Oplossingsgericht werken"}}}})),

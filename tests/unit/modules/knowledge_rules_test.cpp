@@ -47,8 +47,9 @@ TEST(KnowledgeTags, TrimmedLowerCaseOnce) {
 TEST(KnowledgeSnippet, EscapedWithTheMatchesMarked) {
   const std::string text = "Bij <b>huisbezoeken</b> letten wij op de woningen & de begeleiding van gezinnen.";
   const auto s = snippet(text, dutch::parse_query("woningen begeleiding "));
-  EXPECT_EQ(s, "Bij &lt;b&gt;huisbezoeken&lt;/b&gt; letten wij op de <mark>woningen</mark> &amp; de "
-               "<mark>begeleiding</mark> van gezinnen.");
+  EXPECT_EQ(s,
+            "Bij &lt;b&gt;huisbezoeken&lt;/b&gt; letten wij op de <mark>woningen</mark> &amp; de "
+            "<mark>begeleiding</mark> van gezinnen.");
   const auto typing = snippet(text, dutch::parse_query("huisbez"));
   EXPECT_NE(typing.find("<mark>huisbezoeken</mark>"), std::string::npos) << typing;
   std::string long_text;
@@ -69,9 +70,11 @@ TEST(KnowledgeSnippet, WordsWithGeMatchTheirStem) {
 TEST(KnowledgeSnippet, StemsThatChangeTheWordStillMatch) {
   // Snowball undoubles vowels (baan → ban, noot → not): the words are stemmed when they
   // share their first two letters with a term, and these do.
-  const auto s = snippet("Zij zoekt een baan; banen zijn schaars. Noten en een noot.", dutch::parse_query("banen noot "));
-  EXPECT_EQ(s, "Zij zoekt een <mark>baan</mark>; <mark>banen</mark> zijn schaars. <mark>Noten</mark> en een "
-               "<mark>noot</mark>.");
+  const auto s =
+      snippet("Zij zoekt een baan; banen zijn schaars. Noten en een noot.", dutch::parse_query("banen noot "));
+  EXPECT_EQ(s,
+            "Zij zoekt een <mark>baan</mark>; <mark>banen</mark> zijn schaars. <mark>Noten</mark> en een "
+            "<mark>noot</mark>.");
 }
 
 // A part of a compound matched (decision 0009): the compound is marked, as it was found.
@@ -149,7 +152,9 @@ TEST(KnowledgeAccess, CoachesWriteOnlyWhereTheOrganisationAllows) {
 
 // A minimal ZIP: local headers are not read, only the central directory of names.
 std::string zip_with(const std::vector<std::string>& names) {
-  auto le16 = [](std::string& s, unsigned v) { s += static_cast<char>(v & 0xff), s += static_cast<char>(v >> 8 & 0xff); };
+  auto le16 = [](std::string& s, unsigned v) {
+    s += static_cast<char>(v & 0xff), s += static_cast<char>(v >> 8 & 0xff);
+  };
   auto le32 = [&](std::string& s, unsigned v) { le16(s, v & 0xffff), le16(s, v >> 16); };
   std::string out = std::string("PK\x03\x04", 4) + std::string(26, '\0');
   const auto cd_offset = static_cast<unsigned>(out.size());
@@ -157,8 +162,8 @@ std::string zip_with(const std::vector<std::string>& names) {
     out += std::string("PK\x01\x02", 4);
     out += std::string(24, '\0');
     le16(out, static_cast<unsigned>(n.size()));
-    le16(out, 0), le16(out, 0);            // extra, comment
-    out += std::string(12, '\0');          // disk, attributes, local header offset
+    le16(out, 0), le16(out, 0);    // extra, comment
+    out += std::string(12, '\0');  // disk, attributes, local header offset
     out += n;
   }
   const auto cd_size = static_cast<unsigned>(out.size()) - cd_offset;

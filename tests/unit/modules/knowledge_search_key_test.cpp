@@ -97,10 +97,13 @@ TEST(KnowledgeSearchKey, MigrationKeysTheExistingItemsAlike) {
     db.with_write([](store::Tx& tx) {
       tx.execute("INSERT INTO organisations (id, name, slug, created_at) VALUES (3, 'Org', 'org', 1)");
       tx.execute(
-          "INSERT INTO users (id, org_id, email, name, password_hash, created_at) VALUES (4, 3, 'a@b.nl', 'A', 'x', 1)");
+          "INSERT INTO users (id, org_id, email, name, password_hash, created_at) VALUES (4, 3, 'a@b.nl', 'A', 'x', "
+          "1)");
       const std::vector<std::tuple<int, const char*, const char*, int, int>> items{
-          {10, "methodiek", "gepubliceerd", 1, 0}, {11, "procedure", "concept", 0, 1},
-          {12, "richtlijn", "gearchiveerd", 2, 0}, {13, "document", "ter_review", 0, 1}};
+          {10, "methodiek", "gepubliceerd", 1, 0},
+          {11, "procedure", "concept", 0, 1},
+          {12, "richtlijn", "gearchiveerd", 2, 0},
+          {13, "document", "ter_review", 0, 1}};
       for (const auto& [id, category, status, published, draft] : items) {
         tx.execute(
             "INSERT INTO knowledge_items (id, org_id, category, status, owner_id, published_version, draft_version, "

@@ -92,8 +92,8 @@ class SearchReplicaOnPostgres : public ::testing::Test {
     replica.catch_up(*db_);
     return replica.index().read([&](Tx& index) {
       return db_->read([&](Tx& tx) {
-        return repo::search(tx, index, org_, dutch::parse_query(typed), {"gepubliceerd"}, std::nullopt,
-                            std::nullopt, 50, 0)
+        return repo::search(tx, index, org_, dutch::parse_query(typed), {"gepubliceerd"}, std::nullopt, std::nullopt,
+                            50, 0)
             .page;
       });
     });
@@ -187,8 +187,9 @@ TEST_F(SearchReplicaOnPostgres, AKeptFileIsUsedAgainOnlyByItsOwnDatabase) {
   }
   // As after a restore to an earlier point: the change it applied last is another.
   db_->with_write([&](Tx& tx) {
-    tx.execute("UPDATE knowledge_search_changes SET stamp = stamp + 1 WHERE seq = (SELECT max(seq) FROM "
-               "knowledge_search_changes)");
+    tx.execute(
+        "UPDATE knowledge_search_changes SET stamp = stamp + 1 WHERE seq = (SELECT max(seq) FROM "
+        "knowledge_search_changes)");
     return true;
   });
   SearchReplica kept(file);
@@ -201,8 +202,9 @@ TEST_F(SearchReplicaOnPostgres, AKeptFileIsUsedAgainOnlyByItsOwnDatabase) {
   });
   EXPECT_EQ(search(kept).size(), 2u);
   db_->with_write([&](Tx& tx) {
-    tx.execute("UPDATE knowledge_search_changes SET stamp = stamp + 1 WHERE seq = (SELECT max(seq) FROM "
-               "knowledge_search_changes)");
+    tx.execute(
+        "UPDATE knowledge_search_changes SET stamp = stamp + 1 WHERE seq = (SELECT max(seq) FROM "
+        "knowledge_search_changes)");
     return true;
   });
   EXPECT_EQ(search(kept), std::vector{item});

@@ -8,8 +8,8 @@
 
 #include <filesystem>
 
-#include "app/demo.hpp"
 #include "../support/recording_tx.hpp"
+#include "app/demo.hpp"
 #include "modules/sensemaking/report_chapter.hpp"
 #include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
@@ -170,9 +170,8 @@ TEST_F(SenseMaking, AnActionClosesWithWhatChangedAndIsThenFinal) {
   const auto& quality = who("kwaliteit");
   const auto& coach = who("coach");
   const auto id = sessions->create(quality, filtered("2026-01-01", "2026-12-31"), now)->item.summary.id;
-  const auto action =
-      sessions->add_action(quality, id, ActionInput{"Training plannen", "2026-09-01", coach.user_id, std::nullopt},
-                           now);
+  const auto action = sessions->add_action(
+      quality, id, ActionInput{"Training plannen", "2026-09-01", coach.user_id, std::nullopt}, now);
   ASSERT_TRUE(action.ok());
   EXPECT_TRUE(action->item.overdue) << "due before today and not done";
 
@@ -199,13 +198,15 @@ TEST_F(SenseMaking, AnActionClosesWithWhatChangedAndIsThenFinal) {
   EXPECT_FALSE(closed->item.overdue);
   EXPECT_EQ(sessions->update_action(quality, action->item.id, started, now).error().kind, ErrorKind::conflict);
 
-  const auto figures = db->read([&](store::Tx& tx) { return Service::figures(tx, org_id, "2026-01-01", "2026-12-31"); });
+  const auto figures =
+      db->read([&](store::Tx& tx) { return Service::figures(tx, org_id, "2026-01-01", "2026-12-31"); });
   EXPECT_EQ(figures.sessions, 1);
   EXPECT_EQ(figures.actions_agreed, 1);
   EXPECT_EQ(figures.actions_done, 1);
   EXPECT_EQ(figures.actions_open, 0);
   EXPECT_EQ(figures.done_by_kind[2], (std::pair<std::string, std::int64_t>{"training", 1}));
-  const auto last_year = db->read([&](store::Tx& tx) { return Service::figures(tx, org_id, "2025-01-01", "2025-12-31"); });
+  const auto last_year =
+      db->read([&](store::Tx& tx) { return Service::figures(tx, org_id, "2025-01-01", "2025-12-31"); });
   EXPECT_EQ(last_year.actions_done, 0);
 }
 
@@ -220,14 +221,12 @@ TEST_F(SenseMaking, ABestPracticeOnceAndOnlyFromAStoryTheSessionSaw) {
   ASSERT_TRUE(bp.ok());
   EXPECT_EQ(bp->item.title, "Verhaal 2026-02-01") << "the story's title by default";
   EXPECT_EQ(bp->item.status, "concept");
-  EXPECT_EQ(sessions->promote(quality, seen, BestPracticeInput{std::nullopt, "Nog eens", std::nullopt}, now)
-                .error()
-                .kind,
-            ErrorKind::conflict);
-  EXPECT_EQ(sessions->promote(who("coach"), unseen, BestPracticeInput{std::nullopt, "Goed", std::nullopt}, now)
-                .error()
-                .kind,
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      sessions->promote(quality, seen, BestPracticeInput{std::nullopt, "Nog eens", std::nullopt}, now).error().kind,
+      ErrorKind::conflict);
+  EXPECT_EQ(
+      sessions->promote(who("coach"), unseen, BestPracticeInput{std::nullopt, "Goed", std::nullopt}, now).error().kind,
+      ErrorKind::forbidden);
 }
 
 // The open (or closed) sessions are found and counted by the status's own index. With the

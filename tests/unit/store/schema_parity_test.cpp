@@ -6,13 +6,13 @@
 // PostgreSQL server (WIJKKADER_TEST_PG_URL; scripts/with-postgres.sh).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "store/open.hpp"
@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 const std::set<std::string> kOnlySqlite = {
     // The kennisbank's FTS5 index and its shadow tables (decision 0006); on PostgreSQL
     // each server keeps a SQLite copy of it (decision 0011).
-    "knowledge_fts", "knowledge_fts_config", "knowledge_fts_content", "knowledge_fts_data", "knowledge_fts_docsize",
-    "knowledge_fts_idx"};
+    "knowledge_fts",      "knowledge_fts_config",  "knowledge_fts_content",
+    "knowledge_fts_data", "knowledge_fts_docsize", "knowledge_fts_idx"};
 const std::set<std::string> kOnlyPostgres = {
     // The changes each server's copy of the search index catches up from (decision 0011).
     "knowledge_search_changes"};
@@ -41,7 +41,9 @@ const std::set<std::string> kTunedIndexes = {"case_status_history_case", "knowle
 const std::set<std::string> kOnlyPostgresIndexes = {"cases_list"};
 
 // Test tables other tests make and drop in the PostgreSQL test database.
-bool ignored(const std::string& table) { return table.starts_with("store_test_"); }
+bool ignored(const std::string& table) {
+  return table.starts_with("store_test_");
+}
 
 struct Schema {
   std::map<std::string, std::map<std::string, bool>> columns;  // table → column → NOT NULL
@@ -86,24 +88,24 @@ Schema sqlite_schema(Database& db) {
 Schema postgres_schema(Database& db) {
   Schema s;
   db.with_read([&](Tx& tx) {
-    for (const auto& c : tx.query(
-             "SELECT c.table_name, c.column_name, c.is_nullable FROM information_schema.columns c "
-             "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-             "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'")) {
+    for (const auto& c :
+         tx.query("SELECT c.table_name, c.column_name, c.is_nullable FROM information_schema.columns c "
+                  "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+                  "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'")) {
       const auto table = c.str(0);
       if (kOnlyPostgres.contains(table) || ignored(table)) continue;
       s.columns[table][c.str(1)] = c.str(2) == "NO";
     }
     // Each index with its key columns in order (not its INCLUDE columns), and whether it
     // is unique and whether a constraint (primary key, UNIQUE) made it.
-    for (const auto& i : tx.query(
-             "SELECT t.relname, x.relname, i.indisunique, "
-             "  EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid), "
-             "  (SELECT string_agg(a.attname, ',' ORDER BY k.n) "
-             "     FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY k(att, n) "
-             "     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.att) "
-             "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid "
-             "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()")) {
+    for (const auto& i :
+         tx.query("SELECT t.relname, x.relname, i.indisunique, "
+                  "  EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid), "
+                  "  (SELECT string_agg(a.attname, ',' ORDER BY k.n) "
+                  "     FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY k(att, n) "
+                  "     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.att) "
+                  "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid "
+                  "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()")) {
       const auto table = i.str(0);
       if (kOnlyPostgres.contains(table) || ignored(table)) continue;
       if (i.boolean(2)) s.unique_keys[table].insert(i.str(4));
@@ -113,8 +115,12 @@ Schema postgres_schema(Database& db) {
   return s;
 }
 
-std::string text(bool not_null) { return not_null ? "NOT NULL" : "NULL"; }
-std::string text(const std::string& s) { return s; }
+std::string text(bool not_null) {
+  return not_null ? "NOT NULL" : "NULL";
+}
+std::string text(const std::string& s) {
+  return s;
+}
 
 // What differs between two maps, one line each; empty when they are equal.
 template <class Map>

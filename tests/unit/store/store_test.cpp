@@ -120,7 +120,11 @@ TEST_P(StoreTest, EachRefillsOneRowFromRowToRow) {
   EXPECT_EQ(rows[3].i64(2), 0);
   int calls = 0;
   db->with_read([&](Tx& tx) {
-    EXPECT_THROW(tx.each(sql, {}, [&](Row&) { if (++calls == 2) throw std::runtime_error("stop"); }), std::runtime_error);
+    EXPECT_THROW(tx.each(sql, {},
+                         [&](Row&) {
+                           if (++calls == 2) throw std::runtime_error("stop");
+                         }),
+                 std::runtime_error);
     EXPECT_EQ(tx.query(sql).size(), 4u) << "the statement was reset";
   });
   EXPECT_EQ(calls, 2);
@@ -236,7 +240,8 @@ TEST_P(StoreTest, AFailedFirstStatementLeavesTheStoreUsable) {
       EXPECT_EQ(e.kind(), DbError::Kind::unique);
       EXPECT_NE(std::string(e.what()).find("store_test_items"), std::string::npos) << e.what();
     }
-    EXPECT_EQ(db->read([&](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM store_test_items " + nth)->i64(0); }), 1);
+    EXPECT_EQ(db->read([&](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM store_test_items " + nth)->i64(0); }),
+              1);
   }
   db->with_read([](Tx&) {});  // a transaction without a statement
   db->with_write([](Tx& tx) {
