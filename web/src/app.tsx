@@ -39,9 +39,7 @@ import { useModuleView } from './lib/views';
 
 export const LOGIN_PATH = '/inloggen';
 
-
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me };
-
 
 function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
   switch (page) {
@@ -158,7 +156,8 @@ export function App() {
   // Logged in and on the log-in page: go to the start page (or where the user was going).
   useEffect(() => {
     if (publicStoryOrg(path) !== null) return;
-    if (session.state === 'in' && path === LOGIN_PATH) navigate(safeReturnPath(window.location.search), { replace: true });
+    if (session.state === 'in' && path === LOGIN_PATH)
+      navigate(safeReturnPath(window.location.search), { replace: true });
     if (session.state === 'anonymous' && path !== LOGIN_PATH) navigate(LOGIN_PATH, { replace: true });
   }, [session.state, path]);
 
@@ -170,7 +169,10 @@ export function App() {
 
   // The page being shown (not the log-in, "not found" or "no access" page), for the view count.
   const shownRoute = session.state === 'in' && path !== LOGIN_PATH ? matchRoute(path) : null;
-  useModuleView(shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me.roles) ? shownRoute.page : null, path);
+  useModuleView(
+    shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me.roles) ? shownRoute.page : null,
+    path,
+  );
 
   // Logging out leaves the page: with unsaved work, only once the user has said so.
   const onLogout = useCallback(

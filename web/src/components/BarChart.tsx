@@ -44,7 +44,10 @@ export function chartScale(values: number[], plotStart: number, plotWidth: numbe
 }
 
 /** Where a bar starts and how long it is, in SVG units; a value other than zero is at least visible. */
-export function barGeometry(value: number, scale: { x: (v: number) => number; zero: number }): { x: number; width: number } {
+export function barGeometry(
+  value: number,
+  scale: { x: (v: number) => number; zero: number },
+): { x: number; width: number } {
   const end = scale.x(value);
   return { x: Math.min(scale.zero, end), width: Math.max(Math.abs(end - scale.zero), value === 0 ? 0 : 2) };
 }
@@ -61,7 +64,10 @@ export function BarChart({ id, title, series, categories, format }: Props) {
   const scale = chartScale(all, 0, PLOT_WIDTH);
 
   const label = `${title}. ${categories
-    .map((c) => `${c.label}: ${c.values.map((v, i) => (series.length > 1 ? `${series[i]!.label} ${format(v)}` : format(v))).join(', ')}`)
+    .map(
+      (c) =>
+        `${c.label}: ${c.values.map((v, i) => (series.length > 1 ? `${series[i]!.label} ${format(v)}` : format(v))).join(', ')}`,
+    )
     .join('; ')}.`;
 
   return (
@@ -117,7 +123,14 @@ export function BarChart({ id, title, series, categories, format }: Props) {
                         focusable="false"
                       >
                         <rect class={`wk-chart__bar ${cls}`} x={x} y={0} width={width} height={BAR_H} />
-                        <line class="wk-chart__axis" x1={scale.zero} x2={scale.zero} y1={0} y2={BAR_H} vector-effect="non-scaling-stroke" />
+                        <line
+                          class="wk-chart__axis"
+                          x1={scale.zero}
+                          x2={scale.zero}
+                          y1={0}
+                          y2={BAR_H}
+                          vector-effect="non-scaling-stroke"
+                        />
                       </svg>
                       <span class="wk-chart__value">{format(v)}</span>
                     </div>

@@ -26,7 +26,18 @@ interface DialogProps {
  * cancels, and the background is inert. Its content sits in a form, so Enter in a text
  * box confirms; focus starts on the safe choice unless the dialog asks for input.
  */
-export function Dialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, busy, describedBy, initialFocus, error }: DialogProps) {
+export function Dialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  describedBy,
+  initialFocus,
+  error,
+}: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -59,10 +70,20 @@ export function Dialog({ title, children, confirmLabel, cancelLabel, onConfirm, 
         {children}
         {error !== undefined ? <LiveRegions error={error} /> : null}
         <div class="utrecht-button-group wk-button-row">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={busy} aria-busy={busy ? 'true' : undefined}>
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action"
+            disabled={busy}
+            aria-busy={busy ? 'true' : undefined}
+          >
             {confirmLabel}
           </button>
-          <button ref={cancelRef} type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
+          <button
+            ref={cancelRef}
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={onCancel}
+          >
             {cancelLabel ?? t('common.cancel')}
           </button>
         </div>

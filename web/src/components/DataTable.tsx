@@ -32,7 +32,16 @@ interface DataTableProps<T> {
   tableClass?: string;
 }
 
-export function DataTable<T>({ id, caption, labelledBy, columns, empty, rows, renderRow, tableClass }: DataTableProps<T>) {
+export function DataTable<T>({
+  id,
+  caption,
+  labelledBy,
+  columns,
+  empty,
+  rows,
+  renderRow,
+  tableClass,
+}: DataTableProps<T>) {
   if (!rows.length) return <p class="utrecht-paragraph">{empty}</p>;
   const captionId = `${id}-caption`;
   return (
@@ -64,7 +73,11 @@ export function TableHead({ columns }: { columns: Column[] }) {
     <thead class="utrecht-table__header">
       <tr class="utrecht-table__row">
         {columns.map((c) => (
-          <th key={c.key} scope="col" class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}>
+          <th
+            key={c.key}
+            scope="col"
+            class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+          >
             {c.label}
           </th>
         ))}

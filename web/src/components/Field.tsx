@@ -292,7 +292,9 @@ export function SelectField(p: SelectFieldProps) {
               {o.label}
             </option>
           ));
-          return run.group === undefined ? options : (
+          return run.group === undefined ? (
+            options
+          ) : (
             <optgroup key={`group-${run.group}`} label={run.group}>
               {options}
             </optgroup>
@@ -349,7 +351,9 @@ interface FieldsetProps {
 export function Fieldset(p: FieldsetProps) {
   const { descId, errId } = messageIds(p);
   return (
-    <div class={`utrecht-form-fieldset wk-fieldset${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}>
+    <div
+      class={`utrecht-form-fieldset wk-fieldset${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}
+    >
       <fieldset
         id={p.id}
         class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"

@@ -43,7 +43,11 @@ export function FormPanel(p: FormPanelProps) {
       <form ref={p.formRef} class="utrecht-form wk-form" noValidate onSubmit={p.onSubmit}>
         {p.children}
         <div class="utrecht-button-group wk-button-row">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={p.busy ? 'true' : undefined}>
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+            aria-busy={p.busy ? 'true' : undefined}
+          >
             {p.busy ? t('common.saving') : p.submitLabel}
           </button>
           {p.onCancel ? (

@@ -21,23 +21,47 @@ export function Pager(props: {
   firstText?: string;
   stopText?: string | null;
 }) {
-  const { path, prev, next, label, prevText, nextText, where, onNavigate, first = null, firstText = '', stopText = null } = props;
+  const {
+    path,
+    prev,
+    next,
+    label,
+    prevText,
+    nextText,
+    where,
+    onNavigate,
+    first = null,
+    firstText = '',
+    stopText = null,
+  } = props;
   if (prev === null && next === null && first === null && stopText === null) return null;
   return (
     <nav class="wk-pager" aria-label={label}>
       {first !== null ? (
-        <Link href={`${path}${first}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+        <Link
+          href={`${path}${first}`}
+          class="utrecht-link utrecht-link--html-a wk-pager__link"
+          onClickCapture={onNavigate}
+        >
           {firstText}
         </Link>
       ) : null}
       {prev !== null ? (
-        <Link href={`${path}${prev}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+        <Link
+          href={`${path}${prev}`}
+          class="utrecht-link utrecht-link--html-a wk-pager__link"
+          onClickCapture={onNavigate}
+        >
           {prevText}
         </Link>
       ) : null}
       <span class="wk-pager__where">{where}</span>
       {next !== null ? (
-        <Link href={`${path}${next}`} class="utrecht-link utrecht-link--html-a wk-pager__link" onClickCapture={onNavigate}>
+        <Link
+          href={`${path}${next}`}
+          class="utrecht-link utrecht-link--html-a wk-pager__link"
+          onClickCapture={onNavigate}
+        >
           {nextText}
         </Link>
       ) : stopText !== null ? (

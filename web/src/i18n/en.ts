@@ -49,7 +49,8 @@ export const en: Messages = {
 
   'account.link': 'My account',
   'account.title': 'My account',
-  'account.intro': 'Your details in Wijkkader. The functional administrator of your organisation changes your name, e-mail address, roles and teams.',
+  'account.intro':
+    'Your details in Wijkkader. The functional administrator of your organisation changes your name, e-mail address, roles and teams.',
   'account.details': 'Your details',
   'account.name': 'Name',
   'account.email': 'E-mail address',
@@ -191,7 +192,8 @@ export const en: Messages = {
   'users.you': '(you)',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Every change, log-in and log-out, newest first: sorted by the time of the change. The audit log cannot be changed.',
+  'audit.intro':
+    'Every change, log-in and log-out, newest first: sorted by the time of the change. The audit log cannot be changed.',
   'audit.caption': 'Audit log',
   'audit.filter.entity': 'Kind of object',
   'audit.filter.all': 'All kinds',
@@ -347,7 +349,8 @@ export const en: Messages = {
   'programme.cityWide': 'City-wide',
 
   'cases.title': 'Cases',
-  'cases.intro': 'The cases you may read, with their cost receipts. A case only has a pseudonymous reference; client data stays in the municipality’s case system.',
+  'cases.intro':
+    'The cases you may read, with their cost receipts. A case only has a pseudonymous reference; client data stays in the municipality’s case system.',
   'cases.new': 'New case',
   'cases.filter.label': 'Filter cases',
   'cases.filter.programme': 'Programme',
@@ -396,11 +399,13 @@ export const en: Messages = {
   'case.saveAll': 'Save',
   'case.created': 'Case {reference} has been created. Now fill in the cost receipt.',
   'case.saved': 'The details of case {reference} have been saved.',
-  'case.savedWithReceipt': 'The details of case {reference} and the receipt have been saved. Saving: {saving} per year.',
+  'case.savedWithReceipt':
+    'The details of case {reference} and the receipt have been saved. Saving: {saving} per year.',
   'case.unchanged': 'Nothing was changed.',
   'case.nothingSaved': 'Nothing has been saved.',
   'case.receiptSavedDetailsNot': 'The receipt has been saved, the details of the case not yet.',
-  'case.warnings': 'Note: the text has been saved but seems to contain personal data. Remove it if it is about a client.',
+  'case.warnings':
+    'Note: the text has been saved but seems to contain personal data. Remove it if it is about a client.',
   'case.field.reference': 'Reference (pseudonym)',
   'case.field.referenceHelp': 'For example WS-2018-007. No name, citizen service number, address or date of birth.',
   'case.field.team': 'Team',
@@ -459,19 +464,22 @@ export const en: Messages = {
   'receipt.sumNieuw': 'Total new',
   'receipt.saving': 'Saving (old − new)',
   'receipt.negative': 'Negative saving.',
-  'receipt.negativeText': 'The costs after the intervention are higher than without it. That is allowed, but check the amounts.',
+  'receipt.negativeText':
+    'The costs after the intervention are higher than without it. That is allowed, but check the amounts.',
   'receipt.unreadable': '{count} amounts cannot be read and are left out.',
   'receipt.unreadableOne': '1 amount cannot be read and is left out.',
   'receipt.saved': 'The receipt has been saved. Saving: {saving} per year.',
   'receipt.negativeSaved': 'Note: the saving is negative.',
-  'receipt.warnings': 'Note: the receipt has been saved, but a description seems to contain personal data. Remove it if it is about a client.',
+  'receipt.warnings':
+    'Note: the receipt has been saved, but a description seems to contain personal data. Remove it if it is about a client.',
   'receipt.problem.categoryMissing': 'Choose a cost category.',
   'receipt.problem.payerMissing': 'Choose a payer.',
   'receipt.problem.amount.empty': 'Enter an amount.',
   'receipt.problem.amount.invalid': 'Enter an amount in euro, for example 2.400 or 2.400,50.',
   'receipt.problem.amount.negative': 'An amount cannot be negative.',
   'receipt.problem.amount.tooPrecise': 'Use at most two digits after the comma.',
-  'receipt.problem.amount.english': 'Write amounts the Dutch way: a dot for thousands and a comma for cents, for example 2.400,50.',
+  'receipt.problem.amount.english':
+    'Write amounts the Dutch way: a dot for thousands and a comma for cents, for example 2.400,50.',
   'receipt.problem.amount.tooLarge': 'The amount may be at most € 100.000.000 per year.',
 
   'summary.title': 'Cost receipts',
@@ -645,7 +653,8 @@ export const en: Messages = {
   'report.progressOne': '1 of the {total} chapters has a text.',
   'report.chaptersIntro':
     'Write each chapter’s text, in Markdown or as plain text, and save it. Wijkkader computes the figures itself. A citizen service number (BSN) is refused; do not write names or other personal data of clients either.',
-  'report.chaptersIntroReadOnly': 'The texts are written by the director and the quality staff; Wijkkader computes the figures itself.',
+  'report.chaptersIntroReadOnly':
+    'The texts are written by the director and the quality staff; Wijkkader computes the figures itself.',
   'report.tocCaption': 'Chapters of the annual report {year}',
   'report.noChapters': 'This annual report has no chapters.',
   'report.col.number': 'No.',
@@ -662,7 +671,8 @@ export const en: Messages = {
   'report.save': 'Save text',
   'report.saveOf': 'of chapter {number} {title}',
   'report.saved': 'The text of chapter {number} {title} has been saved.',
-  'report.cleared': 'The text of chapter {number} {title} has been cleared; the report shows again that the text is missing.',
+  'report.cleared':
+    'The text of chapter {number} {title} has been cleared; the report shows again that the text is missing.',
   'report.savedAt': 'Saved on {when}.',
   'report.tooLong': 'The text may have at most {max} characters.',
   'report.noText': 'No text has been written for this chapter yet.',
@@ -671,8 +681,7 @@ export const en: Messages = {
   'report.col.table': 'Table',
   'report.col.rows': 'Rows',
   'report.col.total': 'Total',
-  'report.rowsHelp':
-    'Rows: without the total rows. The full tables are in the web page, the PDF and the Excel file.',
+  'report.rowsHelp': 'Rows: without the total rows. The full tables are in the web page, the PDF and the Excel file.',
 
   'nav.stories': 'Story point',
 
@@ -747,7 +756,8 @@ export const en: Messages = {
   'story.answers': 'Extra questions',
   'story.none': 'None',
   'story.moderation': 'Review',
-  'story.personalData.found': 'This story may contain personal data ({count}). It is ticked below to be left out: check it before you accept.',
+  'story.personalData.found':
+    'This story may contain personal data ({count}). It is ticked below to be left out: check it before you accept.',
   'story.personalData.email': 'E-mail address',
   'story.personalData.phone': 'Phone number',
   'story.personalData.address': 'Address (postcode with house number)',
@@ -761,7 +771,8 @@ export const en: Messages = {
   'story.redact.add': 'Leave out',
   'story.redact.notFound': 'These words do not stand like this in the chosen field.',
   'story.redact.preview': 'The text as it will be kept',
-  'story.moderationIntro': 'Read the story. Once accepted it counts in the list and the dashboard; a rejected story counts nowhere.',
+  'story.moderationIntro':
+    'Read the story. Once accepted it counts in the list and the dashboard; a rejected story counts nowhere.',
   'story.reason': 'Reason for rejecting',
   'story.reasonHelp': 'Required to reject, e.g.: contains personal data.',
   'story.reasonMissing': 'Write why you reject this story.',
@@ -807,7 +818,8 @@ export const en: Messages = {
   'storyForm.view': 'View the story',
 
   'publicStory.title': 'Tell your story',
-  'publicStory.intro': '{org} would like to hear how the help in your neighbourhood works for you. Tell what happened in your own words. You do not have to give your name.',
+  'publicStory.intro':
+    '{org} would like to hear how the help in your neighbourhood works for you. Tell what happened in your own words. You do not have to give your name.',
   'publicStory.privacy': 'Do not write down names, addresses, phone numbers or citizen service numbers.',
   'publicStory.optional': 'The questions below are optional.',
   'publicStory.field.title': 'Give your story a title',
@@ -828,7 +840,8 @@ export const en: Messages = {
   'publicStory.required.text': 'Write your story.',
 
   'dashboard.title': 'Story point dashboard',
-  'dashboard.intro': 'How many stories there are, what they are about and how they were valued, compared with an earlier period. Only published stories count.',
+  'dashboard.intro':
+    'How many stories there are, what they are about and how they were valued, compared with an earlier period. Only published stories count.',
   'dashboard.filter.label': 'Period and filters',
   'dashboard.from': 'Period from (dd-mm-yyyy)',
   'dashboard.to': 'Period to (dd-mm-yyyy)',
@@ -869,7 +882,8 @@ export const en: Messages = {
   'dashboard.positive': '(very) positive',
   'dashboard.negativeSummary': '{period}: {negative} (very) negative, {positive} (very) positive',
   'dashboard.noStories': 'No stories in this period.',
-  'dashboard.sharesNote': 'Percentages with one decimal. For archetypes a story may have several choices, so they need not add up to 100 %.',
+  'dashboard.sharesNote':
+    'Percentages with one decimal. For archetypes a story may have several choices, so they need not add up to 100 %.',
 
   'nav.sessions': 'Sense-making sessions',
   'nav.bestPractices': 'Best practices',
@@ -893,7 +907,8 @@ export const en: Messages = {
   'lists.story_archetype': 'Roles (archetypes)',
   'lists.story_archetypeIntro': 'How the teller felt, for example Rescuer or Chameleon.',
   'lists.story_prompt': 'Extra questions',
-  'lists.story_promptIntro': 'Questions shown below the story, for example “Which emotion did you feel?”. An answer is optional.',
+  'lists.story_promptIntro':
+    'Questions shown below the story, for example “Which emotion did you feel?”. An answer is optional.',
   'lists.addTopic': 'Add a topic',
   'lists.addValuation': 'Add a valuation',
   'lists.addArchetype': 'Add a role',
@@ -911,9 +926,11 @@ export const en: Messages = {
   'myActions.empty': 'You have no open actions.',
 
   'sessions.title': 'Sense-making sessions',
-  'sessions.intro': 'In a sense-making session a group of colleagues looks at a set of stories together, names the themes that recur and agrees actions. The loop closes when an action changes a method, a procedure or a training.',
+  'sessions.intro':
+    'In a sense-making session a group of colleagues looks at a set of stories together, names the themes that recur and agrees actions. The loop closes when an action changes a method, a procedure or a training.',
   'sessions.new': 'New session',
-  'sessions.readOnly': 'You can view the sessions. You close actions assigned to you on your start page or on the session’s page.',
+  'sessions.readOnly':
+    'You can view the sessions. You close actions assigned to you on your start page or on the session’s page.',
   'sessions.tabs': 'Which sessions',
   'sessions.tab.all': 'All',
   'sessions.tab.open': 'Open',
@@ -935,7 +952,8 @@ export const en: Messages = {
   'sessions.status.closed': 'Closed',
 
   'sessionForm.title': 'New sense-making session',
-  'sessionForm.intro': 'Record when the session is, who takes part and which stories you look at together. You add themes and actions afterwards on the session’s page.',
+  'sessionForm.intro':
+    'Record when the session is, who takes part and which stories you look at together. You add themes and actions afterwards on the session’s page.',
   'sessionForm.field.title': 'Title',
   'sessionForm.field.date': 'Date (dd-mm-yyyy)',
   'sessionForm.field.facilitator': 'Facilitator',
@@ -945,7 +963,8 @@ export const en: Messages = {
   'sessionForm.field.other': 'Other participants (optional)',
   'sessionForm.otherHelp': 'People without an account, for example “two partner organisations”. No residents’ names.',
   'sessionForm.field.selection': 'Which stories does the session look at?',
-  'sessionForm.selectionHelp': 'With a filter the session looks at every story that matches it, until the session is closed. Hand-picked: exactly the stories you tick.',
+  'sessionForm.selectionHelp':
+    'With a filter the session looks at every story that matches it, until the session is closed. Hand-picked: exactly the stories you tick.',
   'sessionForm.selection.filter': 'Filter: every story that meets conditions',
   'sessionForm.selection.hand_picked': 'Hand-picked: stories I tick',
   'sessionForm.filterTitle': 'Filter',
@@ -957,8 +976,10 @@ export const en: Messages = {
   'sessionForm.pickSearch': 'Search stories (title and text)',
   'sessionForm.pickSearchHelp': 'The list follows as you type. Empty: the newest stories.',
   'sessionForm.pickFound': '{count} stories found.',
-  'sessionForm.pickFoundMore': 'The first {shown} of {total} stories found. Make the search more precise to find others.',
-  'sessionForm.pickFoundMoreThan': 'The first {shown} of more than {total} stories found. Make the search more precise to find others.',
+  'sessionForm.pickFoundMore':
+    'The first {shown} of {total} stories found. Make the search more precise to find others.',
+  'sessionForm.pickFoundMoreThan':
+    'The first {shown} of more than {total} stories found. Make the search more precise to find others.',
   'sessionForm.pickResults': 'Stories found: tick what the session looks at',
   'sessionForm.picked': 'Chosen stories ({count})',
   'sessionForm.pickedHelp': 'Untick a story to take it out again.',
@@ -974,9 +995,11 @@ export const en: Messages = {
   'sessionForm.required.story_ids': 'Choose at least one story.',
   'sessionForm.editLoading': 'Change details',
   'sessionForm.editTitle': 'Change details: {title}',
-  'sessionForm.editIntro': 'Change the session’s details; only what you change is saved. You change themes and actions on the session’s page. If you take out a story that a theme refers to, change that theme first.',
+  'sessionForm.editIntro':
+    'Change the session’s details; only what you change is saved. You change themes and actions on the session’s page. If you take out a story that a theme refers to, change that theme first.',
   'sessionForm.backToSession': 'Back to the session',
-  'sessionForm.pickedPartly': 'This session looks at {total} stories; the newest {shown} are shown here. If you change the choice, the session will then look only at the stories chosen here.',
+  'sessionForm.pickedPartly':
+    'This session looks at {total} stories; the newest {shown} are shown here. If you change the choice, the session will then look only at the stories chosen here.',
   'sessionForm.editSubmit': 'Save changes',
   'sessionForm.updated': 'The details of the session “{title}” have been saved.',
   'sessionForm.unchanged': 'Nothing was changed.',
@@ -994,7 +1017,8 @@ export const en: Messages = {
   'session.facilitatedBy': 'Facilitator: {name}',
   'session.warnings': 'Saved, but note:',
   'session.readOnly': 'You can view this session. You can close an action assigned to you here.',
-  'session.closedNote': 'This session is closed. Its details, stories and themes are fixed; actions carry on and actions can still be added.',
+  'session.closedNote':
+    'This session is closed. Its details, stories and themes are fixed; actions carry on and actions can still be added.',
   'session.details': 'About this session',
   'session.edit': 'Change details',
   'session.date': 'Date',
@@ -1018,15 +1042,19 @@ export const en: Messages = {
   'session.themesIntro': 'What recurs in the stories, with the stories in which it shows.',
   'session.noThemes': 'No themes have been named yet.',
   'session.actions': 'Actions',
-  'session.actionsIntro': 'What happens with the themes: who, what and when. An action closes with what changed, or with the reason it was dropped.',
+  'session.actionsIntro':
+    'What happens with the themes: who, what and when. An action closes with what changed, or with the reason it was dropped.',
   'session.actionsCaption': 'Actions of this session ({count})',
   'session.noActions': 'No actions have been agreed yet.',
   'session.closeTitle': 'Close the session',
-  'session.closeIntro': 'Close the session once its themes and actions are recorded. You then write down the conclusion. Afterwards the details, stories and themes are fixed; actions carry on.',
+  'session.closeIntro':
+    'Close the session once its themes and actions are recorded. You then write down the conclusion. Afterwards the details, stories and themes are fixed; actions carry on.',
   'session.close': 'Close session',
   'session.closeConfirmTitle': 'Close the session?',
-  'session.closeConfirmText': 'The session “{title}” will be closed. Afterwards you can no longer change its details and themes.',
-  'session.closeConfirmTextActions': 'The session “{title}” will be closed. Afterwards you can no longer change its details and themes. {count} actions are still running; they stay open.',
+  'session.closeConfirmText':
+    'The session “{title}” will be closed. Afterwards you can no longer change its details and themes.',
+  'session.closeConfirmTextActions':
+    'The session “{title}” will be closed. Afterwards you can no longer change its details and themes. {count} actions are still running; they stay open.',
   'session.conclusionHelp': 'What did the session bring? Required.',
   'session.conclusionMissing': 'Write the session’s conclusion.',
   'session.closed': 'The session “{title}” has been closed.',
@@ -1072,7 +1100,8 @@ export const en: Messages = {
   'action.resultDropped': 'Dropped: the action will not happen',
   'action.kindLegend': 'What changed?',
   'action.outcome': 'What changed?',
-  'action.outcomeHelp': 'Describe briefly what is different now, for example: the conversation training has a part on debts.',
+  'action.outcomeHelp':
+    'Describe briefly what is different now, for example: the conversation training has a part on debts.',
   'action.reason': 'Why is the action dropped?',
   'action.reasonHelp': 'Required.',
   'action.closeConfirm': 'Close action',
@@ -1098,7 +1127,8 @@ export const en: Messages = {
   'bestPractice.badge': 'Best practice',
   'bestPractice.viewAll': 'To the best practices',
   'bestPractice.sectionTitle': 'Best practice',
-  'bestPractice.sectionIntro': 'Does this story show how it can be done well? Make it a best practice. It goes into the list of best practices as a concept.',
+  'bestPractice.sectionIntro':
+    'Does this story show how it can be done well? Make it a best practice. It goes into the list of best practices as a concept.',
   'bestPractice.make': 'Make best practice',
   'bestPractice.dialogTitle': 'Make a best practice',
   'bestPractice.field.title': 'Title',
@@ -1114,7 +1144,8 @@ export const en: Messages = {
   'bestPractice.made': 'The story “{title}” has been made a best practice.',
 
   'bestPractices.title': 'Best practices',
-  'bestPractices.intro': 'Stories that show how it can be done well. Each best practice is a draft method in the knowledge base, where a quality officer works it out and publishes it.',
+  'bestPractices.intro':
+    'Stories that show how it can be done well. Each best practice is a draft method in the knowledge base, where a quality officer works it out and publishes it.',
   'bestPractices.caption': 'Best practices {from} to {to} of {total}',
   'bestPractices.captionMore': 'Best practices {from} to {to} of more than {total}',
   'bestPractices.pager': 'Pages of best practices',
@@ -1142,11 +1173,13 @@ export const en: Messages = {
   'knowledge.draftPrefix': 'New version:',
 
   'knowledge.title': 'Knowledge base',
-  'knowledge.intro': 'Methods, documents, procedures and guidelines of your organisation. Search for a word, or choose a category or tag.',
+  'knowledge.intro':
+    'Methods, documents, procedures and guidelines of your organisation. Search for a word, or choose a category or tag.',
   'knowledge.new': 'New item',
   'knowledge.dueLink': 'To review',
   'knowledge.search': 'Search the knowledge base',
-  'knowledge.searchHelp': 'Results appear as you type. Searching is in Dutch: other forms of a word count too (“woning” also finds “woningen”).',
+  'knowledge.searchHelp':
+    'Results appear as you type. Searching is in Dutch: other forms of a word count too (“woning” also finds “woningen”).',
   'knowledge.filter.label': 'Search and filter the knowledge base',
   'knowledge.filter.category': 'Category',
   'knowledge.filter.allCategories': 'All categories',
@@ -1205,11 +1238,13 @@ export const en: Messages = {
   'knowledge.overdueNotice': 'The review date has passed; the content may no longer be up to date.',
   'knowledge.overdueSince': 'This item should have been reviewed before {date}.',
   'knowledge.archivedNotice': 'This item is archived. Only quality staff still see it.',
-  'knowledge.unpublishedNotice': 'This item is not published yet (version {version}: {status}). Colleagues see it once it is published.',
+  'knowledge.unpublishedNotice':
+    'This item is not published yet (version {version}: {status}). Colleagues see it once it is published.',
   'knowledge.returnedBy': 'Sent back by {name} on {when}:',
   'knowledge.returnedAt': 'Sent back on {when}:',
   'knowledge.draftTitle': 'New version {version} being worked on',
-  'knowledge.draftNotice': 'Beside the published version {published} there is a new version {version}. Colleagues see the published version until the new one is published.',
+  'knowledge.draftNotice':
+    'Beside the published version {published} there is a new version {version}. Colleagues see the published version until the new one is published.',
   'knowledge.draftBy': 'Last changed by {name} on {when}.',
   'knowledge.draftAt': 'Last changed on {when}.',
   'knowledge.draftShow': 'Show the text of the new version {version}',
@@ -1236,9 +1271,12 @@ export const en: Messages = {
   'knowledge.sourceSession': 'Sense-making session:',
 
   'knowledge.workflow': 'Managing this item',
-  'knowledge.workflowIntro': 'Is the content still right? Choose “Still correct”. Does something need to change, choose “Edit”: your change becomes a new version that is reviewed first.',
-  'knowledge.workflowNow.concept': 'Version {version} is a draft. When the text is ready, submit it for review; a quality officer other than the author publishes it.',
-  'knowledge.workflowNow.ter_review': 'Version {version} is in review. A quality officer who did not write it publishes it or sends it back with a remark.',
+  'knowledge.workflowIntro':
+    'Is the content still right? Choose “Still correct”. Does something need to change, choose “Edit”: your change becomes a new version that is reviewed first.',
+  'knowledge.workflowNow.concept':
+    'Version {version} is a draft. When the text is ready, submit it for review; a quality officer other than the author publishes it.',
+  'knowledge.workflowNow.ter_review':
+    'Version {version} is in review. A quality officer who did not write it publishes it or sends it back with a remark.',
   'knowledge.edit': 'Edit',
   'knowledge.submit': 'Submit for review',
   'knowledge.publish': 'Publish',
@@ -1268,7 +1306,8 @@ export const en: Messages = {
   'knowledge.attachmentMeta': '{size}, added by {name} on {date}',
   'knowledge.attachmentMetaNoName': '{size}, added on {date}',
   'knowledge.attachmentFile': 'File',
-  'knowledge.attachmentHelp': 'PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG, GIF, WebP), up to 10 MB. No files with client data.',
+  'knowledge.attachmentHelp':
+    'PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG, GIF, WebP), up to 10 MB. No files with client data.',
   'knowledge.attachmentUpload': 'Add attachment',
   'knowledge.attachmentUploading': 'Uploading: {percent} %',
   'knowledge.attachmentAdded': 'The attachment “{name}” has been added.',
@@ -1279,7 +1318,8 @@ export const en: Messages = {
   'knowledge.attachmentDeleted': 'The attachment “{name}” has been removed.',
 
   'knowledge.ratings': 'Rating',
-  'knowledge.ratingsIntro': 'How correct and how complete is this item? Give each a mark from 1 (poor) to 5 (excellent).',
+  'knowledge.ratingsIntro':
+    'How correct and how complete is this item? Give each a mark from 1 (poor) to 5 (excellent).',
   'knowledge.ratingsNone': 'This item has not been rated yet.',
   'knowledge.ratingsCount': '{count} ratings of version {version}',
   'knowledge.ratingsCountOne': '1 rating of version {version}',
@@ -1288,11 +1328,13 @@ export const en: Messages = {
   'knowledge.volledigheid': 'Completeness',
   'knowledge.average': '{value} out of 5',
   'knowledge.rateTitle': 'Your rating',
-  'knowledge.rateMine': 'You gave correctness {juistheid} and completeness {volledigheid}. You can change your rating here.',
+  'knowledge.rateMine':
+    'You gave correctness {juistheid} and completeness {volledigheid}. You can change your rating here.',
   'knowledge.rateJuistheid': 'Correctness: is what it says right?',
   'knowledge.rateVolledigheid': 'Completeness: does it have what you need?',
   'knowledge.rateScaleHelp': '1 is poor, 5 is excellent.',
-  'knowledge.rateRemarkHelp': 'What is not right, or what is missing? The owner and quality staff read your remark with your name.',
+  'knowledge.rateRemarkHelp':
+    'What is not right, or what is missing? The owner and quality staff read your remark with your name.',
   'knowledge.rateSubmit': 'Save rating',
   'knowledge.rateSaved': 'Thank you. Your rating has been saved.',
   'knowledge.rateMissing.juistheid': 'Choose a mark for correctness.',
@@ -1332,21 +1374,26 @@ export const en: Messages = {
   'knowledgeForm.title': 'New knowledge-base item',
   'knowledgeForm.editTitle': 'Edit {title}',
   'knowledgeForm.editLoading': 'Edit item',
-  'knowledgeForm.intro': 'The item is saved as a draft. Then you submit it for review; another quality officer publishes it.',
+  'knowledgeForm.intro':
+    'The item is saved as a draft. Then you submit it for review; another quality officer publishes it.',
   'knowledgeForm.editIntro': 'Change the draft. Only what you change is saved.',
-  'knowledgeForm.editIntroPublished': 'This item is published. Your changes become a new version (draft); colleagues see the published version until the new one is published.',
-  'knowledgeForm.editIntroReview': 'This item is in review. If you change it, it becomes a draft again and you submit it once more.',
+  'knowledgeForm.editIntroPublished':
+    'This item is published. Your changes become a new version (draft); colleagues see the published version until the new one is published.',
+  'knowledgeForm.editIntroReview':
+    'This item is in review. If you change it, it becomes a draft again and you submit it once more.',
   'knowledgeForm.backToItem': 'Back to the item',
   'knowledgeForm.field.category': 'Category',
   'knowledgeForm.chooseCategory': 'Choose a category',
-  'knowledgeForm.categoryHelp': 'Procedures and guidelines are reviewed every year, methods and documents every two years.',
+  'knowledgeForm.categoryHelp':
+    'Procedures and guidelines are reviewed every year, methods and documents every two years.',
   'knowledgeForm.field.title': 'Title',
   'knowledgeForm.field.tags': 'Tags (optional)',
   'knowledgeForm.tagsHelp': 'Keywords separated by commas, e.g.: wonen, urgentie.',
   'knowledgeForm.field.owner': 'Owner',
   'knowledgeForm.ownerHelp': 'Who keeps the item right and reviews it on time.',
   'knowledgeForm.field.body': 'Text (Markdown)',
-  'knowledgeForm.bodyHelp': 'A line starting with # is a heading, - at the start of a line makes a list, **bold** and *italic*, [text](https://address) is a link. No names or other client data.',
+  'knowledgeForm.bodyHelp':
+    'A line starting with # is a heading, - at the start of a line makes a list, **bold** and *italic*, [text](https://address) is a link. No names or other client data.',
   'knowledgeForm.preview': 'Show preview',
   'knowledgeForm.previewUpdate': 'Update preview',
   'knowledgeForm.previewTitle': 'Preview',
@@ -1362,12 +1409,15 @@ export const en: Messages = {
   'knowledgeForm.required.category': 'Choose a category.',
   'knowledgeForm.required.title': 'Give the item a title.',
   'knowledgeForm.tooManyTags': 'Use at most {max} tags.',
-  'knowledgeForm.notAllowed': 'You cannot write knowledge-base items. Quality staff do; your organisation can allow neighbourhood coaches too.',
+  'knowledgeForm.notAllowed':
+    'You cannot write knowledge-base items. Quality staff do; your organisation can allow neighbourhood coaches too.',
   'knowledgeForm.notEditable': 'You cannot edit this item.',
 
   'knowledgeDue.title': 'To review',
-  'knowledgeDue.intro': 'Your published items that are due for review soon or already overdue, and your items colleagues rate lowest. If an item is still right, choose “Still correct” on its page; otherwise change it.',
-  'knowledgeDue.introAll': 'The published items of all owners that are due for review soon or already overdue, and the lowest rated items.',
+  'knowledgeDue.intro':
+    'Your published items that are due for review soon or already overdue, and your items colleagues rate lowest. If an item is still right, choose “Still correct” on its page; otherwise change it.',
+  'knowledgeDue.introAll':
+    'The published items of all owners that are due for review soon or already overdue, and the lowest rated items.',
   'knowledgeDue.tabs': 'Whose items',
   'knowledgeDue.tab.mine': 'My items',
   'knowledgeDue.tab.all': 'All items',
@@ -1392,18 +1442,21 @@ export const en: Messages = {
   'settings.knowledge.title': 'Knowledge base',
   'settings.knowledge.legend': 'Who writes knowledge-base items?',
   'settings.knowledge.help': 'Quality staff always write, review and publish items.',
-  'settings.knowledge.coachAuthors': 'Neighbourhood coaches may write knowledge-base items (drafts; a quality officer reviews and publishes them)',
+  'settings.knowledge.coachAuthors':
+    'Neighbourhood coaches may write knowledge-base items (drafts; a quality officer reviews and publishes them)',
   'settings.savedOn': 'The setting is saved: neighbourhood coaches can now write knowledge-base items.',
   'settings.savedOff': 'The setting is saved: only quality staff write knowledge-base items.',
   // The public story form for residents: logo, privacy note; the settings and lists behind them.
   'publicStory.logoAlt': 'Logo of {org}',
   'publicStory.privacyTitle': 'What happens to your story?',
   'publicStory.notRequired': 'Not required.',
-  'settings.public.intro': 'On the story point residents tell their story without an account. At the top are your organisation’s logo and name; just before the send button, the text about privacy.',
+  'settings.public.intro':
+    'On the story point residents tell their story without an account. At the top are your organisation’s logo and name; just before the send button, the text about privacy.',
   'settings.public.link': 'View the story point (opens in a new tab)',
   'settings.logo.title': 'Logo on the story point',
   'settings.logo.label': 'New logo',
-  'settings.logo.help': 'A PNG, JPEG, GIF or WebP image of at most 256 KB. A landscape logo on a white or transparent background works best.',
+  'settings.logo.help':
+    'A PNG, JPEG, GIF or WebP image of at most 256 KB. A landscape logo on a white or transparent background works best.',
   'settings.logo.current': 'The current logo:',
   'settings.logo.alt': 'Current logo of {org}',
   'settings.logo.none': 'There is no logo yet. The story point then shows only your organisation’s name.',
@@ -1411,7 +1464,8 @@ export const en: Messages = {
   'settings.logo.replace': 'Replace logo',
   'settings.logo.remove': 'Remove logo',
   'settings.logo.removeTitle': 'Remove the logo?',
-  'settings.logo.removeText': 'The story point then shows only your organisation’s name. You can save a new logo later.',
+  'settings.logo.removeText':
+    'The story point then shows only your organisation’s name. You can save a new logo later.',
   'settings.logo.chooseFirst': 'Choose an image first.',
   'settings.logo.tooLarge': 'This file is larger than 256 KB. Make the logo smaller and try again.',
   'settings.logo.wrongType': 'This file is not a PNG, JPEG, GIF or WebP image. Choose another file.',
@@ -1421,7 +1475,8 @@ export const en: Messages = {
   'settings.privacy.title': 'Privacy on the story point',
   'settings.privacy.label': 'Text about privacy for residents',
   'settings.privacy.save': 'Save text',
-  'settings.privacy.help': 'Say who reads the stories, how long they are kept and that no name is needed. At most 2000 characters; an empty line starts a new paragraph. If you leave the field empty, residents see the default text.',
+  'settings.privacy.help':
+    'Say who reads the stories, how long they are kept and that no name is needed. At most 2000 characters; an empty line starts a new paragraph. If you leave the field empty, residents see the default text.',
   'settings.privacy.defaultIntro': 'The field is empty, so residents see the default text:',
   'settings.privacy.useDefault': 'Copy the default text to adapt it',
   'settings.privacy.saved': 'The text about privacy is saved. Residents now see it on the story point.',
@@ -1436,7 +1491,8 @@ export const en: Messages = {
   'lists.notForResidents': 'not on the story point for residents',
   'lists.sameAsLabel': '(the name)',
   'lists.field.audience': 'For whom',
-  'lists.field.audienceHelp': 'Everyone: staff and residents can choose this value. Staff only: not on the story point for residents. Residents only: not in staff’s form and filters.',
+  'lists.field.audienceHelp':
+    'Everyone: staff and residents can choose this value. Staff only: not on the story point for residents. Residents only: not in staff’s form and filters.',
   'lists.field.publicLabel': 'Words for residents (optional)',
   'lists.field.publicLabelHelp': 'How the value reads on the story point for residents. Empty: the name.',
   'lists.edited': '{label} is changed.',
@@ -1445,4 +1501,3 @@ export const en: Messages = {
   'audit.fieldName.audience': 'For whom',
   'audit.fieldName.public_label': 'Words for residents',
 };
-

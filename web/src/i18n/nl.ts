@@ -48,7 +48,8 @@ export const nl = {
 
   'account.link': 'Mijn account',
   'account.title': 'Mijn account',
-  'account.intro': 'Uw gegevens in Wijkkader. Uw naam, e-mailadres, rollen en teams past de functioneel beheerder van uw organisatie aan.',
+  'account.intro':
+    'Uw gegevens in Wijkkader. Uw naam, e-mailadres, rollen en teams past de functioneel beheerder van uw organisatie aan.',
   'account.details': 'Uw gegevens',
   'account.name': 'Naam',
   'account.email': 'E-mailadres',
@@ -100,7 +101,8 @@ export const nl = {
   'error.notFound': 'Dit gegeven bestaat niet (meer).',
 
   'unsaved.title': 'Wijzigingen niet opgeslagen',
-  'unsaved.text': 'U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u de pagina verlaten en de wijzigingen weggooien?',
+  'unsaved.text':
+    'U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u de pagina verlaten en de wijzigingen weggooien?',
   'unsaved.stay': 'Blijven',
   'unsaved.leave': 'Verlaten zonder opslaan',
   'unsaved.note': 'Nog niet opgeslagen wijzigingen.',
@@ -160,8 +162,7 @@ export const nl = {
   'users.field.name': 'Naam',
   'users.field.email': 'E-mailadres',
   'users.field.password': 'Eerste wachtwoord',
-  'users.field.passwordHelp':
-    'Minimaal 12 tekens. Geef het wachtwoord op een veilige manier door aan de medewerker.',
+  'users.field.passwordHelp': 'Minimaal 12 tekens. Geef het wachtwoord op een veilige manier door aan de medewerker.',
   'users.field.roles': 'Rollen',
   'users.field.coordinator': 'Coördinator van een programma',
   'users.field.programmes': 'Programma (code)',
@@ -191,7 +192,8 @@ export const nl = {
   'users.you': '(u)',
 
   'audit.title': 'Auditlog',
-  'audit.intro': 'Alle wijzigingen, in- en uitlogmomenten, de nieuwste bovenaan: gesorteerd op het tijdstip van de wijziging. Het auditlog kan niet worden gewijzigd.',
+  'audit.intro':
+    'Alle wijzigingen, in- en uitlogmomenten, de nieuwste bovenaan: gesorteerd op het tijdstip van de wijziging. Het auditlog kan niet worden gewijzigd.',
   'audit.caption': 'Auditlog',
   'audit.filter.entity': 'Soort object',
   'audit.filter.all': 'Alle soorten',
@@ -347,7 +349,8 @@ export const nl = {
   'programme.cityWide': 'Stadsbreed',
 
   'cases.title': 'Casussen',
-  'cases.intro': 'De casussen die u mag inzien, met hun kassabon. Een casus heeft alleen een pseudoniem als kenmerk; cliëntgegevens staan in het casussysteem van de gemeente.',
+  'cases.intro':
+    'De casussen die u mag inzien, met hun kassabon. Een casus heeft alleen een pseudoniem als kenmerk; cliëntgegevens staan in het casussysteem van de gemeente.',
   'cases.new': 'Nieuwe casus',
   'cases.filter.label': 'Casussen filteren',
   'cases.filter.programme': 'Programma',
@@ -396,11 +399,13 @@ export const nl = {
   'case.saveAll': 'Opslaan',
   'case.created': 'Casus {reference} is aangemaakt. Vul nu de kassabon in.',
   'case.saved': 'De gegevens van casus {reference} zijn opgeslagen.',
-  'case.savedWithReceipt': 'De gegevens van casus {reference} en de kassabon zijn opgeslagen. Besparing: {saving} per jaar.',
+  'case.savedWithReceipt':
+    'De gegevens van casus {reference} en de kassabon zijn opgeslagen. Besparing: {saving} per jaar.',
   'case.unchanged': 'Er is niets gewijzigd.',
   'case.nothingSaved': 'Er is niets opgeslagen.',
   'case.receiptSavedDetailsNot': 'De kassabon is opgeslagen, de gegevens van de casus nog niet.',
-  'case.warnings': 'Let op: de tekst is opgeslagen, maar lijkt persoonsgegevens te bevatten. Haal die weg als het om een cliënt gaat.',
+  'case.warnings':
+    'Let op: de tekst is opgeslagen, maar lijkt persoonsgegevens te bevatten. Haal die weg als het om een cliënt gaat.',
   'case.field.reference': 'Kenmerk (pseudoniem)',
   'case.field.referenceHelp': 'Bijvoorbeeld WS-2018-007. Geen naam, BSN, adres of geboortedatum.',
   'case.field.team': 'Team',
@@ -412,7 +417,8 @@ export const nl = {
   'case.field.owner': 'Eigenaar (optioneel)',
   'case.field.ownerNone': 'Geen eigenaar',
   'case.field.ownerMe': '{name} (uzelf)',
-  'case.field.ownerHelpNew': 'Een casus van uw eigen team is standaard van uzelf; kies “Geen eigenaar” als niemand eigenaar is.',
+  'case.field.ownerHelpNew':
+    'Een casus van uw eigen team is standaard van uzelf; kies “Geen eigenaar” als niemand eigenaar is.',
   'case.label.group': 'Groep',
   'case.label.owner': 'Eigenaar',
   'case.field.startDate': 'Startdatum',
@@ -464,14 +470,16 @@ export const nl = {
   'receipt.unreadableOne': '1 bedrag kan niet worden gelezen en telt niet mee.',
   'receipt.saved': 'De kassabon is opgeslagen. Besparing: {saving} per jaar.',
   'receipt.negativeSaved': 'Let op: de besparing is negatief.',
-  'receipt.warnings': 'Let op: de kassabon is opgeslagen, maar een omschrijving lijkt persoonsgegevens te bevatten. Haal die weg als het om een cliënt gaat.',
+  'receipt.warnings':
+    'Let op: de kassabon is opgeslagen, maar een omschrijving lijkt persoonsgegevens te bevatten. Haal die weg als het om een cliënt gaat.',
   'receipt.problem.categoryMissing': 'Kies een kostensoort.',
   'receipt.problem.payerMissing': 'Kies een betaler.',
   'receipt.problem.amount.empty': 'Vul een bedrag in.',
   'receipt.problem.amount.invalid': 'Vul een bedrag in euro in, bijvoorbeeld 2.400 of 2.400,50.',
   'receipt.problem.amount.negative': 'Een bedrag kan niet negatief zijn.',
   'receipt.problem.amount.tooPrecise': 'Gebruik hoogstens twee cijfers na de komma.',
-  'receipt.problem.amount.english': 'Gebruik een punt voor duizendtallen en een komma voor centen, bijvoorbeeld 2.400,50.',
+  'receipt.problem.amount.english':
+    'Gebruik een punt voor duizendtallen en een komma voor centen, bijvoorbeeld 2.400,50.',
   'receipt.problem.amount.tooLarge': 'Het bedrag mag hoogstens € 100.000.000 per jaar zijn.',
 
   'summary.title': 'Kassabonnen',
@@ -564,7 +572,8 @@ export const nl = {
   'import.col.column': 'Kolom',
   'import.col.message': 'Melding',
   'import.exportTitle': 'Exporteren',
-  'import.exportIntro': 'Download de kassabonregels van een programma in hetzelfde formaat, om ze te bewerken of te bewaren.',
+  'import.exportIntro':
+    'Download de kassabonregels van een programma in hetzelfde formaat, om ze te bewerken of te bewaren.',
 
   'programmes.title': 'Programma’s',
   'programmes.intro':
@@ -645,7 +654,8 @@ export const nl = {
   'report.progressOne': '1 van de {total} hoofdstukken heeft een tekst.',
   'report.chaptersIntro':
     'Schrijf per hoofdstuk de tekst, in Markdown of als gewone tekst, en sla hem op. De cijfers berekent Wijkkader zelf. Een burgerservicenummer (BSN) wordt geweigerd; schrijf ook geen namen of andere persoonsgegevens van cliënten.',
-  'report.chaptersIntroReadOnly': 'De teksten worden geschreven door de directie en de kwaliteitsmedewerkers; de cijfers berekent Wijkkader zelf.',
+  'report.chaptersIntroReadOnly':
+    'De teksten worden geschreven door de directie en de kwaliteitsmedewerkers; de cijfers berekent Wijkkader zelf.',
   'report.tocCaption': 'Hoofdstukken van het jaarverslag {year}',
   'report.noChapters': 'Dit jaarverslag heeft geen hoofdstukken.',
   'report.col.number': 'Nr.',
@@ -662,7 +672,8 @@ export const nl = {
   'report.save': 'Tekst opslaan',
   'report.saveOf': 'van hoofdstuk {number} {title}',
   'report.saved': 'De tekst van hoofdstuk {number} {title} is opgeslagen.',
-  'report.cleared': 'De tekst van hoofdstuk {number} {title} is leeggemaakt; het verslag toont daar weer dat de tekst nog ontbreekt.',
+  'report.cleared':
+    'De tekst van hoofdstuk {number} {title} is leeggemaakt; het verslag toont daar weer dat de tekst nog ontbreekt.',
   'report.savedAt': 'Opgeslagen op {when}.',
   'report.tooLong': 'De tekst mag hoogstens {max} tekens hebben.',
   'report.noText': 'Voor dit hoofdstuk is nog geen tekst geschreven.',
@@ -747,7 +758,8 @@ export const nl = {
   'story.answers': 'Aanvullende vragen',
   'story.none': 'Geen',
   'story.moderation': 'Beoordelen',
-  'story.personalData.found': 'Dit verhaal bevat mogelijk persoonsgegevens ({count}). Ze zijn hieronder aangevinkt om weg te laten: controleer ze voordat u accepteert.',
+  'story.personalData.found':
+    'Dit verhaal bevat mogelijk persoonsgegevens ({count}). Ze zijn hieronder aangevinkt om weg te laten: controleer ze voordat u accepteert.',
   'story.personalData.email': 'E-mailadres',
   'story.personalData.phone': 'Telefoonnummer',
   'story.personalData.address': 'Adres (postcode met huisnummer)',
@@ -761,7 +773,8 @@ export const nl = {
   'story.redact.add': 'Weglaten',
   'story.redact.notFound': 'Deze woorden staan niet zo in het gekozen veld.',
   'story.redact.preview': 'Zo wordt de tekst bewaard',
-  'story.moderationIntro': 'Lees het verhaal. Na accepteren telt het mee in de lijst en het dashboard; een afgewezen verhaal telt nergens mee.',
+  'story.moderationIntro':
+    'Lees het verhaal. Na accepteren telt het mee in de lijst en het dashboard; een afgewezen verhaal telt nergens mee.',
   'story.reason': 'Reden van afwijzen',
   'story.reasonHelp': 'Verplicht bij afwijzen, bijvoorbeeld: bevat persoonsgegevens.',
   'story.reasonMissing': 'Schrijf waarom u dit verhaal afwijst.',
@@ -807,7 +820,8 @@ export const nl = {
   'storyForm.view': 'Bekijk het verhaal',
 
   'publicStory.title': 'Vertel uw verhaal',
-  'publicStory.intro': '{org} wil graag horen hoe het u vergaat met de hulp in uw wijk. Vertel in uw eigen woorden wat er gebeurde. U hoeft uw naam niet te geven.',
+  'publicStory.intro':
+    '{org} wil graag horen hoe het u vergaat met de hulp in uw wijk. Vertel in uw eigen woorden wat er gebeurde. U hoeft uw naam niet te geven.',
   'publicStory.privacy': 'Schrijf geen namen, adressen, telefoonnummers of burgerservicenummers op.',
   'publicStory.optional': 'De vragen hieronder zijn niet verplicht.',
   'publicStory.field.title': 'Geef uw verhaal een titel',
@@ -819,7 +833,8 @@ export const nl = {
   'publicStory.submit': 'Verhaal versturen',
   'publicStory.busy': 'Bezig met versturen…',
   'publicStory.thanks': 'Dank u wel voor uw verhaal',
-  'publicStory.thanksText': 'Wij hebben uw verhaal ontvangen. Een medewerker leest het eerst voordat het wordt gebruikt.',
+  'publicStory.thanksText':
+    'Wij hebben uw verhaal ontvangen. Een medewerker leest het eerst voordat het wordt gebruikt.',
   'publicStory.another': 'Nog een verhaal vertellen',
   'publicStory.tooMany': 'Te veel verhalen vanaf dit adres; probeer het over een uur opnieuw.',
   'publicStory.notFound': 'Dit vertelpunt bestaat niet. Controleer het adres.',
@@ -828,7 +843,8 @@ export const nl = {
   'publicStory.required.text': 'Schrijf uw verhaal.',
 
   'dashboard.title': 'Dashboard Vertelpunt',
-  'dashboard.intro': 'Hoeveel verhalen er zijn, waar ze over gaan en hoe ze werden gewaardeerd, vergeleken met een eerdere periode. Alleen gepubliceerde verhalen tellen mee.',
+  'dashboard.intro':
+    'Hoeveel verhalen er zijn, waar ze over gaan en hoe ze werden gewaardeerd, vergeleken met een eerdere periode. Alleen gepubliceerde verhalen tellen mee.',
   'dashboard.filter.label': 'Periode en filters',
   'dashboard.from': 'Periode van (dd-mm-jjjj)',
   'dashboard.to': 'Periode tot en met (dd-mm-jjjj)',
@@ -869,7 +885,8 @@ export const nl = {
   'dashboard.positive': '(zeer) positief',
   'dashboard.negativeSummary': '{period}: {negative} (zeer) negatief, {positive} (zeer) positief',
   'dashboard.noStories': 'Geen verhalen in deze periode.',
-  'dashboard.sharesNote': 'Percentages met één decimaal. Bij archetypen kan een verhaal meer keuzes hebben, dus tellen die niet op tot 100 %.',
+  'dashboard.sharesNote':
+    'Percentages met één decimaal. Bij archetypen kan een verhaal meer keuzes hebben, dus tellen die niet op tot 100 %.',
 
   'nav.sessions': 'Duidingssessies',
   'nav.bestPractices': 'Best practices',
@@ -893,7 +910,8 @@ export const nl = {
   'lists.story_archetype': 'Rollen (archetypen)',
   'lists.story_archetypeIntro': 'Hoe de verteller zich voelde, bijvoorbeeld Redder of Kameleon.',
   'lists.story_prompt': 'Extra vragen',
-  'lists.story_promptIntro': 'Vragen die onder het verhaal komen te staan, bijvoorbeeld “Welke emotie voelde je?”. Een antwoord is niet verplicht.',
+  'lists.story_promptIntro':
+    'Vragen die onder het verhaal komen te staan, bijvoorbeeld “Welke emotie voelde je?”. Een antwoord is niet verplicht.',
   'lists.addTopic': 'Onderwerp toevoegen',
   'lists.addValuation': 'Waardering toevoegen',
   'lists.addArchetype': 'Rol toevoegen',
@@ -911,9 +929,11 @@ export const nl = {
   'myActions.empty': 'U heeft geen open acties.',
 
   'sessions.title': 'Duidingssessies',
-  'sessions.intro': 'In een duidingssessie bekijkt een groep collega’s samen een reeks verhalen, benoemt de thema’s die terugkomen en spreekt acties af. De cirkel is rond als een actie een methode, procedure of training verandert.',
+  'sessions.intro':
+    'In een duidingssessie bekijkt een groep collega’s samen een reeks verhalen, benoemt de thema’s die terugkomen en spreekt acties af. De cirkel is rond als een actie een methode, procedure of training verandert.',
   'sessions.new': 'Nieuwe sessie',
-  'sessions.readOnly': 'U kunt de sessies inzien. Acties die aan u zijn toegewezen, sluit u af op uw startpagina of op de pagina van de sessie.',
+  'sessions.readOnly':
+    'U kunt de sessies inzien. Acties die aan u zijn toegewezen, sluit u af op uw startpagina of op de pagina van de sessie.',
   'sessions.tabs': 'Welke sessies',
   'sessions.tab.all': 'Alle',
   'sessions.tab.open': 'Open',
@@ -935,7 +955,8 @@ export const nl = {
   'sessions.status.closed': 'Afgesloten',
 
   'sessionForm.title': 'Nieuwe duidingssessie',
-  'sessionForm.intro': 'Leg vast wanneer de sessie is, wie meedoen en welke verhalen u samen bekijkt. Thema’s en acties voegt u daarna toe op de pagina van de sessie.',
+  'sessionForm.intro':
+    'Leg vast wanneer de sessie is, wie meedoen en welke verhalen u samen bekijkt. Thema’s en acties voegt u daarna toe op de pagina van de sessie.',
   'sessionForm.field.title': 'Titel',
   'sessionForm.field.date': 'Datum (dd-mm-jjjj)',
   'sessionForm.field.facilitator': 'Gespreksleider',
@@ -945,7 +966,8 @@ export const nl = {
   'sessionForm.field.other': 'Andere deelnemers (niet verplicht)',
   'sessionForm.otherHelp': 'Mensen zonder account, bijvoorbeeld “twee ketenpartners”. Geen namen van inwoners.',
   'sessionForm.field.selection': 'Welke verhalen bekijkt de sessie?',
-  'sessionForm.selectionHelp': 'Met een filter kijkt de sessie naar alle verhalen die erbij passen, tot de sessie wordt afgesloten. Zelf gekozen: precies de verhalen die u aanvinkt.',
+  'sessionForm.selectionHelp':
+    'Met een filter kijkt de sessie naar alle verhalen die erbij passen, tot de sessie wordt afgesloten. Zelf gekozen: precies de verhalen die u aanvinkt.',
   'sessionForm.selection.filter': 'Filter: alle verhalen die aan voorwaarden voldoen',
   'sessionForm.selection.hand_picked': 'Zelf gekozen: verhalen die ik aanvink',
   'sessionForm.filterTitle': 'Filter',
@@ -957,14 +979,17 @@ export const nl = {
   'sessionForm.pickSearch': 'Zoek verhalen (titel en tekst)',
   'sessionForm.pickSearchHelp': 'De lijst past zich aan terwijl u typt. Leeg: de nieuwste verhalen.',
   'sessionForm.pickFound': '{count} verhalen gevonden.',
-  'sessionForm.pickFoundMore': 'De eerste {shown} van {total} gevonden verhalen. Maak de zoekterm preciezer om andere te vinden.',
-  'sessionForm.pickFoundMoreThan': 'De eerste {shown} van meer dan {total} gevonden verhalen. Maak de zoekterm preciezer om andere te vinden.',
+  'sessionForm.pickFoundMore':
+    'De eerste {shown} van {total} gevonden verhalen. Maak de zoekterm preciezer om andere te vinden.',
+  'sessionForm.pickFoundMoreThan':
+    'De eerste {shown} van meer dan {total} gevonden verhalen. Maak de zoekterm preciezer om andere te vinden.',
   'sessionForm.pickResults': 'Gevonden verhalen: vink aan wat de sessie bekijkt',
   'sessionForm.picked': 'Gekozen verhalen ({count})',
   'sessionForm.pickedHelp': 'Vink een verhaal uit om het weer weg te halen.',
   'sessionForm.pickedNone': 'Nog geen verhalen gekozen.',
   'sessionForm.field.notes': 'Aantekeningen (niet verplicht)',
-  'sessionForm.notesHelp': 'Bijvoorbeeld de vraag waarmee de sessie begint. Geen namen of andere gegevens van inwoners.',
+  'sessionForm.notesHelp':
+    'Bijvoorbeeld de vraag waarmee de sessie begint. Geen namen of andere gegevens van inwoners.',
   'sessionForm.submit': 'Sessie aanmaken',
   'sessionForm.saved': 'De sessie “{title}” is aangemaakt.',
   'sessionForm.fixFields': 'Nog niet alles is goed ingevuld. Zie de meldingen bij de velden.',
@@ -974,9 +999,11 @@ export const nl = {
   'sessionForm.required.story_ids': 'Kies ten minste één verhaal.',
   'sessionForm.editLoading': 'Gegevens wijzigen',
   'sessionForm.editTitle': 'Gegevens wijzigen: {title}',
-  'sessionForm.editIntro': 'Pas de gegevens van de sessie aan; alleen wat u wijzigt, wordt opgeslagen. Thema’s en acties wijzigt u op de pagina van de sessie. Haalt u een verhaal weg waar een thema naar verwijst, pas dan eerst dat thema aan.',
+  'sessionForm.editIntro':
+    'Pas de gegevens van de sessie aan; alleen wat u wijzigt, wordt opgeslagen. Thema’s en acties wijzigt u op de pagina van de sessie. Haalt u een verhaal weg waar een thema naar verwijst, pas dan eerst dat thema aan.',
   'sessionForm.backToSession': 'Terug naar de sessie',
-  'sessionForm.pickedPartly': 'Deze sessie bekijkt {total} verhalen; hier staan de nieuwste {shown}. Wijzigt u de keuze, dan bekijkt de sessie daarna alleen de verhalen die hier gekozen zijn.',
+  'sessionForm.pickedPartly':
+    'Deze sessie bekijkt {total} verhalen; hier staan de nieuwste {shown}. Wijzigt u de keuze, dan bekijkt de sessie daarna alleen de verhalen die hier gekozen zijn.',
   'sessionForm.editSubmit': 'Wijzigingen opslaan',
   'sessionForm.updated': 'De gegevens van de sessie “{title}” zijn opgeslagen.',
   'sessionForm.unchanged': 'Er is niets gewijzigd.',
@@ -994,7 +1021,8 @@ export const nl = {
   'session.facilitatedBy': 'Gespreksleider: {name}',
   'session.warnings': 'Opgeslagen, maar let op:',
   'session.readOnly': 'U kunt deze sessie inzien. Een actie die aan u is toegewezen, kunt u hier afsluiten.',
-  'session.closedNote': 'Deze sessie is afgesloten. De gegevens, verhalen en thema’s liggen vast; acties lopen door en er kunnen nog acties bij komen.',
+  'session.closedNote':
+    'Deze sessie is afgesloten. De gegevens, verhalen en thema’s liggen vast; acties lopen door en er kunnen nog acties bij komen.',
   'session.details': 'Over deze sessie',
   'session.edit': 'Gegevens wijzigen',
   'session.date': 'Datum',
@@ -1018,15 +1046,19 @@ export const nl = {
   'session.themesIntro': 'Wat in de verhalen terugkomt, met de verhalen waarin het te zien is.',
   'session.noThemes': 'Er zijn nog geen thema’s benoemd.',
   'session.actions': 'Acties',
-  'session.actionsIntro': 'Wat er met de thema’s gebeurt: wie, wat en wanneer. Een actie sluit af met wat er is veranderd, of met de reden dat ze vervalt.',
+  'session.actionsIntro':
+    'Wat er met de thema’s gebeurt: wie, wat en wanneer. Een actie sluit af met wat er is veranderd, of met de reden dat ze vervalt.',
   'session.actionsCaption': 'Acties van deze sessie ({count})',
   'session.noActions': 'Er zijn nog geen acties afgesproken.',
   'session.closeTitle': 'Sessie afsluiten',
-  'session.closeIntro': 'Sluit de sessie af als de thema’s en acties zijn vastgelegd. U schrijft dan de conclusie op. Daarna liggen de gegevens, verhalen en thema’s vast; acties lopen door.',
+  'session.closeIntro':
+    'Sluit de sessie af als de thema’s en acties zijn vastgelegd. U schrijft dan de conclusie op. Daarna liggen de gegevens, verhalen en thema’s vast; acties lopen door.',
   'session.close': 'Sessie afsluiten',
   'session.closeConfirmTitle': 'Sessie afsluiten?',
-  'session.closeConfirmText': 'De sessie “{title}” wordt afgesloten. Daarna kunt u de gegevens en thema’s niet meer wijzigen.',
-  'session.closeConfirmTextActions': 'De sessie “{title}” wordt afgesloten. Daarna kunt u de gegevens en thema’s niet meer wijzigen. {count} acties lopen nog; die blijven open.',
+  'session.closeConfirmText':
+    'De sessie “{title}” wordt afgesloten. Daarna kunt u de gegevens en thema’s niet meer wijzigen.',
+  'session.closeConfirmTextActions':
+    'De sessie “{title}” wordt afgesloten. Daarna kunt u de gegevens en thema’s niet meer wijzigen. {count} acties lopen nog; die blijven open.',
   'session.conclusionHelp': 'Wat heeft de sessie opgeleverd? Verplicht.',
   'session.conclusionMissing': 'Schrijf de conclusie van de sessie.',
   'session.closed': 'De sessie “{title}” is afgesloten.',
@@ -1072,7 +1104,8 @@ export const nl = {
   'action.resultDropped': 'Vervallen: de actie gaat niet door',
   'action.kindLegend': 'Wat is er veranderd?',
   'action.outcome': 'Wat is er veranderd?',
-  'action.outcomeHelp': 'Beschrijf kort wat er nu anders gaat, bijvoorbeeld: de training gespreksvoering heeft een onderdeel over schulden.',
+  'action.outcomeHelp':
+    'Beschrijf kort wat er nu anders gaat, bijvoorbeeld: de training gespreksvoering heeft een onderdeel over schulden.',
   'action.reason': 'Waarom vervalt de actie?',
   'action.reasonHelp': 'Verplicht.',
   'action.closeConfirm': 'Actie afsluiten',
@@ -1098,7 +1131,8 @@ export const nl = {
   'bestPractice.badge': 'Best practice',
   'bestPractice.viewAll': 'Naar de best practices',
   'bestPractice.sectionTitle': 'Best practice',
-  'bestPractice.sectionIntro': 'Laat dit verhaal zien hoe het goed kan? Maak er een best practice van. Die komt als concept in de lijst met best practices.',
+  'bestPractice.sectionIntro':
+    'Laat dit verhaal zien hoe het goed kan? Maak er een best practice van. Die komt als concept in de lijst met best practices.',
   'bestPractice.make': 'Maak best practice',
   'bestPractice.dialogTitle': 'Best practice maken',
   'bestPractice.field.title': 'Titel',
@@ -1114,7 +1148,8 @@ export const nl = {
   'bestPractice.made': 'Van het verhaal “{title}” is een best practice gemaakt.',
 
   'bestPractices.title': 'Best practices',
-  'bestPractices.intro': 'Verhalen die laten zien hoe het goed kan. Elke best practice staat als concept-methodiek in de kennisbank, waar een kwaliteitsmedewerker hem verder uitwerkt en publiceert.',
+  'bestPractices.intro':
+    'Verhalen die laten zien hoe het goed kan. Elke best practice staat als concept-methodiek in de kennisbank, waar een kwaliteitsmedewerker hem verder uitwerkt en publiceert.',
   'bestPractices.caption': 'Best practices {from} tot en met {to} van {total}',
   'bestPractices.captionMore': 'Best practices {from} tot en met {to} van meer dan {total}',
   'bestPractices.pager': 'Pagina’s met best practices',
@@ -1142,11 +1177,13 @@ export const nl = {
   'knowledge.draftPrefix': 'Nieuwe versie:',
 
   'knowledge.title': 'Kennisbank',
-  'knowledge.intro': 'Methodieken, documenten, procedures en richtlijnen van uw organisatie. Zoek op een woord, of kies een categorie of tag.',
+  'knowledge.intro':
+    'Methodieken, documenten, procedures en richtlijnen van uw organisatie. Zoek op een woord, of kies een categorie of tag.',
   'knowledge.new': 'Nieuw item',
   'knowledge.dueLink': 'Te herzien',
   'knowledge.search': 'Zoeken in de kennisbank',
-  'knowledge.searchHelp': 'De resultaten verschijnen terwijl u typt. Ook andere vormen van een woord tellen mee: “woning” vindt ook “woningen”.',
+  'knowledge.searchHelp':
+    'De resultaten verschijnen terwijl u typt. Ook andere vormen van een woord tellen mee: “woning” vindt ook “woningen”.',
   'knowledge.filter.label': 'Zoeken en filteren in de kennisbank',
   'knowledge.filter.category': 'Categorie',
   'knowledge.filter.allCategories': 'Alle categorieën',
@@ -1205,11 +1242,13 @@ export const nl = {
   'knowledge.overdueNotice': 'De herzieningsdatum is verstreken; de inhoud is mogelijk niet meer actueel.',
   'knowledge.overdueSince': 'Dit item had vóór {date} opnieuw bekeken moeten worden.',
   'knowledge.archivedNotice': 'Dit item is gearchiveerd. Alleen kwaliteitsmedewerkers zien het nog.',
-  'knowledge.unpublishedNotice': 'Dit item is nog niet gepubliceerd (versie {version}: {status}). Collega’s zien het pas als het is gepubliceerd.',
+  'knowledge.unpublishedNotice':
+    'Dit item is nog niet gepubliceerd (versie {version}: {status}). Collega’s zien het pas als het is gepubliceerd.',
   'knowledge.returnedBy': 'Teruggestuurd door {name} op {when}:',
   'knowledge.returnedAt': 'Teruggestuurd op {when}:',
   'knowledge.draftTitle': 'Nieuwe versie {version} in bewerking',
-  'knowledge.draftNotice': 'Naast de gepubliceerde versie {published} ligt een nieuwe versie {version}. Collega’s zien de gepubliceerde versie tot de nieuwe is gepubliceerd.',
+  'knowledge.draftNotice':
+    'Naast de gepubliceerde versie {published} ligt een nieuwe versie {version}. Collega’s zien de gepubliceerde versie tot de nieuwe is gepubliceerd.',
   'knowledge.draftBy': 'Laatst gewijzigd door {name} op {when}.',
   'knowledge.draftAt': 'Laatst gewijzigd op {when}.',
   'knowledge.draftShow': 'Tekst van de nieuwe versie {version} tonen',
@@ -1236,9 +1275,12 @@ export const nl = {
   'knowledge.sourceSession': 'Duidingssessie:',
 
   'knowledge.workflow': 'Beheer van dit item',
-  'knowledge.workflowIntro': 'Klopt de inhoud nog? Kies “Nog steeds juist”. Moet er iets veranderen, kies dan “Bewerken”: uw wijziging wordt een nieuwe versie die eerst ter review gaat.',
-  'knowledge.workflowNow.concept': 'Versie {version} is een concept. Is de tekst klaar, bied hem dan ter review aan; een andere kwaliteitsmedewerker dan de schrijver publiceert hem.',
-  'knowledge.workflowNow.ter_review': 'Versie {version} ligt ter review. Een kwaliteitsmedewerker die de tekst niet zelf schreef, publiceert hem of stuurt hem terug met een opmerking.',
+  'knowledge.workflowIntro':
+    'Klopt de inhoud nog? Kies “Nog steeds juist”. Moet er iets veranderen, kies dan “Bewerken”: uw wijziging wordt een nieuwe versie die eerst ter review gaat.',
+  'knowledge.workflowNow.concept':
+    'Versie {version} is een concept. Is de tekst klaar, bied hem dan ter review aan; een andere kwaliteitsmedewerker dan de schrijver publiceert hem.',
+  'knowledge.workflowNow.ter_review':
+    'Versie {version} ligt ter review. Een kwaliteitsmedewerker die de tekst niet zelf schreef, publiceert hem of stuurt hem terug met een opmerking.',
   'knowledge.edit': 'Bewerken',
   'knowledge.submit': 'Ter review aanbieden',
   'knowledge.publish': 'Publiceren',
@@ -1251,7 +1293,8 @@ export const nl = {
   'knowledge.archived': '“{title}” is gearchiveerd.',
   'knowledge.verified': 'Vastgelegd: “{title}” is nog steeds juist. Herzien vóór {date}.',
   'knowledge.publishConfirmTitle': 'Publiceren?',
-  'knowledge.publishConfirmText': 'Versie {version} van “{title}” wordt gepubliceerd. Alle collega’s kunnen haar dan lezen.',
+  'knowledge.publishConfirmText':
+    'Versie {version} van “{title}” wordt gepubliceerd. Alle collega’s kunnen haar dan lezen.',
   'knowledge.archiveConfirmTitle': 'Archiveren?',
   'knowledge.archiveConfirmText': '“{title}” wordt gearchiveerd. Daarna zien alleen kwaliteitsmedewerkers het nog.',
   'knowledge.returnTitle': 'Terugsturen naar de schrijver',
@@ -1268,7 +1311,8 @@ export const nl = {
   'knowledge.attachmentMeta': '{size}, toegevoegd door {name} op {date}',
   'knowledge.attachmentMetaNoName': '{size}, toegevoegd op {date}',
   'knowledge.attachmentFile': 'Bestand',
-  'knowledge.attachmentHelp': 'PDF, Word (DOCX), Excel (XLSX) of een afbeelding (PNG, JPEG, GIF, WebP), tot 10 MB. Geen bestanden met gegevens van cliënten.',
+  'knowledge.attachmentHelp':
+    'PDF, Word (DOCX), Excel (XLSX) of een afbeelding (PNG, JPEG, GIF, WebP), tot 10 MB. Geen bestanden met gegevens van cliënten.',
   'knowledge.attachmentUpload': 'Bijlage toevoegen',
   'knowledge.attachmentUploading': 'Bezig met uploaden: {percent} %',
   'knowledge.attachmentAdded': 'De bijlage “{name}” is toegevoegd.',
@@ -1279,7 +1323,8 @@ export const nl = {
   'knowledge.attachmentDeleted': 'De bijlage “{name}” is verwijderd.',
 
   'knowledge.ratings': 'Waardering',
-  'knowledge.ratingsIntro': 'Hoe juist en hoe volledig is dit item? Geef elk een cijfer van 1 (slecht) tot 5 (uitstekend).',
+  'knowledge.ratingsIntro':
+    'Hoe juist en hoe volledig is dit item? Geef elk een cijfer van 1 (slecht) tot 5 (uitstekend).',
   'knowledge.ratingsNone': 'Dit item is nog niet gewaardeerd.',
   'knowledge.ratingsCount': '{count} waarderingen van versie {version}',
   'knowledge.ratingsCountOne': '1 waardering van versie {version}',
@@ -1288,11 +1333,13 @@ export const nl = {
   'knowledge.volledigheid': 'Volledigheid',
   'knowledge.average': '{value} van 5',
   'knowledge.rateTitle': 'Uw waardering',
-  'knowledge.rateMine': 'U gaf juistheid {juistheid} en volledigheid {volledigheid}. U kunt uw waardering hier aanpassen.',
+  'knowledge.rateMine':
+    'U gaf juistheid {juistheid} en volledigheid {volledigheid}. U kunt uw waardering hier aanpassen.',
   'knowledge.rateJuistheid': 'Juistheid: klopt wat er staat?',
   'knowledge.rateVolledigheid': 'Volledigheid: staat erin wat u nodig heeft?',
   'knowledge.rateScaleHelp': '1 is slecht, 5 is uitstekend.',
-  'knowledge.rateRemarkHelp': 'Wat klopt er niet, of wat mist er? De eigenaar en de kwaliteitsmedewerkers lezen uw opmerking met uw naam erbij.',
+  'knowledge.rateRemarkHelp':
+    'Wat klopt er niet, of wat mist er? De eigenaar en de kwaliteitsmedewerkers lezen uw opmerking met uw naam erbij.',
   'knowledge.rateSubmit': 'Waardering opslaan',
   'knowledge.rateSaved': 'Dank u wel. Uw waardering is opgeslagen.',
   'knowledge.rateMissing.juistheid': 'Kies een cijfer voor juistheid.',
@@ -1302,7 +1349,8 @@ export const nl = {
   'knowledge.remarksEmpty': 'Er zijn geen opmerkingen bij de waarderingen.',
 
   'knowledge.verifications': 'Controles',
-  'knowledge.verificationsIntro': 'Elke keer dat iemand bevestigde dat dit item nog juist is, met de nieuwe datum om te herzien.',
+  'knowledge.verificationsIntro':
+    'Elke keer dat iemand bevestigde dat dit item nog juist is, met de nieuwe datum om te herzien.',
   'knowledge.verificationsEmpty': 'Dit item is nog niet gecontroleerd.',
   'knowledge.col.verifiedBy': 'Door',
   'knowledge.col.reviewByMoved': 'Herzien vóór',
@@ -1332,25 +1380,31 @@ export const nl = {
   'knowledgeForm.title': 'Nieuw kennisbank-item',
   'knowledgeForm.editTitle': '{title} bewerken',
   'knowledgeForm.editLoading': 'Item bewerken',
-  'knowledgeForm.intro': 'Het item wordt opgeslagen als concept. Daarna biedt u het ter review aan; een andere kwaliteitsmedewerker publiceert het.',
+  'knowledgeForm.intro':
+    'Het item wordt opgeslagen als concept. Daarna biedt u het ter review aan; een andere kwaliteitsmedewerker publiceert het.',
   'knowledgeForm.editIntro': 'Pas het concept aan. Alleen wat u wijzigt, wordt opgeslagen.',
-  'knowledgeForm.editIntroPublished': 'Dit item is gepubliceerd. Uw wijzigingen worden een nieuwe versie (concept); collega’s zien de gepubliceerde versie tot de nieuwe is gepubliceerd.',
-  'knowledgeForm.editIntroReview': 'Dit item ligt ter review. Wijzigt u het, dan wordt het weer een concept en biedt u het opnieuw aan.',
+  'knowledgeForm.editIntroPublished':
+    'Dit item is gepubliceerd. Uw wijzigingen worden een nieuwe versie (concept); collega’s zien de gepubliceerde versie tot de nieuwe is gepubliceerd.',
+  'knowledgeForm.editIntroReview':
+    'Dit item ligt ter review. Wijzigt u het, dan wordt het weer een concept en biedt u het opnieuw aan.',
   'knowledgeForm.backToItem': 'Terug naar het item',
   'knowledgeForm.field.category': 'Categorie',
   'knowledgeForm.chooseCategory': 'Kies een categorie',
-  'knowledgeForm.categoryHelp': 'Procedures en richtlijnen worden elk jaar herzien, methodieken en documenten elke twee jaar.',
+  'knowledgeForm.categoryHelp':
+    'Procedures en richtlijnen worden elk jaar herzien, methodieken en documenten elke twee jaar.',
   'knowledgeForm.field.title': 'Titel',
   'knowledgeForm.field.tags': 'Tags (niet verplicht)',
   'knowledgeForm.tagsHelp': 'Trefwoorden gescheiden door komma’s, bijvoorbeeld: wonen, urgentie.',
   'knowledgeForm.field.owner': 'Eigenaar',
   'knowledgeForm.ownerHelp': 'Wie ervoor zorgt dat het item juist blijft en het op tijd herziet.',
   'knowledgeForm.field.body': 'Tekst (Markdown)',
-  'knowledgeForm.bodyHelp': 'Een regel die begint met # is een kop, - aan het begin van een regel maakt een opsomming, **vet** en *schuin*, [tekst](https://adres) is een link. Geen namen of andere gegevens van cliënten.',
+  'knowledgeForm.bodyHelp':
+    'Een regel die begint met # is een kop, - aan het begin van een regel maakt een opsomming, **vet** en *schuin*, [tekst](https://adres) is een link. Geen namen of andere gegevens van cliënten.',
   'knowledgeForm.preview': 'Voorbeeld tonen',
   'knowledgeForm.previewUpdate': 'Voorbeeld bijwerken',
   'knowledgeForm.previewTitle': 'Voorbeeld',
-  'knowledgeForm.previewStale': 'U heeft de tekst daarna gewijzigd. Kies “Voorbeeld bijwerken” om de nieuwe tekst te zien.',
+  'knowledgeForm.previewStale':
+    'U heeft de tekst daarna gewijzigd. Kies “Voorbeeld bijwerken” om de nieuwe tekst te zien.',
   'knowledgeForm.previewEmpty': 'Er is nog geen tekst om te tonen.',
   'knowledgeForm.submit': 'Opslaan als concept',
   'knowledgeForm.editSubmit': 'Wijzigingen opslaan',
@@ -1362,12 +1416,15 @@ export const nl = {
   'knowledgeForm.required.category': 'Kies een categorie.',
   'knowledgeForm.required.title': 'Geef het item een titel.',
   'knowledgeForm.tooManyTags': 'Gebruik hoogstens {max} tags.',
-  'knowledgeForm.notAllowed': 'U kunt geen kennisbank-items schrijven. Dat doen de kwaliteitsmedewerkers; uw organisatie kan het ook wijkcoaches toestaan.',
+  'knowledgeForm.notAllowed':
+    'U kunt geen kennisbank-items schrijven. Dat doen de kwaliteitsmedewerkers; uw organisatie kan het ook wijkcoaches toestaan.',
   'knowledgeForm.notEditable': 'U kunt dit item niet bewerken.',
 
   'knowledgeDue.title': 'Te herzien',
-  'knowledgeDue.intro': 'Uw gepubliceerde items die binnenkort opnieuw bekeken moeten worden of daar al over tijd zijn, en uw items die collega’s het laagst waarderen. Klopt een item nog, kies dan op de pagina van het item “Nog steeds juist”; anders past u het aan.',
-  'knowledgeDue.introAll': 'De gepubliceerde items van alle eigenaren die binnenkort opnieuw bekeken moeten worden of daar al over tijd zijn, en de laagst gewaardeerde items.',
+  'knowledgeDue.intro':
+    'Uw gepubliceerde items die binnenkort opnieuw bekeken moeten worden of daar al over tijd zijn, en uw items die collega’s het laagst waarderen. Klopt een item nog, kies dan op de pagina van het item “Nog steeds juist”; anders past u het aan.',
+  'knowledgeDue.introAll':
+    'De gepubliceerde items van alle eigenaren die binnenkort opnieuw bekeken moeten worden of daar al over tijd zijn, en de laagst gewaardeerde items.',
   'knowledgeDue.tabs': 'Van wie',
   'knowledgeDue.tab.mine': 'Mijn items',
   'knowledgeDue.tab.all': 'Alle items',
@@ -1383,7 +1440,8 @@ export const nl = {
   'knowledgeDue.daysLeft': 'Nog {count} dagen',
   'knowledgeDue.daysLeftOne': 'Nog 1 dag',
   'knowledgeDue.lowest': 'Laagst gewaardeerd',
-  'knowledgeDue.lowestIntro': 'Gepubliceerde items met waarderingen van hun huidige versie, het laagste gemiddelde eerst.',
+  'knowledgeDue.lowestIntro':
+    'Gepubliceerde items met waarderingen van hun huidige versie, het laagste gemiddelde eerst.',
   'knowledgeDue.lowestEmpty': 'Er zijn nog geen gewaardeerde items.',
 
   'nav.settings': 'Instellingen',
@@ -1392,18 +1450,21 @@ export const nl = {
   'settings.knowledge.title': 'Kennisbank',
   'settings.knowledge.legend': 'Wie schrijft kennisbank-items?',
   'settings.knowledge.help': 'Kwaliteitsmedewerkers schrijven, beoordelen en publiceren altijd items.',
-  'settings.knowledge.coachAuthors': 'Wijkcoaches mogen kennisbank-items schrijven (concepten; een kwaliteitsmedewerker beoordeelt en publiceert)',
+  'settings.knowledge.coachAuthors':
+    'Wijkcoaches mogen kennisbank-items schrijven (concepten; een kwaliteitsmedewerker beoordeelt en publiceert)',
   'settings.savedOn': 'De instelling is opgeslagen: wijkcoaches kunnen nu kennisbank-items schrijven.',
   'settings.savedOff': 'De instelling is opgeslagen: alleen kwaliteitsmedewerkers schrijven kennisbank-items.',
   // The public story form for residents: logo, privacy note; the settings and lists behind them.
   'publicStory.logoAlt': 'Logo van {org}',
   'publicStory.privacyTitle': 'Wat gebeurt er met uw verhaal?',
   'publicStory.notRequired': 'Niet verplicht.',
-  'settings.public.intro': 'Op het vertelpunt vertellen inwoners hun verhaal zonder account. Bovenaan staan het logo en de naam van uw organisatie, vlak voor de verzendknop de tekst over privacy.',
+  'settings.public.intro':
+    'Op het vertelpunt vertellen inwoners hun verhaal zonder account. Bovenaan staan het logo en de naam van uw organisatie, vlak voor de verzendknop de tekst over privacy.',
   'settings.public.link': 'Het vertelpunt bekijken (opent in een nieuw tabblad)',
   'settings.logo.title': 'Logo op het vertelpunt',
   'settings.logo.label': 'Nieuw logo',
-  'settings.logo.help': 'Een afbeelding in PNG, JPEG, GIF of WebP, hoogstens 256 kB. Een liggend logo op een witte of doorzichtige achtergrond werkt het best.',
+  'settings.logo.help':
+    'Een afbeelding in PNG, JPEG, GIF of WebP, hoogstens 256 kB. Een liggend logo op een witte of doorzichtige achtergrond werkt het best.',
   'settings.logo.current': 'Het huidige logo:',
   'settings.logo.alt': 'Huidig logo van {org}',
   'settings.logo.none': 'Er is nog geen logo. Het vertelpunt toont dan alleen de naam van uw organisatie.',
@@ -1411,7 +1472,8 @@ export const nl = {
   'settings.logo.replace': 'Logo vervangen',
   'settings.logo.remove': 'Logo verwijderen',
   'settings.logo.removeTitle': 'Logo verwijderen?',
-  'settings.logo.removeText': 'Het vertelpunt toont dan alleen de naam van uw organisatie. U kunt later een nieuw logo opslaan.',
+  'settings.logo.removeText':
+    'Het vertelpunt toont dan alleen de naam van uw organisatie. U kunt later een nieuw logo opslaan.',
   'settings.logo.chooseFirst': 'Kies eerst een afbeelding.',
   'settings.logo.tooLarge': 'Dit bestand is groter dan 256 kB. Maak het logo kleiner en probeer het opnieuw.',
   'settings.logo.wrongType': 'Dit bestand is geen afbeelding in PNG, JPEG, GIF of WebP. Kies een ander bestand.',
@@ -1421,7 +1483,8 @@ export const nl = {
   'settings.privacy.title': 'Privacy op het vertelpunt',
   'settings.privacy.label': 'Tekst over privacy voor inwoners',
   'settings.privacy.save': 'Tekst opslaan',
-  'settings.privacy.help': 'Zeg wie de verhalen leest, hoe lang ze bewaard worden en dat een naam niet nodig is. Hoogstens 2000 tekens; een lege regel begint een nieuwe alinea. Laat u het veld leeg, dan zien inwoners de standaardtekst.',
+  'settings.privacy.help':
+    'Zeg wie de verhalen leest, hoe lang ze bewaard worden en dat een naam niet nodig is. Hoogstens 2000 tekens; een lege regel begint een nieuwe alinea. Laat u het veld leeg, dan zien inwoners de standaardtekst.',
   'settings.privacy.defaultIntro': 'Het veld is leeg, dus inwoners zien de standaardtekst:',
   'settings.privacy.useDefault': 'Standaardtekst overnemen om aan te passen',
   'settings.privacy.saved': 'De tekst over privacy is opgeslagen. Inwoners zien hem nu op het vertelpunt.',
@@ -1436,7 +1499,8 @@ export const nl = {
   'lists.notForResidents': 'niet op het vertelpunt voor inwoners',
   'lists.sameAsLabel': '(de naam)',
   'lists.field.audience': 'Voor wie',
-  'lists.field.audienceHelp': 'Iedereen: medewerkers en inwoners kunnen deze waarde kiezen. Alleen medewerkers: niet op het vertelpunt voor inwoners. Alleen inwoners: niet in het formulier en de filters van medewerkers.',
+  'lists.field.audienceHelp':
+    'Iedereen: medewerkers en inwoners kunnen deze waarde kiezen. Alleen medewerkers: niet op het vertelpunt voor inwoners. Alleen inwoners: niet in het formulier en de filters van medewerkers.',
   'lists.field.publicLabel': 'Woorden voor inwoners (optioneel)',
   'lists.field.publicLabelHelp': 'Zo staat de waarde op het vertelpunt voor inwoners. Leeg: de naam.',
   'lists.edited': '{label} is gewijzigd.',
@@ -1445,7 +1509,6 @@ export const nl = {
   'audit.fieldName.audience': 'Voor wie',
   'audit.fieldName.public_label': 'Woorden voor inwoners',
 };
-
 
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;

@@ -29,13 +29,19 @@ describe('the browser checks a password change before sending it', () => {
     const emoji = '🙂🙂🙂🙂🙂🙂';
     expect(emoji.length).toBe(12);
     expect(passwordLength(emoji)).toBe(6);
-    expect(passwordChangeProblems({ current: 'oud', next: emoji, repeat: emoji }).new_password).toBe('account.password.tooShort');
+    expect(passwordChangeProblems({ current: 'oud', next: emoji, repeat: emoji }).new_password).toBe(
+      'account.password.tooShort',
+    );
     expect(passwordLength('wachtwoordé')).toBe(11);
   });
 
   it('finds a repeat that differs, also by one space or capital', () => {
-    expect(passwordChangeProblems({ current: 'oud', next: GOOD, repeat: `${GOOD} ` })).toEqual({ repeat_password: 'account.password.mismatch' });
-    expect(passwordChangeProblems({ current: 'oud', next: GOOD, repeat: GOOD.toUpperCase() })).toEqual({ repeat_password: 'account.password.mismatch' });
+    expect(passwordChangeProblems({ current: 'oud', next: GOOD, repeat: `${GOOD} ` })).toEqual({
+      repeat_password: 'account.password.mismatch',
+    });
+    expect(passwordChangeProblems({ current: 'oud', next: GOOD, repeat: GOOD.toUpperCase() })).toEqual({
+      repeat_password: 'account.password.mismatch',
+    });
   });
 
   it('does not trim: spaces are part of a password', () => {
@@ -44,7 +50,7 @@ describe('the browser checks a password change before sending it', () => {
 });
 
 describe('what the form shows', () => {
-  it('shows the browser\'s own messages at their boxes, in the language of the moment', () => {
+  it("shows the browser's own messages at their boxes, in the language of the moment", () => {
     const local = { repeat_password: 'account.password.mismatch' } as const;
     expect(passwordChangeShown(local, null, nl, 'nl')).toEqual({
       message: 'Controleer de gemarkeerde velden.',
@@ -57,13 +63,15 @@ describe('what the form shows', () => {
     expect(passwordChangeShown({}, null, nl, 'nl')).toEqual({ message: null, fields: {} });
   });
 
-  it('puts the server\'s field messages at their boxes', () => {
+  it("puts the server's field messages at their boxes", () => {
     const wrong = new ApiError({
       status: 422,
       type: 'urn:wijkkader:problem:validation',
       title: 'De invoer is niet geldig.',
       detail: 'The input is not valid.',
-      errors: [{ field: 'current_password', title: 'Het huidige wachtwoord klopt niet.', detail: 'wrong current password' }],
+      errors: [
+        { field: 'current_password', title: 'Het huidige wachtwoord klopt niet.', detail: 'wrong current password' },
+      ],
     });
     expect(passwordChangeShown({}, wrong, nl, 'nl')).toEqual({
       message: 'De invoer is niet geldig.',
@@ -94,6 +102,8 @@ describe('what the form shows', () => {
   });
 
   it('has its own words for a server that cannot be reached', () => {
-    expect(passwordChangeShown({}, new ApiError({ status: 0, type: 'network' }), nl, 'nl').message).toBe(nl('error.network'));
+    expect(passwordChangeShown({}, new ApiError({ status: 0, type: 'network' }), nl, 'nl').message).toBe(
+      nl('error.network'),
+    );
   });
 });

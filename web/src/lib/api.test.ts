@@ -1,5 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { api, ApiError, baseField, fieldMessages, parseProblem, parseRetryAfter, problemMessage, type Paged, type User } from './api';
+import {
+  api,
+  ApiError,
+  baseField,
+  fieldMessages,
+  parseProblem,
+  parseRetryAfter,
+  problemMessage,
+  type Paged,
+  type User,
+} from './api';
 
 const VALIDATION = JSON.stringify({
   type: 'urn:wijkkader:problem:validation',
@@ -33,7 +43,12 @@ describe('parseProblem', () => {
   });
 
   it('keeps the HTTP status and Retry-After for a 429', () => {
-    const body = JSON.stringify({ type: 'urn:wijkkader:problem:too-many-requests', status: 429, title: 'Te vaak.', detail: 'Too many.' });
+    const body = JSON.stringify({
+      type: 'urn:wijkkader:problem:too-many-requests',
+      status: 429,
+      title: 'Te vaak.',
+      detail: 'Too many.',
+    });
     const err = parseProblem(429, 'application/problem+json', body, '120');
     expect(err.status).toBe(429);
     expect(err.kind).toBe('too-many-requests');
@@ -58,7 +73,12 @@ describe('parseProblem', () => {
   });
 
   it('ignores malformed entries in errors', () => {
-    const body = JSON.stringify({ status: 422, title: 't', detail: 'd', errors: [null, 'x', { field: 'name', title: 7 }] });
+    const body = JSON.stringify({
+      status: 422,
+      title: 't',
+      detail: 'd',
+      errors: [null, 'x', { field: 'name', title: 7 }],
+    });
     const err = parseProblem(422, 'application/problem+json', body);
     expect(err.errors).toEqual([{ field: 'name', title: '', detail: '' }]);
   });
@@ -80,7 +100,10 @@ describe('messages from a problem', () => {
   });
 
   it('maps field paths to the top-level field', () => {
-    expect(fieldMessages(err, 'nl')).toEqual({ email: 'Vul een geldig e-mailadres in.', roles: 'Deze rol bestaat niet.' });
+    expect(fieldMessages(err, 'nl')).toEqual({
+      email: 'Vul een geldig e-mailadres in.',
+      roles: 'Deze rol bestaat niet.',
+    });
     expect(fieldMessages(err, 'en')).toEqual({ email: 'must be a valid e-mail address', roles: 'unknown role' });
   });
 
@@ -117,7 +140,13 @@ describe('import errors', () => {
       ],
     });
     const e = parseProblem(422, 'application/problem+json', body);
-    expect(e.errors[0]).toEqual({ field: '', row: 2, column: 'bedrag_per_jaar', title: 'Geen geldig bedrag.', detail: 'not an amount' });
+    expect(e.errors[0]).toEqual({
+      field: '',
+      row: 2,
+      column: 'bedrag_per_jaar',
+      title: 'Geen geldig bedrag.',
+      detail: 'not an amount',
+    });
     expect(e.errors[1]).toEqual({ field: '', title: 'Vreemd.', detail: 'odd' });
     expect('row' in e.errors[1]!).toBe(false);
   });
@@ -153,7 +182,12 @@ describe('the users list', () => {
     await api.users({ q: '', limit: 50, offset: 0 });
     await api.users({ q: null, limit: 500 });
     await api.users();
-    expect(calls).toEqual(['/api/v1/users?q=de+Vries&limit=50&offset=100', '/api/v1/users?limit=50&offset=0', '/api/v1/users?limit=500', '/api/v1/users']);
+    expect(calls).toEqual([
+      '/api/v1/users?q=de+Vries&limit=50&offset=100',
+      '/api/v1/users?limit=50&offset=0',
+      '/api/v1/users?limit=500',
+      '/api/v1/users',
+    ]);
     vi.unstubAllGlobals();
   });
   it('escapes what the search holds', async () => {

@@ -94,11 +94,11 @@ export interface UserInput {
 }
 export type UserPatch = Partial<Omit<UserInput, 'password'> & { active: boolean; password: string }>;
 
-
 // ---- Cases and cost receipts (docs/api.md, "Cases and cost receipts") ----
 
 /** The cost lists (admin) and the Vertelpunt's signifier lists (admin and quality). */
-export type ListName = 'cost_category' | 'payer' | 'story_topic' | 'story_valuation' | 'story_archetype' | 'story_prompt';
+export type ListName =
+  'cost_category' | 'payer' | 'story_topic' | 'story_valuation' | 'story_archetype' | 'story_prompt';
 export interface ListValue {
   id: number;
   code: string;
@@ -1017,14 +1017,18 @@ export async function request<T>(method: string, path: string, options: RequestO
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  const err = parseProblem(res.status, res.headers.get('Content-Type'), await res.text(), res.headers.get('Retry-After'));
+  const err = parseProblem(
+    res.status,
+    res.headers.get('Content-Type'),
+    await res.text(),
+    res.headers.get('Retry-After'),
+  );
   if (res.status === 401 && !options.expect401) {
     csrfToken = null;
     unauthorizedHandler?.();
   }
   throw err;
 }
-
 
 /**
  * Sends a file as it is (raw bytes, `text/csv`) with XMLHttpRequest, so that upload
@@ -1058,7 +1062,12 @@ export function uploadFile<T>(
         }
         return;
       }
-      const err = parseProblem(xhr.status, xhr.getResponseHeader('Content-Type'), text, xhr.getResponseHeader('Retry-After'));
+      const err = parseProblem(
+        xhr.status,
+        xhr.getResponseHeader('Content-Type'),
+        text,
+        xhr.getResponseHeader('Retry-After'),
+      );
       if (xhr.status === 401) {
         csrfToken = null;
         unauthorizedHandler?.();
@@ -1126,15 +1135,16 @@ export const api = {
     actor?: number | undefined;
     from?: string | undefined;
     to?: string | undefined;
-  }) =>
-    request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
+  }) => request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
   lists: (list: ListName) => request<List<ListValue>>('GET', `/api/v1/lists/${list}`),
-  createListValue: (list: ListName, input: ListValueInput) => request<ListValue>('POST', `/api/v1/lists/${list}`, { body: input }),
+  createListValue: (list: ListName, input: ListValueInput) =>
+    request<ListValue>('POST', `/api/v1/lists/${list}`, { body: input }),
   updateListValue: (list: ListName, id: number, patch: ListValuePatch) =>
     request<ListValue>('PATCH', `/api/v1/lists/${list}/${id}`, { body: patch }),
   programmes: () => request<List<Programme>>('GET', '/api/v1/programmes'),
   createProgramme: (input: ProgrammeInput) => request<Programme>('POST', '/api/v1/programmes', { body: input }),
-  updateProgramme: (id: number, patch: ProgrammePatch) => request<Programme>('PATCH', `/api/v1/programmes/${id}`, { body: patch }),
+  updateProgramme: (id: number, patch: ProgrammePatch) =>
+    request<Programme>('PATCH', `/api/v1/programmes/${id}`, { body: patch }),
   cases: (params: CaseQuery) => request<CasePage>('GET', `/api/v1/cases${query({ ...params })}`),
   case: (id: number) => request<Case>('GET', `/api/v1/cases/${id}`),
   createCase: (input: CaseInput) => request<Case>('POST', '/api/v1/cases', { body: input }),
@@ -1164,11 +1174,13 @@ export const api = {
   storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset' | 'cursor'>, format: 'csv' | 'xlsx') =>
     `/api/v1/stories/export${query({ format, ...filter })}`,
   colleagues: () => request<List<Colleague>>('GET', '/api/v1/colleagues'),
-  sessions: (params: SessionQuery) => request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
+  sessions: (params: SessionQuery) =>
+    request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
   session: (id: number) => request<Session>('GET', `/api/v1/sensemaking-sessions/${id}`),
   createSession: (input: SessionInput) => request<Session>('POST', '/api/v1/sensemaking-sessions', { body: input }),
   /** While the session is open; only the fields that changed. */
-  updateSession: (id: number, patch: Partial<SessionInput>) => request<Session>('PATCH', `/api/v1/sensemaking-sessions/${id}`, { body: patch }),
+  updateSession: (id: number, patch: Partial<SessionInput>) =>
+    request<Session>('PATCH', `/api/v1/sensemaking-sessions/${id}`, { body: patch }),
   closeSession: (id: number, conclusion: string) =>
     request<Session>('POST', `/api/v1/sensemaking-sessions/${id}/close`, { body: { conclusion } }),
   createTheme: (sessionId: number, input: ThemeInput) =>
@@ -1178,8 +1190,12 @@ export const api = {
   createAction: (sessionId: number, input: ActionInput) =>
     request<Action>('POST', `/api/v1/sensemaking-sessions/${sessionId}/actions`, { body: input }),
   actions: (params: ActionQuery) =>
-    request<Paged<Action>>('GET', `/api/v1/sensemaking-actions${query({ ...params, open: flag(params.open), overdue: flag(params.overdue) })}`),
-  updateAction: (id: number, patch: ActionPatch) => request<Action>('PATCH', `/api/v1/sensemaking-actions/${id}`, { body: patch }),
+    request<Paged<Action>>(
+      'GET',
+      `/api/v1/sensemaking-actions${query({ ...params, open: flag(params.open), overdue: flag(params.overdue) })}`,
+    ),
+  updateAction: (id: number, patch: ActionPatch) =>
+    request<Action>('PATCH', `/api/v1/sensemaking-actions/${id}`, { body: patch }),
   createBestPractice: (storyId: number, input: BestPracticeInput) =>
     request<BestPractice>('POST', `/api/v1/stories/${storyId}/best-practice`, { body: input }),
   bestPractices: (params: { story?: number; limit?: number; offset?: number } = {}) =>
@@ -1187,30 +1203,46 @@ export const api = {
   /** Counts one opening of a module's page (`204`). */
   countView: (module: string) => request<void>('POST', '/api/v1/module-views', { body: { module } }),
   moduleViews: (year: number) => request<ModuleViews>('GET', `/api/v1/module-views${query({ year })}`),
-  knowledgeList: (params: KnowledgeQuery) => request<Paged<KnowledgeSummary>>('GET', `/api/v1/knowledge${query({ ...params })}`),
-  knowledgeSearch: (params: KnowledgeSearchQuery) => request<KnowledgeSearchResult>('GET', `/api/v1/knowledge/search${query({ ...params })}`),
+  knowledgeList: (params: KnowledgeQuery) =>
+    request<Paged<KnowledgeSummary>>('GET', `/api/v1/knowledge${query({ ...params })}`),
+  knowledgeSearch: (params: KnowledgeSearchQuery) =>
+    request<KnowledgeSearchResult>('GET', `/api/v1/knowledge/search${query({ ...params })}`),
   knowledgeItem: (id: number) => request<KnowledgeItem>('GET', `/api/v1/knowledge/${id}`),
   createKnowledge: (input: KnowledgeInput) => request<KnowledgeItem>('POST', '/api/v1/knowledge', { body: input }),
   /** Only the fields that changed; editing a published item makes a new draft. */
-  updateKnowledge: (id: number, patch: KnowledgePatch) => request<KnowledgeItem>('PATCH', `/api/v1/knowledge/${id}`, { body: patch }),
-  knowledgePreview: (body: string) => request<{ html: string }>('POST', '/api/v1/knowledge/preview', { body: { body } }),
+  updateKnowledge: (id: number, patch: KnowledgePatch) =>
+    request<KnowledgeItem>('PATCH', `/api/v1/knowledge/${id}`, { body: patch }),
+  knowledgePreview: (body: string) =>
+    request<{ html: string }>('POST', '/api/v1/knowledge/preview', { body: { body } }),
   /** The workflow: submit, publish, return (with a remark), archive; verification ("still right"). */
   knowledgeStep: (id: number, step: 'submit' | 'publish' | 'return' | 'archive' | 'verification', remark?: string) =>
     request<KnowledgeItem>('POST', `/api/v1/knowledge/${id}/${step}`, remark === undefined ? {} : { body: { remark } }),
   knowledgeVersions: (id: number) => request<List<KnowledgeVersion>>('GET', `/api/v1/knowledge/${id}/versions`),
   /** The item's verifications, newest first. */
-  knowledgeVerifications: (id: number) => request<List<KnowledgeVerification>>('GET', `/api/v1/knowledge/${id}/verifications`),
-  knowledgeDiff: (id: number, from: number, to: number) => request<KnowledgeDiff>('GET', `/api/v1/knowledge/${id}/diff${query({ from, to })}`),
+  knowledgeVerifications: (id: number) =>
+    request<List<KnowledgeVerification>>('GET', `/api/v1/knowledge/${id}/verifications`),
+  knowledgeDiff: (id: number, from: number, to: number) =>
+    request<KnowledgeDiff>('GET', `/api/v1/knowledge/${id}/diff${query({ from, to })}`),
   knowledgeRatings: (id: number) => request<Ratings>('GET', `/api/v1/knowledge/${id}/ratings`),
-  rateKnowledge: (id: number, input: RatingInput) => request<Ratings>('PUT', `/api/v1/knowledge/${id}/rating`, { body: input }),
+  rateKnowledge: (id: number, input: RatingInput) =>
+    request<Ratings>('PUT', `/api/v1/knowledge/${id}/rating`, { body: input }),
   /** Counts one opening of the item's page (`204`). */
   countKnowledgeView: (id: number) => request<void>('POST', `/api/v1/knowledge/${id}/view`),
   uploadKnowledgeAttachment: (id: number, file: File, onProgress?: (loaded: number, total: number) => void) =>
-    uploadFile<Attachment>(`/api/v1/knowledge/${id}/attachments${query({ name: file.name })}`, file, onProgress, file.type || 'application/octet-stream'),
-  deleteKnowledgeAttachment: (id: number, attachmentId: number) => request<void>('DELETE', `/api/v1/knowledge/${id}/attachments/${attachmentId}`),
+    uploadFile<Attachment>(
+      `/api/v1/knowledge/${id}/attachments${query({ name: file.name })}`,
+      file,
+      onProgress,
+      file.type || 'application/octet-stream',
+    ),
+  deleteKnowledgeAttachment: (id: number, attachmentId: number) =>
+    request<void>('DELETE', `/api/v1/knowledge/${id}/attachments/${attachmentId}`),
   knowledgeAttachmentUrl: (id: number, attachmentId: number) => `/api/v1/knowledge/${id}/attachments/${attachmentId}`,
   reviewDue: (params: { owner?: 'me' | 'all' | number; within?: number }) =>
-    request<{ items: DueItem[]; overdue: number; due: number }>('GET', `/api/v1/knowledge/review-due${query({ ...params })}`),
+    request<{ items: DueItem[]; overdue: number; due: number }>(
+      'GET',
+      `/api/v1/knowledge/review-due${query({ ...params })}`,
+    ),
   lowestRated: (params: { owner?: 'me' | 'all' | number; limit?: number }) =>
     request<List<RatedItem>>('GET', `/api/v1/knowledge/lowest-rated${query({ ...params })}`),
   mostConsulted: (params: { year: number; category?: string | null; limit?: number }) =>

@@ -97,7 +97,10 @@ describe('audit log: the object column', () => {
       kind: 'Kennisbankitem',
       name: 'Oplossingsgericht werken',
     });
-    expect(objectText(nl, { entity: 'sensemaking_action', entity_id: '4', label: '' })).toEqual({ kind: 'Actie (duiding)', name: '#4' });
+    expect(objectText(nl, { entity: 'sensemaking_action', entity_id: '4', label: '' })).toEqual({
+      kind: 'Actie (duiding)',
+      name: '#4',
+    });
     expect(objectText(nl, { entity: 'team', entity_id: '4' })).toEqual({ kind: 'Team', name: '#4' });
   });
 
@@ -115,7 +118,16 @@ describe('audit log: the object column', () => {
       const page = adminPageOf(e);
       if (page) expect(matchRoute(page)?.page, e).toBeTruthy();
     }
-    for (const e of ['case', 'receipt', 'story', 'sensemaking_session', 'sensemaking_action', 'knowledge_item', 'best_practice', 'report_text']) {
+    for (const e of [
+      'case',
+      'receipt',
+      'story',
+      'sensemaking_session',
+      'sensemaking_action',
+      'knowledge_item',
+      'best_practice',
+      'report_text',
+    ]) {
       expect(adminPageOf(e), e).toBeNull();
     }
   });
@@ -123,7 +135,23 @@ describe('audit log: the object column', () => {
 
 describe('audit log: field labels', () => {
   it('labels the fields the snapshots hold, in both languages', () => {
-    for (const f of ['name', 'title', 'email', 'roles', 'team_ids', 'active', 'status', 'reference', 'review_by', 'draft_version', 'owner_id', 'category', 'tags', 'due_date', 'outcome']) {
+    for (const f of [
+      'name',
+      'title',
+      'email',
+      'roles',
+      'team_ids',
+      'active',
+      'status',
+      'reference',
+      'review_by',
+      'draft_version',
+      'owner_id',
+      'category',
+      'tags',
+      'due_date',
+      'outcome',
+    ]) {
       expect(AUDIT_FIELDS, f).toContain(f);
     }
     for (const f of AUDIT_FIELDS) {
@@ -141,8 +169,16 @@ describe('audit log: field labels', () => {
   });
 
   it('takes a knowledge item apart so the changed title shows, keeping references whole', () => {
-    const before = { status: 'concept', version: { version: 1, title: 'Oud', tags: ['a'] }, team: { id: 3, name: 'Noord' } };
-    const after = { status: 'concept', version: { version: 1, title: 'Nieuw', tags: ['a'] }, team: { id: 4, name: 'Zuid' } };
+    const before = {
+      status: 'concept',
+      version: { version: 1, title: 'Oud', tags: ['a'] },
+      team: { id: 3, name: 'Noord' },
+    };
+    const after = {
+      status: 'concept',
+      version: { version: 1, title: 'Nieuw', tags: ['a'] },
+      team: { id: 4, name: 'Zuid' },
+    };
     expect(diffObjects(before, after)).toEqual([
       { field: 'version.title', before: 'Oud', after: 'Nieuw' },
       { field: 'team', before: { id: 3, name: 'Noord' }, after: { id: 4, name: 'Zuid' } },
@@ -152,9 +188,16 @@ describe('audit log: field labels', () => {
   it('writes a receipt’s lines with labels and amounts in euros', () => {
     const format = auditValueFormat(nl);
     const lines = [{ category_id: 3, payer_id: 5, description: 'Huur', amount_cents: 120000 }];
-    expect(valueText(lines, ['ja', 'nee'], format, 'oud')).toBe('Kostensoort (id): 3, Betaler (id): 5, Omschrijving: Huur, Bedrag per jaar: € 1.200');
+    expect(valueText(lines, ['ja', 'nee'], format, 'oud')).toBe(
+      'Kostensoort (id): 3, Betaler (id): 5, Omschrijving: Huur, Bedrag per jaar: € 1.200',
+    );
     expect(valueText(250050, ['ja', 'nee'], format, 'amount_cents')).toBe('€ 2.500,50');
-    expect(valueText([{ id: 1, name: 'Noord' }, { id: 2, name: 'Zuid' }])).toBe('Noord, Zuid');
+    expect(
+      valueText([
+        { id: 1, name: 'Noord' },
+        { id: 2, name: 'Zuid' },
+      ]),
+    ).toBe('Noord, Zuid');
   });
 });
 
@@ -168,21 +211,36 @@ describe('audit log: the filter in the URL', () => {
   });
 
   it('leaves out what it does not know', () => {
-    expect(auditFilterFromSearch('?persoon=x&soort=nope&van=2026-02-30&tot=morgen')).toEqual({ actor: '', entity: '', from: '', to: '' });
+    expect(auditFilterFromSearch('?persoon=x&soort=nope&van=2026-02-30&tot=morgen')).toEqual({
+      actor: '',
+      entity: '',
+      from: '',
+      to: '',
+    });
   });
 
   it('refuses an end before the start', () => {
-    expect(auditFilterDateError({ actor: '', entity: '', from: '2026-12-07', to: '2026-12-01' })).toEqual({ field: 'to', key: 'audit.filter.toBeforeFrom' });
+    expect(auditFilterDateError({ actor: '', entity: '', from: '2026-12-07', to: '2026-12-01' })).toEqual({
+      field: 'to',
+      key: 'audit.filter.toBeforeFrom',
+    });
     expect(auditFilterDateError({ actor: '', entity: '', from: '2026-12-01', to: '2026-12-01' })).toBeNull();
     expect(auditFilterDateError({ actor: '', entity: '', from: '2026-13-01', to: '' })?.field).toBe('from');
   });
 
   it('reads the dates as typed (dd-mm-jjjj or ISO) into ISO dates for the address', () => {
     const f = { actor: '3', entity: 'team', from: '1-12-2026', to: ' 07-12-2026 ' };
-    expect(auditFilterFromForm(f)).toEqual({ filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '2026-12-07' } });
-    expect(auditFilterFromForm({ ...f, from: '2026-12-01', to: '' })).toEqual({ filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '' } });
+    expect(auditFilterFromForm(f)).toEqual({
+      filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '2026-12-07' },
+    });
+    expect(auditFilterFromForm({ ...f, from: '2026-12-01', to: '' })).toEqual({
+      filter: { actor: '3', entity: 'team', from: '2026-12-01', to: '' },
+    });
     expect(auditFilterFromForm({ ...f, from: '31-11-2026' })).toEqual({ field: 'from', key: 'common.dateInvalid' });
     expect(auditFilterFromForm({ ...f, to: '07-13-2026' })).toEqual({ field: 'to', key: 'common.dateInvalid' });
-    expect(auditFilterFromForm({ ...f, from: '08-12-2026' })).toEqual({ field: 'to', key: 'audit.filter.toBeforeFrom' });
+    expect(auditFilterFromForm({ ...f, from: '08-12-2026' })).toEqual({
+      field: 'to',
+      key: 'audit.filter.toBeforeFrom',
+    });
   });
 });

@@ -97,7 +97,10 @@ export function entityOptions(t: Translate, lang: string): { value: AuditEntity;
 const NO_ID: readonly string[] = ['session', 'organisation_settings'];
 
 /** The object column's words: the kind, then the record's own name or else its id. */
-export function objectText(t: Translate, entry: { entity: string; entity_id: string | number | null; label?: string | null }): {
+export function objectText(
+  t: Translate,
+  entry: { entity: string; entity_id: string | number | null; label?: string | null },
+): {
   kind: string;
   name: string | null;
 } {

@@ -34,7 +34,13 @@ describe('the case list’s pages past 10,000 (25 a page: offset, then cursor)',
 
   it('pages by offset within 10,000 with the filter in every link', () => {
     const p = caseList.paging({ ...filter, offset: 50 }, many);
-    expect(p).toEqual({ range: { from: 51, to: 75 }, prev: `?${keep}&vanaf=25`, next: `?${keep}&vanaf=75`, first: `?${keep}`, stopped: false });
+    expect(p).toEqual({
+      range: { from: 51, to: 75 },
+      prev: `?${keep}&vanaf=25`,
+      next: `?${keep}&vanaf=75`,
+      first: `?${keep}`,
+      stopped: false,
+    });
   });
   it('the offset page of 10,000 by offset, then the cursor with page 402', () => {
     expect(caseList.paging({ ...filter, offset: 9_975 }, many).next).toBe(`?${keep}&vanaf=10000`);
@@ -53,7 +59,9 @@ describe('the case list’s pages past 10,000 (25 a page: offset, then cursor)',
     expect(caseList.paging(deeper, many).prev).toBeNull();
   });
   it('no Volgende on the last page (next_cursor null)', () => {
-    expect(caseList.paging({ ...filter, cursor: 'C', page: 403 }, { ...many, count: 5, next_cursor: null }).next).toBeNull();
+    expect(
+      caseList.paging({ ...filter, cursor: 'C', page: 403 }, { ...many, count: 5, next_cursor: null }).next,
+    ).toBeNull();
     expect(caseList.paging(filter, { count: 2, total: 2, total_exact: true, next_cursor: null })).toEqual({
       range: { from: 1, to: 2 },
       prev: null,
@@ -64,7 +72,10 @@ describe('the case list’s pages past 10,000 (25 a page: offset, then cursor)',
   });
   it('remembers cursor pages per case filter, apart from the story list', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     caseList.cursors(storage).remember({ ...filter, cursor: 'C402', page: 402 }, 402, 'C402');
     expect(caseList.cursors(storage).get({ ...filter, cursor: 'C403', page: 403 }, 402)).toBe('C402');
     expect(caseList.cursors(storage).get({ ...filter, status: '' }, 402)).toBeUndefined();
@@ -72,11 +83,19 @@ describe('the case list’s pages past 10,000 (25 a page: offset, then cursor)',
   });
 
   it('the caption and the announcement', () => {
-    expect(caseList.caption(nl, 'nl', { from: 10_026, to: 10_050 }, { total: COUNT_CAP, total_exact: false })).toBe('Casussen 10.026 tot en met 10.050 van meer dan 10.000');
-    expect(caseList.caption(nl, 'nl', { from: 1, to: 25 }, { total: 1_027, total_exact: true })).toBe('Casussen 1 tot en met 25 van 1.027');
-    expect(caseList.caption(en, 'en', { from: 1, to: 25 }, { total: COUNT_CAP, total_exact: false })).toBe('Cases 1 to 25 of more than 10,000');
+    expect(caseList.caption(nl, 'nl', { from: 10_026, to: 10_050 }, { total: COUNT_CAP, total_exact: false })).toBe(
+      'Casussen 10.026 tot en met 10.050 van meer dan 10.000',
+    );
+    expect(caseList.caption(nl, 'nl', { from: 1, to: 25 }, { total: 1_027, total_exact: true })).toBe(
+      'Casussen 1 tot en met 25 van 1.027',
+    );
+    expect(caseList.caption(en, 'en', { from: 1, to: 25 }, { total: COUNT_CAP, total_exact: false })).toBe(
+      'Cases 1 to 25 of more than 10,000',
+    );
     expect(caseList.caption(nl, 'nl', null, { total: 0, total_exact: true })).toBe('Casussen');
-    expect(caseList.found(nl, 'nl', { total: COUNT_CAP, total_exact: false })).toBe('Meer dan 10.000 casussen gevonden.');
+    expect(caseList.found(nl, 'nl', { total: COUNT_CAP, total_exact: false })).toBe(
+      'Meer dan 10.000 casussen gevonden.',
+    );
     expect(caseList.found(nl, 'nl', { total: 1_027, total_exact: true })).toBe('1.027 casussen gevonden.');
     expect(caseList.found(nl, 'nl', { total: 1, total_exact: true })).toBe('1 casus gevonden.');
     expect(caseList.found(en, 'en', { total: COUNT_CAP, total_exact: false })).toBe('More than 10,000 cases found.');

@@ -10,7 +10,12 @@ describe('CBS codes', () => {
 
   it('knows valid wijk and buurt codes', () => {
     expect(invalidCodes(['WK015301', 'BU01530101'])).toEqual([]);
-    expect(invalidCodes(['WK01530', 'BU0153010', 'GM0153', 'WK0153011'])).toEqual(['WK01530', 'BU0153010', 'GM0153', 'WK0153011']);
+    expect(invalidCodes(['WK01530', 'BU0153010', 'GM0153', 'WK0153011'])).toEqual([
+      'WK01530',
+      'BU0153010',
+      'GM0153',
+      'WK0153011',
+    ]);
   });
 
   it('formats a list for the table and the form', () => {

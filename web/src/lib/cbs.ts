@@ -3,7 +3,14 @@ export const CBS_CODE = /^(WK\d{6}|BU\d{8})$/;
 
 /** "wk015301, BU01530101  WK015302" → codes upper-cased, duplicates removed, in input order. */
 export function parseCodes(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function invalidCodes(codes: readonly string[]): string[] {

@@ -62,15 +62,22 @@ export interface ValueFormat {
  * A value as short text: strings as they are, lists joined, references by name,
  * objects in a list (a receipt's lines) as "Label: value, …" each, other objects as JSON.
  */
-export function valueText(v: unknown, yesNo: [string, string] = ['true', 'false'], format: ValueFormat = {}, field = ''): string {
+export function valueText(
+  v: unknown,
+  yesNo: [string, string] = ['true', 'false'],
+  format: ValueFormat = {},
+  field = '',
+): string {
   const own = field && format.value ? format.value(field, v) : null;
   if (own !== null) return own;
   if (v === undefined || v === null) return '—';
   if (typeof v === 'string') return v === '' ? '""' : v;
   if (typeof v === 'boolean') return v ? yesNo[0] : yesNo[1];
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.length ? v.join(', ') : '—';
-  if (Array.isArray(v) && v.every((x) => isPlainObject(x) && isRef(x))) return v.map((x) => (x as { name: string }).name).join(', ');
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+    return v.length ? v.join(', ') : '—';
+  if (Array.isArray(v) && v.every((x) => isPlainObject(x) && isRef(x)))
+    return v.map((x) => (x as { name: string }).name).join(', ');
   if (isPlainObject(v) && typeof v.name === 'string') return v.name;
   if (Array.isArray(v) && format.label && v.every(isPlainObject)) {
     const label = format.label;

@@ -14,7 +14,10 @@ describe('describeError', () => {
       detail: 'taken',
       errors: [{ field: 'email', title: 'Al in gebruik.', detail: 'taken' }],
     });
-    expect(describeError(err, nl, 'nl')).toEqual({ message: 'Dit e-mailadres is al in gebruik.', fields: { email: 'Al in gebruik.' } });
+    expect(describeError(err, nl, 'nl')).toEqual({
+      message: 'Dit e-mailadres is al in gebruik.',
+      fields: { email: 'Al in gebruik.' },
+    });
   });
 
   it('has own words when the server gave none', () => {
@@ -32,14 +35,21 @@ describe('describeError', () => {
 
 describe('messageWithUnplaced', () => {
   it('adds field messages the form cannot show next to a field', () => {
-    const shown = { message: 'De invoer is niet geldig.', fields: { name: 'Vul een naam in.', password: 'Dit veld is verplicht.' } };
+    const shown = {
+      message: 'De invoer is niet geldig.',
+      fields: { name: 'Vul een naam in.', password: 'Dit veld is verplicht.' },
+    };
     expect(messageWithUnplaced(shown, ['name'])).toBe('De invoer is niet geldig. password: Dit veld is verplicht.');
     expect(messageWithUnplaced(shown, ['name', 'password'])).toBe('De invoer is niet geldig.');
   });
 });
 
 describe('loginErrorText', () => {
-  const wrong = new ApiError({ status: 401, title: 'Het e-mailadres of het wachtwoord klopt niet.', detail: 'Wrong e-mail or password.' });
+  const wrong = new ApiError({
+    status: 401,
+    title: 'Het e-mailadres of het wachtwoord klopt niet.',
+    detail: 'Wrong e-mail or password.',
+  });
 
   it('shows the server sentence for a wrong password, per language', () => {
     expect(loginErrorText(wrong, nl, 'nl')).toBe('Het e-mailadres of het wachtwoord klopt niet.');
@@ -49,8 +59,12 @@ describe('loginErrorText', () => {
 
   it('says how long to wait when throttled', () => {
     const throttled = (s: number | null) => new ApiError({ status: 429, title: 'Te veel pogingen.', retryAfter: s });
-    expect(loginErrorText(throttled(840), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 14 minuten opnieuw.');
-    expect(loginErrorText(throttled(30), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.');
+    expect(loginErrorText(throttled(840), nl, 'nl')).toBe(
+      'Te veel mislukte pogingen. Probeer het over 14 minuten opnieuw.',
+    );
+    expect(loginErrorText(throttled(30), nl, 'nl')).toBe(
+      'Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.',
+    );
     expect(loginErrorText(throttled(120), en, 'en')).toBe('Too many failed attempts. Try again in 2 minutes.');
     expect(loginErrorText(throttled(null), nl, 'nl')).toBe('Te veel pogingen.');
   });
@@ -62,11 +76,18 @@ describe('loginErrorText', () => {
 
 describe('throttledText', () => {
   it('says the wait in whole minutes, at least one; the server sentence without Retry-After', () => {
-    const throttled = (s: number | null) => new ApiError({ status: 429, title: 'Te veel pogingen.', detail: 'Too many attempts.', retryAfter: s });
-    expect(throttledText(throttled(900), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
-    expect(throttledText(throttled(61), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 2 minuten opnieuw.');
+    const throttled = (s: number | null) =>
+      new ApiError({ status: 429, title: 'Te veel pogingen.', detail: 'Too many attempts.', retryAfter: s });
+    expect(throttledText(throttled(900), nl, 'nl')).toBe(
+      'Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.',
+    );
+    expect(throttledText(throttled(61), nl, 'nl')).toBe(
+      'Te veel mislukte pogingen. Probeer het over 2 minuten opnieuw.',
+    );
     expect(throttledText(throttled(0), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.');
     expect(throttledText(throttled(null), en, 'en')).toBe('Too many attempts.');
-    expect(throttledText(new ApiError({ status: 429 }), nl, 'nl')).toBe('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
+    expect(throttledText(new ApiError({ status: 429 }), nl, 'nl')).toBe(
+      'Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.',
+    );
   });
 });

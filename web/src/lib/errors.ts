@@ -13,7 +13,8 @@ export function describeError(err: unknown, t: Translate, lang: Lang): Shown {
   if (!(err instanceof ApiError)) return { message: t('error.generic'), fields: {} };
   if (err.status === 401) return { message: null, fields: {} };
   if (err.status === 0) return { message: t('error.network'), fields: {} };
-  const fallback = err.status === 403 ? t('error.forbidden') : err.status === 404 ? t('error.notFound') : t('error.generic');
+  const fallback =
+    err.status === 403 ? t('error.forbidden') : err.status === 404 ? t('error.notFound') : t('error.generic');
   return { message: problemMessage(err, lang) || fallback, fields: fieldMessages(err, lang) };
 }
 

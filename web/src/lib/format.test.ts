@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dateInputValue, formatDate, formatDateTime, formatSize, oneDecimal, parseDateInput, pickerValue, typedFromPicker } from './format';
+import {
+  dateInputValue,
+  formatDate,
+  formatDateTime,
+  formatSize,
+  oneDecimal,
+  parseDateInput,
+  pickerValue,
+  typedFromPicker,
+} from './format';
 
 describe('formatDate', () => {
   it('shows a date as dd-mm-jjjj in Dutch', () => {

@@ -63,7 +63,13 @@ describe('the browse filter in the address', () => {
       status: 'ter_review',
       offset: 20,
     });
-    expect(knowledgeFilterFromSearch('?categorie=recept&status=weg&vanaf=-3')).toEqual({ q: '', category: '', tag: '', status: '', offset: 0 });
+    expect(knowledgeFilterFromSearch('?categorie=recept&status=weg&vanaf=-3')).toEqual({
+      q: '',
+      category: '',
+      tag: '',
+      status: '',
+      offset: 0,
+    });
     expect(knowledgeFilterFromSearch('')).toEqual({ q: '', category: '', tag: '', status: '', offset: 0 });
   });
   it('reads an offset past 10,000 (an old link) as 10,000, the deepest the server takes', () => {
@@ -89,18 +95,31 @@ describe('tags and the changed fields', () => {
     const before = { category: 'procedure' as const, title: 'A', body: 'x', tags: ['a', 'b'], owner_id: 3 };
     expect(knowledgePatch(before, { ...before })).toEqual({});
     expect(knowledgePatch(before, { ...before, tags: ['a', 'b'] })).toEqual({});
-    expect(knowledgePatch(before, { ...before, tags: ['b', 'a'], title: 'B' })).toEqual({ tags: ['b', 'a'], title: 'B' });
+    expect(knowledgePatch(before, { ...before, tags: ['b', 'a'], title: 'B' })).toEqual({
+      tags: ['b', 'a'],
+      title: 'B',
+    });
     expect(knowledgePatch(before, { ...before, body: '', owner_id: 4 })).toEqual({ body: '', owner_id: 4 });
-    expect(knowledgePatch(before, { category: 'richtlijn', title: 'A', body: 'x', tags: ['a', 'b'] })).toEqual({ category: 'richtlijn' });
+    expect(knowledgePatch(before, { category: 'richtlijn', title: 'A', body: 'x', tags: ['a', 'b'] })).toEqual({
+      category: 'richtlijn',
+    });
   });
 });
 
 describe('the version being worked on', () => {
   it('is the draft beside the published version', () => {
-    expect(workingVersion(item({ draft: version({ status: 'ter_review' }) }))).toEqual({ version: 2, status: 'ter_review', beside: true });
+    expect(workingVersion(item({ draft: version({ status: 'ter_review' }) }))).toEqual({
+      version: 2,
+      status: 'ter_review',
+      beside: true,
+    });
   });
   it('is the item itself before it was ever published', () => {
-    expect(workingVersion(item({ status: 'concept', published_version: null, review_by: null }))).toEqual({ version: 1, status: 'concept', beside: false });
+    expect(workingVersion(item({ status: 'concept', published_version: null, review_by: null }))).toEqual({
+      version: 1,
+      status: 'concept',
+      beside: false,
+    });
   });
   it('is none for a published item without a draft, or an archived one', () => {
     expect(workingVersion(item())).toBeNull();
@@ -113,24 +132,57 @@ describe('what the caller may do', () => {
   const coach = { id: 2, roles: ['coach'] };
 
   it('takes the server’s word when it sends one', () => {
-    const can = { edit: false, submit: false, publish: true, return: false, archive: false, verify: false, rate: false };
+    const can = {
+      edit: false,
+      submit: false,
+      publish: true,
+      return: false,
+      archive: false,
+      verify: false,
+      rate: false,
+    };
     expect(itemCan(item({ can }), quality)).toBe(can);
   });
 
   it('works the rules out for a server that does not send them', () => {
     const review = item({ draft: version({ status: 'ter_review', author: { id: 7, name: 'S' } }) });
-    expect(itemCan(review, quality)).toEqual({ edit: true, submit: false, publish: true, return: true, archive: true, verify: true, rate: true });
+    expect(itemCan(review, quality)).toEqual({
+      edit: true,
+      submit: false,
+      publish: true,
+      return: true,
+      archive: true,
+      verify: true,
+      rate: true,
+    });
     // The draft's author does not publish it.
     expect(itemCan(review, { id: 7, roles: ['quality'] }).publish).toBe(false);
     // A reader: only rating.
-    expect(itemCan(item(), coach)).toEqual({ edit: false, submit: false, publish: false, return: false, archive: false, verify: false, rate: true });
+    expect(itemCan(item(), coach)).toEqual({
+      edit: false,
+      submit: false,
+      publish: false,
+      return: false,
+      archive: false,
+      verify: false,
+      rate: true,
+    });
     // The owner (a coach) edits, submits their concept and confirms the item is still right.
     const own = item({ owner: { id: 2, name: 'Coach' }, draft: version() });
     expect(itemCan(own, coach)).toMatchObject({ edit: true, submit: true, publish: false, verify: true });
     // Archived: nothing but reading.
-    expect(itemCan(item({ status: 'gearchiveerd' }), quality)).toMatchObject({ edit: false, archive: false, verify: false, rate: false });
+    expect(itemCan(item({ status: 'gearchiveerd' }), quality)).toMatchObject({
+      edit: false,
+      archive: false,
+      verify: false,
+      rate: false,
+    });
     // Never published: nothing to rate or verify.
-    expect(itemCan(item({ status: 'concept', published_version: null }), quality)).toMatchObject({ submit: true, verify: false, rate: false });
+    expect(itemCan(item({ status: 'concept', published_version: null }), quality)).toMatchObject({
+      submit: true,
+      verify: false,
+      rate: false,
+    });
     // Never published and in review: its author (known from the versions) does not publish it.
     const first = item({ status: 'ter_review', published_version: null });
     expect(itemCan(first, quality, 1).publish).toBe(false);

@@ -98,7 +98,8 @@ export function workingVersion(item: KnowledgeItem): Working | null {
   if (item.draft && (item.draft.status === 'concept' || item.draft.status === 'ter_review')) {
     return { version: item.draft.version, status: item.draft.status, beside: true };
   }
-  if (item.status === 'concept' || item.status === 'ter_review') return { version: item.version, status: item.status, beside: false };
+  if (item.status === 'concept' || item.status === 'ter_review')
+    return { version: item.version, status: item.status, beside: false };
   return null;
 }
 
@@ -109,7 +110,11 @@ export function workingVersion(item: KnowledgeItem): Working | null {
  * say who wrote it, so `authorId` comes from its versions (unknown: Publiceren shows and
  * the server refuses with its own message).
  */
-export function itemCan(item: KnowledgeItem, me: Pick<Me, 'id' | 'roles'>, authorId: number | null = null): KnowledgeCan {
+export function itemCan(
+  item: KnowledgeItem,
+  me: Pick<Me, 'id' | 'roles'>,
+  authorId: number | null = null,
+): KnowledgeCan {
   if (item.can) return item.can;
   const quality = me.roles.includes('quality');
   const owner = item.owner?.id === me.id;
@@ -186,4 +191,3 @@ export function formatAverage(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return oneDecimal(value);
 }
-

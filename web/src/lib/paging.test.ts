@@ -33,7 +33,16 @@ describe('a page’s place in the address', () => {
     expect(read('')).toEqual(FIRST_PAGE);
   });
   it('reads no cursor without a page number of 2 or more, and only a URL-safe one', () => {
-    for (const bad of ['na=abc', 'na=abc&p=1', 'na=abc&p=x', 'na=a%2Bb&p=3', `na=${'a'.repeat(513)}&p=3`, 'p=5', 'vanaf=-5', 'vanaf=2.5']) {
+    for (const bad of [
+      'na=abc',
+      'na=abc&p=1',
+      'na=abc&p=x',
+      'na=a%2Bb&p=3',
+      `na=${'a'.repeat(513)}&p=3`,
+      'p=5',
+      'vanaf=-5',
+      'vanaf=2.5',
+    ]) {
       expect(read(bad), bad).toEqual(FIRST_PAGE);
     }
     expect(read('na=abc&p=1&vanaf=75')).toEqual({ ...FIRST_PAGE, offset: 75 });
@@ -89,7 +98,13 @@ describe('offsetPaging: lists the server pages by offset only', () => {
   const more = { count: 50, total: COUNT_CAP, total_exact: false };
   it('pages by offset with the filter kept, Vorige and Volgende', () => {
     const p = offsetPaging({ ...f, offset: 100 }, more, 50, search);
-    expect(p).toEqual({ range: { from: 101, to: 150 }, prev: '?tab=open&vanaf=50', next: '?tab=open&vanaf=150', first: '?tab=open', stopped: false });
+    expect(p).toEqual({
+      range: { from: 101, to: 150 },
+      prev: '?tab=open&vanaf=50',
+      next: '?tab=open&vanaf=150',
+      first: '?tab=open',
+      stopped: false,
+    });
   });
   it('the first page: no Vorige', () => {
     const p = offsetPaging(f, { count: 50, total: 63, total_exact: true }, 50, search);
@@ -101,7 +116,9 @@ describe('offsetPaging: lists the server pages by offset only', () => {
     const p = offsetPaging({ ...f, offset: 50 }, { count: 13, total: 63, total_exact: true }, 50, search);
     expect(p.next).toBeNull();
     expect(p.stopped).toBe(false);
-    expect(offsetPaging({ ...f, offset: 9_950 }, { count: 50, total: COUNT_CAP, total_exact: true }, 50, search).next).toBeNull();
+    expect(
+      offsetPaging({ ...f, offset: 9_950 }, { count: 50, total: COUNT_CAP, total_exact: true }, 50, search).next,
+    ).toBeNull();
   });
   it('Volgende up to offset 10,000, then "Verfijn het filter" instead of a link the server would refuse', () => {
     expect(offsetPaging({ ...f, offset: 9_950 }, more, 50, search).next).toBe('?tab=open&vanaf=10000');
@@ -113,7 +130,9 @@ describe('offsetPaging: lists the server pages by offset only', () => {
   });
   it('an offset that is no multiple of the page goes to 10,000 itself first; pages of 20 stop there too', () => {
     expect(offsetPaging({ ...f, offset: 9_990 }, more, 50, search).next).toBe('?tab=open&vanaf=10000');
-    expect(offsetPaging({ ...f, offset: 9_980 }, { ...more, count: 20 }, 20, search).next).toBe('?tab=open&vanaf=10000');
+    expect(offsetPaging({ ...f, offset: 9_980 }, { ...more, count: 20 }, 20, search).next).toBe(
+      '?tab=open&vanaf=10000',
+    );
     expect(offsetPaging({ ...f, offset: COUNT_CAP }, { ...more, count: 20 }, 20, search).stopped).toBe(true);
   });
   it('past the count only a full page may have more: a short page is the last', () => {
@@ -126,20 +145,32 @@ describe('offsetPaging: lists the server pages by offset only', () => {
 describe('captions and counts', () => {
   const caption = { exact: 'cases.caption', more: 'cases.captionMore' } as const;
   it('Dutch and English thousands, “meer dan” when the count stopped, null for an empty page', () => {
-    expect(countCaption(nl, 'nl', caption, { from: 10_001, to: 10_025 }, { total: COUNT_CAP, total_exact: false })).toBe('Casussen 10.001 tot en met 10.025 van meer dan 10.000');
-    expect(countCaption(nl, 'nl', caption, { from: 1_001, to: 1_025 }, { total: 1_234, total_exact: true })).toBe('Casussen 1.001 tot en met 1.025 van 1.234');
-    expect(countCaption(en, 'en', caption, { from: 1, to: 25 }, { total: COUNT_CAP, total_exact: false })).toBe('Cases 1 to 25 of more than 10,000');
+    expect(
+      countCaption(nl, 'nl', caption, { from: 10_001, to: 10_025 }, { total: COUNT_CAP, total_exact: false }),
+    ).toBe('Casussen 10.001 tot en met 10.025 van meer dan 10.000');
+    expect(countCaption(nl, 'nl', caption, { from: 1_001, to: 1_025 }, { total: 1_234, total_exact: true })).toBe(
+      'Casussen 1.001 tot en met 1.025 van 1.234',
+    );
+    expect(countCaption(en, 'en', caption, { from: 1, to: 25 }, { total: COUNT_CAP, total_exact: false })).toBe(
+      'Cases 1 to 25 of more than 10,000',
+    );
     expect(countCaption(nl, 'nl', caption, null, { total: 0, total_exact: true })).toBeNull();
   });
   it('every list’s caption says “meer dan” in both languages', () => {
     const range = { from: 10_001, to: 10_020 };
     const capped = { total: COUNT_CAP, total_exact: false };
-    expect(countCaption(nl, 'nl', { exact: 'sessions.caption', more: 'sessions.captionMore' }, range, capped)).toBe('Sessies 10.001 tot en met 10.020 van meer dan 10.000');
-    expect(countCaption(nl, 'nl', { exact: 'bestPractices.caption', more: 'bestPractices.captionMore' }, range, capped)).toBe(
-      'Best practices 10.001 tot en met 10.020 van meer dan 10.000',
+    expect(countCaption(nl, 'nl', { exact: 'sessions.caption', more: 'sessions.captionMore' }, range, capped)).toBe(
+      'Sessies 10.001 tot en met 10.020 van meer dan 10.000',
     );
-    expect(countCaption(nl, 'nl', { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, range, capped)).toBe('Items 10.001 tot en met 10.020 van meer dan 10.000');
-    expect(countCaption(en, 'en', { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, range, capped)).toBe('Items 10,001 to 10,020 of more than 10,000');
+    expect(
+      countCaption(nl, 'nl', { exact: 'bestPractices.caption', more: 'bestPractices.captionMore' }, range, capped),
+    ).toBe('Best practices 10.001 tot en met 10.020 van meer dan 10.000');
+    expect(countCaption(nl, 'nl', { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, range, capped)).toBe(
+      'Items 10.001 tot en met 10.020 van meer dan 10.000',
+    );
+    expect(countCaption(en, 'en', { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, range, capped)).toBe(
+      'Items 10,001 to 10,020 of more than 10,000',
+    );
     expect(nl('paging.refine')).toBe('Verfijn het filter om verder te kijken.');
     expect(en('paging.refine')).toBe('Narrow the filter to see further.');
   });
@@ -158,7 +189,10 @@ describe('CursorMemory', () => {
   }
   const search = (f: F) => `?q=${f.q}&vanaf=${f.offset}&na=${f.cursor}`;
   const f: F = { q: 'a', ...FIRST_PAGE };
-  const storageOf = (store: Map<string, string>) => ({ getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) });
+  const storageOf = (store: Map<string, string>) => ({
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+  });
   it('remembers per filter, whatever page the filter is on, under its own key', () => {
     const store = new Map<string, string>();
     const m = new CursorMemory<F>('list.a', search, storageOf(store));
@@ -174,7 +208,12 @@ describe('CursorMemory', () => {
     expect([small.get(f, 2), small.get(f, 3), small.get(f, 4)]).toEqual([undefined, 'C3', 'C4']);
     const store = new Map([['list.a', 'not json']]);
     expect(new CursorMemory<F>('list.a', search, storageOf(store)).get(f, 2)).toBeUndefined();
-    const full = { getItem: () => null, setItem: () => { throw new Error('full'); } };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
     const m = new CursorMemory<F>('list.a', search, full);
     m.remember(f, 2, 'C2');
     expect(m.get(f, 2)).toBe('C2');

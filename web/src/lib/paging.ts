@@ -42,7 +42,8 @@ export function readPosition(p: URLSearchParams): PagePosition {
   const offset = Number(p.get('vanaf') ?? '0');
   const cursor = p.get('na') ?? '';
   const page = Number(p.get('p') ?? '');
-  if (CURSOR_RE.test(cursor) && Number.isInteger(page) && page >= 2 && page <= PAGE_MAX) return { offset: 0, cursor, page };
+  if (CURSOR_RE.test(cursor) && Number.isInteger(page) && page >= 2 && page <= PAGE_MAX)
+    return { offset: 0, cursor, page };
   return { ...FIRST_PAGE, offset: Number.isInteger(offset) && offset > 0 ? Math.min(offset, COUNT_CAP) : 0 };
 }
 
@@ -159,10 +160,17 @@ export function cursorPaging<F extends PagePosition>(
  * takes (at most 10,000); past that `stopped`, where the page says to narrow the filter
  * instead of offering a link the server would refuse.
  */
-export function offsetPaging<F extends { offset: number }>(f: F, facts: PageFacts, size: number, search: (f: F) => string): Paging {
+export function offsetPaging<F extends { offset: number }>(
+  f: F,
+  facts: PageFacts,
+  size: number,
+  search: (f: F) => string,
+): Paging {
   const at = (offset: number) => search({ ...f, offset });
   // With an exact count the count says it; past the count only a full page may have more.
-  const more = facts.total_exact ? f.offset + facts.count < facts.total : facts.count >= size || f.offset + facts.count < facts.total;
+  const more = facts.total_exact
+    ? f.offset + facts.count < facts.total
+    : facts.count >= size || f.offset + facts.count < facts.total;
   let next: string | null = null;
   let stopped = false;
   if (more) {
@@ -190,9 +198,19 @@ export interface CaptionKeys {
  * "Casussen 10.001 tot en met 10.025 van meer dan 10.000": a page's caption with Dutch
  * (or English) thousands; null when the page holds no rows (the page shows its title).
  */
-export function countCaption(t: Translate, lang: Lang, keys: CaptionKeys, range: Paging['range'], facts: Pick<PageFacts, 'total' | 'total_exact'>): string | null {
+export function countCaption(
+  t: Translate,
+  lang: Lang,
+  keys: CaptionKeys,
+  range: Paging['range'],
+  facts: Pick<PageFacts, 'total' | 'total_exact'>,
+): string | null {
   if (!range) return null;
-  const params = { from: formatCount(range.from, lang), to: formatCount(range.to, lang), total: formatCount(facts.total, lang) };
+  const params = {
+    from: formatCount(range.from, lang),
+    to: formatCount(range.to, lang),
+    total: formatCount(facts.total, lang),
+  };
   return facts.total_exact ? t(keys.exact, params) : t(keys.more, params);
 }
 
@@ -204,7 +222,12 @@ export interface FoundKeys {
 }
 
 /** "63.412 verhalen gevonden." / "Meer dan 10.000 verhalen gevonden.": what a screen reader hears after filtering. */
-export function countFound(t: Translate, lang: Lang, keys: FoundKeys, facts: Pick<PageFacts, 'total' | 'total_exact'>): string {
+export function countFound(
+  t: Translate,
+  lang: Lang,
+  keys: FoundKeys,
+  facts: Pick<PageFacts, 'total' | 'total_exact'>,
+): string {
   if (!facts.total_exact) return t(keys.more, { count: formatCount(facts.total, lang) });
   return facts.total === 1 ? t(keys.one) : t(keys.many, { count: formatCount(facts.total, lang) });
 }
@@ -224,7 +247,9 @@ export class CursorMemory<F extends PagePosition> {
   ) {
     try {
       const saved = JSON.parse(storage?.getItem(key) ?? '[]') as unknown;
-      if (Array.isArray(saved)) for (const e of saved) if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') this.map.set(e[0], e[1]);
+      if (Array.isArray(saved))
+        for (const e of saved)
+          if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') this.map.set(e[0], e[1]);
     } catch {
       // Nothing remembered: "Vorige" then goes no further back than an offset page.
     }
@@ -267,7 +292,12 @@ export interface CursorList<F extends PagePosition> {
   /** The page's links (cursorPaging); `known`: the cursor of a page this tab saw. */
   paging: (f: F, facts: CursorPageFacts, known?: (page: number) => string | undefined) => Paging;
   /** The caption, or the list's title when the page is empty. */
-  caption: (t: Translate, lang: Lang, range: Paging['range'], facts: Pick<PageFacts, 'total' | 'total_exact'>) => string;
+  caption: (
+    t: Translate,
+    lang: Lang,
+    range: Paging['range'],
+    facts: Pick<PageFacts, 'total' | 'total_exact'>,
+  ) => string;
   /** What a screen reader hears after filtering. */
   found: (t: Translate, lang: Lang, facts: Pick<PageFacts, 'total' | 'total_exact'>) => string;
   /** The cursor pages this tab has seen, kept in `storage`. */

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from './api';
-import { buildReceipt, draftFromLine, draftsOf, emptyLine, liveTotals, mapServerProblems, problemKey, receiptChanged, sideTotal, totalsOf, type DraftLine } from './receipt';
+import {
+  buildReceipt,
+  draftFromLine,
+  draftsOf,
+  emptyLine,
+  liveTotals,
+  mapServerProblems,
+  problemKey,
+  receiptChanged,
+  sideTotal,
+  totalsOf,
+  type DraftLine,
+} from './receipt';
 
 let n = 0;
 function line(amount: string, extra: Partial<DraftLine> = {}): DraftLine {
@@ -45,7 +57,10 @@ describe('totals', () => {
 describe('buildReceipt', () => {
   it('builds the PUT body in cents and drops completely empty lines', () => {
     const r = buildReceipt({
-      oud: [line('2.400,50', { description: '  crisisopvang  ' }), line('', { categoryId: '', payerId: '', description: '' })],
+      oud: [
+        line('2.400,50', { description: '  crisisopvang  ' }),
+        line('', { categoryId: '', payerId: '', description: '' }),
+      ],
       nieuw: [line('311')],
     });
     expect(r.problems).toEqual({});
@@ -76,7 +91,10 @@ describe('buildReceipt', () => {
     expect(problemKey('oud[1].description')).toBe('oud.1.description');
     expect(problemKey('nieuw[0]')).toBe('nieuw.0');
     expect(problemKey('plan')).toBe('plan');
-    expect(mapServerProblems({ 'oud.1.description': 'BSN', plan: 'x' }, r.kept)).toEqual({ 'oud.3.description': 'BSN', plan: 'x' });
+    expect(mapServerProblems({ 'oud.1.description': 'BSN', plan: 'x' }, r.kept)).toEqual({
+      'oud.3.description': 'BSN',
+      plan: 'x',
+    });
   });
 
   it('turns saved lines into editable ones with Dutch amounts', () => {
@@ -92,7 +110,13 @@ describe('buildReceipt', () => {
 });
 
 describe('receiptChanged: unsaved lines', () => {
-  const saved: Line = { id: 5, category: { id: 3, label: 'Crisisopvang' }, payer: { id: 1, label: 'Gemeente' }, description: 'Opvang', amount_cents: 240000 };
+  const saved: Line = {
+    id: 5,
+    category: { id: 3, label: 'Crisisopvang' },
+    payer: { id: 1, label: 'Gemeente' },
+    description: 'Opvang',
+    amount_cents: 240000,
+  };
   const receipt = { oud: [saved], nieuw: [] as Line[] };
 
   it('lines as loaded are no change', () => {
@@ -111,7 +135,9 @@ describe('receiptChanged: unsaved lines', () => {
 
   it('compares what saving would store: 2400 for 2.400 and spaces around a description are no change', () => {
     const sides = draftsOf(receipt);
-    expect(receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2400', description: ' Opvang ' }] })).toBe(false);
+    expect(
+      receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2400', description: ' Opvang ' }] }),
+    ).toBe(false);
     expect(receiptChanged(receipt, { ...sides, oud: [{ ...sides.oud[0]!, amount: '2400,-' }] })).toBe(false);
   });
 

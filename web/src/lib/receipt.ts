@@ -53,7 +53,10 @@ function lineMeaning(l: DraftLine): (string | number)[] {
  * a line added and left empty, `2400` typed over `2.400`, or a change typed and undone
  * is no change; another order of the lines is.
  */
-export function receiptChanged(saved: Record<Side, readonly Line[]>, sides: Record<Side, readonly DraftLine[]>): boolean {
+export function receiptChanged(
+  saved: Record<Side, readonly Line[]>,
+  sides: Record<Side, readonly DraftLine[]>,
+): boolean {
   return SIDES.some(
     (side) =>
       !sameValues(
@@ -88,7 +91,13 @@ export function liveTotals(oud: readonly DraftLine[], nieuw: readonly DraftLine[
   const o = sideTotal(oud);
   const n = sideTotal(nieuw);
   const saving = o.cents - n.cents;
-  return { oud_cents: o.cents, nieuw_cents: n.cents, saving_cents: saving, negative: saving < 0, unreadable: o.unreadable + n.unreadable };
+  return {
+    oud_cents: o.cents,
+    nieuw_cents: n.cents,
+    saving_cents: saving,
+    negative: saving < 0,
+    unreadable: o.unreadable + n.unreadable,
+  };
 }
 
 /** Totals of saved lines (as the server computes them). */

@@ -24,10 +24,24 @@ const receipts: ReportTable = {
   title: 'Kassabonnen Doorstroomwoningen',
   columns: ['Groep', 'Kassabon nieuw', 'Kassabon oud', 'Besparing'],
   rows: [
-    { total: false, cells: [{ text: 'Woning Bosrand' }, money(120000, '€ 1.200'), money(500000, '€ 5.000'), money(380000, '€ 3.800')] },
+    {
+      total: false,
+      cells: [{ text: 'Woning Bosrand' }, money(120000, '€ 1.200'), money(500000, '€ 5.000'), money(380000, '€ 3.800')],
+    },
     { total: false, cells: [{ text: '' }, money(100000, '€ 1.000'), money(50000, '€ 500'), money(-50000, '€ -500')] },
-    { total: true, cells: [{ text: 'Totaal' }, money(220000, '€ 2.200'), money(550000, '€ 5.500'), money(330000, '€ 3.300')] },
-    { total: true, cells: [{ text: 'Totaal alle groepen' }, money(220000, '€ 2.200'), money(550000, '€ 5.500'), money(330000, '€ 3.300')] },
+    {
+      total: true,
+      cells: [{ text: 'Totaal' }, money(220000, '€ 2.200'), money(550000, '€ 5.500'), money(330000, '€ 3.300')],
+    },
+    {
+      total: true,
+      cells: [
+        { text: 'Totaal alle groepen' },
+        money(220000, '€ 2.200'),
+        money(550000, '€ 5.500'),
+        money(330000, '€ 3.300'),
+      ],
+    },
   ],
 };
 
@@ -144,6 +158,8 @@ describe('table summaries', () => {
       ],
     };
     expect(chapterTables(chapter).map((t) => t.id)).toEqual(['kassabonnen-3', 'betaler-3']);
-    expect(chapterParagraphs(chapter)).toEqual([{ heading: 'Doorstroomwoningen', text: 'Er lopen geen casussen meer.' }]);
+    expect(chapterParagraphs(chapter)).toEqual([
+      { heading: 'Doorstroomwoningen', text: 'Er lopen geen casussen meer.' },
+    ]);
   });
 });

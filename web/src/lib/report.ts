@@ -31,7 +31,8 @@ export function reportYears(today: string): number[] {
   return out;
 }
 
-const knownYear = (y: unknown): y is number => Number.isInteger(y) && (y as number) >= REPORT_FIRST_YEAR && (y as number) <= REPORT_LAST_YEAR;
+const knownYear = (y: unknown): y is number =>
+  Number.isInteger(y) && (y as number) >= REPORT_FIRST_YEAR && (y as number) <= REPORT_LAST_YEAR;
 
 /**
  * The year the page shows: the one in the address, else the server's default (the last
@@ -64,7 +65,9 @@ export function reportReferenceDate(search: string, year: number): string {
 
 /** The page's address for a year and reference date (the default date is left out). */
 export function reportPath(year: number, referenceDate: string): string {
-  return referenceDate === defaultReferenceDate(year) ? `/jaarverslag/${year}` : `/jaarverslag/${year}?peildatum=${referenceDate}`;
+  return referenceDate === defaultReferenceDate(year)
+    ? `/jaarverslag/${year}`
+    : `/jaarverslag/${year}?peildatum=${referenceDate}`;
 }
 
 /**
@@ -109,7 +112,9 @@ function figure(column: string | undefined, cell: ReportCell, index: number): To
 export function summariseTable(table: ReportTable): TableSummary {
   const totals = table.rows.filter((r) => r.total);
   const grand =
-    totals.find((r) => (r.cells[0]?.text ?? '').trim().toLowerCase() === GRAND_TOTAL) ?? totals[totals.length - 1] ?? null;
+    totals.find((r) => (r.cells[0]?.text ?? '').trim().toLowerCase() === GRAND_TOTAL) ??
+    totals[totals.length - 1] ??
+    null;
   return {
     id: table.id,
     title: table.title,

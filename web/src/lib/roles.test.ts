@@ -44,7 +44,11 @@ describe('roleLabel', () => {
   });
 
   it('orders labels by role, not by input order', () => {
-    expect(roleLabels(['admin', 'coordinator:kies', 'coach'], nl)).toEqual(['Wijkcoach', 'Coördinator kies', 'Functioneel beheerder']);
+    expect(roleLabels(['admin', 'coordinator:kies', 'coach'], nl)).toEqual([
+      'Wijkcoach',
+      'Coördinator kies',
+      'Functioneel beheerder',
+    ]);
   });
 
   it('reads coordinator programmes', () => {
@@ -79,7 +83,16 @@ describe('navigation by role', () => {
   });
 
   it('opens "Mijn account" for every role, outside the main menu', () => {
-    for (const role of ['coach', 'team_manager', 'quality', 'coordinator:doorstroomwoningen', 'hr', 'director', 'funder', 'admin']) {
+    for (const role of [
+      'coach',
+      'team_manager',
+      'quality',
+      'coordinator:doorstroomwoningen',
+      'hr',
+      'director',
+      'funder',
+      'admin',
+    ]) {
       expect(canSee('account', [role]), role).toBe(true);
       expect(paths([role]), role).not.toContain('/mijn-account');
     }
@@ -96,7 +109,15 @@ describe('navigation by role', () => {
     for (const role of ['coach', 'coordinator:kies']) {
       expect(paths([role]), role).toEqual(['/', ...CASES, ...STORIES, KB]);
     }
-    expect(paths(['quality'])).toEqual(['/', ...CASES, ...STORIES, '/best-practices', KB, '/jaarverslag', '/beheer/vertelpunt-lijsten']);
+    expect(paths(['quality'])).toEqual([
+      '/',
+      ...CASES,
+      ...STORIES,
+      '/best-practices',
+      KB,
+      '/jaarverslag',
+      '/beheer/vertelpunt-lijsten',
+    ]);
   });
 
   it('shows the annual report to director, quality and funder; texts are written by director and quality', () => {
@@ -140,9 +161,11 @@ describe('navigation by role', () => {
 
   it('opens the knowledge base to every role but the funder; writing to quality and (where allowed) coaches', () => {
     for (const role of ['coach', 'team_manager', 'quality', 'hr', 'director', 'admin', 'coordinator:kies']) {
-      for (const page of ['knowledge', 'knowledgeItem', 'knowledgeEdit', 'knowledgeDue'] as const) expect(canSee(page, [role]), `${page} ${role}`).toBe(true);
+      for (const page of ['knowledge', 'knowledgeItem', 'knowledgeEdit', 'knowledgeDue'] as const)
+        expect(canSee(page, [role]), `${page} ${role}`).toBe(true);
     }
-    for (const page of ['knowledge', 'knowledgeItem', 'knowledgeNew', 'knowledgeEdit', 'knowledgeDue'] as const) expect(canSee(page, ['funder']), page).toBe(false);
+    for (const page of ['knowledge', 'knowledgeItem', 'knowledgeNew', 'knowledgeEdit', 'knowledgeDue'] as const)
+      expect(canSee(page, ['funder']), page).toBe(false);
     expect(canReadKnowledge(['funder', 'coach'])).toBe(true);
     expect(canSee('knowledgeNew', ['quality'])).toBe(true);
     expect(canSee('knowledgeNew', ['coach'])).toBe(true); // the page asks the organisation's setting
@@ -197,7 +220,10 @@ describe('who may edit a case', () => {
     expect(ids(newCaseChoices(coach, teams, programmes))).toEqual({ teams: [11, 12], programmes: [1, 2] });
     expect(ids(newCaseChoices(regie, teams, programmes))).toEqual({ teams: [11, 12, 13], programmes: [1] });
     expect(ids(newCaseChoices(manager, teams, programmes))).toEqual({ teams: [], programmes: [] });
-    expect(ids(newCaseChoices({ roles: ['coordinator:onbekend'], teams: [] }, teams, programmes))).toEqual({ teams: [], programmes: [] });
+    expect(ids(newCaseChoices({ roles: ['coordinator:onbekend'], teams: [] }, teams, programmes))).toEqual({
+      teams: [],
+      programmes: [],
+    });
     expect(mayEditSomeCases(['coach'])).toBe(true);
     expect(mayEditSomeCases(['quality', 'director'])).toBe(false);
   });

@@ -34,7 +34,14 @@ export function roleLabels(roles: readonly string[], t: Translate): string[] {
 }
 
 const ORDER: Record<string, number> = {
-  coach: 0, team_manager: 1, quality: 2, coordinator: 3, hr: 4, director: 5, funder: 6, admin: 7,
+  coach: 0,
+  team_manager: 1,
+  quality: 2,
+  coordinator: 3,
+  hr: 4,
+  director: 5,
+  funder: 6,
+  admin: 7,
 };
 export function sortRoles(roles: readonly string[]): string[] {
   const rank = (r: string) => ORDER[coordinatorProgramme(r) !== null ? 'coordinator' : r] ?? 99;
@@ -43,7 +50,14 @@ export function sortRoles(roles: readonly string[]): string[] {
 
 /** Split "a, b c" into slugs; empty parts dropped, duplicates removed. */
 export function parseProgrammes(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export type Page =
@@ -174,7 +188,12 @@ export function newCaseChoices<T extends { id: number }, P extends { slug: strin
   const mine = new Set(user.teams.map((t) => t.id));
   const active = programmes.filter((p) => p.active);
   return {
-    teams: slugs.length && active.some((p) => slugs.includes(p.slug)) ? [...teams] : coach ? teams.filter((t) => mine.has(t.id)) : [],
+    teams:
+      slugs.length && active.some((p) => slugs.includes(p.slug))
+        ? [...teams]
+        : coach
+          ? teams.filter((t) => mine.has(t.id))
+          : [],
     programmes: coach ? active : active.filter((p) => slugs.includes(p.slug)),
   };
 }

@@ -3,7 +3,17 @@ import { translator } from '../i18n';
 import { matchRoute } from './routes';
 import { canExportStories, canSee, navItems } from './roles';
 import {
-  addDays, checkClose, checkSession, closeBody, describeFilter, filterBody, filterCountMessage, filterFields, isOpenAction, mayUpdateAction, pickFoundMessage,
+  addDays,
+  checkClose,
+  checkSession,
+  closeBody,
+  describeFilter,
+  filterBody,
+  filterCountMessage,
+  filterFields,
+  isOpenAction,
+  mayUpdateAction,
+  pickFoundMessage,
   sessionPatch,
 } from './sensemaking';
 import { EMPTY_FILTER_FIELDS, readFilterDates } from './stories';
@@ -15,18 +25,40 @@ describe('a session’s saved filter', () => {
   it('sends only what was filled in, ids as numbers, dates as ISO', () => {
     expect(filterBody(EMPTY_FILTER_FIELDS)).toEqual({ filter: {}, bad: [] });
     expect(
-      filterBody({ from: '1-1-2025', to: '2025-12-31', team: '12', teller: 'inwoner', topic: '901', valuation: '', q: '  schulden ' }),
-    ).toEqual({ filter: { from: '2025-01-01', to: '2025-12-31', team: 12, teller: 'inwoner', topic: 901, q: 'schulden' }, bad: [] });
+      filterBody({
+        from: '1-1-2025',
+        to: '2025-12-31',
+        team: '12',
+        teller: 'inwoner',
+        topic: '901',
+        valuation: '',
+        q: '  schulden ',
+      }),
+    ).toEqual({
+      filter: { from: '2025-01-01', to: '2025-12-31', team: 12, teller: 'inwoner', topic: 901, q: 'schulden' },
+      bad: [],
+    });
   });
   it('names the dates that are not real and drops unknown teller kinds', () => {
-    expect(filterBody({ ...EMPTY_FILTER_FIELDS, from: '31-02-2025', teller: 'robot' })).toEqual({ filter: {}, bad: ['from'] });
+    expect(filterBody({ ...EMPTY_FILTER_FIELDS, from: '31-02-2025', teller: 'robot' })).toEqual({
+      filter: {},
+      bad: ['from'],
+    });
     expect(readFilterDates({ from: '', to: 'morgen' })).toEqual({ from: '', to: '', bad: ['to'] });
   });
   it('goes back into the form’s fields to be edited, and out again unchanged', () => {
     expect(filterFields(null)).toEqual(EMPTY_FILTER_FIELDS);
     const saved = { from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, q: 'huur' };
     const fields = filterFields(saved);
-    expect(fields).toEqual({ from: '01-01-2025', to: '', team: '12', teller: 'inwoner', topic: '901', valuation: '', q: 'huur' });
+    expect(fields).toEqual({
+      from: '01-01-2025',
+      to: '',
+      team: '12',
+      teller: 'inwoner',
+      topic: '901',
+      valuation: '',
+      q: 'huur',
+    });
     expect(filterBody(fields)).toEqual({ filter: saved, bad: [] });
   });
   it('says the filter in words', () => {
@@ -35,7 +67,14 @@ describe('a session’s saved filter', () => {
       topics: [{ id: 901, code: 'schulden', label: 'Schulden', label_en: 'Debts' }],
       valuations: [],
     };
-    expect(describeFilter({ from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, valuation: 7, q: 'huur' }, look, nl, 'nl')).toEqual([
+    expect(
+      describeFilter(
+        { from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, valuation: 7, q: 'huur' },
+        look,
+        nl,
+        'nl',
+      ),
+    ).toEqual([
       'vanaf 01-01-2025',
       'team Wijkteam Noord',
       'verteller Inwoner',
@@ -48,11 +87,22 @@ describe('a session’s saved filter', () => {
 });
 
 describe('checks', () => {
-  const draft = { title: 'Schulden', date: '01-03-2026', facilitatorId: '3', selection: 'filter' as const, storyIds: [] };
+  const draft = {
+    title: 'Schulden',
+    date: '01-03-2026',
+    facilitatorId: '3',
+    selection: 'filter' as const,
+    storyIds: [],
+  };
   it('a new session needs a title, a date, a facilitator and, hand-picked, a story', () => {
     expect(checkSession(draft)).toEqual({});
-    expect(checkSession({ ...draft, title: ' ', date: '31-02-2026', facilitatorId: '', selection: 'hand_picked' })).toEqual({
-      title: 'title', date: 'date', facilitator_id: 'facilitator_id', story_ids: 'story_ids',
+    expect(
+      checkSession({ ...draft, title: ' ', date: '31-02-2026', facilitatorId: '', selection: 'hand_picked' }),
+    ).toEqual({
+      title: 'title',
+      date: 'date',
+      facilitator_id: 'facilitator_id',
+      story_ids: 'story_ids',
     });
     expect(checkSession({ ...draft, selection: 'hand_picked', storyIds: [4] })).toEqual({});
   });
@@ -67,7 +117,9 @@ describe('checks', () => {
       story_ids: [10, 11],
     };
     expect(sessionPatch(before, { ...before, participant_ids: [5, 4], story_ids: [11, 10] })).toEqual({});
-    expect(sessionPatch(before, { ...before, title: 'Schulden in Noord', participant_ids: [4, 5, 6], notes: '' })).toEqual({
+    expect(
+      sessionPatch(before, { ...before, title: 'Schulden in Noord', participant_ids: [4, 5, 6], notes: '' }),
+    ).toEqual({
       title: 'Schulden in Noord',
       participant_ids: [4, 5, 6],
       notes: '',
@@ -78,14 +130,26 @@ describe('checks', () => {
     expect(sessionPatch(before, { ...rest, story_filter: {} })).toEqual({ story_filter: {} });
     const filtered = { ...rest, story_filter: { topic: 9, from: '2025-01-01' } };
     expect(sessionPatch(filtered, { ...rest, story_filter: { from: '2025-01-01', topic: 9 } })).toEqual({});
-    expect(sessionPatch(filtered, { ...rest, story_filter: { from: '2025-01-01' } })).toEqual({ story_filter: { from: '2025-01-01' } });
+    expect(sessionPatch(filtered, { ...rest, story_filter: { from: '2025-01-01' } })).toEqual({
+      story_filter: { from: '2025-01-01' },
+    });
   });
   it('closing an action: done needs its kind and what changed, dropped needs why', () => {
-    expect(checkClose({ result: 'done', kind: '', outcome: '' })).toEqual({ outcome_kind: 'outcome_kind', outcome: 'outcome' });
+    expect(checkClose({ result: 'done', kind: '', outcome: '' })).toEqual({
+      outcome_kind: 'outcome_kind',
+      outcome: 'outcome',
+    });
     expect(checkClose({ result: 'dropped', kind: '', outcome: ' ' })).toEqual({ outcome: 'reason' });
     expect(checkClose({ result: 'done', kind: 'training', outcome: 'x' })).toEqual({});
-    expect(closeBody({ result: 'done', kind: 'training', outcome: ' Nieuwe module. ' })).toEqual({ status: 'done', outcome_kind: 'training', outcome: 'Nieuwe module.' });
-    expect(closeBody({ result: 'dropped', kind: 'method', outcome: 'Niet meer nodig' })).toEqual({ status: 'dropped', outcome: 'Niet meer nodig' });
+    expect(closeBody({ result: 'done', kind: 'training', outcome: ' Nieuwe module. ' })).toEqual({
+      status: 'done',
+      outcome_kind: 'training',
+      outcome: 'Nieuwe module.',
+    });
+    expect(closeBody({ result: 'dropped', kind: 'method', outcome: 'Niet meer nodig' })).toEqual({
+      status: 'dropped',
+      outcome: 'Niet meer nodig',
+    });
   });
   it('who may move an action on: its owner and quality staff, while it is open', () => {
     const action = { owner: { id: 7 }, status: 'open' as const };
@@ -120,7 +184,10 @@ describe('pages, menu and view counts', () => {
       expect(canSee('session', [r]), r).toBe(true);
       expect(canSee('sessionNew', [r]), r).toBe(false);
       expect(canSee('sessionEdit', [r]), r).toBe(false);
-      expect(navItems([r]).some((i) => i.page === 'bestPractices'), r).toBe(false);
+      expect(
+        navItems([r]).some((i) => i.page === 'bestPractices'),
+        r,
+      ).toBe(false);
       expect(canSee('bestPractices', [r]), r).toBe(true);
     }
     for (const r of ['funder', 'hr', 'admin']) expect(canSee('sessions', [r]), r).toBe(false);
@@ -131,7 +198,17 @@ describe('pages, menu and view counts', () => {
     expect(canExportStories(['team_manager'])).toBe(false);
   });
   it('counts the Vertelpunt’s pages only', () => {
-    for (const p of ['stories', 'story', 'storyNew', 'storyDashboard', 'sessions', 'sessionNew', 'sessionEdit', 'session', 'bestPractices'] as const) {
+    for (const p of [
+      'stories',
+      'story',
+      'storyNew',
+      'storyDashboard',
+      'sessions',
+      'sessionNew',
+      'sessionEdit',
+      'session',
+      'bestPractices',
+    ] as const) {
       expect(moduleOf(p), p).toBe('vertelpunt');
     }
     expect(moduleOf('cases')).toBeNull();
@@ -143,14 +220,24 @@ describe('pages, menu and view counts', () => {
 describe('counts of found stories (counted up to 10,000)', () => {
   const en = translator('en');
   it('under a session’s filter', () => {
-    expect(filterCountMessage(nl, 'nl', { total: 63_412, total_exact: true })).toBe('Dit filter vindt nu 63.412 verhalen.');
-    expect(filterCountMessage(nl, 'nl', { total: 10_000, total_exact: false })).toBe('Dit filter vindt nu meer dan 10.000 verhalen.');
+    expect(filterCountMessage(nl, 'nl', { total: 63_412, total_exact: true })).toBe(
+      'Dit filter vindt nu 63.412 verhalen.',
+    );
+    expect(filterCountMessage(nl, 'nl', { total: 10_000, total_exact: false })).toBe(
+      'Dit filter vindt nu meer dan 10.000 verhalen.',
+    );
     expect(filterCountMessage(nl, 'nl', { total: 1, total_exact: true })).toBe('Dit filter vindt nu 1 verhaal.');
-    expect(filterCountMessage(en, 'en', { total: 10_000, total_exact: false })).toBe('This filter finds more than 10,000 stories now.');
+    expect(filterCountMessage(en, 'en', { total: 10_000, total_exact: false })).toBe(
+      'This filter finds more than 10,000 stories now.',
+    );
   });
   it('in the story picker', () => {
-    expect(pickFoundMessage(nl, 'nl', 50, { total: 10_000, total_exact: false })).toMatch(/^De eerste 50 van meer dan 10\.000 gevonden verhalen\./);
-    expect(pickFoundMessage(nl, 'nl', 50, { total: 1_234, total_exact: true })).toMatch(/^De eerste 50 van 1\.234 gevonden verhalen\./);
+    expect(pickFoundMessage(nl, 'nl', 50, { total: 10_000, total_exact: false })).toMatch(
+      /^De eerste 50 van meer dan 10\.000 gevonden verhalen\./,
+    );
+    expect(pickFoundMessage(nl, 'nl', 50, { total: 1_234, total_exact: true })).toMatch(
+      /^De eerste 50 van 1\.234 gevonden verhalen\./,
+    );
     expect(pickFoundMessage(nl, 'nl', 12, { total: 12, total_exact: true })).toBe('12 verhalen gevonden.');
   });
 });

@@ -3,7 +3,15 @@
 // filter in words, the checks of a session and of closing an action, the changed fields
 // of an edited session, and which actions are still open.
 import type { Lang, MessageKey, Translate } from '../i18n';
-import type { ActionPatch, ActionStatus, OutcomeKind, SessionInput, SignValue, StoryFilterQuery, TellerKind } from './api';
+import type {
+  ActionPatch,
+  ActionStatus,
+  OutcomeKind,
+  SessionInput,
+  SignValue,
+  StoryFilterQuery,
+  TellerKind,
+} from './api';
 import { TELLER_KINDS } from './api';
 import { dateInputValue, formatCount, formatDate, parseDateInput } from './format';
 import { countFound } from './paging';
@@ -17,7 +25,12 @@ export interface FoundCount {
 
 /** "Dit filter vindt nu 63.412 verhalen." / "… nu meer dan 10.000 verhalen." under a session's filter. */
 export function filterCountMessage(t: Translate, lang: Lang, found: FoundCount): string {
-  return countFound(t, lang, { one: 'sessionForm.filterCountOne', many: 'sessionForm.filterCount', more: 'sessionForm.filterCountMore' }, found);
+  return countFound(
+    t,
+    lang,
+    { one: 'sessionForm.filterCountOne', many: 'sessionForm.filterCount', more: 'sessionForm.filterCountMore' },
+    found,
+  );
 }
 
 /** The story picker's status: "De eerste 50 van (meer dan) 10.000 gevonden verhalen. …" or "12 verhalen gevonden." */
@@ -82,13 +95,22 @@ export function describeFilter(filter: StoryFilterQuery | null, look: Lookups, t
   if (filter.from) parts.push(t('sessionFilter.from', { date: formatDate(filter.from, lang) }));
   if (filter.to) parts.push(t('sessionFilter.to', { date: formatDate(filter.to, lang) }));
   if (filter.team !== undefined && filter.team !== null) {
-    parts.push(t('sessionFilter.team', { team: look.teams.find((x) => x.id === Number(filter.team))?.name ?? `#${filter.team}` }));
+    parts.push(
+      t('sessionFilter.team', {
+        team: look.teams.find((x) => x.id === Number(filter.team))?.name ?? `#${filter.team}`,
+      }),
+    );
   }
   if (filter.teller) {
     const known = (TELLER_KINDS as readonly string[]).includes(filter.teller);
-    parts.push(t('sessionFilter.teller', { teller: known ? t(`teller.${filter.teller as TellerKind}` as MessageKey) : filter.teller }));
+    parts.push(
+      t('sessionFilter.teller', {
+        teller: known ? t(`teller.${filter.teller as TellerKind}` as MessageKey) : filter.teller,
+      }),
+    );
   }
-  if (filter.topic !== undefined && filter.topic !== null) parts.push(t('sessionFilter.topic', { topic: name(look.topics, Number(filter.topic)) }));
+  if (filter.topic !== undefined && filter.topic !== null)
+    parts.push(t('sessionFilter.topic', { topic: name(look.topics, Number(filter.topic)) }));
   if (filter.valuation !== undefined && filter.valuation !== null) {
     parts.push(t('sessionFilter.valuation', { valuation: name(look.valuations, Number(filter.valuation)) }));
   }
@@ -124,7 +146,8 @@ export function checkSession(d: SessionDraft): Partial<Record<SessionProblem, Se
 /** A value compared regardless of order: id lists sorted, object keys sorted. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return JSON.stringify([...v].sort((a, b) => Number(a) - Number(b)));
-  if (v && typeof v === 'object') return JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))));
+  if (v && typeof v === 'object')
+    return JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))));
   return JSON.stringify(v ?? null);
 }
 
@@ -180,6 +203,9 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** May this user move the action on (start it, close it)? Its owner and quality staff. */
-export function mayUpdateAction(me: { id: number; roles: readonly string[] }, action: { owner: { id: number }; status: ActionStatus }): boolean {
+export function mayUpdateAction(
+  me: { id: number; roles: readonly string[] },
+  action: { owner: { id: number }; status: ActionStatus },
+): boolean {
   return isOpenAction(action.status) && (action.owner.id === me.id || me.roles.includes('quality'));
 }

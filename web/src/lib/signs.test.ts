@@ -22,12 +22,21 @@ describe('staffValues', () => {
   ];
 
   it('offers staff the active values that are not for residents only, in list order, by the staff label', () => {
-    expect(staffValues(values).map((x) => x.label)).toEqual(['Financiële kwesties', 'Interne organisatiekwesties', 'Schulden']);
+    expect(staffValues(values).map((x) => x.label)).toEqual([
+      'Financiële kwesties',
+      'Interne organisatiekwesties',
+      'Schulden',
+    ]);
   });
 
   it('gives the English label, or the Dutch one when there is none', () => {
     const [first, , third] = staffValues(values);
-    expect(first).toEqual({ id: 1, code: 'financiële kwesties', label: 'Financiële kwesties', label_en: 'Financial issues' });
+    expect(first).toEqual({
+      id: 1,
+      code: 'financiële kwesties',
+      label: 'Financiële kwesties',
+      label_en: 'Financial issues',
+    });
     expect(third!.label_en).toBe('Schulden');
   });
 
@@ -41,11 +50,11 @@ describe('staffValues', () => {
   });
 
   it('orders by position, then by name', () => {
-    expect(staffValues([v(1, 'B', { position: 2 }), v(2, 'A', { position: 2 }), v(3, 'C', { position: 1 })]).map((x) => x.label)).toEqual([
-      'C',
-      'A',
-      'B',
-    ]);
+    expect(
+      staffValues([v(1, 'B', { position: 2 }), v(2, 'A', { position: 2 }), v(3, 'C', { position: 1 })]).map(
+        (x) => x.label,
+      ),
+    ).toEqual(['C', 'A', 'B']);
   });
 });
 
@@ -58,7 +67,12 @@ describe('loadStaffSigns', () => {
     vi.doMock('./api', () => ({ api: { lists } }));
     const { loadStaffSigns } = await import('./signs');
     const signs = await loadStaffSigns();
-    expect(lists.mock.calls.map((c) => c[0]).sort()).toEqual(['story_archetype', 'story_prompt', 'story_topic', 'story_valuation']);
+    expect(lists.mock.calls.map((c) => c[0]).sort()).toEqual([
+      'story_archetype',
+      'story_prompt',
+      'story_topic',
+      'story_valuation',
+    ]);
     expect(signs.topics.map((x) => x.label)).toEqual(['story_topic iedereen']);
     expect(signs.prompts.map((x) => x.label)).toEqual(['story_prompt iedereen']);
     vi.doUnmock('./api');
@@ -67,7 +81,9 @@ describe('loadStaffSigns', () => {
 
 describe('residentWords', () => {
   it('is the public label, or the label when it is empty or blank', () => {
-    expect(residentWords({ label: 'Financiële kwesties', public_label: 'Geld en rondkomen' })).toBe('Geld en rondkomen');
+    expect(residentWords({ label: 'Financiële kwesties', public_label: 'Geld en rondkomen' })).toBe(
+      'Geld en rondkomen',
+    );
     expect(residentWords({ label: 'Schulden', public_label: '' })).toBe('Schulden');
     expect(residentWords({ label: 'Schulden', public_label: '  ' })).toBe('Schulden');
     expect(residentWords({ label: 'Schulden' })).toBe('Schulden');
@@ -105,7 +121,10 @@ describe('uploading a logo', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const fetchStub = vi.fn(async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(JSON.stringify({ content_type: 'image/png', size: 4 }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify({ content_type: 'image/png', size: 4 }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     });
     vi.stubGlobal('fetch', fetchStub);
     setCsrfToken('token-1');
@@ -123,8 +142,22 @@ describe('uploading a logo', () => {
   it('turns a refusal into an ApiError with its status (413, 415)', async () => {
     vi.resetModules();
     const { api, ApiError } = await import('./api');
-    const problem = { type: 'urn:wijkkader:problem:payload-too-large', status: 413, title: 'Het logo is groter dan 256 kB.', detail: 'too large' };
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(problem), { status: 413, headers: { 'Content-Type': 'application/problem+json' } })));
+    const problem = {
+      type: 'urn:wijkkader:problem:payload-too-large',
+      status: 413,
+      title: 'Het logo is groter dan 256 kB.',
+      detail: 'too large',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify(problem), {
+            status: 413,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+      ),
+    );
     const err = await api.uploadLogo(new Blob(['x'])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as InstanceType<typeof ApiError>).status).toBe(413);

@@ -53,9 +53,23 @@ describe('formatPoints', () => {
 
 describe('story filter in the URL', () => {
   it('round-trips', () => {
-    const f = { from: '2025-01-01', to: '2025-12-31', team: '11', teller: 'inwoner', topic: '3', valuation: '7', q: 'wonen', status: 'pending', offset: 50, cursor: '', page: 0 };
+    const f = {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      team: '11',
+      teller: 'inwoner',
+      topic: '3',
+      valuation: '7',
+      q: 'wonen',
+      status: 'pending',
+      offset: 50,
+      cursor: '',
+      page: 0,
+    };
     const s = searchFromStoryFilter(f);
-    expect(s).toBe('?status=pending&van=2025-01-01&tot=2025-12-31&team=11&verteller=inwoner&onderwerp=3&waardering=7&zoek=wonen&vanaf=50');
+    expect(s).toBe(
+      '?status=pending&van=2025-01-01&tot=2025-12-31&team=11&verteller=inwoner&onderwerp=3&waardering=7&zoek=wonen&vanaf=50',
+    );
     expect(storyFilterFromSearch(s)).toEqual(f);
   });
   it('drops what is not valid', () => {
@@ -70,7 +84,15 @@ describe('story filter in the URL', () => {
     expect(storyFilterFromSearch('?na=abc_-9&p=3&vanaf=100')).toEqual({ ...EMPTY_FILTER, cursor: 'abc_-9', page: 3 });
   });
   it('reads a cursor only with a page number of 2 or more, and only URL-safe', () => {
-    for (const bad of ['?na=abc', '?na=abc&p=1', '?na=abc&p=x', '?na=abc&p=2.5', '?na=a%2Bb&p=3', `?na=${'a'.repeat(513)}&p=3`, '?p=5']) {
+    for (const bad of [
+      '?na=abc',
+      '?na=abc&p=1',
+      '?na=abc&p=x',
+      '?na=abc&p=2.5',
+      '?na=a%2Bb&p=3',
+      `?na=${'a'.repeat(513)}&p=3`,
+      '?p=5',
+    ]) {
       expect(storyFilterFromSearch(bad), bad).toEqual(EMPTY_FILTER);
     }
   });
@@ -78,7 +100,12 @@ describe('story filter in the URL', () => {
 
 describe('defaultPeriods', () => {
   it('is this year against last year', () => {
-    expect(defaultPeriods('2026-05-17')).toEqual({ from: '2026-01-01', to: '2026-12-31', compareFrom: '2025-01-01', compareTo: '2025-12-31' });
+    expect(defaultPeriods('2026-05-17')).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-31',
+      compareFrom: '2025-01-01',
+      compareTo: '2025-12-31',
+    });
   });
 });
 
@@ -102,7 +129,10 @@ describe('divergingSegments', () => {
     expect(end).toBeCloseTo(100);
   });
   it('handles an even number of values (no middle)', () => {
-    const s = divergingSegments([{ code: 'a', share: 50 }, { code: 'b', share: 50 }]);
+    const s = divergingSegments([
+      { code: 'a', share: 50 },
+      { code: 'b', share: 50 },
+    ]);
     expect(s).toEqual([
       { code: 'a', index: 0, share: 50, x: 25, width: 25 },
       { code: 'b', index: 1, share: 50, x: 50, width: 25 },
@@ -112,15 +142,29 @@ describe('divergingSegments', () => {
 
 describe('checkDraft', () => {
   const draft: StoryDraft = {
-    title: 'Een titel', text: 'Het verhaal', date: '01-03-2026', tellerKind: 'medewerker', teamId: '',
-    topicId: '3', valuationId: '7', archetypeIds: [], answers: {}, signed: false,
+    title: 'Een titel',
+    text: 'Het verhaal',
+    date: '01-03-2026',
+    tellerKind: 'medewerker',
+    teamId: '',
+    topicId: '3',
+    valuationId: '7',
+    archetypeIds: [],
+    answers: {},
+    signed: false,
   };
   it('accepts a complete story', () => {
     expect(checkDraft(draft, '2026-03-01')).toEqual({});
   });
   it('names what is missing or wrong', () => {
-    expect(checkDraft({ ...draft, title: ' ', text: '', date: '31-02-2026', topicId: '', valuationId: '' }, '2026-03-01')).toEqual({
-      title: 'title', text: 'text', date: 'date', topic_id: 'topic_id', valuation_id: 'valuation_id',
+    expect(
+      checkDraft({ ...draft, title: ' ', text: '', date: '31-02-2026', topicId: '', valuationId: '' }, '2026-03-01'),
+    ).toEqual({
+      title: 'title',
+      text: 'text',
+      date: 'date',
+      topic_id: 'topic_id',
+      valuation_id: 'valuation_id',
     });
     expect(checkDraft({ ...draft, date: '02-03-2026' }, '2026-03-01')).toEqual({ date: 'dateFuture' });
   });
@@ -128,8 +172,16 @@ describe('checkDraft', () => {
 
 describe('storyChanged: unsaved work in a story form', () => {
   const blank: StoryDraft = {
-    title: '', text: '', date: '01-03-2026', tellerKind: 'medewerker', teamId: '4',
-    topicId: '', valuationId: '', archetypeIds: [], answers: {}, signed: false,
+    title: '',
+    text: '',
+    date: '01-03-2026',
+    tellerKind: 'medewerker',
+    teamId: '4',
+    topicId: '',
+    valuationId: '',
+    archetypeIds: [],
+    answers: {},
+    signed: false,
   };
   it('the form as it opened is no change; anything typed or chosen is', () => {
     expect(storyChanged(blank, { ...blank })).toBe(false);
@@ -148,11 +200,18 @@ describe('storyChanged: unsaved work in a story form', () => {
 
 describe('helpers', () => {
   it('answersBody keeps written answers in the prompts order', () => {
-    const prompts = [{ id: 2, code: 'b', label: 'B', label_en: 'B' }, { id: 1, code: 'a', label: 'A', label_en: 'A' }];
+    const prompts = [
+      { id: 2, code: 'b', label: 'B', label_en: 'B' },
+      { id: 1, code: 'a', label: 'A', label_en: 'A' },
+    ];
     expect(answersBody(prompts, { 1: ' blij ', 2: '  ' })).toEqual([{ prompt_id: 1, text: 'blij' }]);
   });
   it('ownTeamsFirst', () => {
-    const teams = [{ id: 1, name: 'Zuid' }, { id: 2, name: 'Noord' }, { id: 3, name: 'Centrum' }];
+    const teams = [
+      { id: 1, name: 'Zuid' },
+      { id: 2, name: 'Noord' },
+      { id: 3, name: 'Centrum' },
+    ];
     expect(ownTeamsFirst(teams, [{ id: 1 }]).map((t) => t.id)).toEqual([1, 3, 2]);
   });
   it('valueLabel follows the language', () => {
@@ -208,11 +267,19 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
   });
   it('the first page: no Vorige, no Eerste pagina', () => {
     const p = storyList.paging(filter, many);
-    expect(p).toEqual({ range: { from: 1, to: 50 }, prev: null, next: `?${keep}&vanaf=50`, first: null, stopped: false });
+    expect(p).toEqual({
+      range: { from: 1, to: 50 },
+      prev: null,
+      next: `?${keep}&vanaf=50`,
+      first: null,
+      stopped: false,
+    });
   });
   it('the offset page of 10,000 is still reached by offset (even with a total of exactly 10,000)', () => {
     expect(storyList.paging({ ...filter, offset: 9_950 }, many).next).toBe(`?${keep}&vanaf=10000`);
-    expect(storyList.paging({ ...filter, offset: 9_950 }, { ...many, total_exact: true }).next).toBe(`?${keep}&vanaf=10000`);
+    expect(storyList.paging({ ...filter, offset: 9_950 }, { ...many, total_exact: true }).next).toBe(
+      `?${keep}&vanaf=10000`,
+    );
   });
   it('Volgende past 10,000 follows the cursor with the page number for the caption', () => {
     const p = storyList.paging({ ...filter, offset: STORY_COUNT_CAP }, many);
@@ -224,8 +291,12 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
     expect(storyList.paging({ ...filter, offset: 9_990 }, many).next).toBe(`?${keep}&vanaf=10000`);
   });
   it('no Volgende without a next_cursor (the last page), whatever the total says', () => {
-    expect(storyList.paging({ ...filter, offset: 50 }, { count: 13, total: 63, total_exact: true, next_cursor: null }).next).toBeNull();
-    expect(storyList.paging({ ...filter, cursor: 'C', page: 300 }, { ...many, count: 7, next_cursor: null }).next).toBeNull();
+    expect(
+      storyList.paging({ ...filter, offset: 50 }, { count: 13, total: 63, total_exact: true, next_cursor: null }).next,
+    ).toBeNull();
+    expect(
+      storyList.paging({ ...filter, cursor: 'C', page: 300 }, { ...many, count: 7, next_cursor: null }).next,
+    ).toBeNull();
   });
   it('a cursor page: its number places it, Volgende by cursor, Vorige to the offset page while that is within 10,000', () => {
     const p = storyList.paging({ ...filter, cursor: 'C202', page: 202 }, { ...many, next_cursor: 'C203' });
@@ -248,10 +319,18 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
   });
 
   it('the caption: Dutch thousands, “van meer dan 10.000” when the count stopped', () => {
-    expect(storyList.caption(nl, 'nl', { from: 1, to: 50 }, { total: 10_000, total_exact: false })).toBe('Verhalen 1 tot en met 50 van meer dan 10.000');
-    expect(storyList.caption(nl, 'nl', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Verhalen 10.051 tot en met 10.100 van meer dan 10.000');
-    expect(storyList.caption(nl, 'nl', { from: 1_001, to: 1_050 }, { total: 6_341, total_exact: true })).toBe('Verhalen 1.001 tot en met 1.050 van 6.341');
-    expect(storyList.caption(en, 'en', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe('Stories 10,051 to 10,100 of more than 10,000');
+    expect(storyList.caption(nl, 'nl', { from: 1, to: 50 }, { total: 10_000, total_exact: false })).toBe(
+      'Verhalen 1 tot en met 50 van meer dan 10.000',
+    );
+    expect(storyList.caption(nl, 'nl', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe(
+      'Verhalen 10.051 tot en met 10.100 van meer dan 10.000',
+    );
+    expect(storyList.caption(nl, 'nl', { from: 1_001, to: 1_050 }, { total: 6_341, total_exact: true })).toBe(
+      'Verhalen 1.001 tot en met 1.050 van 6.341',
+    );
+    expect(storyList.caption(en, 'en', { from: 10_051, to: 10_100 }, { total: 10_000, total_exact: false })).toBe(
+      'Stories 10,051 to 10,100 of more than 10,000',
+    );
     expect(storyList.caption(nl, 'nl', null, { total: 0, total_exact: true })).toBe('Vertelpunt');
   });
   it('the announcement after filtering', () => {
@@ -263,7 +342,10 @@ describe('the story list’s pages past 10,000 (offset, then cursor)', () => {
 
   it('remembers cursor pages per story filter, in storage of its own (lib/paging.ts, CursorMemory)', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     const m = storyList.cursors(storage);
     m.remember({ ...filter, cursor: 'C202', page: 202 }, 202, 'C202');
     expect(m.get({ ...filter, cursor: 'C203', page: 203 }, 202)).toBe('C202');

@@ -49,7 +49,15 @@ export interface StoryFilter extends PagePosition {
 }
 
 export const EMPTY_FILTER: StoryFilter = {
-  from: '', to: '', team: '', teller: '', topic: '', valuation: '', q: '', status: '', ...FIRST_PAGE,
+  from: '',
+  to: '',
+  team: '',
+  teller: '',
+  topic: '',
+  valuation: '',
+  q: '',
+  status: '',
+  ...FIRST_PAGE,
 };
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,7 +121,15 @@ export interface FilterFields {
   q: string;
 }
 
-export const EMPTY_FILTER_FIELDS: FilterFields = { from: '', to: '', team: '', teller: '', topic: '', valuation: '', q: '' };
+export const EMPTY_FILTER_FIELDS: FilterFields = {
+  from: '',
+  to: '',
+  team: '',
+  teller: '',
+  topic: '',
+  valuation: '',
+  q: '',
+};
 
 /**
  * The typed dates of a filter as ISO ('' when left empty), and the fields whose date
@@ -144,7 +160,12 @@ export interface Periods {
 /** This year (1 January to 31 December of `today`'s year) and the year before. */
 export function defaultPeriods(todayIso: string): Periods {
   const year = Number(todayIso.slice(0, 4));
-  return { from: `${year}-01-01`, to: `${year}-12-31`, compareFrom: `${year - 1}-01-01`, compareTo: `${year - 1}-12-31` };
+  return {
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    compareFrom: `${year - 1}-01-01`,
+    compareTo: `${year - 1}-12-31`,
+  };
 }
 
 // ---- The diverging valuation bar ----
@@ -232,10 +253,11 @@ export function checkDraft(d: StoryDraft, today: string): Partial<Record<string,
 }
 
 /** The answers that were written, in the prompts' order, as the API takes them. */
-export function answersBody(prompts: readonly SignValue[], answers: Record<number, string>): { prompt_id: number; text: string }[] {
-  return prompts
-    .map((p) => ({ prompt_id: p.id, text: (answers[p.id] ?? '').trim() }))
-    .filter((a) => a.text.length > 0);
+export function answersBody(
+  prompts: readonly SignValue[],
+  answers: Record<number, string>,
+): { prompt_id: number; text: string }[] {
+  return prompts.map((p) => ({ prompt_id: p.id, text: (answers[p.id] ?? '').trim() })).filter((a) => a.text.length > 0);
 }
 
 /**
@@ -243,7 +265,10 @@ export function answersBody(prompts: readonly SignValue[], answers: Record<numbe
  * wiped again, or only spaces, is no change.
  */
 export function storyChanged<T extends { answers: Record<number, string> }>(before: T, after: T): boolean {
-  const written = (d: T) => ({ ...d, answers: Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v.trim() !== '')) });
+  const written = (d: T) => ({
+    ...d,
+    answers: Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v.trim() !== '')),
+  });
   return isChanged(written(before), written(after));
 }
 

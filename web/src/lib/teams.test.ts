@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCaseOwner, defaultCaseTeam, ownTeamsFirst, readsOtherTeamsCases, teamFilterChoices, teamOptions } from './teams';
+import {
+  defaultCaseOwner,
+  defaultCaseTeam,
+  ownTeamsFirst,
+  readsOtherTeamsCases,
+  teamFilterChoices,
+  teamOptions,
+} from './teams';
 
 const centrum = { id: 1, name: 'Wijkteam Centrum' };
 const noord = { id: 2, name: 'Wijkteam Noord' };
@@ -84,7 +91,9 @@ describe('team filters', () => {
       { value: '2', label: 'Wijkteam Noord', group: 'Andere teams' },
       { value: '4', label: 'Wijkteam Oost', group: 'Andere teams' },
     ]);
-    expect(teamOptions(teamFilterChoices(coach, all, 'cases'), groups)).toEqual([{ value: '1', label: 'Wijkteam Centrum' }]);
+    expect(teamOptions(teamFilterChoices(coach, all, 'cases'), groups)).toEqual([
+      { value: '1', label: 'Wijkteam Centrum' },
+    ]);
     expect(teamOptions(teamFilterChoices(quality, all, 'stories'), groups).every((o) => !('group' in o))).toBe(true);
   });
 });

@@ -80,7 +80,11 @@ export function teamFilterChoices(
   // The user's own teams by the organisation's names; one the list lacks by the name in `me`.
   const all = [...teams, ...user.teams.filter((m) => !teams.some((t) => t.id === m.id))];
   const offered = list === 'cases' && !readsOtherTeamsCases(user) ? all.filter((t) => mine.has(t.id)) : all;
-  const out: TeamChoice[] = ownTeamsFirst(offered, user.teams).map((t) => ({ id: t.id, name: t.name, own: mine.has(t.id) }));
+  const out: TeamChoice[] = ownTeamsFirst(offered, user.teams).map((t) => ({
+    id: t.id,
+    name: t.name,
+    own: mine.has(t.id),
+  }));
   if (chosen && !out.some((t) => String(t.id) === chosen)) {
     const known = all.find((t) => String(t.id) === chosen);
     out.push({ id: Number(chosen), name: known?.name ?? `#${chosen}`, own: false });
@@ -98,6 +102,8 @@ export function teamOptions(
 ): { value: string; label: string; group?: string }[] {
   const split = choices.some((c) => c.own) && choices.some((c) => !c.own);
   return choices.map((c) =>
-    split ? { value: String(c.id), label: c.name, group: c.own ? groups.own : groups.others } : { value: String(c.id), label: c.name },
+    split
+      ? { value: String(c.id), label: c.name, group: c.own ? groups.own : groups.others }
+      : { value: String(c.id), label: c.name },
   );
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { COUNT_CAP } from './paging';
-import { USERS_PAGE_SIZE, searchFromUserFilter, userCaption, userFilterFromSearch, userPaging, usersFound } from './users';
+import {
+  USERS_PAGE_SIZE,
+  searchFromUserFilter,
+  userCaption,
+  userFilterFromSearch,
+  userPaging,
+  usersFound,
+} from './users';
 
 const nl = translator('nl');
 const en = translator('en');
@@ -29,7 +36,13 @@ describe('the users page in the address', () => {
 describe('paging through the users, 50 to a page', () => {
   it('Vorige, Volgende and Eerste pagina keep the search', () => {
     const p = userPaging({ q: 'jan', offset: 50 }, { count: USERS_PAGE_SIZE, total: 1_234, total_exact: true });
-    expect(p).toEqual({ range: { from: 51, to: 100 }, prev: '?zoek=jan', next: '?zoek=jan&vanaf=100', first: '?zoek=jan', stopped: false });
+    expect(p).toEqual({
+      range: { from: 51, to: 100 },
+      prev: '?zoek=jan',
+      next: '?zoek=jan&vanaf=100',
+      first: '?zoek=jan',
+      stopped: false,
+    });
   });
   it('the last page by the count: no Volgende', () => {
     const p = userPaging({ q: '', offset: 1_200 }, { count: 34, total: 1_234, total_exact: true });
@@ -49,11 +62,15 @@ describe('paging through the users, 50 to a page', () => {
 
 describe('the caption and what a screen reader hears', () => {
   it('"Gebruikers 1 tot en met 50 van 1.234", "van meer dan 10.000", the organisation on an empty page', () => {
-    expect(userCaption(nl, 'nl', { from: 1, to: 50 }, { total: 1_234, total_exact: true }, ORG)).toBe('Gebruikers 1 tot en met 50 van 1.234');
+    expect(userCaption(nl, 'nl', { from: 1, to: 50 }, { total: 1_234, total_exact: true }, ORG)).toBe(
+      'Gebruikers 1 tot en met 50 van 1.234',
+    );
     expect(userCaption(nl, 'nl', { from: 10_001, to: 10_050 }, { total: COUNT_CAP, total_exact: false }, ORG)).toBe(
       'Gebruikers 10.001 tot en met 10.050 van meer dan 10.000',
     );
-    expect(userCaption(en, 'en', { from: 1, to: 50 }, { total: COUNT_CAP, total_exact: false }, ORG)).toBe('Users 1 to 50 of more than 10,000');
+    expect(userCaption(en, 'en', { from: 1, to: 50 }, { total: COUNT_CAP, total_exact: false }, ORG)).toBe(
+      'Users 1 to 50 of more than 10,000',
+    );
     expect(userCaption(nl, 'nl', null, { total: 0, total_exact: true }, ORG)).toBe(`Gebruikers van ${ORG}`);
   });
   it('none, one, many, more than 10,000', () => {

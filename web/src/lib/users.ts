@@ -3,7 +3,16 @@
 // server pages users by offset only, 500 at most a page and up to offset 10,000
 // (docs/api.md), so the page uses offsetPaging: past 10,000 "Verfijn het filter".
 import type { Lang, Translate } from '../i18n';
-import { countCaption, countFound, FIRST_PAGE, listSearch, offsetPaging, offsetQuery, type PageFacts, type Paging } from './paging';
+import {
+  countCaption,
+  countFound,
+  FIRST_PAGE,
+  listSearch,
+  offsetPaging,
+  offsetQuery,
+  type PageFacts,
+  type Paging,
+} from './paging';
 
 /** Rows on a page of /beheer/gebruikers. */
 export const USERS_PAGE_SIZE = 50;
@@ -36,11 +45,22 @@ export function userPaging(f: UserFilter, facts: PageFacts): Paging {
  * "Gebruikers 51 tot en met 100 van 1.234" (or "van meer dan 10.000"); an empty page is
  * named after the organisation, as the whole list was before it paged.
  */
-export function userCaption(t: Translate, lang: Lang, range: Paging['range'], facts: Pick<PageFacts, 'total' | 'total_exact'>, organisation: string): string {
-  return countCaption(t, lang, { exact: 'users.caption', more: 'users.captionMore' }, range, facts) ?? t('users.captionAll', { organisation });
+export function userCaption(
+  t: Translate,
+  lang: Lang,
+  range: Paging['range'],
+  facts: Pick<PageFacts, 'total' | 'total_exact'>,
+  organisation: string,
+): string {
+  return (
+    countCaption(t, lang, { exact: 'users.caption', more: 'users.captionMore' }, range, facts) ??
+    t('users.captionAll', { organisation })
+  );
 }
 
 /** "12 gebruikers gevonden." / "Meer dan 10.000 gebruikers gevonden.": what a screen reader hears after a search. */
 export function usersFound(t: Translate, lang: Lang, facts: Pick<PageFacts, 'total' | 'total_exact'>): string {
-  return facts.total === 0 ? t('users.foundNone') : countFound(t, lang, { one: 'users.foundOne', many: 'users.found', more: 'users.foundMore' }, facts);
+  return facts.total === 0
+    ? t('users.foundNone')
+    : countFound(t, lang, { one: 'users.foundOne', many: 'users.found', more: 'users.foundMore' }, facts);
 }

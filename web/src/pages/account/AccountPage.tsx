@@ -33,7 +33,14 @@ function AccountDetails({ me }: { me: Me }) {
     ['email', t('account.email'), me.email],
     ['organisation', t('account.organisation'), me.organisation.name],
     ['roles', t('account.roles'), list(roleLabels(me.roles, t), t('common.none'))],
-    ['teams', t('account.teams'), list(me.teams.map((team) => team.name), t('account.noTeams'))],
+    [
+      'teams',
+      t('account.teams'),
+      list(
+        me.teams.map((team) => team.name),
+        t('account.noTeams'),
+      ),
+    ],
   ];
   return (
     <section class="wk-section" aria-labelledby="account-details-title">

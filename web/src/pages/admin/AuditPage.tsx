@@ -52,7 +52,11 @@ export function AuditPage(_props: { me: Me }) {
   const search = useSearch();
   const applied = useMemo(() => auditFilterFromSearch(search), [search]);
   // The form holds the dates as typed (dd-mm-jjjj); the address and the API take ISO.
-  const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => ({ ...applied, from: dateInputValue(applied.from), to: dateInputValue(applied.to) }));
+  const [form, setForm] = useFormFromSearch<AuditFilter>(search, () => ({
+    ...applied,
+    from: dateInputValue(applied.from),
+    to: dateInputValue(applied.to),
+  }));
   const [people, setPeople] = useState<User[]>([]);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   /** The filter the entries shown were read with (the URL changes before they arrive). */
@@ -151,7 +155,9 @@ export function AuditPage(_props: { me: Me }) {
       setEntries(list);
       setNextBefore(page.next_before ?? null);
       setError(null);
-      setStatus(`${t('audit.loadedCount', { count: list.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`);
+      setStatus(
+        `${t('audit.loadedCount', { count: list.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`,
+      );
     } catch (err) {
       showError(err);
     } finally {
@@ -163,14 +169,18 @@ export function AuditPage(_props: { me: Me }) {
     });
   };
 
-  const set = <K extends keyof AuditFilter>(key: K) => (value: AuditFilter[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof AuditFilter>(key: K) =>
+    (value: AuditFilter[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const yesNo: [string, string] = [t('common.yes'), t('common.no')];
   const format = auditValueFormat(t);
   const personOptions = people.map((u) => ({
     value: String(u.id),
     label: u.active ? u.name : t('audit.filter.inactive', { name: u.name }),
   }));
-  if (form.actor && !people.some((u) => String(u.id) === form.actor)) personOptions.push({ value: form.actor, label: `#${form.actor}` });
+  if (form.actor && !people.some((u) => String(u.id) === form.actor))
+    personOptions.push({ value: form.actor, label: `#${form.actor}` });
   const shownFilter = filterWords(shownFor, people, t, lang);
 
   return (
@@ -178,7 +188,12 @@ export function AuditPage(_props: { me: Me }) {
       <PageHeading>{t('audit.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
 
-      <form class="utrecht-form wk-filter wk-filter--help" onSubmit={onFilter} aria-label={t('audit.filter.label')} noValidate>
+      <form
+        class="utrecht-form wk-filter wk-filter--help"
+        onSubmit={onFilter}
+        aria-label={t('audit.filter.label')}
+        noValidate
+      >
         <SelectField
           id="audit-actor"
           label={t('audit.filter.actor')}
@@ -195,8 +210,22 @@ export function AuditPage(_props: { me: Me }) {
           placeholder={t('audit.filter.all')}
           options={entityOptions(t, lang)}
         />
-        <DateField id="audit-from" label={t('audit.filter.from')} description={t('common.dateHelp')} value={form.from} onValue={set('from')} error={fieldErrors.from} />
-        <DateField id="audit-to" label={t('audit.filter.to')} description={t('common.dateHelp')} value={form.to} onValue={set('to')} error={fieldErrors.to} />
+        <DateField
+          id="audit-from"
+          label={t('audit.filter.from')}
+          description={t('common.dateHelp')}
+          value={form.from}
+          onValue={set('from')}
+          error={fieldErrors.from}
+        />
+        <DateField
+          id="audit-to"
+          label={t('audit.filter.to')}
+          description={t('common.dateHelp')}
+          value={form.to}
+          onValue={set('to')}
+          error={fieldErrors.to}
+        />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('audit.filter.submit')}
@@ -212,7 +241,9 @@ export function AuditPage(_props: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {entries === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <DataTable
@@ -249,7 +280,13 @@ export function AuditPage(_props: { me: Me }) {
 
       {entries !== null && nextBefore !== null ? (
         <div class="utrecht-button-group wk-button-row">
-          <button ref={moreRef} type="button" class="utrecht-button utrecht-button--secondary-action" onClick={onMore} aria-busy={busy ? 'true' : undefined}>
+          <button
+            ref={moreRef}
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={onMore}
+            aria-busy={busy ? 'true' : undefined}
+          >
             {t('audit.more')}
           </button>
         </div>
@@ -266,8 +303,7 @@ function ObjectCell({ entry, t }: { entry: AuditEntry; t: Translate }) {
   const quoted = entry.label ? `‘${name}’` : name;
   return (
     <>
-      {kind}{' '}
-      {page ? <Link href={page}>{quoted}</Link> : <span class="wk-audit__name">{quoted}</span>}
+      {kind} {page ? <Link href={page}>{quoted}</Link> : <span class="wk-audit__name">{quoted}</span>}
     </>
   );
 }
@@ -296,9 +332,15 @@ function Changes({ entry, yesNo, format }: { entry: AuditEntry; yesNo: [string, 
           <tbody class="utrecht-table__body">
             {changes.map((c) => (
               <tr class="utrecht-table__row" key={c.field} data-field={c.field}>
-                <th scope="row" class="utrecht-table__header-cell">{fieldLabel(t, c.field)}</th>
-                <td class="utrecht-table__cell wk-diff__before">{valueText(c.before, yesNo, format, lastPart(c.field))}</td>
-                <td class="utrecht-table__cell wk-diff__after">{valueText(c.after, yesNo, format, lastPart(c.field))}</td>
+                <th scope="row" class="utrecht-table__header-cell">
+                  {fieldLabel(t, c.field)}
+                </th>
+                <td class="utrecht-table__cell wk-diff__before">
+                  {valueText(c.before, yesNo, format, lastPart(c.field))}
+                </td>
+                <td class="utrecht-table__cell wk-diff__after">
+                  {valueText(c.after, yesNo, format, lastPart(c.field))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { AUDIENCES, api, type Audience, type ListName, type ListValue, type ListValueInput, type ListValuePatch, type Me } from '../../lib/api';
+import {
+  AUDIENCES,
+  api,
+  type Audience,
+  type ListName,
+  type ListValue,
+  type ListValueInput,
+  type ListValuePatch,
+  type Me,
+} from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { audienceOf } from '../../lib/signs';
 import { PageHeading } from '../../components/PageHeading';
@@ -37,14 +46,56 @@ const AUDIENCE_LABEL: Record<Audience, MessageKey> = {
 };
 
 const COST_LISTS: ListDef[] = [
-  { name: 'cost_category', title: 'lists.cost_category', intro: 'lists.cost_categoryIntro', add: 'lists.addCategory', english: false, residents: false },
-  { name: 'payer', title: 'lists.payer', intro: 'lists.payerIntro', add: 'lists.addPayer', english: false, residents: false },
+  {
+    name: 'cost_category',
+    title: 'lists.cost_category',
+    intro: 'lists.cost_categoryIntro',
+    add: 'lists.addCategory',
+    english: false,
+    residents: false,
+  },
+  {
+    name: 'payer',
+    title: 'lists.payer',
+    intro: 'lists.payerIntro',
+    add: 'lists.addPayer',
+    english: false,
+    residents: false,
+  },
 ];
 const STORY_LISTS: ListDef[] = [
-  { name: 'story_topic', title: 'lists.story_topic', intro: 'lists.story_topicIntro', add: 'lists.addTopic', english: true, residents: true },
-  { name: 'story_valuation', title: 'lists.story_valuation', intro: 'lists.story_valuationIntro', add: 'lists.addValuation', english: true, residents: true },
-  { name: 'story_archetype', title: 'lists.story_archetype', intro: 'lists.story_archetypeIntro', add: 'lists.addArchetype', english: true, residents: true },
-  { name: 'story_prompt', title: 'lists.story_prompt', intro: 'lists.story_promptIntro', add: 'lists.addPrompt', english: true, residents: true },
+  {
+    name: 'story_topic',
+    title: 'lists.story_topic',
+    intro: 'lists.story_topicIntro',
+    add: 'lists.addTopic',
+    english: true,
+    residents: true,
+  },
+  {
+    name: 'story_valuation',
+    title: 'lists.story_valuation',
+    intro: 'lists.story_valuationIntro',
+    add: 'lists.addValuation',
+    english: true,
+    residents: true,
+  },
+  {
+    name: 'story_archetype',
+    title: 'lists.story_archetype',
+    intro: 'lists.story_archetypeIntro',
+    add: 'lists.addArchetype',
+    english: true,
+    residents: true,
+  },
+  {
+    name: 'story_prompt',
+    title: 'lists.story_prompt',
+    intro: 'lists.story_promptIntro',
+    add: 'lists.addPrompt',
+    english: true,
+    residents: true,
+  },
 ];
 
 /** `all`: every list (the administrator); `stories`: the Vertelpunt's lists (quality staff). */
@@ -109,10 +160,15 @@ function ListSection({ name, title, intro, add, english, residents }: ListDef) {
       <p class="utrecht-paragraph">{t(intro)}</p>
       <LiveRegions error={error} status={status} />
       {values === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : values.length ? (
         <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby={`${p}-caption`} tabIndex={0}>
-          <table class={`utrecht-table utrecht-table--html-table wk-table wk-lov${residents ? ' wk-lov--residents' : ''}`} data-list={name}>
+          <table
+            class={`utrecht-table utrecht-table--html-table wk-table wk-lov${residents ? ' wk-lov--residents' : ''}`}
+            data-list={name}
+          >
             <caption id={`${p}-caption`} class="utrecht-table__caption wk-visually-hidden">
               {t(title)}
             </caption>
@@ -163,7 +219,11 @@ function ListSection({ name, title, intro, add, english, residents }: ListDef) {
                       <th scope="row" class="utrecht-table__header-cell">
                         {v.label}
                       </th>
-                      {english ? <td class="utrecht-table__cell" lang="en">{v.label_en || v.label}</td> : null}
+                      {english ? (
+                        <td class="utrecht-table__cell" lang="en">
+                          {v.label_en || v.label}
+                        </td>
+                      ) : null}
                       {residents ? (
                         <>
                           <td class="utrecht-table__cell">{t(AUDIENCE_LABEL[audienceOf(v)])}</td>
@@ -256,7 +316,17 @@ function ResidentWords({ value }: { value: ListValue }) {
 }
 
 /** The audience choice (the Vertelpunt's lists). */
-function AudienceField({ id, value, onValue, error }: { id: string; value: Audience; onValue: (a: Audience) => void; error?: string | undefined }) {
+function AudienceField({
+  id,
+  value,
+  onValue,
+  error,
+}: {
+  id: string;
+  value: Audience;
+  onValue: (a: Audience) => void;
+  error?: string | undefined;
+}) {
   const { t } = useI18n();
   return (
     <SelectField
@@ -382,10 +452,18 @@ function RenameForm({
         </>
       ) : null}
       <div class="wk-row-actions wk-inline-form__buttons">
-        <button type="submit" class="utrecht-button utrecht-button--primary-action wk-button--small" aria-busy={busy ? 'true' : undefined}>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action wk-button--small"
+          aria-busy={busy ? 'true' : undefined}
+        >
           {t('common.save')}
         </button>
-        <button type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={onCancel}>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action wk-button--small"
+          onClick={onCancel}
+        >
           {t('common.cancel')}
         </button>
       </div>
@@ -462,8 +540,22 @@ function AddForm({
         {title}
       </h3>
       <LiveRegions error={error} />
-      <form ref={formRef} class="utrecht-form wk-filter wk-filter--help" noValidate onSubmit={onSubmit} aria-labelledby={`${p}-title`}>
-        <TextField id={`${p}-label`} label={t('lists.field.label')} value={label} onValue={setLabel} error={errors.label} autoComplete="off" required />
+      <form
+        ref={formRef}
+        class="utrecht-form wk-filter wk-filter--help"
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby={`${p}-title`}
+      >
+        <TextField
+          id={`${p}-label`}
+          label={t('lists.field.label')}
+          value={label}
+          onValue={setLabel}
+          error={errors.label}
+          autoComplete="off"
+          required
+        />
         {english ? (
           <TextField
             id={`${p}-label_en`}
@@ -501,7 +593,11 @@ function AddForm({
           narrow
         />
         <div class="wk-filter__submit">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" aria-busy={busy ? 'true' : undefined}>
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action"
+            aria-busy={busy ? 'true' : undefined}
+          >
             {t('lists.add')}
           </button>
         </div>

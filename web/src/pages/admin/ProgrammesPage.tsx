@@ -73,7 +73,9 @@ export function ProgrammesPage(_props: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {programmes === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <DataTable
           id="programmes"
@@ -98,7 +100,9 @@ export function ProgrammesPage(_props: { me: Me }) {
               <td class="utrecht-table__cell wk-slug">{p.slug}</td>
               <td class="utrecht-table__cell">{p.city_wide || !p.team ? t('programme.cityWide') : p.team.name}</td>
               <td class="utrecht-table__cell wk-nowrap">{formatDate(p.start_date, lang)}</td>
-              <td class="utrecht-table__cell">{p.groups.length ? p.groups.map((g) => g.name).join(', ') : t('common.none')}</td>
+              <td class="utrecht-table__cell">
+                {p.groups.length ? p.groups.map((g) => g.name).join(', ') : t('common.none')}
+              </td>
               <td class="utrecht-table__cell">
                 <ActiveBadge active={p.active} />
               </td>
@@ -165,7 +169,10 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
   const [formStatus, setFormStatus] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const p = mode === 'create' ? 'programme-new' : 'programme-edit';
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const teamOptions = teams.filter((x) => x.active || String(x.id) === values.teamId);
 
@@ -240,7 +247,14 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
       submitLabel={mode === 'create' ? t('programmes.create.submit') : t('common.save')}
       onCancel={onCancel}
     >
-      <TextField id={`${p}-name`} label={t('programmes.field.name')} value={values.name} onValue={set('name')} error={errors.name} required />
+      <TextField
+        id={`${p}-name`}
+        label={t('programmes.field.name')}
+        value={values.name}
+        onValue={set('name')}
+        error={errors.name}
+        required
+      />
       {mode === 'create' ? (
         <TextField
           id={`${p}-slug`}
@@ -291,7 +305,13 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
         error={errors.teamId}
       />
       {mode === 'edit' ? (
-        <Checkbox id={`${p}-active`} label={t('programmes.field.active')} checked={values.active} onChecked={set('active')} invalid={!!errors.active} />
+        <Checkbox
+          id={`${p}-active`}
+          label={t('programmes.field.active')}
+          checked={values.active}
+          onChecked={set('active')}
+          invalid={!!errors.active}
+        />
       ) : null}
     </FormPanel>
   );

@@ -56,7 +56,9 @@ export function SettingsPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('settings.intro')}</p>
       <LiveRegions error={loadError} />
       {settings === null ? (
-        loadError ? null : <Loading />
+        loadError ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <KnowledgeSettingsForm settings={settings} onSaved={setSettings} />
@@ -76,7 +78,13 @@ export function SettingsPage({ me }: { me: Me }) {
   );
 }
 
-function KnowledgeSettingsForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: (s: OrganisationSettings) => void }) {
+function KnowledgeSettingsForm({
+  settings,
+  onSaved,
+}: {
+  settings: OrganisationSettings;
+  onSaved: (s: OrganisationSettings) => void;
+}) {
   const { t, lang } = useI18n();
   const [coachAuthors, setCoachAuthors] = useState(settings.knowledge_coach_authors === true);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
@@ -120,7 +128,12 @@ function KnowledgeSettingsForm({ settings, onSaved }: { settings: OrganisationSe
       busy={busy}
       submitLabel={t('common.save')}
     >
-      <Fieldset id="settings-knowledge-authors" legend={t('settings.knowledge.legend')} description={t('settings.knowledge.help')} error={fieldError}>
+      <Fieldset
+        id="settings-knowledge-authors"
+        legend={t('settings.knowledge.legend')}
+        description={t('settings.knowledge.help')}
+        error={fieldError}
+      >
         <Checkbox
           id="settings-coach-authors"
           label={t('settings.knowledge.coachAuthors')}
@@ -217,14 +230,23 @@ function LogoPanel({ me, hasLogo: initial }: { me: Me; hasLogo: boolean }) {
       </h2>
       <p class="utrecht-paragraph">{t('settings.public.intro')}</p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/vertel/${encodeURIComponent(me.organisation.slug)}`} target="_blank" rel="noopener">
+        <a
+          class="utrecht-link"
+          href={`/vertel/${encodeURIComponent(me.organisation.slug)}`}
+          target="_blank"
+          rel="noopener"
+        >
           {t('settings.public.link')}
         </a>
       </p>
       {hasLogo ? (
         <figure class="wk-logo-preview">
           <figcaption class="utrecht-paragraph">{t('settings.logo.current')}</figcaption>
-          <img id="settings-logo-current" src={api.logoUrl(version)} alt={t('settings.logo.alt', { org: me.organisation.name })} />
+          <img
+            id="settings-logo-current"
+            src={api.logoUrl(version)}
+            alt={t('settings.logo.alt', { org: me.organisation.name })}
+          />
         </figure>
       ) : (
         <p class="utrecht-paragraph wk-muted" id="settings-logo-none">
@@ -249,11 +271,21 @@ function LogoPanel({ me, hasLogo: initial }: { me: Me; hasLogo: boolean }) {
           inputRef={inputRef}
         />
         <div class="utrecht-button-group wk-button-row">
-          <button id="settings-logo-save" type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+          <button
+            id="settings-logo-save"
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+            aria-busy={busy ? 'true' : undefined}
+          >
             {hasLogo ? t('settings.logo.replace') : t('settings.logo.upload')}
           </button>
           {hasLogo ? (
-            <button id="settings-logo-remove" type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setConfirming(true)}>
+            <button
+              id="settings-logo-remove"
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              onClick={() => setConfirming(true)}
+            >
               {t('settings.logo.remove')}
             </button>
           ) : null}

@@ -54,7 +54,9 @@ export function TeamsPage({ me }: { me: Me }) {
       <LiveRegions error={error} status={status} />
 
       {teams === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <TeamsTable
           teams={teams}
@@ -121,15 +123,24 @@ function TeamsTable({ teams, caption, onEdit }: { teams: Team[]; caption: string
       rows={teams}
       renderRow={(team) => (
         <tr class={`utrecht-table__row${team.active ? '' : ' wk-row--inactive'}`} key={team.id} data-team-id={team.id}>
-          <th scope="row" class="utrecht-table__header-cell">{team.name}</th>
+          <th scope="row" class="utrecht-table__header-cell">
+            {team.name}
+          </th>
           <td class="utrecht-table__cell">{team.district?.name ?? t('common.none')}</td>
-          <td class="utrecht-table__cell wk-codes">{team.neighbourhoods.length ? formatCodes(team.neighbourhoods) : t('common.none')}</td>
+          <td class="utrecht-table__cell wk-codes">
+            {team.neighbourhoods.length ? formatCodes(team.neighbourhoods) : t('common.none')}
+          </td>
           <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{team.member_count}</td>
           <td class="utrecht-table__cell">
             <ActiveBadge active={team.active} />
           </td>
           <td class="utrecht-table__cell">
-            <button id={`team-edit-${team.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(team)}>
+            <button
+              id={`team-edit-${team.id}`}
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action wk-button--small"
+              onClick={() => onEdit(team)}
+            >
               {t('common.edit')}
               <span class="wk-visually-hidden"> {team.name}</span>
             </button>
@@ -143,7 +154,9 @@ function TeamsTable({ teams, caption, onEdit }: { teams: Team[]; caption: string
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useI18n();
   return (
-    <span class={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'} wk-badge`}>
+    <span
+      class={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'} wk-badge`}
+    >
       {active ? t('common.yes') : t('common.no')}
     </span>
   );
@@ -161,7 +174,12 @@ interface TeamFormProps {
 function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
   const { t, lang } = useI18n();
   const initial: FormValues = team
-    ? { name: team.name, districtId: String(team.district?.id ?? ''), codes: formatCodes(team.neighbourhoods), active: team.active }
+    ? {
+        name: team.name,
+        districtId: String(team.district?.id ?? ''),
+        codes: formatCodes(team.neighbourhoods),
+        active: team.active,
+      }
     : EMPTY;
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -175,7 +193,10 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const prefix = mode === 'create' ? 'team-new' : 'team-edit';
 
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -196,7 +217,9 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
     try {
       const body = { name: values.name.trim(), district_id: Number(values.districtId), neighbourhoods: codes };
       const saved =
-        mode === 'create' ? await api.createTeam(body) : await api.updateTeam(team!.id, { ...body, active: values.active });
+        mode === 'create'
+          ? await api.createTeam(body)
+          : await api.updateTeam(team!.id, { ...body, active: values.active });
       setErrors({});
       setFormError(null);
       if (mode === 'create') {
@@ -228,7 +251,14 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
       submitLabel={mode === 'create' ? t('teams.create.submit') : t('common.save')}
       onCancel={onCancel}
     >
-      <TextField id={`${prefix}-name`} label={t('teams.field.name')} value={values.name} onValue={set('name')} error={errors.name} required />
+      <TextField
+        id={`${prefix}-name`}
+        label={t('teams.field.name')}
+        value={values.name}
+        onValue={set('name')}
+        error={errors.name}
+        required
+      />
       <SelectField
         id={`${prefix}-district`}
         label={t('teams.field.district')}
@@ -250,7 +280,13 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
         wide
       />
       {mode === 'edit' ? (
-        <Checkbox id={`${prefix}-active`} label={t('teams.field.active')} checked={values.active} onChecked={set('active')} invalid={!!errors.active} />
+        <Checkbox
+          id={`${prefix}-active`}
+          label={t('teams.field.active')}
+          checked={values.active}
+          onChecked={set('active')}
+          invalid={!!errors.active}
+        />
       ) : null}
     </FormPanel>
   );

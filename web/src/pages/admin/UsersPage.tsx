@@ -86,7 +86,9 @@ export function UsersPage({ me }: { me: Me }) {
           setAnnounce(f.q ? usersFound(t, lang, page) : '');
           if (paged.current) {
             paged.current = false;
-            requestAnimationFrame(() => document.getElementById('users-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+            requestAnimationFrame(() =>
+              document.getElementById('users-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
+            );
           }
         },
         (err) => {
@@ -108,7 +110,8 @@ export function UsersPage({ me }: { me: Me }) {
     else navigate(`${PATH}${next}`);
   };
 
-  const replaceUser = (u: User) => setData((d) => (d ? { ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) } : d));
+  const replaceUser = (u: User) =>
+    setData((d) => (d ? { ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) } : d));
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const toggleActive = async (user: User) => {
@@ -128,15 +131,26 @@ export function UsersPage({ me }: { me: Me }) {
     }
   };
 
-  const paging = data ? userPaging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact }) : null;
-  const caption = data && paging ? userCaption(t, lang, paging.range, data, me.organisation.name) : t('users.captionAll', { organisation: me.organisation.name });
+  const paging = data
+    ? userPaging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact })
+    : null;
+  const caption =
+    data && paging
+      ? userCaption(t, lang, paging.range, data, me.organisation.name)
+      : t('users.captionAll', { organisation: me.organisation.name });
 
   return (
     <>
       <PageHeading>{t('users.title')}</PageHeading>
       <p class="utrecht-paragraph">{admin ? t('users.intro') : t('users.introReadOnly')}</p>
 
-      <form class="utrecht-form wk-filter wk-filter--help" role="search" aria-label={t('users.search.label')} noValidate onSubmit={onSearch}>
+      <form
+        class="utrecht-form wk-filter wk-filter--help"
+        role="search"
+        aria-label={t('users.search.label')}
+        noValidate
+        onSubmit={onSearch}
+      >
         <TextField
           id="users-q"
           label={t('users.search')}
@@ -152,7 +166,12 @@ export function UsersPage({ me }: { me: Me }) {
             {t('users.search.submit')}
           </button>
           {applied.q ? (
-            <button type="button" id="users-search-reset" class="utrecht-button utrecht-button--subtle wk-button--plain" onClick={() => navigate(PATH)}>
+            <button
+              type="button"
+              id="users-search-reset"
+              class="utrecht-button utrecht-button--subtle wk-button--plain"
+              onClick={() => navigate(PATH)}
+            >
               {t('users.search.reset')}
             </button>
           ) : null}
@@ -165,7 +184,9 @@ export function UsersPage({ me }: { me: Me }) {
       </div>
 
       {data === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={loading ? 'true' : undefined}>
           <UsersTable
@@ -200,7 +221,9 @@ export function UsersPage({ me }: { me: Me }) {
       {confirming ? (
         <ConfirmDialog
           title={t(confirming.active ? 'users.confirm.deactivateTitle' : 'users.confirm.activateTitle')}
-          text={t(confirming.active ? 'users.confirm.deactivateText' : 'users.confirm.activateText', { name: confirming.name })}
+          text={t(confirming.active ? 'users.confirm.deactivateText' : 'users.confirm.activateText', {
+            name: confirming.name,
+          })}
           confirmLabel={t(confirming.active ? 'users.confirm.deactivateYes' : 'users.confirm.activateYes')}
           busy={busy}
           onConfirm={() => toggleActive(confirming)}
@@ -310,17 +333,31 @@ function UsersTable({ users, me, admin, caption, empty, onEdit, onToggle }: Tabl
               <ActiveBadge active={u.active} />
             </td>
             <td class="utrecht-table__cell">
-              {u.last_login_at ? <time dateTime={u.last_login_at}>{formatDateTime(u.last_login_at, lang)}</time> : t('common.never')}
+              {u.last_login_at ? (
+                <time dateTime={u.last_login_at}>{formatDateTime(u.last_login_at, lang)}</time>
+              ) : (
+                t('common.never')
+              )}
             </td>
             {admin ? (
               <td class="utrecht-table__cell">
                 <div class="wk-row-actions">
-                  <button id={`user-edit-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onEdit(u)}>
+                  <button
+                    id={`user-edit-${u.id}`}
+                    type="button"
+                    class="utrecht-button utrecht-button--secondary-action wk-button--small"
+                    onClick={() => onEdit(u)}
+                  >
                     {t('common.edit')}
                     <span class="wk-visually-hidden"> {u.name}</span>
                   </button>
                   {self ? null : (
-                    <button id={`user-active-${u.id}`} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => onToggle(u)}>
+                    <button
+                      id={`user-active-${u.id}`}
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action wk-button--small"
+                      onClick={() => onToggle(u)}
+                    >
                       {u.active ? t('users.deactivate') : t('users.activate')}
                       <span class="wk-visually-hidden"> {u.name}</span>
                     </button>
@@ -361,7 +398,15 @@ type FieldErrors = Record<string, string>;
 
 function initialValues(user?: User): FormValues {
   if (!user) {
-    return { name: '', email: '', password: '', roles: new Set(), coordinator: false, programmes: '', teamIds: new Set() };
+    return {
+      name: '',
+      email: '',
+      password: '',
+      roles: new Set(),
+      coordinator: false,
+      programmes: '',
+      teamIds: new Set(),
+    };
   }
   const programmes = user.roles.map(coordinatorProgramme).filter((p): p is string => p !== null);
   return {
@@ -410,7 +455,10 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
   const teamChoices = [...teams];
   for (const x of user?.teams ?? []) if (!teamChoices.some((c) => c.id === x.id)) teamChoices.push(x);
 
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const toggleRole = (role: BaseRole, on: boolean) => setValues((v) => ({ ...v, roles: withItem(v.roles, role, on) }));
   const toggleTeam = (id: number, on: boolean) => setValues((v) => ({ ...v, teamIds: withItem(v.teamIds, id, on) }));
 
@@ -477,7 +525,15 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       submitLabel={mode === 'create' ? t('users.create.submit') : t('common.save')}
       onCancel={onCancel}
     >
-      <TextField id={`${p}-name`} label={t('users.field.name')} value={values.name} onValue={set('name')} error={errors.name} autoComplete="off" required />
+      <TextField
+        id={`${p}-name`}
+        label={t('users.field.name')}
+        value={values.name}
+        onValue={set('name')}
+        error={errors.name}
+        autoComplete="off"
+        required
+      />
       <TextField
         id={`${p}-email`}
         label={t('users.field.email')}

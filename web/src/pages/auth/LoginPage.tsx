@@ -49,7 +49,13 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
     }
   };
 
-  const noticeText = submitted ? null : notice === 'loggedOut' ? t('app.loggedOut') : notice === 'expired' ? t('app.sessionExpired') : null;
+  const noticeText = submitted
+    ? null
+    : notice === 'loggedOut'
+      ? t('app.loggedOut')
+      : notice === 'expired'
+        ? t('app.sessionExpired')
+        : null;
 
   return (
     <div class="wk-login">

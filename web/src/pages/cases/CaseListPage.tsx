@@ -6,7 +6,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, CASE_STATUSES, type CasePage, type Me, type Programme, type Team } from '../../lib/api';
-import { caseFilterFromSearch, caseList, searchFromCaseFilter, CASES_PAGE_SIZE, type CaseFilter } from '../../lib/cases';
+import {
+  caseFilterFromSearch,
+  caseList,
+  searchFromCaseFilter,
+  CASES_PAGE_SIZE,
+  type CaseFilter,
+} from '../../lib/cases';
 import { firstPage, tabStorage, type PagePosition } from '../../lib/paging';
 import { describeError } from '../../lib/errors';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
@@ -75,7 +81,9 @@ export function CaseListPage({ me }: { me: Me }) {
           // After "Volgende" or "Vorige" the link pressed may be gone: focus goes to the results.
           if (paged.current) {
             paged.current = false;
-            requestAnimationFrame(() => document.getElementById('cases-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+            requestAnimationFrame(() =>
+              document.getElementById('cases-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
+            );
           }
           if (search) setStatus(caseList.found(t, lang, page));
         },
@@ -91,13 +99,20 @@ export function CaseListPage({ me }: { me: Me }) {
     };
   }, [search]);
 
-  const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
+  const choices = newCaseChoices(
+    me,
+    teams.filter((x) => x.active),
+    programmes,
+  );
   // A coach or team manager reads her own teams' cases only: the filter offers those (lib/teams.ts).
   const teamChoices = teamFilterChoices(me, teams, 'cases', form.team);
   const onlyOwnTeams = !readsOtherTeamsCases(me) && me.teams.length > 0;
   const mayCreate = choices.programmes.some((p) => choices.teams.some((x) => canEditCase(me, x.id, p.slug)));
 
-  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof FormState>(key: K) =>
+    (value: FormState[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const onFilter = (e: Event) => {
     e.preventDefault();
     navigate(`/casussen${searchFromCaseFilter(firstPage({ ...applied, ...form }))}`);
@@ -105,8 +120,10 @@ export function CaseListPage({ me }: { me: Me }) {
   const onReset = () => navigate('/casussen');
 
   const paging = data
-    ? caseList.paging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
-        cursors.get(data.filter, p),
+    ? caseList.paging(
+        data.filter,
+        { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor },
+        (p) => cursors.get(data.filter, p),
       )
     : null;
   const caption = data && paging ? caseList.caption(t, lang, paging.range, data) : t('cases.title');
@@ -117,7 +134,11 @@ export function CaseListPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('cases.intro')}</p>
       {mayCreate ? (
         <p class="utrecht-paragraph">
-          <Link id="cases-new" href="/casussen/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link">
+          <Link
+            id="cases-new"
+            href="/casussen/nieuw"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link"
+          >
             {t('cases.new')}
           </Link>
         </p>
@@ -148,7 +169,15 @@ export function CaseListPage({ me }: { me: Me }) {
           placeholder={t('cases.filter.allStatuses')}
           options={CASE_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
         />
-        <TextField id="cases-q" label={t('cases.filter.q')} value={form.q} onValue={set('q')} spellcheck={false} narrow maxLength={40} />
+        <TextField
+          id="cases-q"
+          label={t('cases.filter.q')}
+          value={form.q}
+          onValue={set('q')}
+          spellcheck={false}
+          narrow
+          maxLength={40}
+        />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('cases.filter.submit')}
@@ -167,7 +196,9 @@ export function CaseListPage({ me }: { me: Me }) {
       </div>
 
       {data === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <DataTable

@@ -73,7 +73,8 @@ export function CasePage({ me, id }: { me: Me; id: number | null }) {
   }, [id]);
 
   const kase = data?.kase ?? null;
-  const heading = id === null ? t('case.newTitle') : kase ? t('case.title', { reference: kase.reference }) : t('case.titleLoading');
+  const heading =
+    id === null ? t('case.newTitle') : kase ? t('case.title', { reference: kase.reference }) : t('case.titleLoading');
   const slugOf = (programmeId: number) => data?.programmes.find((p) => p.id === programmeId)?.slug ?? null;
   const editable =
     id === null ? mayEditSomeCases(me.roles) : kase ? canEditCase(me, kase.team.id, slugOf(kase.programme.id)) : false;
@@ -105,7 +106,9 @@ export function CasePage({ me, id }: { me: Me; id: number | null }) {
       {flash?.warnings.length ? <WarningList warnings={flash.warnings} /> : null}
 
       {data === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : editable && kase && data.receipt ? (
         <CaseEditor
           me={me}
@@ -135,7 +138,9 @@ export function CasePage({ me, id }: { me: Me; id: number | null }) {
         <>
           <CaseDetails kase={kase} />
           <StatusHistory kase={kase} />
-          {data.receipt ? <ReceiptView receipt={data.receipt} categories={data.categories} payers={data.payers} /> : null}
+          {data.receipt ? (
+            <ReceiptView receipt={data.receipt} categories={data.categories} payers={data.payers} />
+          ) : null}
         </>
       ) : null}
     </>
@@ -228,7 +233,11 @@ interface FormValues {
   plan: string;
 }
 
-function initialValues(me: Me, kase: Case | null, choices: { teams: { id: number }[]; programmes: { id: number }[] }): FormValues {
+function initialValues(
+  me: Me,
+  kase: Case | null,
+  choices: { teams: { id: number }[]; programmes: { id: number }[] },
+): FormValues {
   if (!kase) {
     // A new case: the coach's own team when she has one, and she its owner (lib/teams.ts).
     const teamId = defaultCaseTeam(me, choices.teams);
@@ -278,7 +287,11 @@ const FIELD_OF: Record<string, keyof FormValues> = {
  * first when she also coordinates a programme), plus the case's own when it is not among them.
  */
 function optionsOf(me: Me, kase: Case | null, teams: Team[], programmes: Programme[]) {
-  const choices = newCaseChoices(me, teams.filter((x) => x.active), programmes);
+  const choices = newCaseChoices(
+    me,
+    teams.filter((x) => x.active),
+    programmes,
+  );
   const teamOptions = ownTeamsFirst(choices.teams, me.teams).map((x) => ({ id: x.id, name: x.name }));
   if (kase && !teamOptions.some((x) => x.id === kase.team.id)) teamOptions.push(kase.team);
   const programmeOptions = choices.programmes.map((p) => ({ id: p.id, name: p.name }));
@@ -301,14 +314,16 @@ function useCaseForm(me: Me, kase: Case | null, teams: Team[], programmes: Progr
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** A new case's owner follows the team (lib/teams.ts) until the user chooses one herself. */
   const ownerChosen = useRef(false);
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => {
-    if (key === 'ownerId') ownerChosen.current = true;
-    setValues((v) => {
-      const next = { ...v, [key]: value };
-      if (!kase && key === 'teamId' && !ownerChosen.current) next.ownerId = defaultCaseOwner(me, String(value));
-      return next;
-    });
-  };
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]) => {
+      if (key === 'ownerId') ownerChosen.current = true;
+      setValues((v) => {
+        const next = { ...v, [key]: value };
+        if (!kase && key === 'teamId' && !ownerChosen.current) next.ownerId = defaultCaseOwner(me, String(value));
+        return next;
+      });
+    };
   const programme = programmes.find((x) => String(x.id) === values.programmeId);
   const statusChanged = !kase || values.status !== kase.status;
 
@@ -328,7 +343,8 @@ function useCaseForm(me: Me, kase: Case | null, teams: Team[], programmes: Progr
     if (values.plan.length > PLAN_MAX) fe.plan = t('case.error.planLong', { max: PLAN_MAX });
     if (values.teamId && values.programmeId && !fe.teamId) {
       const slug = programme?.slug ?? null;
-      const unchanged = kase && String(kase.team.id) === values.teamId && String(kase.programme.id) === values.programmeId;
+      const unchanged =
+        kase && String(kase.team.id) === values.teamId && String(kase.programme.id) === values.programmeId;
       if (!unchanged && !canEditCase(me, Number(values.teamId), slug)) fe.teamId = t('case.error.notAllowed');
     }
     setErrors(fe);
@@ -485,7 +501,9 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
     const body = form.changed ? form.check() : null;
     if (!form.changed) form.setErrors({});
     const built = linesChanged ? buildReceipt(sides) : null;
-    const local = built ? Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, lineProblemText(code, t)])) : {};
+    const local = built
+      ? Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, lineProblemText(code, t)]))
+      : {};
     setProblems(local);
     if ((form.changed && !body) || Object.keys(local).length) {
       setError(t('common.errorSummary'));
@@ -501,7 +519,9 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
         } catch (err) {
           const refusal = receiptRefusal(err, built.kept, t, lang);
           setProblems(refusal.lines);
-          setError(form.changed ? [refusal.message, t('case.nothingSaved')].filter(Boolean).join(' ') : refusal.message);
+          setError(
+            form.changed ? [refusal.message, t('case.nothingSaved')].filter(Boolean).join(' ') : refusal.message,
+          );
           focusFirstInvalid(formRef.current);
           return;
         }
@@ -527,7 +547,10 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
       }
       const said = savedReceipt
         ? (savedCase
-            ? t('case.savedWithReceipt', { reference: savedCase.reference, saving: formatMoney(savedReceipt.totals.saving_cents) })
+            ? t('case.savedWithReceipt', {
+                reference: savedCase.reference,
+                saving: formatMoney(savedReceipt.totals.saving_cents),
+              })
             : t('receipt.saved', { saving: formatMoney(savedReceipt.totals.saving_cents) })) +
           (savedReceipt.negative_saving ? ` ${t('receipt.negativeSaved')}` : '')
         : t('case.saved', { reference: savedCase!.reference });
@@ -564,7 +587,12 @@ function CaseEditor({ me, kase, receipt, programmes, teams, categories, payers, 
         />
         <LiveRegions error={error} status={status} />
         <div class="utrecht-button-group wk-button-row wk-save-row">
-          <button type="submit" id="case-save" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+          <button
+            type="submit"
+            id="case-save"
+            class="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+            aria-busy={busy ? 'true' : undefined}
+          >
             {busy ? t('common.saving') : t('case.saveAll')}
           </button>
           <span class="wk-muted wk-save-row__note" id="case-unsaved">
@@ -592,7 +620,18 @@ interface CaseFieldsProps {
 }
 
 /** The controls of the case's details (inside the new-case form or the case page's form). */
-function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOptions, groups, statusChanged }: CaseFieldsProps) {
+function CaseFields({
+  p,
+  me,
+  kase,
+  values,
+  set,
+  errors,
+  teamOptions,
+  programmeOptions,
+  groups,
+  statusChanged,
+}: CaseFieldsProps) {
   const { t } = useI18n();
   const owners = [{ id: me.id, name: me.name }];
   if (kase?.owner && kase.owner.id !== me.id) owners.push(kase.owner);
@@ -653,8 +692,15 @@ function CaseFields({ p, me, kase, values, set, errors, teamOptions, programmeOp
         value={values.ownerId}
         onValue={set('ownerId')}
         placeholder={t('case.field.ownerNone')}
-        description={!kase && (me.roles.includes('coach') || me.roles.includes('team_manager')) ? t('case.field.ownerHelpNew') : undefined}
-        options={owners.map((o) => ({ value: String(o.id), label: o.id === me.id ? t('case.field.ownerMe', { name: o.name }) : o.name }))}
+        description={
+          !kase && (me.roles.includes('coach') || me.roles.includes('team_manager'))
+            ? t('case.field.ownerHelpNew')
+            : undefined
+        }
+        options={owners.map((o) => ({
+          value: String(o.id),
+          label: o.id === me.id ? t('case.field.ownerMe', { name: o.name }) : o.name,
+        }))}
         error={errors.ownerId}
       />
       <DateField

@@ -53,7 +53,12 @@ export function lineProblemText(code: string, t: Translate): string {
  * The server's refusal of a receipt: messages per line control (keyed as lineKey() on the
  * line as shown; `kept` says which drafts were sent) and one message for the rest.
  */
-export function receiptRefusal(err: unknown, kept: Record<Side, number[]>, t: Translate, lang: Lang): { lines: Record<string, string>; message: string | null } {
+export function receiptRefusal(
+  err: unknown,
+  kept: Record<Side, number[]>,
+  t: Translate,
+  lang: Lang,
+): { lines: Record<string, string>; message: string | null } {
   const shown = describeError(err, t, lang);
   const fields: Record<string, string> = {};
   if (err instanceof ApiError) {
@@ -65,14 +70,20 @@ export function receiptRefusal(err: unknown, kept: Record<Side, number[]>, t: Tr
   const mapped = mapServerProblems(fields, kept);
   const lines = Object.fromEntries(Object.entries(mapped).filter(([k]) => /^(oud|nieuw)\.\d+\./.test(k)));
   const other = Object.entries(mapped).filter(([k]) => !(k in lines));
-  const message = [shown.message, ...other.map(([k, m]) => `${fieldName(k, t, lang)}: ${m}`)].filter(Boolean).join(' ') || null;
+  const message =
+    [shown.message, ...other.map(([k, m]) => `${fieldName(k, t, lang)}: ${m}`)].filter(Boolean).join(' ') || null;
   return { lines, message };
 }
 
 function TotalsBox({ totals }: { totals: LiveTotals }) {
   const { t } = useI18n();
   return (
-    <div class={`wk-totals${totals.negative ? ' wk-totals--negative' : ''}`} aria-live="polite" aria-atomic="true" id="receipt-totals">
+    <div
+      class={`wk-totals${totals.negative ? ' wk-totals--negative' : ''}`}
+      aria-live="polite"
+      aria-atomic="true"
+      id="receipt-totals"
+    >
       <h3 class="utrecht-heading-3 wk-visually-hidden">{t('receipt.totals')}</h3>
       <dl class="wk-totals__list">
         <div class="wk-totals__item">
@@ -130,9 +141,16 @@ export function ReceiptView({ receipt, categories, payers }: ViewProps) {
             {t(SIDE_TITLE[side])}
           </h3>
           {receipt[side].length ? (
-            <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby={`receipt-${side}-title`} tabIndex={0}>
+            <div
+              class="utrecht-table-container wk-table-wrap"
+              role="region"
+              aria-labelledby={`receipt-${side}-title`}
+              tabIndex={0}
+            >
               <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table">
-                <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
+                <caption class="utrecht-table__caption wk-visually-hidden">
+                  {t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}
+                </caption>
                 <ReceiptHead />
                 <tbody class="utrecht-table__body">
                   {receipt[side].map((l) => (
@@ -173,7 +191,16 @@ interface FieldsProps {
 }
 
 /** The receipt's lines as controls, inside the case page's form (which saves them). */
-export function ReceiptFields({ sides, onSides, problems, onProblems, warnings, categories, payers, onNotice }: FieldsProps) {
+export function ReceiptFields({
+  sides,
+  onSides,
+  problems,
+  onProblems,
+  warnings,
+  categories,
+  payers,
+  onNotice,
+}: FieldsProps) {
   const { t, lang } = useI18n();
   const totals = liveTotals(sides.oud, sides.nieuw);
 
@@ -219,8 +246,13 @@ export function ReceiptFields({ sides, onSides, problems, onProblems, warnings, 
           </h3>
           {sides[side].length ? (
             <div class="utrecht-table-container wk-table-wrap">
-              <table class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table wk-receipt-table--edit" data-side={side}>
-                <caption class="utrecht-table__caption wk-visually-hidden">{t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}</caption>
+              <table
+                class="utrecht-table utrecht-table--html-table wk-table wk-receipt-table wk-receipt-table--edit"
+                data-side={side}
+              >
+                <caption class="utrecht-table__caption wk-visually-hidden">
+                  {t('receipt.linesCaption', { side: t(SIDE_SHORT[side]) })}
+                </caption>
                 <ReceiptHead edit />
                 <tbody class="utrecht-table__body">
                   {sides[side].map((line, i) => (
@@ -414,7 +446,12 @@ function LineRow({ side, index, line, categories, payers, problems, onChange, on
         />,
       )}
       <td class="utrecht-table__cell">
-        <button id={id('remove')} type="button" class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={onRemove}>
+        <button
+          id={id('remove')}
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action wk-button--small"
+          onClick={onRemove}
+        >
           {t('receipt.remove')}
           <span class="wk-visually-hidden"> {t('receipt.lineOf', { n, side: sideText })}</span>
         </button>

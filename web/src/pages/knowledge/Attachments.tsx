@@ -42,7 +42,9 @@ export function Attachments({ item, editable, onChanged }: Props) {
     setFileError(undefined);
     setPercent(0);
     try {
-      const added = await api.uploadKnowledgeAttachment(item.id, file, (loaded, total) => setPercent(total ? Math.round((loaded / total) * 100) : 0));
+      const added = await api.uploadKnowledgeAttachment(item.id, file, (loaded, total) =>
+        setPercent(total ? Math.round((loaded / total) * 100) : 0),
+      );
       setFile(null);
       if (inputRef.current) inputRef.current.value = '';
       onChanged({ ...item, attachments: [...attachments, added] });
@@ -86,20 +88,36 @@ export function Attachments({ item, editable, onChanged }: Props) {
         <ul class="wk-kb-attachments" id="kb-attachments">
           {attachments.map((a) => (
             <li key={a.id} class="wk-kb-attachment">
-              <a class="utrecht-link utrecht-link--html-a" href={api.knowledgeAttachmentUrl(item.id, a.id)} download={a.name}>
+              <a
+                class="utrecht-link utrecht-link--html-a"
+                href={api.knowledgeAttachmentUrl(item.id, a.id)}
+                download={a.name}
+              >
                 {a.name}
               </a>{' '}
               <span class="wk-muted">
                 (
                 {a.uploaded_by
-                  ? t('knowledge.attachmentMeta', { size: formatSize(a.size, lang), name: a.uploaded_by.name, date: formatDate(a.uploaded_at, lang) })
-                  : t('knowledge.attachmentMetaNoName', { size: formatSize(a.size, lang), date: formatDate(a.uploaded_at, lang) })}
+                  ? t('knowledge.attachmentMeta', {
+                      size: formatSize(a.size, lang),
+                      name: a.uploaded_by.name,
+                      date: formatDate(a.uploaded_at, lang),
+                    })
+                  : t('knowledge.attachmentMetaNoName', {
+                      size: formatSize(a.size, lang),
+                      date: formatDate(a.uploaded_at, lang),
+                    })}
                 )
               </span>
               {editable ? (
                 <>
                   {' '}
-                  <button type="button" id={`kb-attachment-delete-${a.id}`} class="utrecht-button utrecht-button--secondary-action wk-button--small" onClick={() => setRemoving(a)}>
+                  <button
+                    type="button"
+                    id={`kb-attachment-delete-${a.id}`}
+                    class="utrecht-button utrecht-button--secondary-action wk-button--small"
+                    onClick={() => setRemoving(a)}
+                  >
                     {t('knowledge.attachmentDelete')}
                     <span class="wk-visually-hidden"> {a.name}</span>
                   </button>
@@ -128,7 +146,12 @@ export function Attachments({ item, editable, onChanged }: Props) {
             inputRef={inputRef}
           />
           <div class="utrecht-button-group wk-button-row">
-            <button type="submit" id="kb-upload" class="utrecht-button utrecht-button--secondary-action" aria-busy={busy ? 'true' : undefined}>
+            <button
+              type="submit"
+              id="kb-upload"
+              class="utrecht-button utrecht-button--secondary-action"
+              aria-busy={busy ? 'true' : undefined}
+            >
               {t('knowledge.attachmentUpload')}
             </button>
             <span class="wk-muted" role="status">

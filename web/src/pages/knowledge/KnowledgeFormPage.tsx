@@ -9,7 +9,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, KNOWLEDGE_CATEGORIES, type Colleague, type KnowledgeCategory, type KnowledgeInput, type KnowledgeItem, type Me } from '../../lib/api';
+import {
+  api,
+  KNOWLEDGE_CATEGORIES,
+  type Colleague,
+  type KnowledgeCategory,
+  type KnowledgeInput,
+  type KnowledgeItem,
+  type Me,
+} from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { setFlash } from '../../lib/flash';
 import { itemCan, knowledgePatch, parseTags, workingVersion } from '../../lib/knowledge';
@@ -36,12 +44,23 @@ interface Draft {
 /** The version being worked on (the draft beside the published one, or the item itself), as the form shows it. */
 function draftOf(item: KnowledgeItem): Draft {
   const v = item.draft ?? item;
-  return { category: v.category, title: v.title, tags: v.tags.join(', '), body: v.body, ownerId: item.owner ? String(item.owner.id) : '' };
+  return {
+    category: v.category,
+    title: v.title,
+    tags: v.tags.join(', '),
+    body: v.body,
+    ownerId: item.owner ? String(item.owner.id) : '',
+  };
 }
 
 /** The form as the API takes it (a checked draft: a category is chosen). */
 function inputOf(d: Draft, withOwner: boolean): KnowledgeInput {
-  const input: KnowledgeInput = { category: d.category as KnowledgeCategory, title: d.title.trim(), body: d.body, tags: parseTags(d.tags) };
+  const input: KnowledgeInput = {
+    category: d.category as KnowledgeCategory,
+    title: d.title.trim(),
+    body: d.body,
+    tags: parseTags(d.tags),
+  };
   if (withOwner && d.ownerId) input.owner_id = Number(d.ownerId);
   return input;
 }
@@ -64,7 +83,11 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (quality) api.colleagues().then((c) => setColleagues(c.items), () => setColleagues([]));
+    if (quality)
+      api.colleagues().then(
+        (c) => setColleagues(c.items),
+        () => setColleagues([]),
+      );
     if (!editing) return;
     api.knowledgeItem(id).then(
       (it) => {
@@ -147,7 +170,11 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
   };
 
   const back = editing ? `/kennisbank/${id}` : '/kennisbank';
-  const heading = !editing ? t('knowledgeForm.title') : item ? t('knowledgeForm.editTitle', { title: item.draft?.title ?? item.title }) : t('knowledgeForm.editLoading');
+  const heading = !editing
+    ? t('knowledgeForm.title')
+    : item
+      ? t('knowledgeForm.editTitle', { title: item.draft?.title ?? item.title })
+      : t('knowledgeForm.editLoading');
   const loading = editing ? item === null : mayWrite === null;
   const allowed = editing ? (item ? itemCan(item, me).edit : false) : mayWrite === true;
   const working = item ? workingVersion(item) : null;
@@ -158,7 +185,8 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
       : working?.status === 'ter_review'
         ? t('knowledgeForm.editIntroReview')
         : t('knowledgeForm.editIntro');
-  const people = colleagues.some((c) => c.id === Number(draft.ownerId)) || !item?.owner ? colleagues : [...colleagues, item.owner];
+  const people =
+    colleagues.some((c) => c.id === Number(draft.ownerId)) || !item?.owner ? colleagues : [...colleagues, item.owner];
 
   return (
     <>
@@ -168,7 +196,9 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
       <PageHeading title={heading}>{heading}</PageHeading>
       <LiveRegions error={error} />
       {loading ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : !allowed ? (
         <p class="utrecht-paragraph wk-readonly-note" id="kb-form-not-allowed">
           {editing ? t('knowledgeForm.notEditable') : t('knowledgeForm.notAllowed')}
@@ -188,7 +218,16 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
               error={errors.category}
               required
             />
-            <TextField id="knowledge-title" label={t('knowledgeForm.field.title')} value={draft.title} onValue={(title) => set({ title })} error={errors.title} required wide maxLength={200} />
+            <TextField
+              id="knowledge-title"
+              label={t('knowledgeForm.field.title')}
+              value={draft.title}
+              onValue={(title) => set({ title })}
+              error={errors.title}
+              required
+              wide
+              maxLength={200}
+            />
             <TextField
               id="knowledge-tags"
               label={t('knowledgeForm.field.tags')}
@@ -221,7 +260,13 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
               maxLength={100_000}
             />
             <p class="utrecht-paragraph">
-              <button type="button" id="knowledge-preview" class="utrecht-button utrecht-button--secondary-action" aria-busy={previewBusy ? 'true' : undefined} onClick={() => void showPreview()}>
+              <button
+                type="button"
+                id="knowledge-preview"
+                class="utrecht-button utrecht-button--secondary-action"
+                aria-busy={previewBusy ? 'true' : undefined}
+                onClick={() => void showPreview()}
+              >
                 {preview ? t('knowledgeForm.previewUpdate') : t('knowledgeForm.preview')}
               </button>
             </p>
@@ -230,19 +275,34 @@ export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
                 <h2 id="kb-preview-title" class="utrecht-heading-3" tabIndex={-1}>
                   {t('knowledgeForm.previewTitle')}
                 </h2>
-                {preview.body !== draft.body ? <p class="utrecht-paragraph wk-muted">{t('knowledgeForm.previewStale')}</p> : null}
+                {preview.body !== draft.body ? (
+                  <p class="utrecht-paragraph wk-muted">{t('knowledgeForm.previewStale')}</p>
+                ) : null}
                 {preview.body.trim() ? (
-                  <div class="utrecht-html wk-kb-body" id="kb-preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
+                  <div
+                    class="utrecht-html wk-kb-body"
+                    id="kb-preview"
+                    dangerouslySetInnerHTML={{ __html: preview.html }}
+                  />
                 ) : (
                   <p class="utrecht-paragraph wk-muted">{t('knowledgeForm.previewEmpty')}</p>
                 )}
               </section>
             ) : null}
             <div class="utrecht-button-group wk-button-row">
-              <button type="submit" id="knowledge-submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+              <button
+                type="submit"
+                id="knowledge-submit"
+                class="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+                aria-busy={busy ? 'true' : undefined}
+              >
                 {busy ? t('common.saving') : editing ? t('knowledgeForm.editSubmit') : t('knowledgeForm.submit')}
               </button>
-              <Link id="knowledge-cancel" href={back} class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+              <Link
+                id="knowledge-cancel"
+                href={back}
+                class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+              >
                 {t('common.cancel')}
               </Link>
             </div>

@@ -23,7 +23,14 @@ import { Alert, LiveRegions, Loading } from '../../components/Notices';
 import { PageHeading } from '../../components/PageHeading';
 import { StoryWarnings } from '../stories/StoryPage';
 import { Attachments } from './Attachments';
-import { CategoryBadge, KnowledgeStatusBadge, OverdueBadge, TagList, categoryKey, knowledgeStatusKey } from './KnowledgeParts';
+import {
+  CategoryBadge,
+  KnowledgeStatusBadge,
+  OverdueBadge,
+  TagList,
+  categoryKey,
+  knowledgeStatusKey,
+} from './KnowledgeParts';
 import { Ratings } from './Ratings';
 import { Verifications } from './Verifications';
 import { Versions } from './Versions';
@@ -62,7 +69,9 @@ export function KnowledgeItemPage({ me, id }: { me: Me; id: number }) {
   }, [id]);
 
   // The history follows the item: a step or an edit adds or changes a version.
-  const versionKey = item ? `${item.status}/${item.version}/${item.draft?.version ?? ''}/${item.draft?.status ?? ''}` : '';
+  const versionKey = item
+    ? `${item.status}/${item.version}/${item.draft?.version ?? ''}/${item.draft?.status ?? ''}`
+    : '';
   useEffect(() => {
     if (!item) return;
     api.knowledgeVersions(id).then(
@@ -91,7 +100,9 @@ export function KnowledgeItemPage({ me, id }: { me: Me; id: number }) {
       <LiveRegions error={error} status={status} />
       <StoryWarnings warnings={warnings} fields={KNOWLEDGE_WARNING_FIELDS} title={t('knowledgeForm.warnings')} />
       {item === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <ItemBody
           me={me}
@@ -121,7 +132,10 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
   const { t, lang } = useI18n();
   const working = workingVersion(item);
   // The version being worked on, with its author and its review remark when it was sent back.
-  const workingFull = working ? (versions?.find((v) => v.version === working.version) ?? (item.draft?.version === working.version ? item.draft : null)) : null;
+  const workingFull = working
+    ? (versions?.find((v) => v.version === working.version) ??
+      (item.draft?.version === working.version ? item.draft : null))
+    : null;
   const can = itemCan(item, me, workingFull?.author?.id ?? null);
   const returned = working?.status === 'concept' && workingFull?.review_remark ? workingFull : null;
 
@@ -135,10 +149,15 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
           </Alert>
         </div>
       ) : null}
-      {item.status === 'gearchiveerd' ? <p class="utrecht-paragraph wk-readonly-note">{t('knowledge.archivedNotice')}</p> : null}
+      {item.status === 'gearchiveerd' ? (
+        <p class="utrecht-paragraph wk-readonly-note">{t('knowledge.archivedNotice')}</p>
+      ) : null}
       {working && !working.beside ? (
         <p class="utrecht-paragraph wk-readonly-note" id="kb-unpublished">
-          {t('knowledge.unpublishedNotice', { version: working.version, status: t(knowledgeStatusKey(working.status)) })}
+          {t('knowledge.unpublishedNotice', {
+            version: working.version,
+            status: t(knowledgeStatusKey(working.status)),
+          })}
         </p>
       ) : null}
       {returned ? (
@@ -146,7 +165,10 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
           <Alert kind="info">
             <p class="wk-alert__title">
               {returned.reviewed_by
-                ? t('knowledge.returnedBy', { name: returned.reviewed_by.name, when: formatDateTime(returned.reviewed_at, lang) })
+                ? t('knowledge.returnedBy', {
+                    name: returned.reviewed_by.name,
+                    when: formatDateTime(returned.reviewed_at, lang),
+                  })
                 : t('knowledge.returnedAt', { when: formatDateTime(returned.reviewed_at, lang) })}
             </p>
             <p class="wk-story-text__para">{returned.review_remark}</p>
@@ -158,7 +180,9 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
 
       <section class="wk-section" aria-labelledby="kb-body-title">
         <h2 id="kb-body-title" class="utrecht-heading-2">
-          {item.draft && working?.beside ? t('knowledge.publishedText', { version: item.published_version ?? item.version }) : t('knowledge.content')}
+          {item.draft && working?.beside
+            ? t('knowledge.publishedText', { version: item.published_version ?? item.version })
+            : t('knowledge.content')}
         </h2>
         {item.body.trim() ? (
           // Rendered by the server from Markdown in safe mode: no raw HTML, no javascript: links (docs/api.md).
@@ -176,7 +200,9 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
         <Attachments item={item} editable={can.edit} onChanged={(next) => onChanged({ ...next, warnings: [] })} />
       ) : null}
 
-      {item.ratings !== undefined ? <Ratings me={me} item={item} canRate={can.rate} onRated={(next) => onChanged({ ...next, warnings: [] })} /> : null}
+      {item.ratings !== undefined ? (
+        <Ratings me={me} item={item} canRate={can.rate} onRated={(next) => onChanged({ ...next, warnings: [] })} />
+      ) : null}
 
       {item.published_version || item.last_verified ? <Verifications item={item} /> : null}
 
@@ -226,7 +252,9 @@ function Details({ item }: { item: KnowledgeItem }) {
     [t('knowledge.field.owner'), item.owner?.name ?? t('common.none')],
     [
       t('knowledge.field.version'),
-      item.published_version ? t('knowledge.versionPublished', { version: item.published_version }) : t('knowledge.versionDraft', { version: item.version }),
+      item.published_version
+        ? t('knowledge.versionPublished', { version: item.published_version })
+        : t('knowledge.versionDraft', { version: item.version }),
     ],
     [
       t('knowledge.field.reviewBy'),
@@ -260,12 +288,14 @@ function Details({ item }: { item: KnowledgeItem }) {
       <ul class="utrecht-unordered-list wk-plain-list">
         {item.source.story ? (
           <li class="utrecht-unordered-list__item">
-            {t('knowledge.sourceStory')} <Link href={`/verhalen/${item.source.story.id}`}>{item.source.story.title}</Link>
+            {t('knowledge.sourceStory')}{' '}
+            <Link href={`/verhalen/${item.source.story.id}`}>{item.source.story.title}</Link>
           </li>
         ) : null}
         {item.source.session ? (
           <li class="utrecht-unordered-list__item">
-            {t('knowledge.sourceSession')} <Link href={`/duidingssessies/${item.source.session.id}`}>{item.source.session.title}</Link>
+            {t('knowledge.sourceSession')}{' '}
+            <Link href={`/duidingssessies/${item.source.session.id}`}>{item.source.session.title}</Link>
           </li>
         ) : null}
       </ul>,
@@ -372,36 +402,70 @@ function Workflow({
       <h2 id="kb-workflow-title" class="utrecht-heading-2" tabIndex={-1}>
         {t('knowledge.workflow')}
       </h2>
-      <p class="utrecht-paragraph">{working ? t(`knowledge.workflowNow.${working.status}` as MessageKey, { version }) : t('knowledge.workflowIntro')}</p>
+      <p class="utrecht-paragraph">
+        {working
+          ? t(`knowledge.workflowNow.${working.status}` as MessageKey, { version })
+          : t('knowledge.workflowIntro')}
+      </p>
       <LiveRegions error={dialog === null ? error : null} status={status} />
       <div class="utrecht-button-group wk-button-row">
         {can.edit ? (
-          <Link id="kb-edit" href={`/kennisbank/${item.id}/bewerken`} class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+          <Link
+            id="kb-edit"
+            href={`/kennisbank/${item.id}/bewerken`}
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+          >
             {t('knowledge.edit')}
           </Link>
         ) : null}
         {can.submit ? (
-          <button type="button" id="kb-submit" class="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void run('submit')}>
+          <button
+            type="button"
+            id="kb-submit"
+            class="utrecht-button utrecht-button--primary-action"
+            disabled={busy}
+            onClick={() => void run('submit')}
+          >
             {t('knowledge.submit')}
           </button>
         ) : null}
         {can.publish ? (
-          <button type="button" id="kb-publish" class="utrecht-button utrecht-button--primary-action" onClick={() => open('publish')}>
+          <button
+            type="button"
+            id="kb-publish"
+            class="utrecht-button utrecht-button--primary-action"
+            onClick={() => open('publish')}
+          >
             {t('knowledge.publish')}
           </button>
         ) : null}
         {can.return ? (
-          <button type="button" id="kb-return" class="utrecht-button utrecht-button--secondary-action" onClick={() => open('return')}>
+          <button
+            type="button"
+            id="kb-return"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => open('return')}
+          >
             {t('knowledge.return')}
           </button>
         ) : null}
         {can.verify ? (
-          <button type="button" id="kb-verification" class="utrecht-button utrecht-button--secondary-action" onClick={() => open('verification')}>
+          <button
+            type="button"
+            id="kb-verification"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => open('verification')}
+          >
             {t('knowledge.verify')}
           </button>
         ) : null}
         {can.archive ? (
-          <button type="button" id="kb-archive" class="utrecht-button utrecht-button--secondary-action" onClick={() => open('archive')}>
+          <button
+            type="button"
+            id="kb-archive"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => open('archive')}
+          >
             {t('knowledge.archive')}
           </button>
         ) : null}

@@ -19,7 +19,12 @@ import {
 import { describeError } from '../../lib/errors';
 import { formatCount, formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
-import { knowledgeFilterFromSearch, normaliseTag, searchFromKnowledgeFilter, type KnowledgeFilter } from '../../lib/knowledge';
+import {
+  knowledgeFilterFromSearch,
+  normaliseTag,
+  searchFromKnowledgeFilter,
+  type KnowledgeFilter,
+} from '../../lib/knowledge';
 import { countCaption, countFound, offsetPaging, type PageFacts } from '../../lib/paging';
 import { navigate, useSearch } from '../../lib/router';
 import { isQuality } from '../../lib/roles';
@@ -29,7 +34,15 @@ import { Link } from '../../components/Link';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { PageHeading } from '../../components/PageHeading';
 import { Pager } from '../../components/Pager';
-import { CategoryBadge, KnowledgeStatusBadge, OverdueBadge, TagList, categoryKey, knowledgeStatusKey, useMayWriteKnowledge } from './KnowledgeParts';
+import {
+  CategoryBadge,
+  KnowledgeStatusBadge,
+  OverdueBadge,
+  TagList,
+  categoryKey,
+  knowledgeStatusKey,
+  useMayWriteKnowledge,
+} from './KnowledgeParts';
 
 export const KNOWLEDGE_PAGE_SIZE = 20;
 /** Search this long after the last key. */
@@ -62,7 +75,8 @@ export function KnowledgeListPage({ me }: { me: Me }) {
   const paged = useRef(false);
   const typing = useRef<number | undefined>(undefined);
 
-  const go = (f: KnowledgeFilter, replace = false) => navigate(`/kennisbank${searchFromKnowledgeFilter(f)}`, { replace });
+  const go = (f: KnowledgeFilter, replace = false) =>
+    navigate(`/kennisbank${searchFromKnowledgeFilter(f)}`, { replace });
 
   // The address changed (a filter, a tag link, the pager, Back): fetch; the boxes follow
   // unless the user is typing in them.
@@ -73,7 +87,13 @@ export function KnowledgeListPage({ me }: { me: Me }) {
     let stale = false;
     setBusy(true);
     const status = quality && applied.status ? applied.status : null;
-    const common = { category: applied.category || null, tag: applied.tag || null, status, limit: KNOWLEDGE_PAGE_SIZE, offset: applied.offset };
+    const common = {
+      category: applied.category || null,
+      tag: applied.tag || null,
+      status,
+      limit: KNOWLEDGE_PAGE_SIZE,
+      offset: applied.offset,
+    };
     const done = (next: Shown) => {
       if (stale) return;
       setShown(next);
@@ -89,7 +109,14 @@ export function KnowledgeListPage({ me }: { me: Me }) {
               : t('knowledge.found', { count: formatCount(total, lang), q: next.q }),
         );
       } else if (applied.category || applied.tag || applied.status) {
-        setAnnounce(countFound(t, lang, { one: 'knowledge.listedOne', many: 'knowledge.listed', more: 'knowledge.listedMore' }, facts));
+        setAnnounce(
+          countFound(
+            t,
+            lang,
+            { one: 'knowledge.listedOne', many: 'knowledge.listed', more: 'knowledge.listedMore' },
+            facts,
+          ),
+        );
       } else setAnnounce('');
       if (paged.current) {
         paged.current = false;
@@ -101,8 +128,18 @@ export function KnowledgeListPage({ me }: { me: Me }) {
     };
     const term = applied.q.trim();
     (term
-      ? api.knowledgeSearch({ q: term, ...common }).then((result) => done({ mode: 'search', q: term, result, offset: applied.offset }))
-      : api.knowledgeList(common).then((page) => done({ mode: 'list', items: page.items, total: page.total, total_exact: page.total_exact, offset: applied.offset }))
+      ? api
+          .knowledgeSearch({ q: term, ...common })
+          .then((result) => done({ mode: 'search', q: term, result, offset: applied.offset }))
+      : api.knowledgeList(common).then((page) =>
+          done({
+            mode: 'list',
+            items: page.items,
+            total: page.total,
+            total_exact: page.total_exact,
+            offset: applied.offset,
+          }),
+        )
     )
       .catch(failed)
       .finally(() => {
@@ -139,8 +176,15 @@ export function KnowledgeListPage({ me }: { me: Me }) {
   }, [shown]);
 
   const facts = shown ? factsOf(shown) : null;
-  const paging = shown && facts ? offsetPaging({ ...applied, offset: shown.offset }, facts, KNOWLEDGE_PAGE_SIZE, searchFromKnowledgeFilter) : null;
-  const where = (facts && paging && countCaption(t, lang, { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, paging.range, facts)) || t('knowledge.items');
+  const paging =
+    shown && facts
+      ? offsetPaging({ ...applied, offset: shown.offset }, facts, KNOWLEDGE_PAGE_SIZE, searchFromKnowledgeFilter)
+      : null;
+  const where =
+    (facts &&
+      paging &&
+      countCaption(t, lang, { exact: 'knowledge.caption', more: 'knowledge.captionMore' }, paging.range, facts)) ||
+    t('knowledge.items');
 
   return (
     <>
@@ -149,20 +193,43 @@ export function KnowledgeListPage({ me }: { me: Me }) {
       {mayWrite || quality ? (
         <p class="utrecht-paragraph wk-actions">
           {mayWrite ? (
-            <Link id="kb-new" href="/kennisbank/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link">
+            <Link
+              id="kb-new"
+              href="/kennisbank/nieuw"
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link"
+            >
               {t('knowledge.new')}
             </Link>
           ) : null}
-          <Link id="kb-due" href="/kennisbank/te-herzien" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+          <Link
+            id="kb-due"
+            href="/kennisbank/te-herzien"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+          >
             {t('knowledge.dueLink')}
           </Link>
         </p>
       ) : null}
       <MyDrafts always={mayWrite === true} />
 
-      <form class="utrecht-form wk-filter wk-filter--help wk-kb-filter" role="search" aria-label={t('knowledge.filter.label')} noValidate onSubmit={onSubmit}>
+      <form
+        class="utrecht-form wk-filter wk-filter--help wk-kb-filter"
+        role="search"
+        aria-label={t('knowledge.filter.label')}
+        noValidate
+        onSubmit={onSubmit}
+      >
         <div class="wk-kb-filter__q">
-          <TextField id="kb-q" label={t('knowledge.search')} description={t('knowledge.searchHelp')} value={q} onValue={onTyped} wide maxLength={200} spellcheck={false} />
+          <TextField
+            id="kb-q"
+            label={t('knowledge.search')}
+            description={t('knowledge.searchHelp')}
+            value={q}
+            onValue={onTyped}
+            wide
+            maxLength={200}
+            spellcheck={false}
+          />
         </div>
         <SelectField
           id="kb-category"
@@ -172,7 +239,17 @@ export function KnowledgeListPage({ me }: { me: Me }) {
           placeholder={t('knowledge.filter.allCategories')}
           options={KNOWLEDGE_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
         />
-        <TextField id="kb-tag" label={t('knowledge.filter.tag')} description={t('knowledge.filter.tagHelp')} value={tag} onValue={setTag} narrow list="kb-tag-list" maxLength={40} spellcheck={false} />
+        <TextField
+          id="kb-tag"
+          label={t('knowledge.filter.tag')}
+          description={t('knowledge.filter.tagHelp')}
+          value={tag}
+          onValue={setTag}
+          narrow
+          list="kb-tag-list"
+          maxLength={40}
+          spellcheck={false}
+        />
         <datalist id="kb-tag-list">
           {knownTags.map((x) => (
             <option key={x} value={x} />
@@ -219,7 +296,9 @@ export function KnowledgeListPage({ me }: { me: Me }) {
       <div class={`wk-kb-layout${shown?.mode === 'search' ? ' wk-kb-layout--split' : ''}`}>
         <div class="wk-kb-layout__main" aria-busy={busy ? 'true' : undefined}>
           {shown === null ? (
-            error ? null : <Loading />
+            error ? null : (
+              <Loading />
+            )
           ) : shown.mode === 'search' ? (
             <SearchResults shown={shown} />
           ) : (
@@ -240,7 +319,9 @@ export function KnowledgeListPage({ me }: { me: Me }) {
           ) : null}
         </div>
         <div class="wk-kb-layout__side">
-          {shown?.mode === 'search' ? <Facets result={shown.result} filter={applied} onFilter={(f) => go({ ...f, q, offset: 0 })} /> : null}
+          {shown?.mode === 'search' ? (
+            <Facets result={shown.result} filter={applied} onFilter={(f) => go({ ...f, q, offset: 0 })} />
+          ) : null}
           <MostConsultedList />
         </div>
       </div>
@@ -353,11 +434,14 @@ function MyDrafts({ always }: { always: boolean }) {
   const [mine, setMine] = useState<{ items: KnowledgeSummary[]; total: number } | null>(null);
   useEffect(() => {
     let stale = false;
-    const ask = (status: 'concept' | 'ter_review') => api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
+    const ask = (status: 'concept' | 'ter_review') =>
+      api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
     Promise.all([ask('concept'), ask('ter_review')]).then(
       (pages) => {
         if (stale) return;
-        const items = pages.flatMap((p) => p.items).sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
+        const items = pages
+          .flatMap((p) => p.items)
+          .sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
         setMine({ items, total: pages.reduce((n, p) => n + p.total, 0) });
       },
       () => {
@@ -397,18 +481,34 @@ function MyDrafts({ always }: { always: boolean }) {
               <KnowledgeStatusBadge status={i.status} />
             </td>
             <td class="utrecht-table__cell wk-nowrap">
-              {i.updated_at ? <time dateTime={i.updated_at}>{formatDateTime(i.updated_at, lang)}</time> : t('common.none')}
+              {i.updated_at ? (
+                <time dateTime={i.updated_at}>{formatDateTime(i.updated_at, lang)}</time>
+              ) : (
+                t('common.none')
+              )}
             </td>
           </tr>
         )}
       />
-      {mine.total > mine.items.length ? <p class="utrecht-paragraph wk-muted">{t('knowledge.mineMore', { shown: mine.items.length, total: mine.total })}</p> : null}
+      {mine.total > mine.items.length ? (
+        <p class="utrecht-paragraph wk-muted">
+          {t('knowledge.mineMore', { shown: mine.items.length, total: mine.total })}
+        </p>
+      ) : null}
     </section>
   );
 }
 
 /** Counts per category and tag of the search: press one to narrow the search, again to widen it. */
-function Facets({ result, filter, onFilter }: { result: KnowledgeSearchResult; filter: KnowledgeFilter; onFilter: (f: KnowledgeFilter) => void }) {
+function Facets({
+  result,
+  filter,
+  onFilter,
+}: {
+  result: KnowledgeSearchResult;
+  filter: KnowledgeFilter;
+  onFilter: (f: KnowledgeFilter) => void;
+}) {
   const { t, lang } = useI18n();
   const { categories, tags, tags_counted_over: countedOver } = result.facets;
   if (!categories.length && !tags.length) return null;
@@ -448,7 +548,10 @@ function Facets({ result, filter, onFilter }: { result: KnowledgeSearchResult; f
           </h3>
           {countedOver < result.total ? (
             <p class="utrecht-paragraph wk-muted" data-testid="kb-tags-counted-over">
-              {t('knowledge.facets.tagsCountedOver', { counted: formatCount(countedOver, lang), total: formatCount(result.total, lang) })}
+              {t('knowledge.facets.tagsCountedOver', {
+                counted: formatCount(countedOver, lang),
+                total: formatCount(result.total, lang),
+              })}
             </p>
           ) : null}
           <ul class="wk-kb-facet-list" aria-labelledby="kb-facets-tags">
@@ -496,7 +599,8 @@ function MostConsultedList() {
               <Link href={`/kennisbank/${i.id}`}>{i.title}</Link>
               <span class="wk-muted">
                 {' '}
-                — {t(categoryKey(i.category))}, {i.views === 1 ? t('knowledge.viewsOne') : t('knowledge.views', { count: i.views })}
+                — {t(categoryKey(i.category))},{' '}
+                {i.views === 1 ? t('knowledge.viewsOne') : t('knowledge.views', { count: i.views })}
               </span>
             </li>
           ))}

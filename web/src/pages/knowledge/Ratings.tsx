@@ -57,7 +57,10 @@ export function Ratings({ me, item, canRate, onRated }: Props) {
           <p class="utrecht-paragraph wk-muted" id="kb-rating-count">
             {summary.count === 1
               ? t('knowledge.ratingsCountOne', { version: summary.version ?? item.published_version ?? item.version })
-              : t('knowledge.ratingsCount', { count: summary.count, version: summary.version ?? item.published_version ?? item.version })}
+              : t('knowledge.ratingsCount', {
+                  count: summary.count,
+                  version: summary.version ?? item.published_version ?? item.version,
+                })}
           </p>
         </>
       ) : (
@@ -74,7 +77,10 @@ export function Ratings({ me, item, canRate, onRated }: Props) {
 function RateForm({ item, onRated }: { item: KnowledgeItem; onRated: Props['onRated'] }) {
   const { t, lang } = useI18n();
   const mine = item.my_rating ?? null;
-  const [values, setValues] = useState<Record<Aspect, number | null>>({ juistheid: mine?.juistheid ?? null, volledigheid: mine?.volledigheid ?? null });
+  const [values, setValues] = useState<Record<Aspect, number | null>>({
+    juistheid: mine?.juistheid ?? null,
+    volledigheid: mine?.volledigheid ?? null,
+  });
   const [remark, setRemark] = useState(mine?.remark ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -98,15 +104,22 @@ function RateForm({ item, onRated }: { item: KnowledgeItem; onRated: Props['onRa
     setBusy(true);
     setError(null);
     try {
-      const body = { juistheid: values.juistheid!, volledigheid: values.volledigheid!, ...(remark.trim() ? { remark: remark.trim() } : {}) };
+      const body = {
+        juistheid: values.juistheid!,
+        volledigheid: values.volledigheid!,
+        ...(remark.trim() ? { remark: remark.trim() } : {}),
+      };
       const r = await api.rateKnowledge(item.id, body);
       setErrors({});
-      onRated(
-        {
-          ...item,
-          ratings: { version: r.version, count: r.count, juistheid: r.juistheid, volledigheid: r.volledigheid },
-          my_rating: r.mine ?? { juistheid: body.juistheid, volledigheid: body.volledigheid, remark: body.remark ?? null },
-        });
+      onRated({
+        ...item,
+        ratings: { version: r.version, count: r.count, juistheid: r.juistheid, volledigheid: r.volledigheid },
+        my_rating: r.mine ?? {
+          juistheid: body.juistheid,
+          volledigheid: body.volledigheid,
+          remark: body.remark ?? null,
+        },
+      });
       setSaved(t('knowledge.rateSaved'));
     } catch (err) {
       const shown = describeError(err, t, lang);
@@ -148,7 +161,9 @@ function RateForm({ item, onRated }: { item: KnowledgeItem; onRated: Props['onRa
       focusOnOpen={false}
       intro={
         <p class="utrecht-paragraph wk-muted">
-          {mine ? t('knowledge.rateMine', { juistheid: mine.juistheid, volledigheid: mine.volledigheid }) : t('knowledge.ratingsIntro')}
+          {mine
+            ? t('knowledge.rateMine', { juistheid: mine.juistheid, volledigheid: mine.volledigheid })
+            : t('knowledge.ratingsIntro')}
         </p>
       }
       error={error}

@@ -106,7 +106,9 @@ export function ReviewDuePage({ me }: { me: Me }) {
           {t('knowledgeDue.dueTitle', { days: WITHIN_DAYS })}
         </h2>
         {due === null ? (
-          error ? null : <Loading />
+          error ? null : (
+            <Loading />
+          )
         ) : (
           <>
             <dl class="wk-counts" id="kb-due-counts">
@@ -139,7 +141,13 @@ export function ReviewDuePage({ me }: { me: Me }) {
                   </th>
                   <td class="utrecht-table__cell">{t(categoryKey(i.category))}</td>
                   {all ? <td class="utrecht-table__cell">{i.owner?.name ?? t('common.none')}</td> : null}
-                  <td class="utrecht-table__cell wk-nowrap">{i.review_by ? <time dateTime={i.review_by}>{formatDate(i.review_by, lang)}</time> : t('common.none')}</td>
+                  <td class="utrecht-table__cell wk-nowrap">
+                    {i.review_by ? (
+                      <time dateTime={i.review_by}>{formatDate(i.review_by, lang)}</time>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </td>
                   <td class="utrecht-table__cell">
                     {i.overdue ? (
                       <>
@@ -185,8 +193,12 @@ export function ReviewDuePage({ me }: { me: Me }) {
                 </th>
                 <td class="utrecht-table__cell">{t(categoryKey(i.category))}</td>
                 {all ? <td class="utrecht-table__cell">{i.owner?.name ?? t('common.none')}</td> : null}
-                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{formatAverage(i.ratings.juistheid)}</td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{formatAverage(i.ratings.volledigheid)}</td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                  {formatAverage(i.ratings.juistheid)}
+                </td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                  {formatAverage(i.ratings.volledigheid)}
+                </td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{i.ratings.count}</td>
               </tr>
             )}

@@ -58,7 +58,10 @@ export function Versions({ item, versions }: Props) {
                 <td class="utrecht-table__cell">
                   {v.reviewed_at
                     ? v.reviewed_by
-                      ? t('knowledge.reviewedBy', { when: formatDateTime(v.reviewed_at, lang), name: v.reviewed_by.name })
+                      ? t('knowledge.reviewedBy', {
+                          when: formatDateTime(v.reviewed_at, lang),
+                          name: v.reviewed_by.name,
+                        })
                       : formatDateTime(v.reviewed_at, lang)
                     : t('common.none')}
                   {v.review_remark ? <span class="wk-cell-note wk-story-text__para"> “{v.review_remark}”</span> : null}
@@ -90,7 +93,13 @@ function Compare({ itemId, versions }: { itemId: number; versions: KnowledgeVers
     setDiff(null);
   }, [newest, versions.length]);
 
-  const options = versions.map((v) => ({ value: String(v.version), label: t('knowledge.versionOption', { version: v.version, status: t(`knowledge.status.${v.status}` as MessageKey) }) }));
+  const options = versions.map((v) => ({
+    value: String(v.version),
+    label: t('knowledge.versionOption', {
+      version: v.version,
+      status: t(`knowledge.status.${v.status}` as MessageKey),
+    }),
+  }));
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -121,10 +130,28 @@ function Compare({ itemId, versions }: { itemId: number; versions: KnowledgeVers
         {t('knowledge.compare')}
       </h3>
       <form class="utrecht-form wk-filter" aria-labelledby="kb-compare-title" noValidate onSubmit={onSubmit}>
-        <SelectField id="kb-compare-from" label={t('knowledge.compareFrom')} value={from} onValue={setFrom} options={options} />
-        <SelectField id="kb-compare-to" label={t('knowledge.compareTo')} value={to} onValue={setTo} options={options} error={fieldError} />
+        <SelectField
+          id="kb-compare-from"
+          label={t('knowledge.compareFrom')}
+          value={from}
+          onValue={setFrom}
+          options={options}
+        />
+        <SelectField
+          id="kb-compare-to"
+          label={t('knowledge.compareTo')}
+          value={to}
+          onValue={setTo}
+          options={options}
+          error={fieldError}
+        />
         <div class="wk-filter__submit">
-          <button type="submit" id="kb-compare-submit" class="utrecht-button utrecht-button--secondary-action" aria-busy={busy ? 'true' : undefined}>
+          <button
+            type="submit"
+            id="kb-compare-submit"
+            class="utrecht-button utrecht-button--secondary-action"
+            aria-busy={busy ? 'true' : undefined}
+          >
             {t('knowledge.compareSubmit')}
           </button>
         </div>
@@ -146,20 +173,24 @@ export function DiffView({ diff }: { diff: KnowledgeDiff }) {
   const rows = diffRows(diff.lines);
   const changed = diff.inserted > 0 || diff.deleted > 0;
   const lines = (count: number) => (count === 1 ? t('knowledge.diffLinesOne') : t('knowledge.diffLines', { count }));
-  const fieldText = (field: string, v: unknown) => (field === 'category' && typeof v === 'string' ? t(categoryKey(v)) : fieldValueText(v));
+  const fieldText = (field: string, v: unknown) =>
+    field === 'category' && typeof v === 'string' ? t(categoryKey(v)) : fieldValueText(v);
   return (
     <section class="wk-kb-diff" aria-labelledby="kb-diff-title" id="kb-diff">
       <h4 id="kb-diff-title" class="utrecht-heading-4" tabIndex={-1}>
         {t('knowledge.diffTitle', { from: diff.from, to: diff.to })}
       </h4>
       <p class="utrecht-paragraph" id="kb-diff-summary">
-        {changed ? t('knowledge.diffSummary', { inserted: lines(diff.inserted), deleted: lines(diff.deleted) }) : t('knowledge.diffNone')}
+        {changed
+          ? t('knowledge.diffSummary', { inserted: lines(diff.inserted), deleted: lines(diff.deleted) })
+          : t('knowledge.diffNone')}
       </p>
       {diff.fields.length ? (
         <ul class="utrecht-unordered-list wk-kb-diff__fields">
           {diff.fields.map((f) => (
             <li class="utrecht-unordered-list__item" key={f.field}>
-              {t(FIELD_LABELS[f.field] ?? ('knowledge.col.title' as MessageKey))}: <del class="wk-diff__before">{fieldText(f.field, f.from)}</del> →{' '}
+              {t(FIELD_LABELS[f.field] ?? ('knowledge.col.title' as MessageKey))}:{' '}
+              <del class="wk-diff__before">{fieldText(f.field, f.from)}</del> →{' '}
               <ins class="wk-diff__after">{fieldText(f.field, f.to)}</ins>
             </li>
           ))}
@@ -167,7 +198,10 @@ export function DiffView({ diff }: { diff: KnowledgeDiff }) {
       ) : null}
       {changed ? (
         <div class="utrecht-table-container wk-table-wrap" role="group" aria-labelledby="kb-diff-title" tabIndex={0}>
-          <table class="utrecht-table utrecht-table--html-table wk-table wk-kb-diff__table" aria-labelledby="kb-diff-title">
+          <table
+            class="utrecht-table utrecht-table--html-table wk-table wk-kb-diff__table"
+            aria-labelledby="kb-diff-title"
+          >
             <TableHead
               columns={[
                 { key: 'old', label: t('knowledge.diffCol.old'), numeric: true },
@@ -185,13 +219,21 @@ export function DiffView({ diff }: { diff: KnowledgeDiff }) {
                   </tr>
                 ) : (
                   <tr class={`utrecht-table__row wk-kb-diff__${r.op}`} key={i} data-op={r.op}>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-kb-diff__no">{r.oldNo ?? ''}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-kb-diff__no">{r.newNo ?? ''}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-kb-diff__no">
+                      {r.oldNo ?? ''}
+                    </td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data wk-kb-diff__no">
+                      {r.newNo ?? ''}
+                    </td>
                     <td class="utrecht-table__cell wk-kb-diff__text">
                       <span class="wk-kb-diff__mark" aria-hidden="true">
                         {r.op === 'insert' ? '+' : r.op === 'delete' ? '−' : ' '}
                       </span>
-                      {r.op === 'equal' ? null : <span class="wk-visually-hidden">{t(r.op === 'insert' ? 'knowledge.diffInsert' : 'knowledge.diffDelete')} </span>}
+                      {r.op === 'equal' ? null : (
+                        <span class="wk-visually-hidden">
+                          {t(r.op === 'insert' ? 'knowledge.diffInsert' : 'knowledge.diffDelete')}{' '}
+                        </span>
+                      )}
                       {r.op === 'insert' ? <ins>{r.text}</ins> : r.op === 'delete' ? <del>{r.text}</del> : r.text}
                     </td>
                   </tr>

@@ -192,7 +192,9 @@ export function ImportPage(_props: { me: Me }) {
               : ''}
       </div>
       <div class="wk-import-result">
-        {stage.kind === 'checked' || stage.kind === 'done' ? <ResultSummary result={stage.result} headingRef={resultRef} /> : null}
+        {stage.kind === 'checked' || stage.kind === 'done' ? (
+          <ResultSummary result={stage.result} headingRef={resultRef} />
+        ) : null}
         {stage.kind === 'rejected' ? <RowErrors errors={stage.errors} headingRef={resultRef} /> : null}
       </div>
 
@@ -226,7 +228,13 @@ export function ImportPage(_props: { me: Me }) {
   );
 }
 
-function ResultSummary({ result, headingRef }: { result: ImportResult; headingRef: { current: HTMLHeadingElement | null } }) {
+function ResultSummary({
+  result,
+  headingRef,
+}: {
+  result: ImportResult;
+  headingRef: { current: HTMLHeadingElement | null };
+}) {
   const { t } = useI18n();
   const items: [string, number][] = [
     [t('import.result.rows'), result.rows],
@@ -253,7 +261,13 @@ function ResultSummary({ result, headingRef }: { result: ImportResult; headingRe
   );
 }
 
-function RowErrors({ errors, headingRef }: { errors: FieldProblem[]; headingRef: { current: HTMLHeadingElement | null } }) {
+function RowErrors({
+  errors,
+  headingRef,
+}: {
+  errors: FieldProblem[];
+  headingRef: { current: HTMLHeadingElement | null };
+}) {
   const { t, lang } = useI18n();
   return (
     <Alert kind="error">
@@ -261,10 +275,13 @@ function RowErrors({ errors, headingRef }: { errors: FieldProblem[]; headingRef:
         {errors.length === 1 ? t('import.rejectedOne') : t('import.rejected', { count: errors.length })}
       </h2>
       {/* The server's own sentence says what the heading says; its row messages are in the table. */}
-      <p class="utrecht-paragraph">
-        {t('import.nothingWritten')}
-      </p>
-      <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
+      <p class="utrecht-paragraph">{t('import.nothingWritten')}</p>
+      <div
+        class="utrecht-table-container wk-table-wrap"
+        role="region"
+        aria-labelledby="import-errors-caption"
+        tabIndex={0}
+      >
         <table class="utrecht-table utrecht-table--html-table wk-table wk-import-errors">
           <caption id="import-errors-caption" class="utrecht-table__caption">
             {t('import.errorsCaption')}

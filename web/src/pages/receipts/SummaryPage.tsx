@@ -39,7 +39,11 @@ export function SummaryPage({ me, programmeId }: Props) {
   const applied = useMemo(() => summaryQuery(search, today), [search]);
   const [programmes, setProgrammes] = useState<Programme[] | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
-  const [form, setForm] = useState({ programme: programmeId ? String(programmeId) : '', date: dateInputValue(applied.date), team: applied.team });
+  const [form, setForm] = useState({
+    programme: programmeId ? String(programmeId) : '',
+    date: dateInputValue(applied.date),
+    team: applied.team,
+  });
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,24 +60,35 @@ export function SummaryPage({ me, programmeId }: Props) {
   }, []);
 
   useEffect(() => {
-    setForm({ programme: programmeId ? String(programmeId) : '', date: dateInputValue(applied.date), team: applied.team });
+    setForm({
+      programme: programmeId ? String(programmeId) : '',
+      date: dateInputValue(applied.date),
+      team: applied.team,
+    });
     if (!programmeId) return;
     let stale = false;
     setBusy(true);
-    api.summary({ programme: programmeId, reference_date: applied.date, team: applied.team ? Number(applied.team) : null }).then(
-      (s) => {
-        if (stale) return;
-        setSummary(s);
-        setError(null);
-      },
-      (err) => {
-        if (stale) return;
-        setSummary(null);
-        setError(describeError(err, t, lang).message);
-      },
-    ).finally(() => {
-      if (!stale) setBusy(false);
-    });
+    api
+      .summary({
+        programme: programmeId,
+        reference_date: applied.date,
+        team: applied.team ? Number(applied.team) : null,
+      })
+      .then(
+        (s) => {
+          if (stale) return;
+          setSummary(s);
+          setError(null);
+        },
+        (err) => {
+          if (stale) return;
+          setSummary(null);
+          setError(describeError(err, t, lang).message);
+        },
+      )
+      .finally(() => {
+        if (!stale) setBusy(false);
+      });
     return () => {
       stale = true;
     };
@@ -109,14 +124,22 @@ export function SummaryPage({ me, programmeId }: Props) {
         </p>
       ) : null}
 
-      <form class="utrecht-form wk-filter wk-filter--help" onSubmit={onShow} noValidate aria-label={t('summary.formLabel')}>
+      <form
+        class="utrecht-form wk-filter wk-filter--help"
+        onSubmit={onShow}
+        noValidate
+        aria-label={t('summary.formLabel')}
+      >
         <SelectField
           id="summary-programme"
           label={t('summary.programme')}
           value={form.programme}
           onValue={(v) => setForm((f) => ({ ...f, programme: v }))}
           placeholder={t('summary.programmeChoose')}
-          options={(programmes ?? []).map((p) => ({ value: String(p.id), label: p.active ? p.name : t('summary.inactive', { name: p.name }) }))}
+          options={(programmes ?? []).map((p) => ({
+            value: String(p.id),
+            label: p.active ? p.name : t('summary.inactive', { name: p.name }),
+          }))}
           error={formErrors.programme}
         />
         <DateField
@@ -132,8 +155,13 @@ export function SummaryPage({ me, programmeId }: Props) {
           label={t('summary.team')}
           value={form.team}
           onValue={(v) => setForm((f) => ({ ...f, team: v }))}
-          placeholder={!readsOtherTeamsCases(me) && me.teams.length ? t('cases.filter.allMyTeams') : t('summary.allTeams')}
-          options={teamOptions(teamFilterChoices(me, teams, 'cases', form.team), { own: t('teams.own'), others: t('teams.others') })}
+          placeholder={
+            !readsOtherTeamsCases(me) && me.teams.length ? t('cases.filter.allMyTeams') : t('summary.allTeams')
+          }
+          options={teamOptions(teamFilterChoices(me, teams, 'cases', form.team), {
+            own: t('teams.own'),
+            others: t('teams.others'),
+          })}
         />
         <div class="wk-filter__submit">
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
@@ -150,12 +178,16 @@ export function SummaryPage({ me, programmeId }: Props) {
 
       {programmeId === null ? (
         programmes === null ? (
-          error ? null : <Loading />
+          error ? null : (
+            <Loading />
+          )
         ) : (
           <ProgrammeCards programmes={programmes} />
         )
       ) : summary === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <Report summary={summary} />
@@ -190,7 +222,8 @@ function ProgrammeCards({ programmes }: { programmes: Programme[] }) {
               <Link href={`/kassabonnen/${p.id}`}>{p.name}</Link>
             </h3>
             <p class="utrecht-paragraph wk-muted">
-              {p.city_wide ? t('programme.cityWide') : (p.team?.name ?? '')} · {t('summary.since', { date: formatDate(p.start_date, lang) })}
+              {p.city_wide ? t('programme.cityWide') : (p.team?.name ?? '')} ·{' '}
+              {t('summary.since', { date: formatDate(p.start_date, lang) })}
             </p>
             {p.description ? <p class="utrecht-paragraph">{p.description}</p> : null}
           </li>
@@ -234,7 +267,12 @@ function Report({ summary }: { summary: Summary }) {
           {t('summary.reportTitle', { date })}
         </h2>
         {rows ? (
-          <div class="utrecht-table-container wk-table-wrap" role="region" aria-labelledby="summary-report-caption" tabIndex={0}>
+          <div
+            class="utrecht-table-container wk-table-wrap"
+            role="region"
+            aria-labelledby="summary-report-caption"
+            tabIndex={0}
+          >
             <table class="utrecht-table utrecht-table--html-table wk-table wk-report">
               <caption id="summary-report-caption" class="utrecht-table__caption wk-visually-hidden">
                 {t('summary.caption', { name: summary.programme.name, date })}
@@ -251,9 +289,13 @@ function Report({ summary }: { summary: Summary }) {
                     <tr class="utrecht-table__row" key={r.case_id} data-case-id={r.case_id}>
                       <th scope="row" class="utrecht-table__header-cell wk-report__ref">
                         <Link href={`/casussen/${r.case_id}`}>{r.reference}</Link>
-                        {r.status === 'zo_goed_als_afgerond' ? <span class="wk-muted wk-report__almost"> {t('summary.almost')}</span> : null}
+                        {r.status === 'zo_goed_als_afgerond' ? (
+                          <span class="wk-muted wk-report__almost"> {t('summary.almost')}</span>
+                        ) : null}
                       </th>
-                      <MoneyCells totals={{ nieuw_cents: r.nieuw_cents, oud_cents: r.oud_cents, saving_cents: r.saving_cents }} />
+                      <MoneyCells
+                        totals={{ nieuw_cents: r.nieuw_cents, oud_cents: r.oud_cents, saving_cents: r.saving_cents }}
+                      />
                     </tr>
                   ))}
                   <tr class="utrecht-table__row wk-report__total">
@@ -282,7 +324,9 @@ function Report({ summary }: { summary: Summary }) {
           {t('summary.grandSaving', { amount: formatMoney(summary.totals.saving_cents) })}
         </p>
         <p class="utrecht-paragraph wk-report__running" id="summary-running">
-          {summary.running_cases === 1 ? t('summary.runningOne') : t('summary.running', { count: summary.running_cases })}
+          {summary.running_cases === 1
+            ? t('summary.runningOne')
+            : t('summary.running', { count: summary.running_cases })}
         </p>
       </section>
 
@@ -324,7 +368,10 @@ function Report({ summary }: { summary: Summary }) {
                   { key: 'oud', label: t('summary.col.oud'), cls: 'wk-chart__bar--oud' },
                   { key: 'nieuw', label: t('summary.col.nieuw'), cls: 'wk-chart__bar--nieuw' },
                 ]}
-                categories={summary.groups.map((g) => ({ label: groupName(g), values: [g.totals.oud_cents, g.totals.nieuw_cents] }))}
+                categories={summary.groups.map((g) => ({
+                  label: groupName(g),
+                  values: [g.totals.oud_cents, g.totals.nieuw_cents],
+                }))}
               />
               <BarChart
                 id="chart-payers"

@@ -122,7 +122,12 @@ export function ReportPage({ me, year: pathYear }: Props) {
       <p class="utrecht-paragraph">{t('report.intro')}</p>
       {writer ? null : <p class="utrecht-paragraph wk-readonly-note">{t('report.readOnly')}</p>}
 
-      <form class="utrecht-form wk-filter wk-filter--help" onSubmit={onShow} noValidate aria-label={t('report.formLabel')}>
+      <form
+        class="utrecht-form wk-filter wk-filter--help"
+        onSubmit={onShow}
+        noValidate
+        aria-label={t('report.formLabel')}
+      >
         <SelectField
           id="report-year"
           label={t('report.year')}
@@ -149,11 +154,15 @@ export function ReportPage({ me, year: pathYear }: Props) {
       <LiveRegions error={error} />
       {/* Said to screen readers; sighted users see the page change. */}
       <div role="status" class="wk-visually-hidden">
-        {report && !busy ? t('report.loaded', { year: report.year, date: formatDate(report.reference_date, lang) }) : ''}
+        {report && !busy
+          ? t('report.loaded', { year: report.year, date: formatDate(report.reference_date, lang) })
+          : ''}
       </div>
 
       {report === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <section class="wk-section wk-report-outputs" aria-labelledby="report-outputs-title">
@@ -245,7 +254,11 @@ function Contents({ report, writer }: { report: Report; writer: boolean }) {
             <tr class="utrecht-table__row" key={c.key} data-chapter={c.key}>
               <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{c.number}</td>
               <th scope="row" class="utrecht-table__header-cell">
-                <a class="utrecht-link utrecht-link--html-a" href={`#${chapterId(c.key)}`} onClick={(e) => goToChapter(e, c.key)}>
+                <a
+                  class="utrecht-link utrecht-link--html-a"
+                  href={`#${chapterId(c.key)}`}
+                  onClick={(e) => goToChapter(e, c.key)}
+                >
                   {c.title}
                 </a>
               </th>
@@ -253,7 +266,11 @@ function Contents({ report, writer }: { report: Report; writer: boolean }) {
                 <TextBadge written={hasText(c.text)} />
               </td>
               <td class="utrecht-table__cell">
-                {tables === 0 ? t('report.noTables') : tables === 1 ? t('report.tablesOne') : t('report.tables', { count: tables })}
+                {tables === 0
+                  ? t('report.noTables')
+                  : tables === 1
+                    ? t('report.tablesOne')
+                    : t('report.tables', { count: tables })}
               </td>
             </tr>
           );
@@ -302,7 +319,9 @@ function Chapter({ year, chapter, writer, onSaved }: ChapterProps) {
       ) : (
         <p class="utrecht-paragraph wk-muted">{t('report.noText')}</p>
       )}
-      {tables.length || paragraphs.length ? <Figures chapter={chapter} tables={tables} paragraphs={paragraphs} /> : null}
+      {tables.length || paragraphs.length ? (
+        <Figures chapter={chapter} tables={tables} paragraphs={paragraphs} />
+      ) : null}
     </section>
   );
 }
@@ -437,7 +456,8 @@ function Figures({
                       <ul class="wk-cell-list wk-total__figures">
                         {s.total.figures.map((f, i) => (
                           <li key={i}>
-                            {f.column}: <span class={`wk-money${(f.cents ?? 0) < 0 ? ' wk-money--negative' : ''}`}>{f.text}</span>
+                            {f.column}:{' '}
+                            <span class={`wk-money${(f.cents ?? 0) < 0 ? ' wk-money--negative' : ''}`}>{f.text}</span>
                           </li>
                         ))}
                       </ul>

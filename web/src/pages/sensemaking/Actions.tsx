@@ -22,8 +22,12 @@ export function ActionStatus({ action }: { action: Action }) {
   const { t } = useI18n();
   return (
     <span class="wk-action-status">
-      <span class={`utrecht-status-badge wk-badge wk-badge--action-${action.status}`}>{t(`action.status.${action.status}` as MessageKey)}</span>
-      {action.overdue ? <span class="utrecht-status-badge wk-badge wk-badge--overdue">{t('action.overdue')}</span> : null}
+      <span class={`utrecht-status-badge wk-badge wk-badge--action-${action.status}`}>
+        {t(`action.status.${action.status}` as MessageKey)}
+      </span>
+      {action.overdue ? (
+        <span class="utrecht-status-badge wk-badge wk-badge--overdue">{t('action.overdue')}</span>
+      ) : null}
     </span>
   );
 }
@@ -34,7 +38,10 @@ function Outcome({ action }: { action: Action }) {
   if (action.status === 'done') {
     return (
       <span class="wk-outcome">
-        <strong>{action.outcome_kind ? t(`action.kind.${action.outcome_kind}` as MessageKey) : t('action.status.done')}:</strong> {action.outcome}
+        <strong>
+          {action.outcome_kind ? t(`action.kind.${action.outcome_kind}` as MessageKey) : t('action.status.done')}:
+        </strong>{' '}
+        {action.outcome}
       </span>
     );
   }
@@ -81,7 +88,8 @@ export function ActionTable({ id, caption, empty, actions, me, context, themes =
     }
   };
 
-  const themeTitle = (themeId: number | null) => (themeId === null ? t('common.none') : themes.find((x) => x.id === themeId)?.title ?? t('common.none'));
+  const themeTitle = (themeId: number | null) =>
+    themeId === null ? t('common.none') : (themes.find((x) => x.id === themeId)?.title ?? t('common.none'));
   const columns =
     context === 'session'
       ? [
@@ -160,7 +168,11 @@ export function ActionTable({ id, caption, empty, actions, me, context, themes =
               ) : (
                 t('common.none')
               )}
-              {rowError?.id === a.id ? <p class="utrecht-paragraph wk-cell-error" role="alert">{rowError.message}</p> : null}
+              {rowError?.id === a.id ? (
+                <p class="utrecht-paragraph wk-cell-error" role="alert">
+                  {rowError.message}
+                </p>
+              ) : null}
             </td>
           </tr>
         )}
@@ -175,7 +187,12 @@ export function ActionTable({ id, caption, empty, actions, me, context, themes =
           }}
           onSaved={(saved) => {
             setClosing(null);
-            onSaved(saved, t(saved.status === 'done' ? 'action.closedDone' : 'action.closedDropped', { description: shortText(saved.description) }));
+            onSaved(
+              saved,
+              t(saved.status === 'done' ? 'action.closedDone' : 'action.closedDropped', {
+                description: shortText(saved.description),
+              }),
+            );
           }}
         />
       ) : null}
@@ -189,7 +206,15 @@ export function shortText(s: string, max = 60): string {
   return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
 }
 
-function CloseActionDialog({ action, onCancel, onSaved }: { action: Action; onCancel: () => void; onSaved: (a: Action) => void }) {
+function CloseActionDialog({
+  action,
+  onCancel,
+  onSaved,
+}: {
+  action: Action;
+  onCancel: () => void;
+  onSaved: (a: Action) => void;
+}) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<CloseDraft>({ result: 'done', kind: '', outcome: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -201,7 +226,8 @@ function CloseActionDialog({ action, onCancel, onSaved }: { action: Action; onCa
   const save = async () => {
     const problems = checkClose(draft);
     const local: Record<string, string> = {};
-    for (const [field, problem] of Object.entries(problems)) local[field] = t(`action.required.${problem}` as MessageKey);
+    for (const [field, problem] of Object.entries(problems))
+      local[field] = t(`action.required.${problem}` as MessageKey);
     setErrors(local);
     if (Object.keys(local).length) {
       setError(t('common.errorSummary'));

@@ -10,25 +10,60 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type Colleague, type Me, type Session, type SessionInput, type StoryBrief, type Signs, type StoryFilterQuery, type Team } from '../../lib/api';
+import {
+  api,
+  type Colleague,
+  type Me,
+  type Session,
+  type SessionInput,
+  type StoryBrief,
+  type Signs,
+  type StoryFilterQuery,
+  type Team,
+} from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, parseDateInput, todayIso } from '../../lib/format';
 import { setFlash } from '../../lib/flash';
 import { loadStaffSigns } from '../../lib/signs';
 import { navigate } from '../../lib/router';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
-import { checkSession, filterBody, filterCountMessage, filterFields, sessionPatch, type FoundCount, type Selection } from '../../lib/sensemaking';
+import {
+  checkSession,
+  filterBody,
+  filterCountMessage,
+  filterFields,
+  sessionPatch,
+  type FoundCount,
+  type Selection,
+} from '../../lib/sensemaking';
 import { EMPTY_FILTER_FIELDS, type FilterFields } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
-import { Checkbox, DateField, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import {
+  Checkbox,
+  DateField,
+  Fieldset,
+  SelectField,
+  TextArea,
+  TextField,
+  focusFirstInvalid,
+} from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Choice, ChoiceGroup } from '../stories/Signifiers';
 import { StoryFilterFields } from '../stories/StoryFilterFields';
 import { StoryPicker } from './StoryPicker';
 
 /** The form's fields as the API names them (the server's errors land there). */
-const PLACED = ['title', 'date', 'facilitator_id', 'participant_ids', 'other_participants', 'story_filter', 'story_ids', 'notes'];
+const PLACED = [
+  'title',
+  'date',
+  'facilitator_id',
+  'participant_ids',
+  'other_participants',
+  'story_filter',
+  'story_ids',
+  'notes',
+];
 
 interface Draft {
   title: string;
@@ -81,7 +116,9 @@ function bodyOf(d: Draft, filter: StoryFilterQuery): SessionInput {
 /** The people to choose from: the colleagues, plus anyone the session names who is no longer among them. */
 function peopleOf(colleagues: Colleague[], s: Session | null): Colleague[] {
   if (!s) return colleagues;
-  const extra = [s.facilitator, ...s.participants].filter((p, i, all) => !colleagues.some((c) => c.id === p.id) && all.findIndex((x) => x.id === p.id) === i);
+  const extra = [s.facilitator, ...s.participants].filter(
+    (p, i, all) => !colleagues.some((c) => c.id === p.id) && all.findIndex((x) => x.id === p.id) === i,
+  );
   return extra.length ? [...colleagues, ...extra].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : colleagues;
 }
 
@@ -124,7 +161,11 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
         setColleagues(peopleOf(cl.items, s));
         setSigns(f);
         // A retired team stays on the list when the session's filter names it.
-        setTeams(tl.items.filter((x) => x.active || (s?.story_filter?.team !== undefined && x.id === Number(s.story_filter.team))));
+        setTeams(
+          tl.items.filter(
+            (x) => x.active || (s?.story_filter?.team !== undefined && x.id === Number(s.story_filter.team)),
+          ),
+        );
         if (s) {
           setSession(s);
           setDraft(draftOf(s));
@@ -169,7 +210,8 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
     if (busy) return;
     const problems = checkSession({ ...draft, storyIds: draft.picked.map((s) => s.id) });
     const local: Record<string, string> = {};
-    for (const [field, problem] of Object.entries(problems)) local[field] = t(`sessionForm.required.${problem}` as MessageKey);
+    for (const [field, problem] of Object.entries(problems))
+      local[field] = t(`sessionForm.required.${problem}` as MessageKey);
     const { filter, bad } = filterBody(draft.filter);
     if (draft.selection === 'filter') for (const key of bad) local[`filter_${key}`] = t('stories.filter.badDate');
     setErrors(local);
@@ -221,14 +263,20 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
   const focusInvalid = () =>
     requestAnimationFrame(() => {
       const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      if (first?.id === 'session-story_ids' && !first.querySelector('input')) document.getElementById('session-pick-q')?.focus();
-      else if (!first && document.getElementById('session-story_filter-error')) document.getElementById('session-filter-from')?.focus();
+      if (first?.id === 'session-story_ids' && !first.querySelector('input'))
+        document.getElementById('session-pick-q')?.focus();
+      else if (!first && document.getElementById('session-story_filter-error'))
+        document.getElementById('session-filter-from')?.focus();
       else focusFirstInvalid(formRef.current);
     });
 
   const ready = colleagues !== null && signs !== null && (!editing || session !== null);
   const back = editing ? `/duidingssessies/${id}` : '/duidingssessies';
-  const heading = !editing ? t('sessionForm.title') : session ? t('sessionForm.editTitle', { title: session.title }) : t('sessionForm.editLoading');
+  const heading = !editing
+    ? t('sessionForm.title')
+    : session
+      ? t('sessionForm.editTitle', { title: session.title })
+      : t('sessionForm.editLoading');
   const closed = session !== null && session.status !== 'open';
   return (
     <>
@@ -239,12 +287,23 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
       {closed ? null : <p class="utrecht-paragraph">{editing ? t('sessionForm.editIntro') : t('sessionForm.intro')}</p>}
       <LiveRegions error={error} />
       {!ready ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : closed ? (
         <p class="utrecht-paragraph wk-readonly-note">{t('session.closedNote')}</p>
       ) : (
         <form ref={formRef} class="utrecht-form wk-form wk-session-form" noValidate onSubmit={onSubmit}>
-          <TextField id="session-title" label={t('sessionForm.field.title')} value={draft.title} onValue={(title) => set({ title })} error={errors.title} required wide maxLength={200} />
+          <TextField
+            id="session-title"
+            label={t('sessionForm.field.title')}
+            value={draft.title}
+            onValue={(title) => set({ title })}
+            error={errors.title}
+            required
+            wide
+            maxLength={200}
+          />
           <DateField
             id="session-date"
             label={t('sessionForm.field.date')}
@@ -263,14 +322,25 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
             error={errors.facilitator_id}
             required
           />
-          <Fieldset id="session-participant_ids" legend={t('sessionForm.field.participants')} description={t('sessionForm.participantsHelp')} error={errors.participant_ids}>
+          <Fieldset
+            id="session-participant_ids"
+            legend={t('sessionForm.field.participants')}
+            description={t('sessionForm.participantsHelp')}
+            error={errors.participant_ids}
+          >
             {colleagues.map((c) => (
               <Checkbox
                 key={c.id}
                 id={`session-participant-${c.id}`}
                 label={c.name}
                 checked={draft.participantIds.includes(c.id)}
-                onChecked={(on) => set({ participantIds: on ? [...draft.participantIds, c.id] : draft.participantIds.filter((x) => x !== c.id) })}
+                onChecked={(on) =>
+                  set({
+                    participantIds: on
+                      ? [...draft.participantIds, c.id]
+                      : draft.participantIds.filter((x) => x !== c.id),
+                  })
+                }
               />
             ))}
           </Fieldset>
@@ -285,7 +355,11 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
             maxLength={500}
           />
 
-          <ChoiceGroup id="session-selection" legend={t('sessionForm.field.selection')} description={t('sessionForm.selectionHelp')}>
+          <ChoiceGroup
+            id="session-selection"
+            legend={t('sessionForm.field.selection')}
+            description={t('sessionForm.selectionHelp')}
+          >
             <Choice
               id="session-selection-filter"
               type="radio"
@@ -315,7 +389,12 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
                   {errors.story_filter}
                 </p>
               ) : null}
-              <div class="wk-filter" role="group" aria-labelledby="session-filter-title" aria-describedby={errors.story_filter ? 'session-story_filter-error' : undefined}>
+              <div
+                class="wk-filter"
+                role="group"
+                aria-labelledby="session-filter-title"
+                aria-describedby={errors.story_filter ? 'session-story_filter-error' : undefined}
+              >
                 <StoryFilterFields
                   prefix="session-filter"
                   value={draft.filter}
@@ -334,7 +413,9 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
             <div class="wk-subpanel">
               <h2 class="utrecht-heading-3">{t('sessionForm.pickTitle')}</h2>
               {session && session.selection === 'hand_picked' && session.story_count > session.stories.length ? (
-                <p class="utrecht-paragraph wk-muted">{t('sessionForm.pickedPartly', { total: session.story_count, shown: session.stories.length })}</p>
+                <p class="utrecht-paragraph wk-muted">
+                  {t('sessionForm.pickedPartly', { total: session.story_count, shown: session.stories.length })}
+                </p>
               ) : null}
               <StoryPicker
                 picked={draft.picked}
@@ -358,11 +439,20 @@ export function SessionFormPage({ me, id }: { me: Me; id: number | null }) {
             maxLength={10_000}
           />
           <div class="utrecht-button-group wk-button-row">
-            <button type="submit" id="session-submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-busy={busy ? 'true' : undefined}>
+            <button
+              type="submit"
+              id="session-submit"
+              class="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+              aria-busy={busy ? 'true' : undefined}
+            >
               {busy ? t('common.saving') : editing ? t('sessionForm.editSubmit') : t('sessionForm.submit')}
             </button>
             {editing ? (
-              <Link id="session-cancel" href={back} class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+              <Link
+                id="session-cancel"
+                href={back}
+                class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+              >
                 {t('common.cancel')}
               </Link>
             ) : null}

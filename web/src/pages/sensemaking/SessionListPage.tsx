@@ -54,7 +54,9 @@ export function SessionListPage({ me }: { me: Me }) {
           setError(null);
           if (paged.current) {
             paged.current = false;
-            requestAnimationFrame(() => document.getElementById('sessions-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+            requestAnimationFrame(() =>
+              document.getElementById('sessions-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
+            );
           }
         },
         (err) => {
@@ -75,9 +77,18 @@ export function SessionListPage({ me }: { me: Me }) {
     ['closed', 'sessions.tab.closed'],
   ];
   const paging = data
-    ? offsetPaging({ status: applied.status, offset: data.offset }, { count: data.items.length, total: data.total, total_exact: data.total_exact }, SESSIONS_PAGE_SIZE, searchOf)
+    ? offsetPaging(
+        { status: applied.status, offset: data.offset },
+        { count: data.items.length, total: data.total, total_exact: data.total_exact },
+        SESSIONS_PAGE_SIZE,
+        searchOf,
+      )
     : null;
-  const caption = (data && paging && countCaption(t, lang, { exact: 'sessions.caption', more: 'sessions.captionMore' }, paging.range, data)) || t('sessions.title');
+  const caption =
+    (data &&
+      paging &&
+      countCaption(t, lang, { exact: 'sessions.caption', more: 'sessions.captionMore' }, paging.range, data)) ||
+    t('sessions.title');
 
   return (
     <>
@@ -85,7 +96,11 @@ export function SessionListPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('sessions.intro')}</p>
       {isQuality(me.roles) ? (
         <p class="utrecht-paragraph wk-actions">
-          <Link id="sessions-new" href="/duidingssessies/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link">
+          <Link
+            id="sessions-new"
+            href="/duidingssessies/nieuw"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link"
+          >
             {t('sessions.new')}
           </Link>
         </p>
@@ -112,7 +127,9 @@ export function SessionListPage({ me }: { me: Me }) {
 
       <LiveRegions error={error} status={flash?.message ?? null} />
       {data === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <DataTable

@@ -32,7 +32,15 @@ import { valueLabel } from '../../lib/stories';
 import { DataTable } from '../../components/DataTable';
 import { FormPanel } from '../../components/FormPanel';
 import { Dialog } from '../../components/ConfirmDialog';
-import { Checkbox, DateField, Fieldset, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import {
+  Checkbox,
+  DateField,
+  Fieldset,
+  SelectField,
+  TextArea,
+  TextField,
+  focusFirstInvalid,
+} from '../../components/Field';
 import { Link } from '../../components/Link';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { PageHeading } from '../../components/PageHeading';
@@ -66,8 +74,15 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
   useEffect(() => {
     api.session(id).then(setSession, (err) => setError(describeError(err, t, lang).message));
     loadStaffSigns({ every: true }).then(setSigns, () => undefined);
-    api.teams().then((tl) => setTeams(tl.items), () => undefined);
-    if (quality) api.colleagues().then((cl) => setColleagues(cl.items), () => undefined);
+    api.teams().then(
+      (tl) => setTeams(tl.items),
+      () => undefined,
+    );
+    if (quality)
+      api.colleagues().then(
+        (cl) => setColleagues(cl.items),
+        () => undefined,
+      );
   }, [id]);
 
   const say = (message: string, w: Warning[] = []) => {
@@ -96,7 +111,9 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
       <LiveRegions error={error} status={status ?? flash?.message ?? null} />
       <StoryWarnings warnings={warnings} fields={WARNING_FIELDS} title={t('session.warnings')} />
       {session === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <>
           {!open ? (
@@ -150,7 +167,16 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
                 session={session}
                 colleagues={colleagues}
                 onSaved={(action) => {
-                  setSession((s) => (s ? { ...s, actions: [...s.actions, action], action_count: s.action_count + 1, open_action_count: s.open_action_count + 1 } : s));
+                  setSession((s) =>
+                    s
+                      ? {
+                          ...s,
+                          actions: [...s.actions, action],
+                          action_count: s.action_count + 1,
+                          open_action_count: s.open_action_count + 1,
+                        }
+                      : s,
+                  );
                   say(t('action.added', { description: shortText(action.description) }), action.warnings ?? []);
                 }}
               />
@@ -172,9 +198,24 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
   );
 }
 
-function Details({ session, signs, teams, editable }: { session: Session; signs: Signs | null; teams: Team[]; editable: boolean }) {
+function Details({
+  session,
+  signs,
+  teams,
+  editable,
+}: {
+  session: Session;
+  signs: Signs | null;
+  teams: Team[];
+  editable: boolean;
+}) {
   const { t, lang } = useI18n();
-  const filterParts = describeFilter(session.story_filter, { teams, topics: signs?.topics ?? [], valuations: signs?.valuations ?? [] }, t, lang);
+  const filterParts = describeFilter(
+    session.story_filter,
+    { teams, topics: signs?.topics ?? [], valuations: signs?.valuations ?? [] },
+    t,
+    lang,
+  );
   const selection =
     session.selection === 'hand_picked'
       ? t('session.handPicked', { count: session.story_count })
@@ -192,7 +233,10 @@ function Details({ session, signs, teams, editable }: { session: Session; signs:
   if (session.status === 'closed') {
     rows.push([t('session.conclusion'), session.conclusion || t('common.none')]);
     const when = formatDateTime(session.closed_at, lang);
-    rows.push([t('session.closedAt'), session.closed_by ? t('session.closedBy', { name: session.closed_by.name, when }) : when]);
+    rows.push([
+      t('session.closedAt'),
+      session.closed_by ? t('session.closedBy', { name: session.closed_by.name, when }) : when,
+    ]);
   }
   return (
     <section class="wk-section" aria-labelledby="session-details-title">
@@ -203,7 +247,9 @@ function Details({ session, signs, teams, editable }: { session: Session; signs:
         {rows.map(([k, v]) => (
           <div class="utrecht-data-list__item" key={k}>
             <dt class="utrecht-data-list__item-key">{k}</dt>
-            <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd wk-story-text__para">{v}</dd>
+            <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd wk-story-text__para">
+              {v}
+            </dd>
           </div>
         ))}
       </dl>
@@ -231,7 +277,9 @@ function Stories({ session }: { session: Session }) {
         {t('session.stories', { count: session.story_count })}
       </h2>
       <p class="utrecht-paragraph">
-        {session.status === 'open' && session.selection === 'filter' ? t('session.storiesLive') : t('session.storiesFixed')}
+        {session.status === 'open' && session.selection === 'filter'
+          ? t('session.storiesLive')
+          : t('session.storiesFixed')}
         {session.story_count > shown ? ` ${t('session.storiesFirst', { shown, total: session.story_count })}` : ''}
       </p>
       <DataTable
@@ -265,7 +313,15 @@ function Stories({ session }: { session: Session }) {
   );
 }
 
-function Themes({ session, editable, onSaved }: { session: Session; editable: boolean; onSaved: (theme: Theme, created: boolean) => void }) {
+function Themes({
+  session,
+  editable,
+  onSaved,
+}: {
+  session: Session;
+  editable: boolean;
+  onSaved: (theme: Theme, created: boolean) => void;
+}) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Theme | null>(null);
   const title = (id: number) => session.stories.find((s) => s.id === id)?.title ?? t('theme.storyN', { id });
@@ -334,12 +390,24 @@ function Themes({ session, editable, onSaved }: { session: Session; editable: bo
           }}
         />
       ) : null}
-      {editable && !editing ? <ThemeForm key="create" session={session} theme={null} onSaved={(theme) => onSaved(theme, true)} /> : null}
+      {editable && !editing ? (
+        <ThemeForm key="create" session={session} theme={null} onSaved={(theme) => onSaved(theme, true)} />
+      ) : null}
     </section>
   );
 }
 
-function ThemeForm({ session, theme, onSaved, onCancel }: { session: Session; theme: Theme | null; onSaved: (t: Theme) => void; onCancel?: () => void }) {
+function ThemeForm({
+  session,
+  theme,
+  onSaved,
+  onCancel,
+}: {
+  session: Session;
+  theme: Theme | null;
+  onSaved: (t: Theme) => void;
+  onCancel?: () => void;
+}) {
   const { t, lang } = useI18n();
   const [title, setTitle] = useState(theme?.title ?? '');
   const [description, setDescription] = useState(theme?.description ?? '');
@@ -394,10 +462,32 @@ function ThemeForm({ session, theme, onSaved, onCancel }: { session: Session; th
       submitLabel={theme ? t('common.save') : t('theme.add')}
       onCancel={onCancel}
     >
-      <TextField id={`${p}-title`} label={t('theme.field.title')} value={title} onValue={setTitle} error={errors.title} required wide maxLength={200} />
-      <TextArea id={`${p}-description`} label={t('theme.field.description')} value={description} onValue={setDescription} error={errors.description} rows={4} maxLength={10_000} />
+      <TextField
+        id={`${p}-title`}
+        label={t('theme.field.title')}
+        value={title}
+        onValue={setTitle}
+        error={errors.title}
+        required
+        wide
+        maxLength={200}
+      />
+      <TextArea
+        id={`${p}-description`}
+        label={t('theme.field.description')}
+        value={description}
+        onValue={setDescription}
+        error={errors.description}
+        rows={4}
+        maxLength={10_000}
+      />
       {session.stories.length ? (
-        <Fieldset id={`${p}-story_ids`} legend={t('theme.field.stories')} description={t('theme.field.storiesHelp')} error={errors.story_ids}>
+        <Fieldset
+          id={`${p}-story_ids`}
+          legend={t('theme.field.stories')}
+          description={t('theme.field.storiesHelp')}
+          error={errors.story_ids}
+        >
           {session.stories.map((s) => (
             <Checkbox
               key={s.id}
@@ -413,7 +503,15 @@ function ThemeForm({ session, theme, onSaved, onCancel }: { session: Session; th
   );
 }
 
-function ActionForm({ session, colleagues, onSaved }: { session: Session; colleagues: Colleague[]; onSaved: (a: Action) => void }) {
+function ActionForm({
+  session,
+  colleagues,
+  onSaved,
+}: {
+  session: Session;
+  colleagues: Colleague[];
+  onSaved: (a: Action) => void;
+}) {
   const { t, lang } = useI18n();
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState('');
@@ -463,7 +561,9 @@ function ActionForm({ session, colleagues, onSaved }: { session: Session; collea
       id="action-new"
       title={t('action.addTitle')}
       focusOnOpen={false}
-      intro={session.status === 'closed' ? <p class="utrecht-paragraph wk-muted">{t('action.addAfterClose')}</p> : undefined}
+      intro={
+        session.status === 'closed' ? <p class="utrecht-paragraph wk-muted">{t('action.addAfterClose')}</p> : undefined
+      }
       error={error}
       status={null}
       formRef={formRef}
@@ -471,7 +571,16 @@ function ActionForm({ session, colleagues, onSaved }: { session: Session; collea
       busy={busy}
       submitLabel={t('action.add')}
     >
-      <TextArea id="action-description" label={t('action.field.description')} description={t('action.field.descriptionHelp')} value={description} onValue={setDescription} error={errors.description} rows={3} maxLength={10_000} />
+      <TextArea
+        id="action-description"
+        label={t('action.field.description')}
+        description={t('action.field.descriptionHelp')}
+        value={description}
+        onValue={setDescription}
+        error={errors.description}
+        rows={3}
+        maxLength={10_000}
+      />
       <SelectField
         id="action-owner_id"
         label={t('action.field.owner')}
@@ -482,7 +591,15 @@ function ActionForm({ session, colleagues, onSaved }: { session: Session; collea
         error={errors.owner_id}
         required
       />
-      <DateField id="action-due_date" label={t('action.field.due')} description={t('common.dateHelp')} value={due} onValue={setDue} error={errors.due_date} required />
+      <DateField
+        id="action-due_date"
+        label={t('action.field.due')}
+        description={t('common.dateHelp')}
+        value={due}
+        onValue={setDue}
+        error={errors.due_date}
+        required
+      />
       {session.themes.length ? (
         <SelectField
           id="action-theme_id"
@@ -536,7 +653,13 @@ function CloseSession({ session, onClosed }: { session: Session; onClosed: (s: S
         {t('session.closeTitle')}
       </h2>
       <p class="utrecht-paragraph">{t('session.closeIntro')}</p>
-      <button ref={buttonRef} type="button" id="session-close" class="utrecht-button utrecht-button--primary-action" onClick={() => setOpen(true)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        id="session-close"
+        class="utrecht-button utrecht-button--primary-action"
+        onClick={() => setOpen(true)}
+      >
         {t('session.close')}
       </button>
       {open ? (

@@ -61,7 +61,13 @@ export function StoryPicker({ picked, onChange, error }: Props) {
 
   const isPicked = (id: number) => picked.some((p) => p.id === id);
   const toggle = (s: StoryBrief, on: boolean) =>
-    onChange(on ? (isPicked(s.id) || picked.length >= MAX_PICKED ? [...picked] : [...picked, s]) : picked.filter((p) => p.id !== s.id));
+    onChange(
+      on
+        ? isPicked(s.id) || picked.length >= MAX_PICKED
+          ? [...picked]
+          : [...picked, s]
+        : picked.filter((p) => p.id !== s.id),
+    );
   const line = (s: StoryBrief) => (
     <>
       {s.title}
@@ -85,7 +91,14 @@ export function StoryPicker({ picked, onChange, error }: Props) {
           }
         }}
       >
-        <TextField id="session-pick-q" label={t('sessionForm.pickSearch')} description={t('sessionForm.pickSearchHelp')} value={q} onValue={setQ} maxLength={100} />
+        <TextField
+          id="session-pick-q"
+          label={t('sessionForm.pickSearch')}
+          description={t('sessionForm.pickSearchHelp')}
+          value={q}
+          onValue={setQ}
+          maxLength={100}
+        />
       </div>
       <div role="status" class="wk-live wk-picker__status">
         {problem ? null : found ? pickFoundMessage(t, lang, found.items.length, found) : ''}
@@ -94,7 +107,13 @@ export function StoryPicker({ picked, onChange, error }: Props) {
       {found && found.items.length ? (
         <Fieldset id="session-pick-results" legend={t('sessionForm.pickResults')}>
           {found.items.map((s) => (
-            <Checkbox key={s.id} id={`session-pick-${s.id}`} label={line(s)} checked={isPicked(s.id)} onChecked={(on) => toggle(s, on)} />
+            <Checkbox
+              key={s.id}
+              id={`session-pick-${s.id}`}
+              label={line(s)}
+              checked={isPicked(s.id)}
+              onChecked={(on) => toggle(s, on)}
+            />
           ))}
         </Fieldset>
       ) : null}
@@ -105,7 +124,13 @@ export function StoryPicker({ picked, onChange, error }: Props) {
         error={error}
       >
         {picked.map((s) => (
-          <Checkbox key={s.id} id={`session-picked-${s.id}`} label={line(s)} checked onChecked={(on) => toggle(s, on)} />
+          <Checkbox
+            key={s.id}
+            id={`session-picked-${s.id}`}
+            label={line(s)}
+            checked
+            onChecked={(on) => toggle(s, on)}
+          />
         ))}
       </Fieldset>
     </div>

@@ -15,7 +15,9 @@ export function StartPage({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>{t('start.title', { name: me.name })}</PageHeading>
-      <p class="utrecht-paragraph utrecht-paragraph--lead">{t('start.intro', { organisation: me.organisation.name })}</p>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">
+        {t('start.intro', { organisation: me.organisation.name })}
+      </p>
 
       <div class="wk-cards">
         <section class="wk-card" aria-labelledby="start-roles">
@@ -90,11 +92,15 @@ function MyActions({ me }: { me: Me }) {
       </h2>
       <p class="utrecht-paragraph">
         {t('myActions.intro')}
-        {overdue ? <strong> {overdue === 1 ? t('myActions.overdueOne') : t('myActions.overdue', { count: overdue })}</strong> : null}
+        {overdue ? (
+          <strong> {overdue === 1 ? t('myActions.overdueOne') : t('myActions.overdue', { count: overdue })}</strong>
+        ) : null}
       </p>
       <LiveRegions error={error} status={status} />
       {actions === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <ActionTable
           id="my-actions"
@@ -104,9 +110,12 @@ function MyActions({ me }: { me: Me }) {
           me={me}
           context="mine"
           onSaved={(saved, message) => {
-            setActions((list) => (list ?? []).flatMap((a) => (a.id !== saved.id ? [a] : isOpenAction(saved.status) ? [saved] : [])));
+            setActions((list) =>
+              (list ?? []).flatMap((a) => (a.id !== saved.id ? [a] : isOpenAction(saved.status) ? [saved] : [])),
+            );
             setStatus(message);
-            if (!isOpenAction(saved.status)) requestAnimationFrame(() => document.getElementById('start-actions')?.focus());
+            if (!isOpenAction(saved.status))
+              requestAnimationFrame(() => document.getElementById('start-actions')?.focus());
           }}
         />
       )}

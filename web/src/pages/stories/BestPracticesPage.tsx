@@ -36,7 +36,9 @@ export function BestPracticesPage({ me }: { me: Me }) {
         setData({ ...page, offset });
         if (paged.current) {
           paged.current = false;
-          requestAnimationFrame(() => document.getElementById('best-practices-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+          requestAnimationFrame(() =>
+            document.getElementById('best-practices-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
+          );
         }
       },
       (err) => {
@@ -50,10 +52,24 @@ export function BestPracticesPage({ me }: { me: Me }) {
 
   const items = data?.items ?? null;
   const paging = data
-    ? offsetPaging({ offset: data.offset }, { count: data.items.length, total: data.total, total_exact: data.total_exact }, PAGE_SIZE, (f) => offsetSearch(f.offset))
+    ? offsetPaging(
+        { offset: data.offset },
+        { count: data.items.length, total: data.total, total_exact: data.total_exact },
+        PAGE_SIZE,
+        (f) => offsetSearch(f.offset),
+      )
     : null;
   const where =
-    (data && paging && countCaption(t, lang, { exact: 'bestPractices.caption', more: 'bestPractices.captionMore' }, paging.range, data)) || t('bestPractices.title');
+    (data &&
+      paging &&
+      countCaption(
+        t,
+        lang,
+        { exact: 'bestPractices.caption', more: 'bestPractices.captionMore' },
+        paging.range,
+        data,
+      )) ||
+    t('bestPractices.title');
 
   return (
     <>
@@ -64,7 +80,9 @@ export function BestPracticesPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('bestPractices.intro')}</p>
       <LiveRegions error={error} />
       {items === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <DataTable
           id="best-practices"
@@ -114,7 +132,9 @@ export function BestPracticesPage({ me }: { me: Me }) {
                 {bp.knowledge_item ? (
                   <KnowledgeStatusBadge status={bp.knowledge_item.status} />
                 ) : (
-                  <span class="utrecht-status-badge wk-badge wk-badge--concept">{t(`bestPractices.status.${bp.status}`)}</span>
+                  <span class="utrecht-status-badge wk-badge wk-badge--concept">
+                    {t(`bestPractices.status.${bp.status}`)}
+                  </span>
                 )}
               </td>
             </tr>

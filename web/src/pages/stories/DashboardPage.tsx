@@ -6,7 +6,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { Lang, MessageKey } from '../../i18n';
-import { api, TELLER_KINDS, type Bucket, type Me, type Stats, type StatsPeriod, type StatsQuery, type Team } from '../../lib/api';
+import {
+  api,
+  TELLER_KINDS,
+  type Bucket,
+  type Me,
+  type Stats,
+  type StatsPeriod,
+  type StatsQuery,
+  type Team,
+} from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/format';
 import { defaultPeriods, divergingSegments, formatPercent, formatPoints, valueLabel } from '../../lib/stories';
@@ -74,7 +83,11 @@ export function DashboardPage({ me }: { me: Me }) {
   }, [viewYear]);
 
   useEffect(() => {
-    if (!restricted) api.teams().then((tl) => setTeams(tl.items.filter((x: Team) => x.active)), () => undefined);
+    if (!restricted)
+      api.teams().then(
+        (tl) => setTeams(tl.items.filter((x: Team) => x.active)),
+        () => undefined,
+      );
     const q = toQuery(form);
     if (q) setApplied(q);
   }, []);
@@ -115,7 +128,8 @@ export function DashboardPage({ me }: { me: Me }) {
     if (cf === null) errs.compareFrom = t('dashboard.badDate');
     if (ct === null) errs.compareTo = t('dashboard.badDate');
     if (from && to && to < from) errs.to = t('dashboard.periodOrder');
-    if (cf !== null && ct !== null && !!cf !== !!ct) errs[cf ? 'compareTo' : 'compareFrom'] = t('dashboard.compareBoth');
+    if (cf !== null && ct !== null && !!cf !== !!ct)
+      errs[cf ? 'compareTo' : 'compareFrom'] = t('dashboard.compareBoth');
     if (cf && ct && ct < cf) errs.compareTo = t('dashboard.periodOrder');
     setErrors(errs);
     if (Object.keys(errs).length) return null;
@@ -133,12 +147,17 @@ export function DashboardPage({ me }: { me: Me }) {
     e.preventDefault();
     const q = toQuery(form);
     if (!q) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.wk-dashboard-filter [aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.wk-dashboard-filter [aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setApplied(q);
   };
-  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof FormState>(key: K) =>
+    (value: FormState[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
 
   return (
     <>
@@ -147,8 +166,19 @@ export function DashboardPage({ me }: { me: Me }) {
       </p>
       <PageHeading>{t('dashboard.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('dashboard.intro')}</p>
-      <form class="utrecht-form wk-filter wk-dashboard-filter" onSubmit={onSubmit} aria-label={t('dashboard.filter.label')} noValidate>
-        <DateField id="dash-from" label={t('dashboard.from')} value={form.from} onValue={set('from')} error={errors.from} />
+      <form
+        class="utrecht-form wk-filter wk-dashboard-filter"
+        onSubmit={onSubmit}
+        aria-label={t('dashboard.filter.label')}
+        noValidate
+      >
+        <DateField
+          id="dash-from"
+          label={t('dashboard.from')}
+          value={form.from}
+          onValue={set('from')}
+          error={errors.from}
+        />
         <DateField id="dash-to" label={t('dashboard.to')} value={form.to} onValue={set('to')} error={errors.to} />
         <DateField
           id="dash-compare-from"
@@ -189,7 +219,9 @@ export function DashboardPage({ me }: { me: Me }) {
       </form>
       <LiveRegions error={error} />
       {stats === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined} class="wk-dashboard">
           <Figures stats={stats} lang={lang} views={views} />
@@ -199,7 +231,11 @@ export function DashboardPage({ me }: { me: Me }) {
   );
 }
 
-function periodText(p: StatsPeriod, lang: Lang, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
+function periodText(
+  p: StatsPeriod,
+  lang: Lang,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+): string {
   return t('dashboard.periodLabel', { from: formatDate(p.from, lang), to: formatDate(p.to, lang) });
 }
 
@@ -215,7 +251,10 @@ interface Row {
 
 /** One row per value: this period's share, the comparison's, the difference in points. */
 function rowsOf(now: Bucket[], before: Bucket[] | null, lang: Lang): Row[] {
-  const codes = [...now.map((b) => b.code), ...(before ?? []).map((b) => b.code).filter((c) => !now.some((b) => b.code === c))];
+  const codes = [
+    ...now.map((b) => b.code),
+    ...(before ?? []).map((b) => b.code).filter((c) => !now.some((b) => b.code === c)),
+  ];
   return codes.map((code) => {
     const a = now.find((b) => b.code === code);
     const b = before?.find((x) => x.code === code);
@@ -251,7 +290,8 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
   const topics = withPoints(rowsOf(now.topics, before?.topics ?? null, lang), stats.changes?.topics);
   const valuations = withPoints(rowsOf(now.valuations, before?.valuations ?? null, lang), stats.changes?.valuations);
   const archetypes = withPoints(rowsOf(now.archetypes, before?.archetypes ?? null, lang), stats.changes?.archetypes);
-  const categories = (rows: Row[]) => rows.map((r) => ({ label: r.label, values: before ? [r.now, r.before ?? 0] : [r.now] }));
+  const categories = (rows: Row[]) =>
+    rows.map((r) => ({ label: r.label, values: before ? [r.now, r.before ?? 0] : [r.now] }));
 
   return (
     <>
@@ -278,7 +318,9 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
             <div class="wk-counts__item" id="dash-views">
               <dt>{t('dashboard.views')}</dt>
               <dd class="wk-counts__value">
-                {views.total === 1 ? t('dashboard.viewsCountOne', { year: views.year }) : t('dashboard.viewsCount', { count: views.total, year: views.year })}
+                {views.total === 1
+                  ? t('dashboard.viewsCountOne', { year: views.year })
+                  : t('dashboard.viewsCount', { count: views.total, year: views.year })}
               </dd>
             </div>
           ) : null}
@@ -289,8 +331,20 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
         <h2 id="dash-topics-title" class="utrecht-heading-2">
           {t('dashboard.topics')}
         </h2>
-        <BarChart id="dash-topics-chart" title={t('dashboard.topicsChart')} series={series} categories={categories(topics)} format={formatPercent} />
-        <ShareTable id="dash-topics" caption={t('dashboard.topicsCaption')} first={t('dashboard.col.topic')} rows={topics} compare={!!before} />
+        <BarChart
+          id="dash-topics-chart"
+          title={t('dashboard.topicsChart')}
+          series={series}
+          categories={categories(topics)}
+          format={formatPercent}
+        />
+        <ShareTable
+          id="dash-topics"
+          caption={t('dashboard.topicsCaption')}
+          first={t('dashboard.col.topic')}
+          rows={topics}
+          compare={!!before}
+        />
       </section>
 
       <section class="wk-section" aria-labelledby="dash-valuations-title">
@@ -304,22 +358,52 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
             ...(before ? [{ label: beforeLabel, buckets: before.valuations, count: before.count }] : []),
           ]}
         />
-        <ShareTable id="dash-valuations" caption={t('dashboard.valuationsCaption')} first={t('dashboard.col.valuation')} rows={valuations} compare={!!before} />
+        <ShareTable
+          id="dash-valuations"
+          caption={t('dashboard.valuationsCaption')}
+          first={t('dashboard.col.valuation')}
+          rows={valuations}
+          compare={!!before}
+        />
       </section>
 
       <section class="wk-section" aria-labelledby="dash-archetypes-title">
         <h2 id="dash-archetypes-title" class="utrecht-heading-2">
           {t('dashboard.archetypes')}
         </h2>
-        <BarChart id="dash-archetypes-chart" title={t('dashboard.archetypesChart')} series={series} categories={categories(archetypes)} format={formatPercent} />
-        <ShareTable id="dash-archetypes" caption={t('dashboard.archetypesCaption')} first={t('dashboard.col.archetype')} rows={archetypes} compare={!!before} />
+        <BarChart
+          id="dash-archetypes-chart"
+          title={t('dashboard.archetypesChart')}
+          series={series}
+          categories={categories(archetypes)}
+          format={formatPercent}
+        />
+        <ShareTable
+          id="dash-archetypes"
+          caption={t('dashboard.archetypesCaption')}
+          first={t('dashboard.col.archetype')}
+          rows={archetypes}
+          compare={!!before}
+        />
         <p class="utrecht-paragraph wk-muted">{t('dashboard.sharesNote')}</p>
       </section>
     </>
   );
 }
 
-function ShareTable({ id, caption, first, rows, compare }: { id: string; caption: string; first: string; rows: Row[]; compare: boolean }) {
+function ShareTable({
+  id,
+  caption,
+  first,
+  rows,
+  compare,
+}: {
+  id: string;
+  caption: string;
+  first: string;
+  rows: Row[];
+  compare: boolean;
+}) {
   const { t } = useI18n();
   const columns = [
     { key: 'label', label: first },
@@ -332,8 +416,16 @@ function ShareTable({ id, caption, first, rows, compare }: { id: string; caption
   }
   const num = 'utrecht-table__cell utrecht-table__cell--numeric-data wk-nowrap';
   return (
-    <div class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table class={`utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table ${id}`} id={id}>
+    <div
+      class="utrecht-table-container utrecht-table-container--overflow-inline wk-table-wrap"
+      role="region"
+      aria-labelledby={`${id}-caption`}
+      tabIndex={0}
+    >
+      <table
+        class={`utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wk-table ${id}`}
+        id={id}
+      >
         <caption id={`${id}-caption`} class="utrecht-table__caption">
           {caption}
         </caption>
@@ -364,7 +456,13 @@ const DIV_BAR_H = 28;
  * and the shares as HTML text (wraps, and goes above the bar on a phone), the bar an SVG
  * stretched to its column.
  */
-function Diverging({ title, periods }: { title: string; periods: { label: string; buckets: Bucket[]; count: number }[] }) {
+function Diverging({
+  title,
+  periods,
+}: {
+  title: string;
+  periods: { label: string; buckets: Bucket[]; count: number }[];
+}) {
   const { t, lang } = useI18n();
   const first = periods[0]?.buckets ?? [];
   const side = (buckets: Bucket[], neg: boolean) => {
@@ -373,10 +471,7 @@ function Diverging({ title, periods }: { title: string; periods: { label: string
     return buckets.reduce((s, b, i) => s + ((neg ? i < mid : i > mid) ? b.share : 0), 0);
   };
   const label = `${title}. ${periods
-    .map(
-      (p) =>
-        `${p.label}: ${p.buckets.map((b) => `${valueLabel(b, lang)} ${formatPercent(b.share)}`).join(', ')}`,
-    )
+    .map((p) => `${p.label}: ${p.buckets.map((b) => `${valueLabel(b, lang)} ${formatPercent(b.share)}`).join(', ')}`)
     .join('; ')}.`;
   return (
     <figure class="wk-chart" aria-labelledby="dash-valuations-chart-caption">
@@ -403,7 +498,13 @@ function Diverging({ title, periods }: { title: string; periods: { label: string
           <div class="wk-chart__row" key={pi}>
             <div class="wk-chart__label">{p.label}</div>
             <div class="wk-chart__bars">
-              <svg class="wk-chart__track wk-diverging__track" viewBox={`0 0 ${DIV_W} ${DIV_BAR_H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <svg
+                class="wk-chart__track wk-diverging__track"
+                viewBox={`0 0 ${DIV_W} ${DIV_BAR_H}`}
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
                 {divergingSegments(p.buckets).map((s) => (
                   <rect
                     key={s.code}
@@ -416,7 +517,14 @@ function Diverging({ title, periods }: { title: string; periods: { label: string
                     <title>{`${valueLabel(p.buckets[s.index]!, lang)}: ${formatPercent(s.share)}`}</title>
                   </rect>
                 ))}
-                <line class="wk-chart__axis" x1={DIV_W / 2} x2={DIV_W / 2} y1={0} y2={DIV_BAR_H} vector-effect="non-scaling-stroke" />
+                <line
+                  class="wk-chart__axis"
+                  x1={DIV_W / 2}
+                  x2={DIV_W / 2}
+                  y1={0}
+                  y2={DIV_BAR_H}
+                  vector-effect="non-scaling-stroke"
+                />
               </svg>
               {p.count === 0 ? <span class="wk-diverging__none">{t('dashboard.noStories')}</span> : null}
               <div class="wk-diverging__ends">

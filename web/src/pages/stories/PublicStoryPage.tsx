@@ -43,7 +43,9 @@ export function PublicStoryPage({ org }: { org: string }) {
 
   useEffect(() => {
     api.storyForm(org).then(setForm, (err) => {
-      setLoadError(err instanceof ApiError && err.status === 404 ? t('publicStory.notFound') : describeError(err, t, lang).message);
+      setLoadError(
+        err instanceof ApiError && err.status === 404 ? t('publicStory.notFound') : describeError(err, t, lang).message,
+      );
     });
   }, [org]);
 
@@ -127,7 +129,12 @@ export function PublicStoryPage({ org }: { org: string }) {
               </h2>
               <p class="utrecht-paragraph">{t('publicStory.thanksText')}</p>
             </div>
-            <button type="button" id="public-again" class="utrecht-button utrecht-button--secondary-action wk-button--large" onClick={again}>
+            <button
+              type="button"
+              id="public-again"
+              class="utrecht-button utrecht-button--secondary-action wk-button--large"
+              onClick={again}
+            >
               {t('publicStory.another')}
             </button>
           </section>
@@ -150,11 +157,18 @@ export function PublicStoryPage({ org }: { org: string }) {
                 wide
                 maxLength={TITLE_MAX}
               />
-              <TextArea id="public-text" label={t('publicStory.field.text')} value={text} onValue={(v) => {
+              <TextArea
+                id="public-text"
+                label={t('publicStory.field.text')}
+                value={text}
+                onValue={(v) => {
                   setText(v);
                   if (errors.text && v.trim()) fixed('text');
                 }}
-                error={errors.text} rows={8} maxLength={TEXT_MAX} />
+                error={errors.text}
+                rows={8}
+                maxLength={TEXT_MAX}
+              />
               {form.topics.length || form.valuations.length || form.archetypes.length || form.prompts.length ? (
                 <p class="utrecht-paragraph wk-muted">{t('publicStory.optional')}</p>
               ) : null}
@@ -226,7 +240,9 @@ function OrganisationBrand({ form, failed }: { form: StoryForm | null; failed: b
   const { t } = useI18n();
   const [broken, setBroken] = useState(false);
   if (!form) {
-    return <div class="wk-brand wk-brand--org">{failed ? <span class="wk-brand__name">{t('app.name')}</span> : null}</div>;
+    return (
+      <div class="wk-brand wk-brand--org">{failed ? <span class="wk-brand__name">{t('app.name')}</span> : null}</div>
+    );
   }
   const name = form.organisation.name;
   return (

@@ -26,7 +26,9 @@ export function ChoiceGroup(p: GroupProps) {
   const errId = p.error ? `${p.id}-error` : null;
   const describedBy = [descId, errId].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`utrecht-form-fieldset wk-fieldset wk-choices${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}>
+    <div
+      class={`utrecht-form-fieldset wk-fieldset wk-choices${p.error ? ' utrecht-form-fieldset--invalid utrecht-form-field--invalid' : ''}`}
+    >
       <fieldset
         id={p.id}
         class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
@@ -113,7 +115,12 @@ export function SignifierFields(p: SignifierProps) {
   return (
     <>
       {p.topics.length ? (
-        <ChoiceGroup id={`${p.prefix}-topic_id`} legend={p.labels.topic} error={p.errors.topic_id} required={p.required}>
+        <ChoiceGroup
+          id={`${p.prefix}-topic_id`}
+          legend={p.labels.topic}
+          error={p.errors.topic_id}
+          required={p.required}
+        >
           {p.topics.map((x) => (
             <Choice
               key={x.id}

@@ -25,8 +25,20 @@ export function StoryFilterFields({ prefix, value, onChange, errors, teams, topi
   const set = (key: keyof FilterFields) => (v: string) => onChange({ [key]: v });
   return (
     <>
-      <DateField id={`${prefix}-from`} label={t('stories.filter.from')} value={value.from} onValue={set('from')} error={errors.from} />
-      <DateField id={`${prefix}-to`} label={t('stories.filter.to')} value={value.to} onValue={set('to')} error={errors.to} />
+      <DateField
+        id={`${prefix}-from`}
+        label={t('stories.filter.from')}
+        value={value.from}
+        onValue={set('from')}
+        error={errors.from}
+      />
+      <DateField
+        id={`${prefix}-to`}
+        label={t('stories.filter.to')}
+        value={value.to}
+        onValue={set('to')}
+        error={errors.to}
+      />
       <SelectField
         id={`${prefix}-team`}
         label={t('stories.filter.team')}

@@ -13,7 +13,15 @@ import { setFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
 import { loadStaffSigns } from '../../lib/signs';
 import { useUnsavedChanges } from '../../lib/unsaved';
-import { answersBody, checkDraft, ownTeamsFirst, storyChanged, TEXT_MAX, TITLE_MAX, type StoryDraft } from '../../lib/stories';
+import {
+  answersBody,
+  checkDraft,
+  ownTeamsFirst,
+  storyChanged,
+  TEXT_MAX,
+  TITLE_MAX,
+  type StoryDraft,
+} from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { Checkbox, DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
@@ -21,7 +29,18 @@ import { Link } from '../../components/Link';
 import { Choice, ChoiceGroup, SignifierFields } from './Signifiers';
 
 /** The form's fields as the API names them (errors from the server land there). */
-const PLACED = ['title', 'text', 'date', 'teller_kind', 'team_id', 'topic_id', 'valuation_id', 'archetype_ids', 'answers', 'signed'];
+const PLACED = [
+  'title',
+  'text',
+  'date',
+  'teller_kind',
+  'team_id',
+  'topic_id',
+  'valuation_id',
+  'archetype_ids',
+  'answers',
+  'signed',
+];
 
 function emptyDraft(me: Me, teams: Team[]): StoryDraft {
   const own = teams.filter((x) => me.teams.some((m) => m.id === x.id));
@@ -55,7 +74,10 @@ export function StoryFormPage({ me }: { me: Me }) {
   useEffect(() => {
     Promise.all([loadStaffSigns(), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
       ([f, tl]) => {
-        const active = ownTeamsFirst(tl.items.filter((x) => x.active), me.teams);
+        const active = ownTeamsFirst(
+          tl.items.filter((x) => x.active),
+          me.teams,
+        );
         setForm(f);
         setTeams(active);
         const empty = emptyDraft(me, active);
@@ -74,7 +96,8 @@ export function StoryFormPage({ me }: { me: Me }) {
     if (!draft || !form || busy) return;
     const problems = checkDraft(draft, todayIso());
     const local: Record<string, string> = {};
-    for (const [field, problem] of Object.entries(problems)) local[field] = t(`storyForm.required.${problem}` as MessageKey);
+    for (const [field, problem] of Object.entries(problems))
+      local[field] = t(`storyForm.required.${problem}` as MessageKey);
     setErrors(local);
     if (Object.keys(local).length) {
       setError(t('storyForm.fixFields'));
@@ -120,7 +143,9 @@ export function StoryFormPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('storyForm.intro')}</p>
       <LiveRegions error={error} />
       {!draft || !form ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <form ref={formRef} class="utrecht-form wk-form wk-story-form" noValidate onSubmit={onSubmit}>
           <TextField

@@ -41,7 +41,11 @@ export function StoryListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => storyFilterFromSearch(search), [search]);
-  const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: StoryFilter): FormState => ({ ...f, from: dateInputValue(f.from), to: dateInputValue(f.to) });
+  const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: StoryFilter): FormState => ({
+    ...f,
+    from: dateInputValue(f.from),
+    to: dateInputValue(f.to),
+  });
   const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [dateErrors, setDateErrors] = useState<Record<string, string>>({});
   /** The filter's topics and valuations: those offered to staff. */
@@ -91,7 +95,9 @@ export function StoryListPage({ me }: { me: Me }) {
           setError(null);
           if (paged.current) {
             paged.current = false;
-            requestAnimationFrame(() => document.getElementById('stories-caption')?.closest<HTMLElement>('[role="region"]')?.focus());
+            requestAnimationFrame(() =>
+              document.getElementById('stories-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
+            );
           }
           const filtered = searchFromStoryFilter({ ...firstPage(applied), status: '' });
           if (filtered) setStatus(storyList.found(t, lang, page));
@@ -124,8 +130,10 @@ export function StoryListPage({ me }: { me: Me }) {
 
   const tab = quality ? applied.status : '';
   const paging = data
-    ? storyList.paging(data.filter, { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor }, (p) =>
-        cursors.get(data.filter, p),
+    ? storyList.paging(
+        data.filter,
+        { count: data.items.length, total: data.total, total_exact: data.total_exact, next_cursor: data.next_cursor },
+        (p) => cursors.get(data.filter, p),
       )
     : null;
   const caption = data && paging ? storyList.caption(t, lang, paging.range, data) : t('stories.title');
@@ -142,16 +150,28 @@ export function StoryListPage({ me }: { me: Me }) {
       <p class="utrecht-paragraph">{t('stories.intro')}</p>
       <p class="utrecht-paragraph wk-actions">
         {canWriteStories(me.roles) ? (
-          <Link id="stories-new" href="/verhalen/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link">
+          <Link
+            id="stories-new"
+            href="/verhalen/nieuw"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wk-button-link"
+          >
             {t('stories.new')}
           </Link>
         ) : null}
         {canSeeStoryStats(me.roles) ? (
-          <Link id="stories-dashboard" href="/verhalen/dashboard" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+          <Link
+            id="stories-dashboard"
+            href="/verhalen/dashboard"
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+          >
             {t('stories.dashboardLink')}
           </Link>
         ) : null}
-        <Link id="stories-best-practices" href="/best-practices" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link">
+        <Link
+          id="stories-best-practices"
+          href="/best-practices"
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wk-button-link"
+        >
           {t('nav.bestPractices')}
         </Link>
       </p>
@@ -203,7 +223,9 @@ export function StoryListPage({ me }: { me: Me }) {
       </div>
 
       {data === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <div aria-busy={busy ? 'true' : undefined}>
           <DataTable
@@ -218,7 +240,13 @@ export function StoryListPage({ me }: { me: Me }) {
               { key: 'team', label: t('stories.col.team') },
               { key: 'teller', label: t('stories.col.teller') },
             ]}
-            empty={anyFilter ? t('stories.emptyFiltered') : tab === 'pending' ? t('stories.emptyPending') : t('stories.empty')}
+            empty={
+              anyFilter
+                ? t('stories.emptyFiltered')
+                : tab === 'pending'
+                  ? t('stories.emptyPending')
+                  : t('stories.empty')
+            }
             rows={data.items}
             renderRow={(s) => (
               <tr class="utrecht-table__row" key={s.id} data-story-id={s.id}>
@@ -272,7 +300,12 @@ function ExportLinks({ filter }: { filter: StoryFilter }) {
       <a id="stories-export-csv" class="utrecht-link utrecht-link--html-a" href={api.storyExportUrl(q, 'csv')} download>
         {t('stories.exportCsv')}
       </a>{' '}
-      <a id="stories-export-xlsx" class="utrecht-link utrecht-link--html-a" href={api.storyExportUrl(q, 'xlsx')} download>
+      <a
+        id="stories-export-xlsx"
+        class="utrecht-link utrecht-link--html-a"
+        href={api.storyExportUrl(q, 'xlsx')}
+        download
+      >
         {t('stories.exportXlsx')}
       </a>
     </p>

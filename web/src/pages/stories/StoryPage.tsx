@@ -7,7 +7,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-import { api, type BestPractice, type Me, type PersonalDataFlag, type Redaction, type SessionSummary, type Story, type Warning } from '../../lib/api';
+import {
+  api,
+  type BestPractice,
+  type Me,
+  type PersonalDataFlag,
+  type Redaction,
+  type SessionSummary,
+  type Story,
+  type Warning,
+} from '../../lib/api';
 import { blackOut, segments } from '../../lib/redaction';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -100,7 +109,9 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
   return (
     <>
       <p class="utrecht-paragraph wk-breadcrumb">
-        <Link id="stories-back" href={fromQueue ? '/verhalen?status=pending' : '/verhalen'}>{fromQueue ? t('story.backQueue') : t('story.back')}</Link>
+        <Link id="stories-back" href={fromQueue ? '/verhalen?status=pending' : '/verhalen'}>
+          {fromQueue ? t('story.backQueue') : t('story.back')}
+        </Link>
       </p>
       <PageHeading title={heading}>{heading}</PageHeading>
       {story && bestPractice ? (
@@ -112,7 +123,9 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
       <LiveRegions error={error} status={status ?? flash?.message ?? null} />
       <StoryWarnings warnings={flash?.warnings ?? []} />
       {story === null ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <section class="wk-section" aria-labelledby="story-text-title">
@@ -183,11 +196,17 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
   );
 }
 
-function decisionText(story: Story, t: (k: MessageKey, p?: Record<string, string | number>) => string, lang: 'nl' | 'en'): string {
+function decisionText(
+  story: Story,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+  lang: 'nl' | 'en',
+): string {
   const m = story.moderation!;
   const decision = m.decision === 'accept' || m.decision === 'reject' ? t(`story.decision.${m.decision}`) : m.decision;
   const when = formatDateTime(m.decided_at, lang);
-  return m.decided_by ? t('story.decidedBy', { decision, name: m.decided_by.name, when }) : t('story.decidedAt', { decision, when });
+  return m.decided_by
+    ? t('story.decidedBy', { decision, name: m.decided_by.name, when })
+    : t('story.decidedAt', { decision, when });
 }
 
 /** The flagged passages of one field of a story waiting for moderation. */
@@ -220,7 +239,7 @@ function fieldWords(story: Story, field: string): string | null {
   if (field === 'title') return story.title;
   if (field === 'text') return story.text;
   const m = /^answers\[(\d+)\]\.text$/.exec(field);
-  return m ? story.answers[Number(m[1])]?.text ?? null : null;
+  return m ? (story.answers[Number(m[1])]?.text ?? null) : null;
 }
 
 /**
@@ -253,11 +272,18 @@ function Redactions({
   ];
   const fieldLabel = (f: string) => fields.find((x) => x.value === f)?.label ?? f;
   const all: (Redaction & { kind: string })[] = [
-    ...flags.map((f) => ({ field: f.field, passage: f.passage, kind: t(`story.personalData.${f.kind}` as MessageKey) })),
+    ...flags.map((f) => ({
+      field: f.field,
+      passage: f.passage,
+      kind: t(`story.personalData.${f.kind}` as MessageKey),
+    })),
     ...extra.map((r) => ({ ...r, kind: t('story.personalData.own') })),
   ];
   const active = all.filter((r) => chosen.has(redactionKey(r)));
-  const preview = blackOut(story.text, active.filter((r) => r.field === 'text').map((r) => r.passage));
+  const preview = blackOut(
+    story.text,
+    active.filter((r) => r.field === 'text').map((r) => r.passage),
+  );
 
   const add = () => {
     const words = fieldWords(story, field);
@@ -284,7 +310,8 @@ function Redactions({
               onChecked={(on) => onChosen(redactionKey(r), on)}
               label={
                 <>
-                  {r.kind}: <mark class="wk-personal-data">{r.passage}</mark> <span class="wk-muted">({fieldLabel(r.field)})</span>
+                  {r.kind}: <mark class="wk-personal-data">{r.passage}</mark>{' '}
+                  <span class="wk-muted">({fieldLabel(r.field)})</span>
                 </>
               }
             />
@@ -292,7 +319,13 @@ function Redactions({
         </Fieldset>
       ) : null}
       <div class="wk-redact-add">
-        <SelectField id="story-redact-field" label={t('story.redact.field')} value={field} onValue={setField} options={fields} />
+        <SelectField
+          id="story-redact-field"
+          label={t('story.redact.field')}
+          value={field}
+          onValue={setField}
+          options={fields}
+        />
         <TextField
           id="story-redact-passage"
           label={t('story.redact.passage')}
@@ -303,7 +336,12 @@ function Redactions({
           maxLength={2000}
         />
         <div class="utrecht-button-group wk-button-row">
-          <button type="button" id="story-redact-add" class="utrecht-button utrecht-button--secondary-action" onClick={add}>
+          <button
+            type="button"
+            id="story-redact-add"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={add}
+          >
             {t('story.redact.add')}
           </button>
         </div>
@@ -342,8 +380,17 @@ function Moderation({ story }: { story: Story }) {
         .filter((r) => chosen.has(redactionKey(r)))
         .map(({ field, passage }) => ({ field, passage }));
       const unique = [...new Map(redact.map((r) => [redactionKey(r), r])).values()];
-      const saved = await api.moderateStory(story.id, decision, decision === 'reject' ? reason.trim() : undefined, unique);
-      setFlash(decision === 'accept' ? t('story.accepted', { title: saved.title }) : t('story.rejected', { title: saved.title }));
+      const saved = await api.moderateStory(
+        story.id,
+        decision,
+        decision === 'reject' ? reason.trim() : undefined,
+        unique,
+      );
+      setFlash(
+        decision === 'accept'
+          ? t('story.accepted', { title: saved.title })
+          : t('story.rejected', { title: saved.title }),
+      );
       navigate('/verhalen?status=pending');
     } catch (err) {
       const shown = describeError(err, t, lang);
@@ -414,7 +461,14 @@ function Moderation({ story }: { story: Story }) {
           >
             {t('story.accept')}
           </button>
-          <button ref={rejectRef} type="button" id="story-reject" class="utrecht-button utrecht-button--secondary-action" onClick={onReject} disabled={busy}>
+          <button
+            ref={rejectRef}
+            type="button"
+            id="story-reject"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={onReject}
+            disabled={busy}
+          >
             {t('story.reject')}
           </button>
         </div>
@@ -476,7 +530,11 @@ function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPracti
     setBusy(true);
     setError(null);
     try {
-      const body = { title: title.trim(), summary: summary.trim(), ...(sessionId ? { session_id: Number(sessionId) } : {}) };
+      const body = {
+        title: title.trim(),
+        summary: summary.trim(),
+        ...(sessionId ? { session_id: Number(sessionId) } : {}),
+      };
       const bp = await api.createBestPractice(story.id, body);
       setOpen(false);
       onMade(bp);
@@ -496,7 +554,13 @@ function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPracti
         {t('bestPractice.sectionTitle')}
       </h2>
       <p class="utrecht-paragraph">{t('bestPractice.sectionIntro')}</p>
-      <button ref={buttonRef} type="button" id="story-make-bp" class="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        id="story-make-bp"
+        class="utrecht-button utrecht-button--secondary-action"
+        onClick={() => setOpen(true)}
+      >
         {t('bestPractice.make')}
       </button>
       {open ? (
@@ -509,7 +573,15 @@ function MakeBestPractice({ story, onMade }: { story: Story; onMade: (bestPracti
           initialFocus="bp-summary"
           error={error}
         >
-          <TextField id="bp-title" label={t('bestPractice.field.title')} value={title} onValue={setTitle} error={errors.title} required maxLength={200} />
+          <TextField
+            id="bp-title"
+            label={t('bestPractice.field.title')}
+            value={title}
+            onValue={setTitle}
+            error={errors.title}
+            required
+            maxLength={200}
+          />
           <TextArea
             id="bp-summary"
             label={t('bestPractice.field.summary')}
