@@ -63,7 +63,8 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 fmt:
-	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')
+	scripts/format.sh
+	cd web && npm run --silent format
 
 clean:
 	rm -rf build build-test web/dist

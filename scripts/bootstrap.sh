@@ -17,7 +17,7 @@ packages=(build-essential cmake ninja-build pkg-config
           # The Dutch word list the search splits compound words with (decision 0009).
           wdutch)
 case "$purpose" in
-  test)  packages+=(libgtest-dev libgmock-dev postgresql curl sqlite3 python3-openpyxl) ;;
+  test)  packages+=(libgtest-dev libgmock-dev postgresql curl sqlite3 python3-openpyxl clang-format) ;;
   bench) packages+=(libbenchmark-dev wrk nginx-light hyperfine sqlite3 curl) ;;
   # make fuzz: clang with libFuzzer. The runtime (libclang_rt.fuzzer) is only a
   # recommendation of clang, which --no-install-recommends below leaves out.

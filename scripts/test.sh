@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test, in order of speed: unit (C++ and web), API over HTTP on SQLite, then on a
-# throw-away PostgreSQL server (unit store tests and API tests again), then the browser
-# tests in headless Chromium. Expects `make build-test web` to have run (make test does).
+# Every test, in order of speed: the sources' formatting, unit (C++ and web), API over
+# HTTP on SQLite, then on a throw-away PostgreSQL server (unit store tests and API tests
+# again), then the browser tests in headless Chromium. Expects `make build-test web` to
+# have run (make test does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WIJKKADER_BIN="$PWD/build-test/wijkkader"
@@ -12,6 +13,10 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 section() { printf '\n=== %s ===\n' "$*"; }
+
+section "Formatting (clang-format on C++, Prettier on the web app)"
+scripts/format.sh --check
+(cd web && npm run --silent format:check)
 
 section "Web unit tests (Vitest)"
 (cd web && npx vitest run)
