@@ -82,7 +82,12 @@ class PostgresConnection final : public Tx {
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
   Dialect dialect() const override { return Dialect::postgres; }
-  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // Fit for the next transaction: connected, out of pipeline mode, and outside any
+  // transaction (but for a COMMIT whose answer is still to be read).
+  bool healthy() const {
+    return !broken_ && PQstatus(conn_) == CONNECTION_OK && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF &&
+           (end_unanswered_ || PQtransactionStatus(conn_) == PQTRANS_IDLE);
+  }
 
   void each(std::string_view sql, std::span<const Param> params, const std::function<void(Row&)>& f) override {
     PGresult* res = run(sql, params);
@@ -165,7 +170,6 @@ class PostgresConnection final : public Tx {
   }
   void forget_begin() { pending_begin_ = nullptr; }
 
- private:
   // Reads the answer to a COMMIT sent without waiting.
   void settle() {
     if (!end_unanswered_) return;
@@ -173,6 +177,7 @@ class PostgresConnection final : public Tx {
     while (PGresult* r = PQgetResult(conn_)) PQclear(r);
   }
 
+ private:
   PGresult* run(std::string_view sql, std::span<const Param> params) {
     const std::string key(sql);
     auto it = prepared_.find(key);
@@ -224,8 +229,8 @@ class PostgresConnection final : public Tx {
                            const std::vector<const char*>& values, const std::vector<int>& lengths,
                            const std::vector<int>& formats) {
     const char* begin = pending_begin_;
-    if (PQenterPipelineMode(conn_) != 1) throw error_from(nullptr, conn_, "pipeline");
     const std::string text = prepare ? to_postgres_placeholders(key) : std::string();
+    if (PQenterPipelineMode(conn_) != 1) throw error_from(nullptr, conn_, "pipeline");
     const bool sent = PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
                       (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
                       PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
@@ -234,6 +239,7 @@ class PostgresConnection final : public Tx {
     // The results in order, each followed by a null; then the sync. After an error the
     // later ones are PGRES_PIPELINE_ABORTED.
     PGresult* failed = nullptr;
+    int failed_at = 0;
     PGresult* statement = nullptr;
     const int expected = sent ? (prepare ? 3 : 2) : 0;
     for (int n = 0; n < expected; ++n) {
@@ -246,6 +252,7 @@ class PostgresConnection final : public Tx {
       if (prepare && n == 1 && ok) prepared_.emplace(key, name);
       if (!ok && !failed && st != PGRES_PIPELINE_ABORTED) {
         failed = r;
+        failed_at = n;
       } else if (ok && n == expected - 1) {
         statement = r;
       } else {
@@ -258,11 +265,17 @@ class PostgresConnection final : public Tx {
         PQclear(r);
         if (sync) break;
       }
-    PQexitPipelineMode(conn_);
+    // A send libpq refused (more than 65,535 values, say) leaves what went before it
+    // queued: the connection is not used again.
+    if (PQexitPipelineMode(conn_) != 1 || !sent) broken_ = true;
     pending_begin_ = nullptr;
     if (failed || !statement) {
       if (statement) PQclear(statement);
-      auto err = error_from(failed, conn_, prepare ? "prepare: " + key : "statement");
+      const std::string context = !failed                     ? "statement not sent: " + key
+                                  : failed_at == 0            ? std::string("begin")
+                                  : prepare && failed_at == 1 ? "prepare: " + key
+                                                              : "statement";
+      auto err = error_from(failed, conn_, context);
       if (failed) PQclear(failed);
       throw err;
     }
@@ -273,6 +286,7 @@ class PostgresConnection final : public Tx {
   std::unordered_map<std::string, std::string> prepared_;
   const char* pending_begin_ = nullptr;  // a BEGIN not yet sent
   bool end_unanswered_ = false;          // a COMMIT sent, its answer not yet read
+  bool broken_ = false;                  // left in a state no later transaction may inherit
   std::size_t statements_named_ = 0;
 };
 
@@ -300,7 +314,14 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::acquire() {
     if (!idle_.empty()) {
       auto c = std::move(idle_.back());
       idle_.pop_back();
-      return c;
+      // A COMMIT answered with an error (the server went away meanwhile): open another.
+      lock.unlock();
+      c->settle();
+      if (c->healthy()) return c;
+      c.reset();
+      lock.lock();
+      --open_;
+      continue;
     }
     if (open_ < pool_size_) {
       ++open_;
