@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sys/file.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,9 +62,6 @@ std::map<std::int64_t, Text> texts_of(Tx& tx, std::int64_t org_id, const std::ve
 void insert_item(Tx& index, std::int64_t org_id, std::int64_t item_id, const Text& t) {
   repo::put_search_entry(index, org_id, item_id, t.status, t.category, t.title, t.body);
 }
-
-// Set on the thread build_in_background starts: its large builds yield the CPU.
-thread_local bool on_background_thread = false;
 
 fs::path temporary_dir() {
   const char* dir = std::getenv("TMPDIR");
@@ -159,7 +155,6 @@ void SearchReplica::build_in_background(store::Database& primary) {
   if (background_.joinable()) background_.join();  // one that ended
   building_ = true;
   background_ = std::thread([this, &primary] {
-    on_background_thread = true;
     try {
       catch_up(primary);
     } catch (const std::exception& e) {
@@ -207,8 +202,8 @@ void SearchReplica::save_position(Tx& index, const Position& at) {
 // batch read later may show an item newer than the position; the first catch-up applies
 // every change after the position again, which is harmless (apply_changes). Written in
 // key order, as migration 0009 fills the embedded store's index, so FTS5 writes few
-// segments, then merged into one. A large build (more items than a search waits for)
-// runs at the lowest CPU priority, so that the requests come first.
+// segments, then merged into one. (It runs at normal priority: the copy's writes, and the
+// tokenizing in them, run on the SQLite store's writer thread, which catch-ups share.)
 void SearchReplica::build(store::Database& primary) {
   spdlog::info("kennisbank: building the search index{}", temporary_ ? "" : " in " + path_);
   const auto started = std::chrono::steady_clock::now();
@@ -230,8 +225,6 @@ void SearchReplica::build(store::Database& primary) {
   });
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
   build_size_ = entries.size();
-  if (entries.size() > small_build_ && on_background_thread)
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);  // this thread only (Linux)
   index_->with_write([&](Tx& index) {
     index.execute("DELETE FROM knowledge_fts");
     for (std::size_t from = 0; from < entries.size();) {
