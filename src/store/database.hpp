@@ -122,6 +122,19 @@ class Tx {
   std::int64_t insert(std::string_view sql, std::initializer_list<Param> params);
 };
 
+// A WHERE clause built from fixed fragments, one for each filter that is set, with the
+// values they bind: each present filter can bound an index walk, where `(? IS NULL OR …)`
+// kept SQLite and PostgreSQL's generic plans from using it.
+struct Where {
+  std::string sql;
+  std::vector<Param> params;
+  // Appends `fragment` ("AND x = ? ") with its one value.
+  void add(const char* fragment, Param value) {
+    sql += fragment;
+    params.push_back(std::move(value));
+  }
+};
+
 // "?, ?, ?" for binding a list of n values (IN (…)); at least one placeholder, so an
 // empty list binds one value that matches nothing. The only SQL text built at run time:
 // it depends on a count, never on a value.

@@ -41,25 +41,14 @@ SessionRow session_from(const store::Row& r) {
   return s;
 }
 
-// The list's conditions from fixed fragments, only those asked for, so that an index can
-// bound the walk (as the stories' filter does): with `(? IS NULL OR s.status = ?)` SQLite
-// read every session of the organisation to count the open ones (bench/lists.sh, 100,000
+// The list's conditions (store::Where): with `(? IS NULL OR s.status = ?)` SQLite read
+// every session of the organisation to count the open ones (bench/lists.sh, 100,000
 // sessions: 162 ms a page of open sessions).
-struct SessionWhere {
-  std::string sql;
-  std::vector<Param> params;
-};
-
-SessionWhere session_where(std::int64_t org_id, const SessionQuery& q) {
-  SessionWhere w{"WHERE s.org_id = ? ", {org_id}};
-  const auto add = [&](const char* fragment, const std::optional<std::string>& value) {
-    if (!value) return;
-    w.sql += fragment;
-    w.params.emplace_back(*value);
-  };
-  add("AND s.status = ? ", q.status);
-  add("AND s.session_date >= ? ", q.from);
-  add("AND s.session_date <= ? ", q.to);
+store::Where session_where(std::int64_t org_id, const SessionQuery& q) {
+  store::Where w{"WHERE s.org_id = ? ", {org_id}};
+  if (q.status) w.add("AND s.status = ? ", *q.status);
+  if (q.from) w.add("AND s.session_date >= ? ", *q.from);
+  if (q.to) w.add("AND s.session_date <= ? ", *q.to);
   return w;
 }
 

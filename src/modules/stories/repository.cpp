@@ -72,26 +72,15 @@ void attach_all(Tx& tx, std::int64_t org_id, std::vector<StoryRow>& rows) {
   }
 }
 
-// The WHERE clause of a story list: fixed fragments for the filters that are set (so
-// that each present filter can bound an index walk; `(? IS NULL OR …)` kept PostgreSQL's
-// generic plans from using them), bound parameters for their values.
-struct Where {
-  std::string sql;
-  std::vector<Param> params;
-};
-
-Where where(std::int64_t org_id, const StoryFilter& f) {
-  Where w{"WHERE s.org_id = ? AND s.status = ? ", {org_id, f.status}};
-  const auto add = [&](const char* fragment, Param value) {
-    w.sql += fragment;
-    w.params.push_back(std::move(value));
-  };
-  if (f.from) add("AND s.story_date >= ? ", *f.from);
-  if (f.to) add("AND s.story_date <= ? ", *f.to);
-  if (f.team_id) add("AND s.team_id = ? ", *f.team_id);
-  if (f.teller) add("AND s.teller_kind = ? ", *f.teller);
-  if (f.topic_id) add("AND s.topic_id = ? ", *f.topic_id);
-  if (f.valuation_id) add("AND s.valuation_id = ? ", *f.valuation_id);
+// The WHERE clause of a story list (store::Where).
+store::Where where(std::int64_t org_id, const StoryFilter& f) {
+  store::Where w{"WHERE s.org_id = ? AND s.status = ? ", {org_id, f.status}};
+  if (f.from) w.add("AND s.story_date >= ? ", *f.from);
+  if (f.to) w.add("AND s.story_date <= ? ", *f.to);
+  if (f.team_id) w.add("AND s.team_id = ? ", *f.team_id);
+  if (f.teller) w.add("AND s.teller_kind = ? ", *f.teller);
+  if (f.topic_id) w.add("AND s.topic_id = ? ", *f.topic_id);
+  if (f.valuation_id) w.add("AND s.valuation_id = ? ", *f.valuation_id);
   if (f.q) {
     const auto like = store::like_containing(*f.q);
     w.sql += "AND (LOWER(s.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(s.text) LIKE LOWER(?) ESCAPE '\\') ";
