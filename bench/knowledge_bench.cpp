@@ -22,11 +22,11 @@
 #include <string>
 #include <vector>
 
-#include "app/demo.hpp"
 #include "core/dutch.hpp"
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
 #include "modules/knowledge/search_key.hpp"
+#include "modules/organisation/demo.hpp"
 #include "modules/organisation/service.hpp"
 #include "store/migrations.hpp"
 #include "store/open.hpp"
@@ -349,7 +349,7 @@ int main(int argc, char** argv) {
   wk::organisation::Service organisations(*db);
   if (!reuse) {
     organisations.seed_default_lists(0);
-    wk::app::create_demo_organisation(organisations, 0);
+    wk::demo::create_demo_organisation(organisations, 0);
   }
   const auto org = organisations.organisations().front().id;
   const auto owner = db->read([&](wk::store::Tx& tx) { return wk::organisation::Service::users(tx, org).front().id; });

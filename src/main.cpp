@@ -10,10 +10,10 @@
 #include <thread>
 
 #include "app/app.hpp"
-#include "app/demo.hpp"
+#include "core/crypto.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
-#include "modules/auth/password.hpp"
+#include "modules/organisation/demo.hpp"
 #include "store/migrations.hpp"
 #include "store/open.hpp"
 #include "store/sqlite/sqlite_database.hpp"
@@ -54,7 +54,7 @@ fs::path demo_login_file(const std::string& database) {
 void print_demo_logins(const std::string& password) {
   std::cout << "\nDemo-organisatie: SMD Enschede-Haaksbergen (demo). Inloggen kan met (wachtwoord voor alle accounts: "
             << password << "):\n";
-  for (const auto& l : wk::app::demo_logins()) std::cout << "  " << l.email << "  (" << l.description << ")\n";
+  for (const auto& l : wk::demo::demo_logins()) std::cout << "  " << l.email << "  (" << l.description << ")\n";
 }
 
 int serve(const std::string& database, const wk::http::ServerOptions& options, bool demo, bool demo_data,
@@ -78,8 +78,9 @@ int serve(const std::string& database, const wk::http::ServerOptions& options, b
         R"("event":"search_index_ignored","hint":"--search-index is for PostgreSQL; SQLite searches its own index")");
   auto db = wk::store::open_database(database, {.pool_size = options.threads * 2});
   wk::app::App app(*db, config);
+  app.start();
   if (demo) {
-    auto password = wk::app::create_demo_organisation(app.organisations(), wk::now_millis());
+    auto password = wk::demo::create_demo_organisation(app.organisations(), wk::now_millis());
     if (password && demo_data)
       for (const auto& o : app.organisations().organisations())
         if (o.slug == "smd") app.add_demo_content(o.id, wk::now_millis());
@@ -248,7 +249,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   setup_logging();
   try {
-    wk::auth::init_crypto();
+    wk::crypto::init_crypto();
     if (*serve_cmd) {
       options.port = static_cast<std::uint16_t>(port);
       options.threads = std::max(options.threads, 2);
@@ -265,7 +266,8 @@ int main(int argc, char** argv) {
     if (*user_add) {
       const std::string password = read_password_from_stdin();
       auto db = wk::store::open_database(database);
-      wk::organisation::Service organisations(*db);
+      wk::app::App app(*db, {});
+      auto& organisations = app.organisations();
       const auto org_id = resolve_org(organisations, org_slug);
       auto user = organisations.add_user_as_system(org_id, {email, name, password, roles, {}}, teams, wk::now_millis());
       if (!user) {
@@ -278,8 +280,8 @@ int main(int argc, char** argv) {
     }
     if (*org_add) {
       auto db = wk::store::open_database(database);
-      wk::organisation::Service organisations(*db);
-      auto org = organisations.create_organisation(org_name, new_slug, districts, wk::now_millis());
+      wk::app::App app(*db, {});  // the modules declare the lists a new organisation starts with
+      auto org = app.organisations().create_organisation(org_name, new_slug, districts, wk::now_millis());
       if (!org) {
         std::cerr << "wijkkader org add: " << describe(org.error()) << "\n";
         return 2;

@@ -1,26 +1,15 @@
 #include "app/app.hpp"
 
-#include "app/demo.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <chrono>
-
-#include "core/dutch.hpp"
 #include "http/problem.hpp"
-#include "modules/audit/routes.hpp"
-#include "modules/cases/report_chapter.hpp"
-#include "modules/cases/routes.hpp"
-#include "modules/knowledge/report_chapter.hpp"
-#include "modules/knowledge/repository.hpp"
-#include "modules/knowledge/routes.hpp"
-#include "modules/organisation/routes.hpp"
-#include "modules/programmes/routes.hpp"
-#include "modules/sensemaking/report_chapter.hpp"
-#include "modules/sensemaking/routes.hpp"
-#include "modules/stories/routes.hpp"
-#include "modules/usage/routes.hpp"
-#include "report/routes.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/cases/module.hpp"
+#include "modules/knowledge/module.hpp"
+#include "modules/organisation/module.hpp"
+#include "modules/programmes/module.hpp"
+#include "modules/sensemaking/module.hpp"
+#include "modules/stories/module.hpp"
+#include "modules/usage/module.hpp"
+#include "report/module.hpp"
 #include "store/embedded.hpp"
 
 namespace wk::app {
@@ -31,70 +20,61 @@ const std::string& openapi_document() {
   return doc ? *doc : empty;
 }
 
-App::App(store::Database& db, Config config)
-    : db_(db),
-      config_(config),
-      organisations_(db),
-      sessions_(db, config.sessions, config.throttle),
-      programmes_(db),
-      cases_(db),
-      stories_(db),
-      sensemaking_(db),
-      usage_(db),
-      knowledge_(db, config.search_index),
-      reports_(db, chapters_),
-      idempotency_(db) {
-  organisations_.on_sessions_end(&auth::SessionService::end_sessions);
-  // An index made by another tokenizer or word list is rebuilt once (decision 0009).
-  const auto started = std::chrono::steady_clock::now();
-  db_.with_write([&](store::Tx& tx) {
-    if (knowledge::repo::reindex_if_tokenizer_changed(tx))
-      spdlog::info(
-          "kennisbank: search index rebuilt for tokenizer '{}' ({} ms)", dutch::tokenizer_version(),
-          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-    return true;
-  });
-  knowledge_.prepare_search();
+namespace {
+void add_system_routes(http::Router& router, store::Database& db) {
   using http::Access;
-  router_.add("GET", "/healthz", Access::public_route, [](http::Context&) {
+  router.add("GET", "/healthz", Access::public_route, [](http::Context&) {
     return http::json_response(200, {{"status", "ok"}});
   });
-  router_.add("GET", "/readyz", Access::public_route, [this](http::Context&) {
-    if (db_.ping()) return http::json_response(200, {{"status", "ready"}});
+  router.add("GET", "/readyz", Access::public_route, [&db](http::Context&) {
+    if (db.ping()) return http::json_response(200, {{"status", "ready"}});
     return http::problem_response(
         {ErrorKind::unavailable, "De database is niet bereikbaar.", "The database is not reachable.", {}, 0});
   });
-  router_.add("GET", "/api/v1/openapi.json", Access::public_route, [](http::Context&) {
+  router.add("GET", "/api/v1/openapi.json", Access::public_route, [](http::Context&) {
     http::Response r;
     r.content_type = "application/json";
     r.body = openapi_document();
     return r;
   });
-  auth::register_routes(router_, sessions_, organisations_, config_.cookies);
-  organisation::register_routes(router_, organisations_);
-  audit::register_routes(router_, db_);
-  programmes::register_routes(router_, programmes_);
-  cases::register_routes(router_, cases_, db_);
-  stories::register_routes(router_, stories_, db_);
-  sensemaking::register_routes(router_, sensemaking_);
-  usage::register_routes(router_, usage_);
-  knowledge::register_routes(router_, knowledge_);
-  chapters_.add(cases::make_report_chapter());
-  chapters_.add(sensemaking::make_report_chapter());
-  chapters_.add(knowledge::make_report_chapter());
-  report::register_routes(router_, reports_);
-  organisations_.seed_default_lists(now_millis());
+}
+}  // namespace
+
+App::App(store::Database& db, Config config) : db_(db), idempotency_(db) {
+  // The modules, each after the ones whose services it uses (docs/adding-a-module.md).
+  // Their demo content is added in this order too.
+  modules_.add<audit::Module>(db);
+  modules_.add<organisation::Module>(db);
+  modules_.add<auth::Module>(db, auth::Config{config.sessions, config.throttle, config.cookies}, modules_);
+  modules_.add<usage::Module>(db);
+  modules_.add<programmes::Module>(db);
+  modules_.add<cases::Module>(db, modules_);
+  modules_.add<stories::Module>(db);
+  modules_.add<sensemaking::Module>(db, modules_);
+  modules_.add<knowledge::Module>(db, config.search_index);
+  modules_.add<report::Module>(db);
+
+  for (const auto& m : modules_) m->connect(modules_);
+  add_system_routes(router_, db_);
+  for (const auto& m : modules_) m->add_routes(router_);
+}
+
+void App::start() {
+  for (const auto& m : modules_) m->start();
+}
+
+organisation::Service& App::organisations() {
+  return modules_.get<organisation::Module>().service();
 }
 
 void App::add_demo_content(std::int64_t org_id, Millis now) {
-  add_demo_kassabonnen(db_, programmes_, cases_, org_id, now);
-  add_demo_vertelpunt(db_, stories_, sensemaking_, usage_, org_id, now);
-  add_demo_kennisbank(db_, knowledge_, org_id, now);
-  add_demo_jaarverslag(db_, reports_, org_id, now);
+  for (const auto& m : modules_) m->add_demo_content(org_id, now);
 }
 
 http::Authenticator App::authenticator() {
-  return [this](const http::Request& r, Millis now) { return auth::authenticate_request(sessions_, r, now); };
+  return [&sessions = modules_.get<auth::Module>().sessions()](const http::Request& r, Millis now) {
+    return auth::authenticate_request(sessions, r, now);
+  };
 }
 
 }  // namespace wk::app

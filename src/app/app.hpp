@@ -1,23 +1,15 @@
-// Wires the modules together: one object that owns the services and the router, used
-// by `wijkkader serve` and by the tests.
+// Wires the modules together: the list of modules (app.cpp), the router they add their
+// routes to, used by `wijkkader serve` and by the tests.
 #pragma once
 
-#include <memory>
 #include <string>
 
 #include "app/idempotency.hpp"
+#include "core/module.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
-#include "modules/auth/routes.hpp"
-#include "modules/auth/service.hpp"
-#include "modules/cases/service.hpp"
-#include "modules/knowledge/knowledge.hpp"
+#include "modules/auth/module.hpp"
 #include "modules/organisation/service.hpp"
-#include "modules/programmes/programmes.hpp"
-#include "modules/sensemaking/sensemaking.hpp"
-#include "modules/stories/stories.hpp"
-#include "modules/usage/usage.hpp"
-#include "report/report.hpp"
 #include "store/database.hpp"
 
 namespace wk::app {
@@ -33,27 +25,21 @@ struct Config {
 
 class App {
  public:
+  // Makes the modules and connects them: enough for the command line's commands.
   App(store::Database& db, Config config);
+  // Before serving: each module's start-up work (Module::start).
+  void start();
   const http::Router& router() const { return router_; }
   http::Authenticator authenticator();
-  organisation::Service& organisations() { return organisations_; }
+  organisation::Service& organisations();
+  const Modules& modules() const { return modules_; }
   http::IdempotencyStore& idempotency() { return idempotency_; }
   // Fills a newly made demo organisation with example records (`serve --demo-data`).
   void add_demo_content(std::int64_t org_id, Millis now);
 
  private:
   store::Database& db_;
-  Config config_;
-  organisation::Service organisations_;
-  auth::SessionService sessions_;
-  programmes::Service programmes_;
-  cases::Service cases_;
-  stories::Service stories_;
-  sensemaking::Service sensemaking_;
-  usage::Service usage_;
-  knowledge::Service knowledge_;
-  report::Registry chapters_;
-  report::Service reports_;
+  Modules modules_;
   DatabaseIdempotencyStore idempotency_;
   http::Router router_;
 };

@@ -129,18 +129,18 @@ bool is_blank_row(const std::vector<std::string>& row) {
 
 Error unterminated_quote(int line) {
   const std::string n = std::to_string(line);
-  return Error::bad_request("Line " + n + ": a quoted field is never closed; a '\"' is missing.",
-                            "Regel " + n + ": een veld tussen aanhalingstekens wordt niet afgesloten.");
+  return Error::bad_request(Nl{"Regel " + n + ": een veld tussen aanhalingstekens wordt niet afgesloten."},
+                            En{"Line " + n + ": a quoted field is never closed; a '\"' is missing."});
 }
 
 Error text_after_quote(int line) {
   const std::string n = std::to_string(line);
-  return Error::bad_request("Line " + n +
-                                ": text follows the closing '\"' of a quoted field. Inside a quoted field, write a "
-                                "quote as \"\".",
-                            "Regel " + n +
-                                ": er staat tekst na het afsluitende aanhalingsteken van een veld. Schrijf een "
-                                "aanhalingsteken binnen een veld als \"\".");
+  return Error::bad_request(Nl{"Regel " + n +
+                               ": er staat tekst na het afsluitende aanhalingsteken van een veld. Schrijf een "
+                               "aanhalingsteken binnen een veld als \"\"."},
+                            En{"Line " + n +
+                               ": text follows the closing '\"' of a quoted field. Inside a quoted field, write a "
+                               "quote as \"\"."});
 }
 
 }  // namespace
@@ -171,7 +171,7 @@ char detect_separator(std::string_view first_line) {
 
 Result<Table> parse(std::string_view in, char separator) {
   if (separator == '"' || is_line_end(separator)) {
-    return Error::bad_request("The CSV separator cannot be a quote or a line end.");
+    return Error::bad_request(En{"The CSV separator cannot be a quote or a line end."});
   }
   if (in.starts_with(kUtf8Bom)) in.remove_prefix(kUtf8Bom.size());
 

@@ -2,12 +2,16 @@
 
 namespace wk {
 
-Error Error::bad_request(std::string detail_en, std::string title_nl) {
-  return {ErrorKind::bad_request, std::move(title_nl), std::move(detail_en), {}, 0};
+Error Error::bad_request(Nl title, En detail) {
+  return {ErrorKind::bad_request, std::move(title.text), std::move(detail.text), {}, 0};
 }
 
-Error Error::unauthenticated(std::string detail_en, std::string title_nl) {
-  return {ErrorKind::unauthenticated, std::move(title_nl), std::move(detail_en), {}, 0};
+Error Error::bad_request(En detail) {
+  return bad_request(Nl{"Het verzoek is niet geldig."}, std::move(detail));
+}
+
+Error Error::unauthenticated(Nl title, En detail) {
+  return {ErrorKind::unauthenticated, std::move(title.text), std::move(detail.text), {}, 0};
 }
 
 Error Error::forbidden(std::string detail_en) {
@@ -18,8 +22,8 @@ Error Error::not_found(std::string detail_en) {
   return {ErrorKind::not_found, "Niet gevonden.", std::move(detail_en), {}, 0};
 }
 
-Error Error::conflict(std::string title_nl, std::string detail_en) {
-  return {ErrorKind::conflict, std::move(title_nl), std::move(detail_en), {}, 0};
+Error Error::conflict(Nl title, En detail) {
+  return {ErrorKind::conflict, std::move(title.text), std::move(detail.text), {}, 0};
 }
 
 Error Error::validation(std::vector<FieldError> fields) {

@@ -33,6 +33,15 @@ struct FieldError {
   std::string detail;  // English
 };
 
+// The two texts of an error, typed so that they cannot be passed in each other's place:
+// Error::conflict(Nl{"Deze naam bestaat al."}, En{"The name exists."}).
+struct Nl {
+  std::string text;  // Dutch, shown to the user
+};
+struct En {
+  std::string text;  // English, for API clients and logs
+};
+
 struct Error {
   ErrorKind kind;
   std::string title;   // Dutch
@@ -40,12 +49,12 @@ struct Error {
   std::vector<FieldError> fields;
   int retry_after_seconds = 0;
 
-  static Error bad_request(std::string detail_en, std::string title_nl = "Het verzoek is niet geldig.");
-  static Error unauthenticated(std::string detail_en = "Authentication required.",
-                               std::string title_nl = "U bent niet ingelogd.");
+  static Error bad_request(Nl title, En detail);
+  static Error bad_request(En detail);  // Dutch: "Het verzoek is niet geldig."
+  static Error unauthenticated(Nl title = Nl{"U bent niet ingelogd."}, En detail = En{"Authentication required."});
   static Error forbidden(std::string detail_en = "You are not allowed to do this.");
   static Error not_found(std::string detail_en = "No such resource.");
-  static Error conflict(std::string title_nl, std::string detail_en);
+  static Error conflict(Nl title, En detail);
   static Error validation(std::vector<FieldError> fields);
   static Error too_many_requests(int retry_after_seconds);
 };

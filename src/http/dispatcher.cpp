@@ -96,8 +96,9 @@ Response Dispatcher::guarded(const std::function<Response()>& f) {
     if (e.kind() == store::DbError::Kind::unique || e.kind() == store::DbError::Kind::foreign_key) {
       // The store's own message names constraints and values: it goes to the log only.
       spdlog::info(R"("event":"constraint_conflict","error":{})", nlohmann::json(e.what()).dump());
-      response = problem_response(Error::conflict("Dit botst met bestaande gegevens (bijvoorbeeld een dubbele naam).",
-                                                  "Conflicts with existing data (for example a duplicate)."));
+      response =
+          problem_response(Error::conflict(Nl{"Dit botst met bestaande gegevens (bijvoorbeeld een dubbele naam)."},
+                                           En{"Conflicts with existing data (for example a duplicate)."}));
     } else if (e.kind() == store::DbError::Kind::busy || e.kind() == store::DbError::Kind::connection) {
       spdlog::warn(R"("event":"database_unavailable","error":{})", nlohmann::json(e.what()).dump());
       response = problem_response({ErrorKind::unavailable,
@@ -181,7 +182,7 @@ std::string request_fingerprint(const Request& r) {
 }
 
 Error key_error(std::string title_nl, std::string detail_en) {
-  Error e = Error::bad_request(detail_en, title_nl);
+  Error e = Error::bad_request(Nl{title_nl}, En{detail_en});
   e.fields.push_back({"Idempotency-Key", std::move(title_nl), std::move(detail_en)});
   return e;
 }
@@ -201,8 +202,8 @@ Response Dispatcher::run_once(const Route& route, Context& ctx, std::string_view
       claim.stored.set_header("Idempotent-Replayed", "true");
       return claim.stored;
     case IdempotencyClaim::Kind::in_progress: {
-      Error e = Error::conflict("Dit verzoek wordt nog verwerkt. Probeer het zo opnieuw.",
-                                "A request with this Idempotency-Key is still being handled.");
+      Error e = Error::conflict(Nl{"Dit verzoek wordt nog verwerkt. Probeer het zo opnieuw."},
+                                En{"A request with this Idempotency-Key is still being handled."});
       e.retry_after_seconds = 1;
       return problem_response(e);
     }

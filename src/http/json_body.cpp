@@ -107,15 +107,15 @@ Result<nlohmann::json> parse_json_object(const Request& request) {
   PathTrackingSax sax(body);
   if (!nlohmann::json::sax_parse(request.body, &sax, nlohmann::json::input_format_t::json, true)) {
     if (sax.error_id() == kNumberOverflow) {
-      Error e = Error::bad_request("A number is too large.", "Een getal is te groot.");
+      Error e = Error::bad_request(Nl{"Een getal is te groot."}, En{"A number is too large."});
       e.fields.push_back({sax.error_path(), "Dit getal is te groot.", "number is too large to read"});
       return e;
     }
-    return Error::bad_request("Malformed JSON: " + sax.error_message(),
-                              "De gegevens konden niet worden gelezen (ongeldige JSON).");
+    return Error::bad_request(Nl{"De gegevens konden niet worden gelezen (ongeldige JSON)."},
+                              En{"Malformed JSON: " + sax.error_message()});
   }
   if (!body.is_object())
-    return Error::bad_request("The body must be a JSON object.", "De gegevens moeten een JSON-object zijn.");
+    return Error::bad_request(Nl{"De gegevens moeten een JSON-object zijn."}, En{"The body must be a JSON object."});
   return body;
 }
 

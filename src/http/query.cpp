@@ -78,7 +78,7 @@ std::optional<nlohmann::json> query_cursor(const Request& r, int offset, std::ve
 }
 
 Error bad_query(std::vector<FieldError> errors) {
-  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  Error e = Error::bad_request(Nl{"Ongeldige zoekopdracht."}, En{"Invalid query parameters."});
   e.fields = std::move(errors);
   return e;
 }

@@ -98,8 +98,8 @@ std::optional<Error> framing_error(const bhttp::request_parser<bhttp::string_bod
   const auto te = h.count(bhttp::field::transfer_encoding);
   if (te == 0) return std::nullopt;
   if (h.count(bhttp::field::content_length) > 0)
-    return Error::bad_request("Transfer-Encoding and Content-Length together.");
-  if (te > 1) return Error::bad_request("More than one Transfer-Encoding header.");
+    return Error::bad_request(En{"Transfer-Encoding and Content-Length together."});
+  if (te > 1) return Error::bad_request(En{"More than one Transfer-Encoding header."});
   std::string value = text::to_lower_ascii(text::trim(std::string(h[bhttp::field::transfer_encoding])));
   if (value == "chunked") return std::nullopt;
   if (value.find(',') != std::string::npos && value.ends_with("chunked"))
@@ -108,7 +108,7 @@ std::optional<Error> framing_error(const bhttp::request_parser<bhttp::string_bod
                  "Only the chunked transfer coding is supported.",
                  {},
                  0};
-  return Error::bad_request("Transfer-Encoding must be chunked.");
+  return Error::bad_request(En{"Transfer-Encoding must be chunked."});
 }
 
 bool reserved_path(std::string_view method, std::string_view target) {
@@ -217,7 +217,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     head_deadline_set_ = false;
     if (has_obs_fold(data.substr(0, end + 2)))
-      return reply_error(Error::bad_request("Obsolete line folding (obs-fold) in the request header."));
+      return reply_error(Error::bad_request(En{"Obsolete line folding (obs-fold) in the request header."}));
     parser_.emplace();
     // Beast checks Content-Length against the limit while it reads the header, so the
     // larger upload limit is set first and lowered in on_header for everything else.
@@ -255,9 +255,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
                           0});
     }
     if (ec == bhttp::error::header_limit) {
-      return reply_error(Error::bad_request("Request headers too large."));
+      return reply_error(Error::bad_request(En{"Request headers too large."}));
     }
-    if (ec) return reply_error(Error::bad_request("Malformed HTTP request: " + ec.message()));
+    if (ec) return reply_error(Error::bad_request(En{"Malformed HTTP request: " + ec.message()}));
 
     const auto started = std::chrono::steady_clock::now();
     auto req = parser_->release();
@@ -278,7 +278,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto parsed = parse_target(target);
     Request request = to_request(std::move(req), remote_, state_.proxies);
     if (!parsed) {
-      response = problem_response(Error::bad_request("Malformed request target."));
+      response = problem_response(Error::bad_request(En{"Malformed request target."}));
       add_security_headers(response);
     } else {
       request.path = std::move(parsed->path);

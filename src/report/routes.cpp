@@ -1,10 +1,11 @@
-#include "report/routes.hpp"
+#include "report/module.hpp"
 
 #include <charconv>
 
 #include "core/time.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/router.hpp"
 #include "report/pdf_cache.hpp"
 
 namespace wk::report {
@@ -23,7 +24,7 @@ std::optional<int> year_param(const Context& ctx) {
 }
 
 Error bad_query(std::string field, std::string title, std::string detail) {
-  Error e = Error::bad_request("Invalid query parameters.", "Ongeldige zoekopdracht.");
+  Error e = Error::bad_request(Nl{"Ongeldige zoekopdracht."}, En{"Invalid query parameters."});
   e.fields.push_back({std::move(field), std::move(title), std::move(detail)});
   return e;
 }
@@ -44,7 +45,8 @@ PdfCache& printed_reports() {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
   using http::Access;
 
   router.add("GET", "/verslag.css", Access::public_route, [](Context&) {

@@ -1,7 +1,8 @@
-#include "modules/auth/routes.hpp"
+#include "modules/auth/module.hpp"
 
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/router.hpp"
 #include "modules/organisation/json.hpp"
 
 namespace wk::auth {
@@ -53,8 +54,10 @@ std::optional<Principal> authenticate_request(SessionService& sessions, const ht
   return sessions.authenticate(*token, now);
 }
 
-void register_routes(http::Router& router, SessionService& sessions, organisation::Service& organisations,
-                     CookieOptions cookies) {
+void Module::add_routes(http::Router& router) {
+  SessionService& sessions = sessions_;
+  organisation::Service& organisations = organisations_;
+  const CookieOptions cookies = cookies_;
   router.add("POST", "/api/v1/session", http::Access::public_route, [&, cookies](http::Context& ctx) {
     auto body = http::parse_json_object(ctx.request);
     if (!body) return http::problem_response(body.error());

@@ -4,13 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/crypto.hpp"
 #include "modules/audit/audit_log.hpp"
-#include "modules/auth/password.hpp"
 #include "modules/auth/repository.hpp"
 #include "modules/organisation/service.hpp"
 
 namespace wk::auth {
 
+using crypto::burn_verification_time;
+using crypto::hash_password;
+using crypto::random_token;
+using crypto::token_hash;
+using crypto::verify_password;
 using store::Tx;
 
 namespace {
@@ -19,8 +24,8 @@ constexpr const char* kAddress = "address";
 constexpr const char* kDevice = "device";
 
 Error wrong_credentials() {
-  return Error::unauthenticated("Unknown e-mail address or wrong password.",
-                                "Het e-mailadres of het wachtwoord klopt niet.");
+  return Error::unauthenticated(Nl{"Het e-mailadres of het wachtwoord klopt niet."},
+                                En{"Unknown e-mail address or wrong password."});
 }
 }  // namespace
 

@@ -15,12 +15,6 @@ nlohmann::json to_json(const Totals& t) {
   return {{"oud_cents", t.oud}, {"nieuw_cents", t.nieuw}, {"saving_cents", t.saving()}};
 }
 
-nlohmann::json to_json(const std::vector<Warning>& warnings) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& w : warnings) out.push_back({{"field", w.field}, {"title", w.title}, {"detail", w.detail}});
-  return out;
-}
-
 nlohmann::json summary_json(const Case& c) {
   return {{"id", c.id},
           {"reference", c.reference},
@@ -46,7 +40,7 @@ nlohmann::json to_json(const CaseView& v) {
                        {"recorded_at", iso8601_utc(e.recorded_at)},
                        {"recorded_by", by}});
   }
-  j["warnings"] = to_json(v.warnings);
+  j["warnings"] = warnings_json(v.warnings);
   return j;
 }
 
@@ -62,7 +56,7 @@ nlohmann::json to_json(const ReceiptView& r) {
   const auto totals = r.receipt.totals();
   out["totals"] = to_json(totals);
   out["negative_saving"] = totals.saving() < 0;
-  out["warnings"] = to_json(r.warnings);
+  out["warnings"] = warnings_json(r.warnings);
   return out;
 }
 

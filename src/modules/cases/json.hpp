@@ -12,7 +12,6 @@ nlohmann::json summary_json(const Case& c);  // CaseSummary
 nlohmann::json to_json(const CaseView& v);   // Case with history and warnings
 nlohmann::json to_json(const ReceiptView& r);
 nlohmann::json to_json(const Summary& s);
-nlohmann::json to_json(const std::vector<Warning>& warnings);
 
 // What the audit log keeps of a case and of a receipt.
 nlohmann::json audit_snapshot(const repo::CaseRow& c);

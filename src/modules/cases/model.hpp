@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/money.hpp"
+#include "core/privacy.hpp"
+#include "core/ref.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 
@@ -56,11 +58,6 @@ enum class Side { oud, nieuw };
 inline constexpr Cents kMaxLineAmount = 10'000'000'000;  // € 100 million per year, per line
 std::string_view to_string(Side s);
 
-struct Ref {
-  std::int64_t id;
-  std::string name;
-};
-
 struct CostLine {
   std::int64_t id = 0;
   Side side;
@@ -93,15 +90,5 @@ struct Case {
   Totals totals;
   Millis updated_at = 0;
 };
-
-// A warning about personal data in free text: saved, but the user is told.
-struct Warning {
-  std::string field, title, detail;
-};
-
-// Checks free text: a BSN is refused (a FieldError), an e-mail address or phone number
-// gives a Warning.
-void check_free_text(std::string_view field, std::string_view text, std::vector<FieldError>& errors,
-                     std::vector<Warning>& warnings);
 
 }  // namespace wk::cases

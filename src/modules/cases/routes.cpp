@@ -1,4 +1,4 @@
-#include "modules/cases/routes.hpp"
+#include "modules/cases/module.hpp"
 
 #include <charconv>
 
@@ -8,6 +8,7 @@
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/router.hpp"
 #include "modules/cases/json.hpp"
 #include "modules/cases/transfer.hpp"
 
@@ -100,7 +101,9 @@ std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohm
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service, store::Database& db) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
+  store::Database& db = db_;
   using http::Access;
 
   router.add("GET", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {

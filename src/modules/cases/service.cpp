@@ -7,6 +7,7 @@
 #include "core/paging.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/cases/json.hpp"
+#include "modules/cases/lists.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
 
@@ -100,7 +101,7 @@ Case load_case(Tx& tx, std::int64_t org_id, const repo::CaseRow& row) {
 }
 
 Error reference_taken() {
-  Error e = Error::conflict("Deze casusreferentie bestaat al.", "A case with this reference already exists.");
+  Error e = Error::conflict(Nl{"Deze casusreferentie bestaat al."}, En{"A case with this reference already exists."});
   e.fields.push_back({"reference", "Deze casusreferentie bestaat al.", "already in use"});
   return e;
 }
@@ -283,10 +284,9 @@ Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_i
     if (!can_edit_case(p, row->team_id, slug)) return Error::forbidden("You may read this receipt, not change it.");
 
     std::map<std::int64_t, bool> categories, payers;  // id → active
-    for (const auto& v : organisation::Service::values(tx, p.org_id, organisation::list::cost_category))
+    for (const auto& v : organisation::Service::values(tx, p.org_id, cases::list::cost_category))
       categories[v.id] = v.active;
-    for (const auto& v : organisation::Service::values(tx, p.org_id, organisation::list::payer))
-      payers[v.id] = v.active;
+    for (const auto& v : organisation::Service::values(tx, p.org_id, cases::list::payer)) payers[v.id] = v.active;
 
     std::vector<FieldError> errors = std::move(malformed);
     std::vector<Warning> warnings;
@@ -379,7 +379,7 @@ std::optional<Summary> Service::summarise(Tx& tx, std::int64_t org_id, std::int6
   });
 
   std::map<std::int64_t, std::string> labels;
-  for (auto list : {organisation::list::cost_category, organisation::list::payer})
+  for (auto list : {cases::list::cost_category, cases::list::payer})
     for (const auto& v : organisation::Service::values(tx, org_id, list)) labels[v.id] = v.label;
   std::map<std::int64_t, Totals> by_category, by_payer;
   for (const auto& b : repo::breakdown(tx, org_id, programme_id, reference_date, team_id, scope)) {

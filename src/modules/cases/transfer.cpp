@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/cases/json.hpp"
+#include "modules/cases/lists.hpp"
 #include "modules/organisation/service.hpp"
 #include "modules/programmes/programmes.hpp"
 #include "report/report.hpp"
@@ -67,8 +68,8 @@ struct FileCase {
 class Importer {
  public:
   Importer(Tx& tx, const Principal& p, Millis now) : tx_(tx), p_(p), now_(now) {
-    categories_ = ListIndex::of(tx, p.org_id, organisation::list::cost_category);
-    payers_ = ListIndex::of(tx, p.org_id, organisation::list::payer);
+    categories_ = ListIndex::of(tx, p.org_id, cases::list::cost_category);
+    payers_ = ListIndex::of(tx, p.org_id, cases::list::payer);
     for (const auto& t : organisation::Service::teams(tx, p.org_id)) teams_[fold(t.name)] = t.id;
   }
 

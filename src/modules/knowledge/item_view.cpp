@@ -180,7 +180,7 @@ Error not_found() {
 }
 
 Error archived() {
-  return Error::conflict("Dit item is gearchiveerd.", "The item is archived.");
+  return Error::conflict(Nl{"Dit item is gearchiveerd."}, En{"The item is archived."});
 }
 
 }  // namespace wk::knowledge::detail

@@ -15,10 +15,11 @@
 
 #include "core/diff.hpp"
 #include "core/dutch.hpp"
+#include "core/privacy.hpp"
+#include "core/ref.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
-#include "modules/cases/model.hpp"
 #include "store/database.hpp"
 
 namespace wk::knowledge {
@@ -60,13 +61,6 @@ Status check_reviewer(const Principal& reviewer, std::int64_t author_id);
 std::vector<std::string> normalise_tags(const std::vector<std::string>& tags);
 
 // ---- records ----
-
-struct Ref {
-  std::int64_t id = 0;
-  std::string name;
-};
-
-using Warning = cases::Warning;
 
 struct ItemInput {
   std::optional<std::string> category, title, body;

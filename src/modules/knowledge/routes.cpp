@@ -1,14 +1,15 @@
-#include "modules/knowledge/routes.hpp"
+#include "modules/knowledge/module.hpp"
 
 #include <cctype>
 
 #include "core/markdown.hpp"
 #include "core/paging.hpp"
+#include "core/privacy.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
-#include "modules/cases/json.hpp"
+#include "http/router.hpp"
 
 namespace wk::knowledge {
 
@@ -103,7 +104,7 @@ json item_json(const Item& i) {
   json attachments = json::array();
   for (const auto& a : i.attachments) attachments.push_back(attachment_json(a));
   return {{"id", i.id},
-          {"warnings", cases::to_json(i.warnings)},
+          {"warnings", warnings_json(i.warnings)},
           {"status", i.status},
           {"category", i.shown.category},
           {"title", i.shown.title},
@@ -246,7 +247,8 @@ http::Response item_response(const Result<Item>& r, int status = 200) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
   using http::Access;
 
   router.add("GET", "/api/v1/knowledge", Access::authenticated, [&service](Context& ctx) {

@@ -147,8 +147,8 @@ std::optional<std::string> attachment_name(std::string_view name, const FileType
 Status check_reviewer(const Principal& reviewer, std::int64_t author_id) {
   if (!may_review(reviewer)) return Error::forbidden("Only quality staff publish.");
   if (reviewer.user_id == author_id)
-    return Error::conflict("U kunt uw eigen tekst niet publiceren; een andere kwaliteitsmedewerker beoordeelt hem.",
-                           "The reviewer must not be the author of the version.");
+    return Error::conflict(Nl{"U kunt uw eigen tekst niet publiceren; een andere kwaliteitsmedewerker beoordeelt hem."},
+                           En{"The reviewer must not be the author of the version."});
   return ok_status();
 }
 

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dutch.hpp"
+#include "core/privacy.hpp"
 #include "modules/audit/audit_log.hpp"
-#include "modules/cases/model.hpp"
 #include "modules/knowledge/item_view.hpp"
 #include "modules/knowledge/knowledge.hpp"
 #include "modules/knowledge/repository.hpp"
@@ -44,11 +44,11 @@ std::string tags_json(const std::vector<std::string>& tags) {
 }
 
 void check_input(const ItemInput& in, const People& people, std::vector<FieldError>& errors,
-                 std::vector<cases::Warning>& warnings) {
+                 std::vector<Warning>& warnings) {
   if (in.category && !is_category(*in.category))
     errors.push_back({"category", "Kies methodiek, document, procedure of richtlijn.", "unknown category"});
-  if (in.title) cases::check_free_text("title", *in.title, errors, warnings);
-  if (in.body) cases::check_free_text("body", *in.body, errors, warnings);
+  if (in.title) check_free_text("title", *in.title, errors, warnings);
+  if (in.body) check_free_text("body", *in.body, errors, warnings);
   if (in.owner_id && !people.may_own(*in.owner_id))
     errors.push_back({"owner_id", "Kies een actieve medewerker als eigenaar.", "no such active user"});
 }
@@ -103,7 +103,7 @@ Result<Item> Service::create(const Principal& p, const ItemInput& in, Millis now
   return db_.write([&](Tx& tx) -> Result<Item> {
     const auto people = People::load(tx, p.org_id);
     std::vector<FieldError> errors;
-    std::vector<cases::Warning> warnings;
+    std::vector<Warning> warnings;
     check_input(in, people, errors, warnings);
     if (in.owner_id && *in.owner_id != p.user_id && !may_author(p))
       errors.push_back({"owner_id", "Alleen kwaliteitsmedewerkers kiezen een andere eigenaar.", "not allowed"});
@@ -162,7 +162,7 @@ Result<Item> Service::update(const Principal& p, std::int64_t id, const ItemInpu
     if (!in.category && !in.title && !in.body && !in.tags && !in.owner_id)
       return *item_of(tx, p, *before, people, now, Detail::full);
     std::vector<FieldError> errors;
-    std::vector<cases::Warning> warnings;
+    std::vector<Warning> warnings;
     check_input(in, people, errors, warnings);
     if (!errors.empty()) return Error::validation(std::move(errors));
     auto item = *before;
@@ -226,9 +226,9 @@ Result<Item> move_draft(store::Database& db, const Principal& p, std::int64_t id
     if (!may_review(p) && !editor) return Error::forbidden();
     if (before->status == "gearchiveerd") return archived();
     if (!draft || draft->status != from)
-      return Error::conflict(std::string(from) == "concept" ? "Er is geen concept om ter review aan te bieden."
-                                                            : "Er is geen versie die op review wacht.",
-                             std::string("No draft in status ") + from + ".");
+      return Error::conflict(Nl{std::string(from) == "concept" ? "Er is geen concept om ter review aan te bieden."
+                                                               : "Er is geen versie die op review wacht."},
+                             En{std::string("No draft in status ") + from + "."});
     auto item = *before;
     auto v = *draft;
     if (auto r = change(tx, item, v); !r) return r.error();

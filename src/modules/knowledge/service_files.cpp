@@ -52,7 +52,7 @@ Result<Attachment> Service::attach(const Principal& p, std::int64_t id, std::str
           "De bestandsnaam past niet bij de inhoud: dit is een " + type->extensions.front() + "-bestand.",
           "The file name's extension does not match the content (" + type->content_type + ").");
     if (repo::attachments(tx, p.org_id, id).size() >= kMaxAttachments)
-      return Error::conflict("Een item heeft ten hoogste 20 bijlagen.", "The item has 20 attachments already.");
+      return Error::conflict(Nl{"Een item heeft ten hoogste 20 bijlagen."}, En{"The item has 20 attachments already."});
     repo::AttachmentRow row;
     row.name = *file_name;
     row.content_type = type->content_type;

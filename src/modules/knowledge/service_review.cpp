@@ -32,8 +32,8 @@ Result<Item> Service::verify(const Principal& p, std::int64_t id, const std::opt
       return Error::forbidden("Only the owner and quality staff verify an item.");
     if (before.status == "gearchiveerd") return archived();
     if (before.status != "gepubliceerd")
-      return Error::conflict("Alleen een gepubliceerd item kan als juist worden bevestigd.",
-                             "The item is not published.");
+      return Error::conflict(Nl{"Alleen een gepubliceerd item kan als juist worden bevestigd."},
+                             En{"The item is not published."});
     auto item = before;
     const auto today = iso_date_utc(now);
     item.review_by = add_months(today, review_months(item.category));
@@ -85,7 +85,8 @@ Result<Ratings> Service::rate(const Principal& p, std::int64_t id, const RatingI
     if (!v) return v.error();
     if (v->row.status == "gearchiveerd") return archived();
     if (v->row.status != "gepubliceerd" || !v->row.published_version)
-      return Error::conflict("Alleen een gepubliceerd item kan worden beoordeeld.", "The item is not published.");
+      return Error::conflict(Nl{"Alleen een gepubliceerd item kan worden beoordeeld."},
+                             En{"The item is not published."});
     const auto version = *v->row.published_version;
     const auto before = repo::rating_of(tx, p.org_id, id, version, p.user_id);
     repo::RatingRow row{p.user_id, in.juistheid, in.volledigheid, in.remark, before ? before->created_at : now, now};

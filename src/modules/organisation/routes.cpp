@@ -1,9 +1,10 @@
-#include "modules/organisation/routes.hpp"
+#include "modules/organisation/module.hpp"
 
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/router.hpp"
 #include "modules/organisation/json.hpp"
 
 namespace wk::organisation {
@@ -81,7 +82,8 @@ std::optional<Response> require_admin(const Context& ctx) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
   using http::Access;
 
   router.add("GET", "/api/v1/organisation/settings", Access::authenticated,
@@ -225,8 +227,8 @@ void register_routes(http::Router& router, Service& service) {
              [&service](Context& ctx) { return list_response(service.list_values(ctx.user(), ctx.param("list"))); });
 
   router.add("POST", "/api/v1/lists/{list}", Access::authenticated, [&service](Context& ctx) {
-    if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
-    if (!can_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
+    if (!service.has_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
+    if (!service.may_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
     Service::NewListValue value;
     if (auto bad = read_body(ctx, [&](FieldReader& in) {
           value.label = in.text("label", kShortName).value_or("");
@@ -240,8 +242,8 @@ void register_routes(http::Router& router, Service& service) {
   });
 
   router.add("PATCH", "/api/v1/lists/{list}/{id}", Access::authenticated, [&service](Context& ctx) {
-    if (!is_known_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
-    if (!can_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
+    if (!service.has_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
+    if (!service.may_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
     const auto id = ctx.id_param();
     if (!id) return problem_response(Error::not_found("No such value."));
     Service::ListValueChange change;

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "core/crypto.hpp"
 #include "core/image.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
-#include "modules/auth/password.hpp"
 #include "modules/organisation/json.hpp"
 #include "modules/organisation/repository.hpp"
 
@@ -49,7 +49,7 @@ void check_email(std::vector<FieldError>& errors, const std::string& email) {
 
 void check_password(std::vector<FieldError>& errors, const std::string& password) {
   const auto n = text::utf8_length(password);
-  if (n < auth::kMinPasswordLength || n > auth::kMaxPasswordLength)
+  if (n < crypto::kMinPasswordLength || n > crypto::kMaxPasswordLength)
     errors.push_back(
         {"password", "Kies een wachtwoord van minstens 12 tekens.", "must be between 12 and 1024 characters"});
 }
@@ -84,13 +84,13 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
 }
 
 Error duplicate_team_name() {
-  Error e = Error::conflict("Er bestaat al een team met deze naam.", "A team with this name already exists.");
+  Error e = Error::conflict(Nl{"Er bestaat al een team met deze naam."}, En{"A team with this name already exists."});
   e.fields.push_back({"name", "Er bestaat al een team met deze naam.", "already in use"});
   return e;
 }
 
 Error duplicate_email() {
-  Error e = Error::conflict("Dit e-mailadres is al in gebruik.", "This e-mail address is already in use.");
+  Error e = Error::conflict(Nl{"Dit e-mailadres is al in gebruik."}, En{"This e-mail address is already in use."});
   e.fields.push_back({"email", "Dit e-mailadres is al in gebruik.", "already in use"});
   return e;
 }
@@ -200,7 +200,8 @@ Result<District> Service::create_district(const Principal& p, const std::string&
   return db_.write([&](Tx& tx) -> Result<District> {
     for (const auto& d : repo::list_districts(tx, p.org_id))
       if (d.name == name) {
-        Error e = Error::conflict("Er bestaat al een stadsdeel met deze naam.", "A district with this name exists.");
+        Error e =
+            Error::conflict(Nl{"Er bestaat al een stadsdeel met deze naam."}, En{"A district with this name exists."});
         e.fields.push_back({"name", "Er bestaat al een stadsdeel met deze naam.", "already in use"});
         return e;
       }
@@ -300,7 +301,7 @@ Result<User> Service::insert_user(Tx& tx, std::int64_t org_id, std::optional<std
   check_team_ids(tx, errors, org_id, user.team_ids);
   if (!errors.empty()) return Error::validation(std::move(errors));
   if (repo::email_taken(tx, user.email, std::nullopt)) return duplicate_email();
-  const auto id = repo::insert_user(tx, org_id, user.email, user.name, auth::hash_password(user.password), now);
+  const auto id = repo::insert_user(tx, org_id, user.email, user.name, crypto::hash_password(user.password), now);
   repo::replace_roles(tx, org_id, id, user.roles);
   repo::replace_teams(tx, org_id, id, user.team_ids);
   auto created = *repo::find_user(tx, org_id, id);
@@ -335,8 +336,8 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
     const bool stays_admin = change.roles ? std::count(change.roles->begin(), change.roles->end(), "admin") > 0
                                           : std::count(before->roles.begin(), before->roles.end(), "admin") > 0;
     if (id == p.user_id && (change.active == false || !stays_admin))
-      return Error::conflict("U kunt uw eigen account niet deactiveren of uw eigen beheerdersrol afnemen.",
-                             "You cannot deactivate yourself or remove your own admin role.");
+      return Error::conflict(Nl{"U kunt uw eigen account niet deactiveren of uw eigen beheerdersrol afnemen."},
+                             En{"You cannot deactivate yourself or remove your own admin role."});
 
     bool role_removed = false;
     if (change.roles)
@@ -347,7 +348,7 @@ Result<User> Service::update_user(const Principal& p, std::int64_t id, UserChang
 
     repo::update_user(tx, p.org_id, id, change.email.value_or(before->email), change.name.value_or(before->name),
                       change.active.value_or(before->active));
-    if (change.password) repo::update_password(tx, p.org_id, id, auth::hash_password(*change.password));
+    if (change.password) repo::update_password(tx, p.org_id, id, crypto::hash_password(*change.password));
     if (change.roles) repo::replace_roles(tx, p.org_id, id, *change.roles);
     if (change.team_ids) repo::replace_teams(tx, p.org_id, id, *change.team_ids);
     auto after = *repo::find_user(tx, p.org_id, id);
@@ -378,9 +379,8 @@ void Service::store_own_password(Tx& tx, std::int64_t org_id, std::int64_t user_
                 now);
 }
 
-namespace {
-void seed_lists(Tx& tx, std::int64_t org_id) {
-  for (const auto& known : known_lists()) {
+void Service::seed_lists(Tx& tx, std::int64_t org_id) const {
+  for (const auto& known : lists_) {
     if (!repo::list_values(tx, org_id, known.name).empty()) continue;
     std::int64_t position = 0;
     for (const auto& d : known.defaults)
@@ -390,20 +390,22 @@ void seed_lists(Tx& tx, std::int64_t org_id) {
   }
 }
 
+namespace {
+
 nlohmann::json list_value_snapshot(std::string_view list, const ListValue& v) {
   return {{"list", list},           {"code", v.code},     {"label", v.label},       {"label_en", v.label_en},
           {"position", v.position}, {"active", v.active}, {"audience", v.audience}, {"public_label", v.public_label}};
 }
 
 Error duplicate_list_value() {
-  Error e = Error::conflict("Deze waarde staat al in de lijst.", "This value is already in the list.");
+  Error e = Error::conflict(Nl{"Deze waarde staat al in de lijst."}, En{"This value is already in the list."});
   e.fields.push_back({"label", "Deze waarde staat al in de lijst.", "already in the list"});
   return e;
 }
 }  // namespace
 
 Result<std::vector<ListValue>> Service::list_values(const Principal& p, std::string_view list) {
-  if (!is_known_list(list)) return Error::not_found("No such list.");
+  if (!has_list(list)) return Error::not_found("No such list.");
   if (!can_read_structure(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) { return repo::list_values(tx, p.org_id, list); });
 }
@@ -417,16 +419,25 @@ std::map<std::string, std::vector<ListValue>> Service::values(Tx& tx, std::int64
   return repo::list_values(tx, org_id, lists);
 }
 
-bool can_edit_list(const Principal& p, std::string_view list) {
-  return can_administer(p) || (is_story_list(list) && p.has_role(role::quality));
+bool Service::has_list(std::string_view list) const {
+  return std::any_of(lists_.begin(), lists_.end(), [&](const ListDefinition& l) { return l.name == list; });
+}
+
+bool Service::may_edit_list(const Principal& p, std::string_view list) const {
+  if (can_administer(p)) return true;
+  for (const auto& l : lists_)
+    if (l.name == list)
+      return std::any_of(l.also_edited_by.begin(), l.also_edited_by.end(),
+                         [&](std::string_view role) { return p.has_role(role); });
+  return false;
 }
 
 Result<ListValue> Service::add_list_value(const Principal& p, std::string_view list, const NewListValue& in,
                                           Millis now) {
   const auto& label = in.label;
   const auto& code = in.code;
-  if (!is_known_list(list)) return Error::not_found("No such list.");
-  if (!can_edit_list(p, list)) return Error::forbidden();
+  if (!has_list(list)) return Error::not_found("No such list.");
+  if (!may_edit_list(p, list)) return Error::forbidden();
   const std::string key = code ? *code : code_from_label(label);
   if (!text::is_slug(key))
     return Error::validation({{code ? "code" : "label", "Gebruik kleine letters, cijfers, - en _ voor de code.",
@@ -456,8 +467,8 @@ Result<ListValue> Service::add_list_value(const Principal& p, std::string_view l
 
 Result<ListValue> Service::update_list_value(const Principal& p, std::string_view list, std::int64_t id,
                                              const ListValueChange& change, Millis now) {
-  if (!is_known_list(list)) return Error::not_found("No such list.");
-  if (!can_edit_list(p, list)) return Error::forbidden();
+  if (!has_list(list)) return Error::not_found("No such list.");
+  if (!may_edit_list(p, list)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<ListValue> {
     auto before = repo::find_list_value(tx, p.org_id, list, id);
     if (!before) return Error::not_found("No such value.");
@@ -524,7 +535,7 @@ Result<Organisation> Service::create_organisation(const std::string& name, const
   if (text::trim(name).empty()) return Error::validation({{"name", "Dit veld is verplicht.", "is required"}});
   return db_.write([&](Tx& tx) -> Result<Organisation> {
     if (repo::find_organisation_by_slug(tx, slug))
-      return Error::conflict("Deze organisatiecode bestaat al.", "An organisation with this slug exists.");
+      return Error::conflict(Nl{"Deze organisatiecode bestaat al."}, En{"An organisation with this slug exists."});
     Organisation org{repo::insert_organisation(tx, name, slug, now), name, slug};
     audit::record(tx, event(org.id, std::nullopt, "create", "organisation", org.id, nullptr, to_json(org)), now);
     seed_lists(tx, org.id);

@@ -22,8 +22,6 @@ bool can_read_structure(const Principal& p);
 bool can_list_all_users(const Principal& p);
 bool can_view_user(const Principal& p, const User& target);
 bool can_administer(const Principal& p);
-// Administrators edit every list; quality staff the vertelpunt's signifier lists.
-bool can_edit_list(const Principal& p, std::string_view list);
 
 class Service {
  public:
@@ -88,8 +86,14 @@ class Service {
   };
   Result<ListValue> update_list_value(const Principal& p, std::string_view list, std::int64_t id,
                                       const ListValueChange& change, Millis now);
-  // Gives every organisation the default values of each known list it has none of yet
-  // (new lists arrive with new versions of the application).
+  // The lists of values the modules declare (Module::value_lists), set once at start.
+  void define_lists(std::vector<ListDefinition> lists) { lists_ = std::move(lists); }
+  bool has_list(std::string_view list) const;
+  // Administrators edit every list; the roles a list names the list too (quality staff
+  // the vertelpunt's signifier lists).
+  bool may_edit_list(const Principal& p, std::string_view list) const;
+  // Gives every organisation the default values of each declared list it has none of
+  // yet (new lists arrive with new versions of the application).
   void seed_default_lists(Millis now);
   // For other modules, inside their transaction: all values (also retired ones).
   static std::vector<ListValue> values(store::Tx& tx, std::int64_t org_id, std::string_view list);
@@ -141,8 +145,10 @@ class Service {
  private:
   Result<User> insert_user(store::Tx& tx, std::int64_t org_id, std::optional<std::int64_t> actor, NewUser user,
                            Millis now);
+  void seed_lists(store::Tx& tx, std::int64_t org_id) const;
   store::Database& db_;
   SessionsEnder end_sessions_;
+  std::vector<ListDefinition> lists_;
 };
 
 }  // namespace wk::organisation

@@ -43,8 +43,8 @@ void check_common(Tx& tx, std::int64_t org_id, std::vector<FieldError>& errors, 
 }
 
 Error duplicate(const char* field) {
-  Error e = Error::conflict("Er bestaat al een programma met deze naam of code.",
-                            "A programme with this name or slug already exists.");
+  Error e = Error::conflict(Nl{"Er bestaat al een programma met deze naam of code."},
+                            En{"A programme with this name or slug already exists."});
   e.fields.push_back({field, "Al in gebruik.", "already in use"});
   return e;
 }

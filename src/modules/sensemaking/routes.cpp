@@ -1,10 +1,11 @@
-#include "modules/sensemaking/routes.hpp"
+#include "modules/sensemaking/module.hpp"
 
 #include "core/paging.hpp"
+#include "core/privacy.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
-#include "modules/cases/json.hpp"
+#include "http/router.hpp"
 #include "modules/stories/json.hpp"
 
 namespace wk::sensemaking {
@@ -46,7 +47,7 @@ json theme_json(const Theme& t, const std::vector<Warning>& warnings = {}) {
           {"title", t.title},
           {"description", t.description},
           {"story_ids", t.story_ids},
-          {"warnings", cases::to_json(warnings)}};
+          {"warnings", warnings_json(warnings)}};
 }
 
 json action_json(const Action& a, const std::vector<Warning>& warnings = {}) {
@@ -62,7 +63,7 @@ json action_json(const Action& a, const std::vector<Warning>& warnings = {}) {
           {"overdue", a.overdue},
           {"closed_at", a.closed_at ? json(iso8601_utc(*a.closed_at)) : json(nullptr)},
           {"created_at", iso8601_utc(a.created_at)},
-          {"warnings", cases::to_json(warnings)}};
+          {"warnings", warnings_json(warnings)}};
 }
 
 json summary_json(const SessionSummary& s) {
@@ -103,7 +104,7 @@ json session_json(const Session& s, const std::vector<Warning>& warnings = {}) {
               {"actions", actions},
               {"created_at", iso8601_utc(s.created_at)},
               {"updated_at", iso8601_utc(s.updated_at)},
-              {"warnings", cases::to_json(warnings)}});
+              {"warnings", warnings_json(warnings)}});
   return out;
 }
 
@@ -119,7 +120,7 @@ json best_practice_json(const BestPractice& b, const std::vector<Warning>& warni
           {"knowledge_item",
            b.knowledge_item_id ? json{{"id", *b.knowledge_item_id}, {"status", b.knowledge_status.value_or("concept")}}
                                : json(nullptr)},
-          {"warnings", cases::to_json(warnings)}};
+          {"warnings", warnings_json(warnings)}};
 }
 
 void check_iso_date(FieldReader& in, const std::string& field, const std::optional<std::string>& date) {
@@ -194,7 +195,8 @@ json best_practice_item(const BestPractice& b) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
   using http::Access;
 
   router.add("GET", "/api/v1/sensemaking-sessions", Access::authenticated, [&service](Context& ctx) {

@@ -22,9 +22,7 @@
 
 namespace wk::sensemaking {
 
-using stories::Ref;
 using stories::StoryFilter;
-using Warning = stories::Warning;
 
 template <class T>
 struct View {

@@ -9,6 +9,7 @@
 #include "modules/organisation/people.hpp"
 #include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
+#include "modules/stories/lists.hpp"
 
 namespace wk::sensemaking {
 
@@ -76,7 +77,7 @@ struct People {
 
 void check_text(const std::string& field, const std::optional<std::string>& text, std::vector<FieldError>& errors,
                 std::vector<Warning>& warnings) {
-  if (text) cases::check_free_text(field, *text, errors, warnings);
+  if (text) check_free_text(field, *text, errors, warnings);
 }
 
 void check_date(const std::string& field, const std::optional<std::string>& date, std::vector<FieldError>& errors) {
@@ -97,9 +98,9 @@ void check_filter(Tx& tx, std::int64_t org_id, const StoryFilter& f, std::vector
     if (std::none_of(teams.begin(), teams.end(), [&](const auto& t) { return t.id == *f.team_id; }))
       errors.push_back({"story_filter.team", "Dit team bestaat niet.", "no such team"});
   }
-  if (f.topic_id && !has_value(organisation::list::story_topic, *f.topic_id))
+  if (f.topic_id && !has_value(stories::list::story_topic, *f.topic_id))
     errors.push_back({"story_filter.topic", "Onbekend onderwerp.", "no such topic"});
-  if (f.valuation_id && !has_value(organisation::list::story_valuation, *f.valuation_id))
+  if (f.valuation_id && !has_value(stories::list::story_valuation, *f.valuation_id))
     errors.push_back({"story_filter.valuation", "Onbekende waardering.", "no such valuation"});
   if (!errors.empty()) return;
   if (stories::published::count_upto(tx, org_id, f, kMaxFiltered + 1) > kMaxFiltered)
@@ -241,7 +242,8 @@ json action_snapshot(const repo::ActionRow& a) {
 }
 
 Error session_closed() {
-  return Error::conflict("Deze sessie is afgesloten en kan niet meer worden gewijzigd.", "The session is closed.");
+  return Error::conflict(Nl{"Deze sessie is afgesloten en kan niet meer worden gewijzigd."},
+                         En{"The session is closed."});
 }
 
 // Applies a POST or PATCH to a session row, checking everything it names.
@@ -397,7 +399,7 @@ Result<View<Session>> Service::close(const Principal& p, std::int64_t id, const 
     if (before->status != "open") return session_closed();
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
-    cases::check_free_text("conclusion", conclusion, errors, warnings);
+    check_free_text("conclusion", conclusion, errors, warnings);
     if (!errors.empty()) return Error::validation(std::move(errors));
     const auto participants = repo::participants(tx, p.org_id, id);
     const auto stories_before = repo::stored_stories(tx, p.org_id, id);
@@ -496,7 +498,7 @@ Result<View<Action>> Service::add_action(const Principal& p, std::int64_t sessio
     const auto people = People::load(tx, p.org_id);
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
-    cases::check_free_text("description", in.description, errors, warnings);
+    check_free_text("description", in.description, errors, warnings);
     check_date("due_date", in.due_date, errors);
     people.check_colleague("owner_id", in.owner_id, errors);
     if (in.theme_id) {
@@ -547,7 +549,7 @@ Result<View<Action>> Service::update_action(const Principal& p, std::int64_t id,
     if (!runs && (in.description || in.owner_id || in.due_date))
       return Error::forbidden("Only quality staff change the description, owner or due date.");
     if (is_closed(before->status))
-      return Error::conflict("Deze actie is al afgerond.", "The action is done or dropped and final.");
+      return Error::conflict(Nl{"Deze actie is al afgerond."}, En{"The action is done or dropped and final."});
     const auto people = People::load(tx, p.org_id);
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
@@ -623,11 +625,11 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     const auto stories = stories_by_id(tx, p.org_id, {story_id});
     if (stories.empty()) return Error::not_found("No such story.");
     if (repo::best_practice_of_story(tx, p.org_id, story_id))
-      return Error::conflict("Dit verhaal is al een best practice.", "The story is a best practice already.");
+      return Error::conflict(Nl{"Dit verhaal is al een best practice."}, En{"The story is a best practice already."});
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
     check_text("title", in.title, errors, warnings);
-    cases::check_free_text("summary", in.summary, errors, warnings);
+    check_free_text("summary", in.summary, errors, warnings);
     std::optional<repo::SessionRow> session;  // also the draft's source below
     if (in.session_id) {
       session = repo::find_session(tx, p.org_id, *in.session_id);
@@ -649,8 +651,8 @@ Result<View<BestPractice>> Service::promote(const Principal& p, std::int64_t sto
     // The best practice arrives in the knowledge base as a draft methodiek, linked to its
     // story (and session), for quality staff to work out and publish.
     knowledge::Source source;
-    source.story = knowledge::Ref{story_id, stories.begin()->second.title};
-    if (session) source.session = knowledge::Ref{session->id, session->title};
+    source.story = Ref{story_id, stories.begin()->second.title};
+    if (session) source.session = Ref{session->id, session->title};
     repo::link_knowledge_item(tx, p.org_id, row.id,
                               knowledge::create_draft_from(tx, p, row.title, row.summary, source, now));
     audit::record(tx,

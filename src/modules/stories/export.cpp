@@ -35,10 +35,10 @@ Result<report::Table> export_table(store::Database& db, const Principal& p, Stor
     f.limit = kMaxExported;
     const auto rows = repo::list(tx, p.org_id, f);
     auto values = [&](std::string_view list) { return organisation::Service::values(tx, p.org_id, list); };
-    const auto topics = values(organisation::list::story_topic);
-    const auto valuations = values(organisation::list::story_valuation);
-    const auto archetypes = values(organisation::list::story_archetype);
-    const auto prompts = values(organisation::list::story_prompt);
+    const auto topics = values(stories::list::story_topic);
+    const auto valuations = values(stories::list::story_valuation);
+    const auto archetypes = values(stories::list::story_archetype);
+    const auto prompts = values(stories::list::story_prompt);
     auto [teams, users] = organisation::Service::names(tx, p.org_id);
     std::map<std::int64_t, const ListValue*> by_id;
     for (const auto* list : {&topics, &valuations, &archetypes, &prompts})

@@ -1,14 +1,15 @@
-#include "modules/stories/routes.hpp"
+#include "modules/stories/module.hpp"
 
 #include <charconv>
 
+#include "core/privacy.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/cursor.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
-#include "modules/cases/json.hpp"
+#include "http/router.hpp"
 #include "modules/stories/export.hpp"
 #include "modules/stories/json.hpp"
 
@@ -65,7 +66,7 @@ json story_json(const Story& s, const std::vector<Warning>& warnings = {}) {
           {"moderation", moderation},
           {"created_at", iso8601_utc(s.created_at)},
           {"personal_data", personal_data_json(s)},
-          {"warnings", cases::to_json(warnings)}};
+          {"warnings", warnings_json(warnings)}};
 }
 
 // Share with one decimal, as a number: 123 (units of 0.1 %) → 12.3.
@@ -218,7 +219,9 @@ std::vector<Redaction> read_redactions(FieldReader& in, const json& body) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& service, store::Database& db) {
+void Module::add_routes(http::Router& router) {
+  Service& service = service_;
+  store::Database& db = db_;
   using http::Access;
 
   router.add("POST", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {

@@ -65,7 +65,6 @@ struct Lookup {
 
   static Lookup load(Tx& tx, std::int64_t org_id) {
     Lookup l;
-    namespace list = organisation::list;
     auto values = organisation::Service::values(
         tx, org_id, {list::story_topic, list::story_valuation, list::story_archetype, list::story_prompt});
     auto fill = [&](std::map<std::int64_t, ListValue>& m, std::string_view list) {
@@ -123,8 +122,7 @@ enum class Teller { staff, resident };
 void check(const Lookup& l, const StoryInput& in, Teller who, std::vector<FieldError>& errors,
            std::vector<Warning>& warnings, Millis now) {
   const bool require_signifiers = who == Teller::staff;
-  const std::string_view not_for =
-      who == Teller::staff ? organisation::audience::residents : organisation::audience::staff;
+  const std::string_view not_for = who == Teller::staff ? audience::residents : audience::staff;
   auto active = [&](const std::map<std::int64_t, ListValue>& m, std::int64_t id) {
     auto it = m.find(id);
     return it != m.end() && it->second.active && it->second.audience != not_for;
@@ -139,7 +137,7 @@ void check(const Lookup& l, const StoryInput& in, Teller who, std::vector<FieldE
   for (std::size_t i = 0; i < in.answers.size(); ++i) {
     if (!active(l.prompts, in.answers[i].prompt_id))
       errors.push_back({"answers[" + std::to_string(i) + "].prompt_id", "Onbekende vraag.", "no such prompt"});
-    cases::check_free_text("answers[" + std::to_string(i) + "].text", in.answers[i].text, errors, warnings);
+    check_free_text("answers[" + std::to_string(i) + "].text", in.answers[i].text, errors, warnings);
   }
   if (in.team_id && !l.teams.count(*in.team_id))
     errors.push_back({"team_id", "Dit team bestaat niet.", "no such team"});
@@ -147,8 +145,8 @@ void check(const Lookup& l, const StoryInput& in, Teller who, std::vector<FieldE
     errors.push_back({"date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
   else if (in.date > iso_date_utc(now + 24 * 60 * 60 * 1000LL))
     errors.push_back({"date", "De datum ligt in de toekomst.", "must not be in the future"});
-  cases::check_free_text("title", in.title, errors, warnings);
-  cases::check_free_text("text", in.text, errors, warnings);
+  check_free_text("title", in.title, errors, warnings);
+  check_free_text("text", in.text, errors, warnings);
 }
 
 repo::StoryRow row_of(const StoryInput& in, Millis now) {
@@ -230,9 +228,9 @@ Stats stats(Tx& tx, std::int64_t org_id, const std::string& from, const std::str
     }
     return out;
   };
-  const auto topics = organisation::Service::values(tx, org_id, organisation::list::story_topic);
-  const auto valuations = organisation::Service::values(tx, org_id, organisation::list::story_valuation);
-  const auto archetypes = organisation::Service::values(tx, org_id, organisation::list::story_archetype);
+  const auto topics = organisation::Service::values(tx, org_id, stories::list::story_topic);
+  const auto valuations = organisation::Service::values(tx, org_id, stories::list::story_valuation);
+  const auto archetypes = organisation::Service::values(tx, org_id, stories::list::story_archetype);
   auto period = [&](const std::string& f, const std::string& t) {
     const auto c = repo::period_counts(tx, org_id, f, t, team_ids, teller);
     Period out{f, t, c.stories, {}, {}, {}};
@@ -348,7 +346,7 @@ Result<StoryView> Service::moderate(const Principal& p, std::int64_t id, bool ac
     auto before = repo::find(tx, p.org_id, id);
     if (!before) return Error::not_found("No such story.");
     if (before->status != "pending")
-      return Error::conflict("Dit verhaal is al beoordeeld.", "The story is not waiting for moderation.");
+      return Error::conflict(Nl{"Dit verhaal is al beoordeeld."}, En{"The story is not waiting for moderation."});
     repo::StoryRow row = *before;
     std::vector<FieldError> errors;
     for (std::size_t i = 0; i < redactions.size(); ++i) {
@@ -416,16 +414,16 @@ Result<Service::PublicForm> Service::public_form(const std::string& org_slug) {
     auto active = [&](std::string_view list) {
       std::vector<ListValue> out;
       for (auto& v : organisation::Service::values(tx, org->id, list)) {
-        if (!v.active || v.audience == organisation::audience::staff) continue;
+        if (!v.active || v.audience == audience::staff) continue;
         if (!v.public_label.empty()) v.label = v.public_label;
         out.push_back(std::move(v));
       }
       return out;
     };
-    f.topics = active(organisation::list::story_topic);
-    f.valuations = active(organisation::list::story_valuation);
-    f.archetypes = active(organisation::list::story_archetype);
-    f.prompts = active(organisation::list::story_prompt);
+    f.topics = active(stories::list::story_topic);
+    f.valuations = active(stories::list::story_valuation);
+    f.archetypes = active(stories::list::story_archetype);
+    f.prompts = active(stories::list::story_prompt);
     return f;
   });
 }

@@ -11,17 +11,17 @@
 #include <vector>
 
 #include "core/paging.hpp"
+#include "core/privacy.hpp"
+#include "core/ref.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
-#include "modules/cases/model.hpp"
 #include "modules/organisation/value_lists.hpp"
+#include "modules/stories/lists.hpp"
 #include "modules/stories/stats.hpp"
 #include "store/database.hpp"
 
 namespace wk::stories {
-
-using Warning = cases::Warning;
 
 enum class TellerKind { medewerker, inwoner, ketenpartner };
 std::string_view to_string(TellerKind k);
@@ -43,11 +43,6 @@ struct StoryInput {
   std::vector<std::int64_t> archetype_ids;
   std::vector<Answer> answers;
   bool signed_story = false;
-};
-
-struct Ref {
-  std::int64_t id;
-  std::string name;
 };
 
 struct Story {

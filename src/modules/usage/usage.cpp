@@ -1,21 +1,17 @@
 #include "modules/usage/usage.hpp"
 
-#include <array>
+#include <algorithm>
 
 namespace wk::usage {
 
 namespace {
-constexpr std::array<std::string_view, 1> kModules{"vertelpunt"};
-
 std::string two_digits(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
 }
 }  // namespace
 
-bool is_known_module(std::string_view module) {
-  for (auto m : kModules)
-    if (m == module) return true;
-  return false;
+bool Service::counts_views_of(std::string_view module) const {
+  return std::find(modules_.begin(), modules_.end(), module) != modules_.end();
 }
 
 bool may_see_views(const Principal& p) {
@@ -53,7 +49,7 @@ Result<std::vector<ModuleViews>> Service::year(const Principal& p, int year) {
   if (!may_see_views(p)) return Error::forbidden();
   return db_.read([&](store::Tx& tx) {
     std::vector<ModuleViews> out;
-    for (auto m : kModules) out.push_back(views_in_year(tx, p.org_id, m, year));
+    for (const auto& m : modules_) out.push_back(views_in_year(tx, p.org_id, m, year));
     return out;
   });
 }

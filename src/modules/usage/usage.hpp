@@ -15,8 +15,6 @@
 
 namespace wk::usage {
 
-bool is_known_module(std::string_view module);  // vertelpunt
-
 struct MonthViews {
   std::string month;  // YYYY-MM
   std::int64_t views = 0;
@@ -36,11 +34,16 @@ bool may_see_views(const Principal& p);  // quality, director
 class Service {
  public:
   explicit Service(store::Database& db) : db_(db) {}
+  // The names whose views are counted (Module::counted_views of every module), in order.
+  void count_views_of(std::vector<std::string> modules) { modules_ = std::move(modules); }
+  bool counts_views_of(std::string_view module) const;
+
   Status record(const Principal& p, std::string_view module, Millis now);
   Result<std::vector<ModuleViews>> year(const Principal& p, int year);
 
  private:
   store::Database& db_;
+  std::vector<std::string> modules_;
 };
 
 }  // namespace wk::usage

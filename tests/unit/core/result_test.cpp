@@ -28,5 +28,31 @@ TEST(Result, ErrorFactoriesHaveDutchTitleAndEnglishDetail) {
   EXPECT_NE(e.detail.find("log-in"), std::string::npos);
 }
 
+// The Dutch and the English text of an error are typed: passing them in each other's
+// place, or as bare strings, does not compile.
+template <class A, class B>
+concept ConflictTakes = requires(A a, B b) {
+  Error::conflict(a, b);
+};
+template <class A, class B>
+concept BadRequestTakes = requires(A a, B b) {
+  Error::bad_request(a, b);
+};
+static_assert(ConflictTakes<Nl, En>);
+static_assert(!ConflictTakes<En, Nl>);
+static_assert(!ConflictTakes<std::string, std::string>);
+static_assert(BadRequestTakes<Nl, En>);
+static_assert(!BadRequestTakes<En, Nl>);
+static_assert(!BadRequestTakes<std::string, std::string>);
+
+TEST(Result, TypedTextsLandInTitleAndDetail) {
+  const auto e = Error::conflict(Nl{"Deze naam bestaat al."}, En{"The name exists."});
+  EXPECT_EQ(e.title, "Deze naam bestaat al.");
+  EXPECT_EQ(e.detail, "The name exists.");
+  const auto b = Error::bad_request(En{"Malformed."});
+  EXPECT_EQ(b.title, "Het verzoek is niet geldig.");
+  EXPECT_EQ(b.detail, "Malformed.");
+}
+
 }  // namespace
 }  // namespace wk

@@ -9,10 +9,11 @@
 #include <filesystem>
 
 #include "../support/recording_tx.hpp"
-#include "app/demo.hpp"
+#include "modules/organisation/demo.hpp"
 #include "modules/sensemaking/report_chapter.hpp"
 #include "modules/sensemaking/repository.hpp"
 #include "modules/sensemaking/sensemaking.hpp"
+#include "modules/stories/lists.hpp"
 #include "store/open.hpp"
 
 namespace wk::sensemaking {
@@ -63,8 +64,9 @@ class SenseMaking : public ::testing::Test {
     stories = std::make_unique<stories::Service>(*db);
     sessions = std::make_unique<Service>(*db);
     organisation::Service organisations(*db);
+    organisations.define_lists(stories::value_lists());
     organisations.seed_default_lists(now);
-    ASSERT_TRUE(app::create_demo_organisation(organisations, now).has_value());
+    ASSERT_TRUE(demo::create_demo_organisation(organisations, now).has_value());
     org_id = organisations.organisations().front().id;
     db->with_read([&](store::Tx& tx) {
       for (const auto& u : organisation::Service::users(tx, org_id)) {
@@ -75,8 +77,8 @@ class SenseMaking : public ::testing::Test {
         p.team_ids = u.team_ids();
         people[u.email] = p;
       }
-      topic = organisation::Service::values(tx, org_id, organisation::list::story_topic).front().id;
-      valuation = organisation::Service::values(tx, org_id, organisation::list::story_valuation).front().id;
+      topic = organisation::Service::values(tx, org_id, stories::list::story_topic).front().id;
+      valuation = organisation::Service::values(tx, org_id, stories::list::story_valuation).front().id;
     });
   }
   void TearDown() override {

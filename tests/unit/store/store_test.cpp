@@ -137,7 +137,7 @@ TEST_P(StoreTest, EachRefillsOneRowFromRowToRow) {
 TEST_P(StoreTest, ErrorResultRollsBack) {
   auto r = db->write([](Tx& tx) -> Result<int> {
     tx.execute("INSERT INTO store_test_items (id, name) VALUES (?, ?)", {1, "a"});
-    return Error::conflict("nee", "no");
+    return Error::conflict(Nl{"nee"}, En{"no"});
   });
   EXPECT_FALSE(r);
   EXPECT_EQ(count(), 0);

@@ -9,9 +9,11 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "app/demo.hpp"
+#include "modules/organisation/demo.hpp"
+#include "modules/sensemaking/module.hpp"
+#include "modules/stories/lists.hpp"
 
-namespace wk::app {
+namespace wk::demo {
 
 namespace {
 
@@ -89,9 +91,9 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
                          usage::Service& usage, std::int64_t org_id, Millis now) {
   const auto [teams, topics, valuations, archetypes] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, organisation::list::story_topic),
-                      Service::values(tx, org_id, organisation::list::story_valuation),
-                      Service::values(tx, org_id, organisation::list::story_archetype)};
+    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, stories::list::story_topic),
+                      Service::values(tx, org_id, stories::list::story_valuation),
+                      Service::values(tx, org_id, stories::list::story_archetype)};
   });
   const auto by_email = demo_principals(db, org_id);
   const Principal& coach = by_email.at("coach@smd.example");
@@ -261,4 +263,12 @@ void add_demo_vertelpunt(store::Database& db, stories::Service& stories, sensema
   must(sessions.add_action(quality, open.summary.id, follow_up, now), "action");
 }
 
-}  // namespace wk::app
+}  // namespace wk::demo
+
+namespace wk::sensemaking {
+
+void Module::add_demo_content(std::int64_t org_id, Millis now) {
+  demo::add_demo_vertelpunt(db_, stories_, service_, usage_, org_id, now);
+}
+
+}  // namespace wk::sensemaking

@@ -4,9 +4,10 @@
 // list, the ratings and the report chapter show something real on the first start.
 #include <map>
 
-#include "app/demo.hpp"
+#include "modules/knowledge/module.hpp"
+#include "modules/organisation/demo.hpp"
 
-namespace wk::app {
+namespace wk::demo {
 
 namespace {
 
@@ -133,4 +134,12 @@ void add_demo_kennisbank(store::Database& db, knowledge::Service& knowledge, std
          "verificatie");
 }
 
-}  // namespace wk::app
+}  // namespace wk::demo
+
+namespace wk::knowledge {
+
+void Module::add_demo_content(std::int64_t org_id, Millis now) {
+  demo::add_demo_kennisbank(db_, service_, org_id, now);
+}
+
+}  // namespace wk::knowledge

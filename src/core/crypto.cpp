@@ -1,11 +1,11 @@
-#include "modules/auth/password.hpp"
+#include "core/crypto.hpp"
 
 #include <sodium.h>
 
 #include <array>
 #include <stdexcept>
 
-namespace wk::auth {
+namespace wk::crypto {
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -45,4 +45,4 @@ std::string token_hash(std::string_view token) {
   return std::string(hex.data());
 }
 
-}  // namespace wk::auth
+}  // namespace wk::crypto

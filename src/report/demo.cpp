@@ -5,9 +5,10 @@
 // application computes: those stand in the tables beneath them.
 #include <map>
 
-#include "app/demo.hpp"
+#include "modules/organisation/demo.hpp"
+#include "report/module.hpp"
 
-namespace wk::app {
+namespace wk::demo {
 
 namespace {
 
@@ -115,4 +116,12 @@ void add_demo_jaarverslag(store::Database& db, report::Service& reports, std::in
   }
 }
 
-}  // namespace wk::app
+}  // namespace wk::demo
+
+namespace wk::report {
+
+void Module::add_demo_content(std::int64_t org_id, Millis now) {
+  demo::add_demo_jaarverslag(db_, service_, org_id, now);
+}
+
+}  // namespace wk::report

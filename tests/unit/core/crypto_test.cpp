@@ -1,8 +1,8 @@
-#include "modules/auth/password.hpp"
+#include "core/crypto.hpp"
 
 #include <gtest/gtest.h>
 
-namespace wk::auth {
+namespace wk::crypto {
 namespace {
 
 class PasswordTest : public ::testing::Test {
@@ -28,4 +28,4 @@ TEST_F(PasswordTest, TokensAreRandomAndHashed) {
 }
 
 }  // namespace
-}  // namespace wk::auth
+}  // namespace wk::crypto

@@ -1,10 +1,10 @@
-#include "app/demo.hpp"
+#include "modules/organisation/demo.hpp"
 
 #include <stdexcept>
 
-#include "modules/auth/password.hpp"
+#include "core/crypto.hpp"
 
-namespace wk::app {
+namespace wk::demo {
 
 namespace {
 
@@ -90,6 +90,10 @@ const std::vector<DemoLogin>& demo_logins() {
   return logins;
 }
 
+Millis demo_time(const std::string& date, int hour) {
+  return start_of_day_nl(date) + static_cast<Millis>(hour) * 3'600'000;
+}
+
 std::optional<std::string> create_demo_organisation(organisation::Service& organisations, Millis now) {
   for (const auto& o : organisations.organisations())
     if (o.slug == "smd") return std::nullopt;
@@ -99,11 +103,11 @@ std::optional<std::string> create_demo_organisation(organisation::Service& organ
   for (const auto& t : demo_teams())
     must(organisations.add_team_as_system(org.id, t.name, t.district, t.codes, now), t.name);
   // One random password for all demo accounts: nothing guessable ships with the product.
-  const std::string password = auth::random_token().substr(0, 16);
+  const std::string password = crypto::random_token().substr(0, 16);
   for (const auto& u : demo_users())
     must(organisations.add_user_as_system(org.id, {u.login.email, u.name, password, u.roles, {}}, u.teams, now),
          u.login.email.c_str());
   return password;
 }
 
-}  // namespace wk::app
+}  // namespace wk::demo

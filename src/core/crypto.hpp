@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace wk::auth {
+namespace wk::crypto {
 
 // Must be called once before any other function here (main does).
 void init_crypto();
@@ -25,4 +25,4 @@ std::string token_hash(std::string_view token);
 inline constexpr std::size_t kMinPasswordLength = 12;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
 
-}  // namespace wk::auth
+}  // namespace wk::crypto

@@ -7,9 +7,11 @@
 // the status history, the audit log and the report read like a real year.
 #include <map>
 
-#include "app/demo.hpp"
+#include "modules/cases/lists.hpp"
+#include "modules/cases/module.hpp"
+#include "modules/organisation/demo.hpp"
 
-namespace wk::app {
+namespace wk::demo {
 
 namespace {
 
@@ -175,16 +177,12 @@ const std::vector<DemoCase>& woonstap_cases() {
 
 }  // namespace
 
-Millis demo_time(const std::string& date, int hour) {
-  return start_of_day_nl(date) + static_cast<Millis>(hour) * 3'600'000;
-}
-
 void add_demo_kassabonnen(store::Database& db, programmes::Service& programmes, cases::Service& cases,
                           std::int64_t org_id, Millis now) {
   const auto [teams, categories, payers] = db.read([&](store::Tx& tx) {
     using organisation::Service;
-    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, organisation::list::cost_category),
-                      Service::values(tx, org_id, organisation::list::payer)};
+    return std::tuple{Service::teams(tx, org_id), Service::values(tx, org_id, cases::list::cost_category),
+                      Service::values(tx, org_id, cases::list::payer)};
   });
   const auto by_email = demo_principals(db, org_id);
   std::map<std::string, std::int64_t> team_id, category_id, payer_id;
@@ -251,4 +249,12 @@ void add_demo_kassabonnen(store::Database& db, programmes::Service& programmes, 
          last);
 }
 
-}  // namespace wk::app
+}  // namespace wk::demo
+
+namespace wk::cases {
+
+void Module::add_demo_content(std::int64_t org_id, Millis now) {
+  demo::add_demo_kassabonnen(db_, programmes_, service_, org_id, now);
+}
+
+}  // namespace wk::cases

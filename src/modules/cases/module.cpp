@@ -1,0 +1,20 @@
+#include "modules/cases/module.hpp"
+
+#include "modules/cases/lists.hpp"
+#include "modules/cases/report_chapter.hpp"
+#include "modules/programmes/module.hpp"
+
+namespace wk::cases {
+
+Module::Module(store::Database& db, const Modules& modules)
+    : db_(db), service_(db), programmes_(modules.get<programmes::Module>().service()) {}
+
+void Module::add_chapters(report::Registry& chapters) const {
+  chapters.add(make_report_chapter());
+}
+
+std::vector<ListDefinition> Module::value_lists() const {
+  return cases::value_lists();
+}
+
+}  // namespace wk::cases

@@ -1,0 +1,19 @@
+#include "modules/sensemaking/module.hpp"
+
+#include "modules/sensemaking/report_chapter.hpp"
+#include "modules/stories/module.hpp"
+#include "modules/usage/module.hpp"
+
+namespace wk::sensemaking {
+
+Module::Module(store::Database& db, const Modules& modules)
+    : db_(db),
+      service_(db),
+      stories_(modules.get<stories::Module>().service()),
+      usage_(modules.get<usage::Module>().service()) {}
+
+void Module::add_chapters(report::Registry& chapters) const {
+  chapters.add(make_report_chapter());
+}
+
+}  // namespace wk::sensemaking

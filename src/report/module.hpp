@@ -1,0 +1,25 @@
+// The annual report: the chapters the modules add, the texts per year, the documents.
+#pragma once
+
+#include "core/module.hpp"
+#include "report/report.hpp"
+
+namespace wk::report {
+
+class Module final : public wk::Module {
+ public:
+  explicit Module(store::Database& db) : db_(db), service_(db, chapters_) {}
+  std::string_view name() const override { return "report"; }
+  void add_routes(http::Router& router) override;
+  // Takes every module's chapters.
+  void connect(const Modules& modules) override;
+  void add_demo_content(std::int64_t org_id, Millis now) override;
+  Service& service() { return service_; }
+
+ private:
+  store::Database& db_;
+  Registry chapters_;
+  Service service_;
+};
+
+}  // namespace wk::report
