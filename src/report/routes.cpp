@@ -5,6 +5,7 @@
 #include "core/time.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "report/pdf_cache.hpp"
 
@@ -45,99 +46,108 @@ PdfCache& printed_reports() {
 
 }  // namespace
 
+namespace {
+
+http::Response stylesheet(Service&, http::Context&) {
+  http::Response r;
+  r.content_type = "text/css; charset=utf-8";
+  r.body = report_css();
+  r.set_header("Cache-Control", "public, max-age=3600");
+  return r;
+}
+
+// Before /{year}: the router takes the first route that matches.
+http::Response report_years(Service& service, http::Context& ctx) {
+  WK_ASSIGN_OR_RETURN(auto r, service.years(ctx.user(), iso_date_utc(ctx.now)));
+  return http::json_response(200, {{"years", r.years}, {"default", r.default_year}});
+}
+
+http::Response show_report(Service& service, http::Context& ctx) {
+  const auto year = year_param(ctx);
+  if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+  const std::string format(ctx.request.query_param("format").value_or("html"));
+  if (format != "html" && format != "json" && format != "xlsx" && format != "pdf")
+    return problem_response(bad_query("format", "Kies html, json, xlsx of pdf.", "must be html, json, xlsx or pdf"));
+  std::string date = std::to_string(*year) + "-12-31";
+  if (auto d = ctx.request.query_param("reference_date"); d && !d->empty()) {
+    if (!is_valid_iso_date(*d))
+      return problem_response(
+          bad_query("reference_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"));
+    date = std::string(*d);
+  }
+  auto report = service.assemble(ctx.user(), *year, date);
+  if (!report) return problem_response(report.error());
+  const std::string name = "activiteitenverslag-" + std::to_string(*year);
+  if (format == "json") {
+    http::Response r;
+    r.content_type = "application/json";
+    r.body = render_json(*report);
+    return r;
+  }
+  if (format == "xlsx")
+    return file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx(*report),
+                name + ".xlsx");
+  if (format == "pdf") {
+    // The organisation is in the HTML (its name, its figures), so is every figure
+    // and text: one key per distinct printed document.
+    const auto key = PdfCache::key_of(render_html(*report, true));
+    if (auto cached = printed_reports().find(key)) return file("application/pdf", std::move(*cached), name + ".pdf");
+    http::Response later;
+    later.deferred = [report = std::move(*report), key, name]() -> http::Response {
+      auto pdf = render_pdf(report);
+      if (!pdf) return problem_response(pdf.error());
+      printed_reports().put(key, *pdf);
+      return file("application/pdf", std::move(*pdf), name + ".pdf");
+    };
+    return later;
+  }
+  http::Response r;
+  r.content_type = "text/html; charset=utf-8";
+  r.body = render_html(*report, false);
+  return r;
+}
+
+http::Response show_text(Service& service, http::Context& ctx) {
+  const auto year = year_param(ctx);
+  if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+  const std::string chapter(ctx.param("chapter"));
+  auto text = service.text(ctx.user(), *year, chapter);
+  if (!text) return problem_response(text.error());
+  return http::json_response(200, {{"year", *year},
+                                   {"chapter", chapter},
+                                   {"body", text->has_value() ? nlohmann::json(**text) : nlohmann::json(nullptr)}});
+}
+
+http::Response save_text(Service& service, http::Context& ctx) {
+  if (!may_write_texts(ctx.user())) return problem_response(Error::forbidden());
+  const auto year = year_param(ctx);
+  if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
+  std::string body;
+  if (auto bad = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
+        if (!in.has("body")) in.fail("body", "Dit veld is verplicht.", "is required");
+        body = in.text("body", {.required = false, .min = 0, .max = 100000, .multiline = true, .trim = false})
+                   .value_or("");
+      }))
+    return *bad;
+  const std::string chapter(ctx.param("chapter"));
+  auto saved = service.put_text(ctx.user(), *year, chapter, body, ctx.now);
+  if (!saved) return problem_response(saved.error());
+  return http::json_response(200, {{"year", *year},
+                                   {"chapter", chapter},
+                                   {"body", saved->empty() ? nlohmann::json(nullptr) : nlohmann::json(*saved)}});
+}
+
+}  // namespace
+
 void Module::add_routes(http::Router& router) {
-  Service& service = service_;
-  using http::Access;
-
-  router.add("GET", "/verslag.css", Access::public_route, [](Context&) {
-    http::Response r;
-    r.content_type = "text/css; charset=utf-8";
-    r.body = report_css();
-    r.set_header("Cache-Control", "public, max-age=3600");
-    return r;
-  });
-
-  // Before /{year}: the router takes the first route that matches.
-  router.add("GET", "/api/v1/reports/years", Access::authenticated, [&service](Context& ctx) {
-    auto r = service.years(ctx.user(), iso_date_utc(ctx.now));
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, {{"years", r->years}, {"default", r->default_year}});
-  });
-
-  router.add("GET", "/api/v1/reports/{year}", Access::authenticated, [&service](Context& ctx) {
-    const auto year = year_param(ctx);
-    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
-    const std::string format(ctx.request.query_param("format").value_or("html"));
-    if (format != "html" && format != "json" && format != "xlsx" && format != "pdf")
-      return problem_response(bad_query("format", "Kies html, json, xlsx of pdf.", "must be html, json, xlsx or pdf"));
-    std::string date = std::to_string(*year) + "-12-31";
-    if (auto d = ctx.request.query_param("reference_date"); d && !d->empty()) {
-      if (!is_valid_iso_date(*d))
-        return problem_response(
-            bad_query("reference_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"));
-      date = std::string(*d);
-    }
-    auto report = service.assemble(ctx.user(), *year, date);
-    if (!report) return problem_response(report.error());
-    const std::string name = "activiteitenverslag-" + std::to_string(*year);
-    if (format == "json") {
-      http::Response r;
-      r.content_type = "application/json";
-      r.body = render_json(*report);
-      return r;
-    }
-    if (format == "xlsx")
-      return file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx(*report),
-                  name + ".xlsx");
-    if (format == "pdf") {
-      // The organisation is in the HTML (its name, its figures), so is every figure
-      // and text: one key per distinct printed document.
-      const auto key = PdfCache::key_of(render_html(*report, true));
-      if (auto cached = printed_reports().find(key)) return file("application/pdf", std::move(*cached), name + ".pdf");
-      http::Response later;
-      later.deferred = [report = std::move(*report), key, name]() -> http::Response {
-        auto pdf = render_pdf(report);
-        if (!pdf) return problem_response(pdf.error());
-        printed_reports().put(key, *pdf);
-        return file("application/pdf", std::move(*pdf), name + ".pdf");
-      };
-      return later;
-    }
-    http::Response r;
-    r.content_type = "text/html; charset=utf-8";
-    r.body = render_html(*report, false);
-    return r;
-  });
-
-  router.add("GET", "/api/v1/reports/{year}/texts/{chapter}", Access::authenticated, [&service](Context& ctx) {
-    const auto year = year_param(ctx);
-    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
-    const std::string chapter(ctx.param("chapter"));
-    auto text = service.text(ctx.user(), *year, chapter);
-    if (!text) return problem_response(text.error());
-    return http::json_response(200, {{"year", *year},
-                                     {"chapter", chapter},
-                                     {"body", text->has_value() ? nlohmann::json(**text) : nlohmann::json(nullptr)}});
-  });
-
-  router.add("PUT", "/api/v1/reports/{year}/texts/{chapter}", Access::authenticated, [&service](Context& ctx) {
-    if (!may_write_texts(ctx.user())) return problem_response(Error::forbidden());
-    const auto year = year_param(ctx);
-    if (!year) return problem_response(Error::not_found("No report for that year (2000-2100)."));
-    std::string body;
-    if (auto bad = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
-          if (!in.has("body")) in.fail("body", "Dit veld is verplicht.", "is required");
-          body = in.text("body", {.required = false, .min = 0, .max = 100000, .multiline = true, .trim = false})
-                     .value_or("");
-        }))
-      return *bad;
-    const std::string chapter(ctx.param("chapter"));
-    auto saved = service.put_text(ctx.user(), *year, chapter, body, ctx.now);
-    if (!saved) return problem_response(saved.error());
-    return http::json_response(200, {{"year", *year},
-                                     {"chapter", chapter},
-                                     {"body", saved->empty() ? nlohmann::json(nullptr) : nlohmann::json(*saved)}});
-  });
+  http::add_routes(router, service_,
+                   {
+                       {"GET", "/verslag.css", stylesheet, http::Access::public_route},
+                       {"GET", "/api/v1/reports/years", report_years},
+                       {"GET", "/api/v1/reports/{year}", show_report},
+                       {"GET", "/api/v1/reports/{year}/texts/{chapter}", show_text},
+                       {"PUT", "/api/v1/reports/{year}/texts/{chapter}", save_text},
+                   });
 }
 
 }  // namespace wk::report

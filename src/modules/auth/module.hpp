@@ -33,6 +33,8 @@ class Module final : public wk::Module {
   // POST/DELETE /api/v1/session, GET /api/v1/me, PUT /api/v1/me/password.
   void add_routes(http::Router& router) override;
   SessionService& sessions() { return sessions_; }
+  organisation::Service& organisations() { return organisations_; }
+  const CookieOptions& cookies() const { return cookies_; }
 
  private:
   SessionService sessions_;

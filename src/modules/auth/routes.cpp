@@ -2,6 +2,7 @@
 
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "modules/organisation/json.hpp"
 
@@ -54,51 +55,61 @@ std::optional<Principal> authenticate_request(SessionService& sessions, const ht
   return sessions.authenticate(*token, now);
 }
 
+namespace {
+
+http::Response log_in(Module& auth, http::Context& ctx) {
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return http::problem_response(body.error());
+  http::FieldReader in(*body);
+  auto email = in.text("email", {.required = true, .min = 1, .max = 254});
+  auto password = in.text("password", {.required = true, .min = 1, .max = 1024, .trim = false});
+  if (auto done = in.finish(); !done) return http::problem_response(done.error());
+
+  auto& sessions = auth.sessions();
+  WK_ASSIGN_OR_RETURN(const auto result, sessions.login(*email, *password, ctx.request.remote_address,
+                                                        ctx.request.cookie(kDeviceCookie), ctx.now));
+  auto response = http::json_response(
+      200, {{"user", me_json(auth.organisations(), result.principal)}, {"csrf_token", result.principal.csrf_token}});
+  response.set_header("Set-Cookie", session_cookie(ctx.request, auth.cookies(), result.session_token,
+                                                   static_cast<long>(sessions.policy().absolute_timeout / 1000)));
+  response.set_header("Set-Cookie", device_cookie(ctx.request, auth.cookies(), result.device_token,
+                                                  static_cast<long>(sessions.throttle().device_lifetime / 1000)));
+  return response;
+}
+
+http::Response log_out(Module& auth, http::Context& ctx) {
+  auth.sessions().logout(ctx.user(), ctx.request.cookie(kSessionCookie).value_or(""), ctx.now);
+  auto response = http::no_content();
+  response.set_header("Set-Cookie", session_cookie(ctx.request, auth.cookies(), "", 0));
+  return response;
+}
+
+http::Response change_own_password(Module& auth, http::Context& ctx) {
+  std::optional<std::string> current, replacement;
+  if (auto refused = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
+        current = in.text("current_password", {.required = true, .min = 1, .max = 1024, .trim = false});
+        replacement = in.text("new_password", {.required = true, .min = 1, .max = 1024, .trim = false});
+      }))
+    return *refused;
+  WK_RETURN_IF_ERROR(
+      auth.sessions().change_own_password(ctx.user(), *current, *replacement, ctx.request.remote_address, ctx.now));
+  return http::no_content();
+}
+
+http::Response who_am_i(Module& auth, http::Context& ctx) {
+  return http::json_response(200, me_json(auth.organisations(), ctx.user()));
+}
+
+}  // namespace
+
 void Module::add_routes(http::Router& router) {
-  SessionService& sessions = sessions_;
-  organisation::Service& organisations = organisations_;
-  const CookieOptions cookies = cookies_;
-  router.add("POST", "/api/v1/session", http::Access::public_route, [&, cookies](http::Context& ctx) {
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return http::problem_response(body.error());
-    http::FieldReader in(*body);
-    auto email = in.text("email", {.required = true, .min = 1, .max = 254});
-    auto password = in.text("password", {.required = true, .min = 1, .max = 1024, .trim = false});
-    if (auto done = in.finish(); !done) return http::problem_response(done.error());
-
-    auto result =
-        sessions.login(*email, *password, ctx.request.remote_address, ctx.request.cookie(kDeviceCookie), ctx.now);
-    if (!result) return http::problem_response(result.error());
-    auto response = http::json_response(
-        200, {{"user", me_json(organisations, result->principal)}, {"csrf_token", result->principal.csrf_token}});
-    response.set_header("Set-Cookie", session_cookie(ctx.request, cookies, result->session_token,
-                                                     static_cast<long>(sessions.policy().absolute_timeout / 1000)));
-    response.set_header("Set-Cookie", device_cookie(ctx.request, cookies, result->device_token,
-                                                    static_cast<long>(sessions.throttle().device_lifetime / 1000)));
-    return response;
-  });
-
-  router.add("DELETE", "/api/v1/session", http::Access::authenticated, [&, cookies](http::Context& ctx) {
-    sessions.logout(ctx.user(), ctx.request.cookie(kSessionCookie).value_or(""), ctx.now);
-    auto response = http::no_content();
-    response.set_header("Set-Cookie", session_cookie(ctx.request, cookies, "", 0));
-    return response;
-  });
-
-  router.add("PUT", "/api/v1/me/password", http::Access::authenticated, [&](http::Context& ctx) {
-    std::optional<std::string> current, replacement;
-    if (auto refused = http::read_json_body(ctx.request, [&](http::FieldReader& in) {
-          current = in.text("current_password", {.required = true, .min = 1, .max = 1024, .trim = false});
-          replacement = in.text("new_password", {.required = true, .min = 1, .max = 1024, .trim = false});
-        }))
-      return *refused;
-    auto done = sessions.change_own_password(ctx.user(), *current, *replacement, ctx.request.remote_address, ctx.now);
-    if (!done) return http::problem_response(done.error());
-    return http::no_content();
-  });
-
-  router.add("GET", "/api/v1/me", http::Access::authenticated,
-             [&](http::Context& ctx) { return http::json_response(200, me_json(organisations, ctx.user())); });
+  http::add_routes(router, *this,
+                   {
+                       {"POST", "/api/v1/session", log_in, http::Access::public_route},
+                       {"DELETE", "/api/v1/session", log_out},
+                       {"PUT", "/api/v1/me/password", change_own_password},
+                       {"GET", "/api/v1/me", who_am_i},
+                   });
 }
 
 }  // namespace wk::auth

@@ -8,6 +8,7 @@
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "modules/cases/json.hpp"
 #include "modules/cases/transfer.hpp"
@@ -101,168 +102,175 @@ std::vector<LineInput> read_lines(FieldReader& in, const char* side, const nlohm
 
 }  // namespace
 
-void Module::add_routes(http::Router& router) {
-  Service& service = service_;
-  store::Database& db = db_;
-  using http::Access;
+namespace {
 
-  router.add("GET", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {
-    repo::ListFilter f;
-    std::vector<FieldError> errors;
-    f.programme_id = query_id(ctx, "programme", errors);
-    f.team_id = query_id(ctx, "team", errors);
-    if (auto s = ctx.request.query_param("status"); s && !s->empty()) {
-      if (!status_from(*s))
-        errors.push_back({"status", "Onbekende status.", "unknown status"});
-      else
-        f.status = std::string(*s);
-    }
-    if (auto q = ctx.request.query_param("q"); q && !q->empty())
-      f.reference_contains = std::string(text::utf8_prefix(*q, 40));
-    http::query_paging(ctx.request, f.limit, f.offset, errors);
-    http::check_offset_within_count(f.offset, errors);
-    if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
-      if (key->size() == 1 && (*key)[0].is_string())
-        f.after_reference = (*key)[0].get<std::string>();
-      else
-        errors.push_back(http::bad_cursor());
-    }
-    if (!errors.empty()) return bad_query(std::move(errors));
-    auto page = service.list(ctx.user(), f);
-    if (!page) return problem_response(page.error());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : page->items) items.push_back(summary_json(c));
-    return http::json_response(
-        200, {{"items", items},
-              {"total", page->total},
-              {"total_exact", page->total_exact},
-              {"next_cursor", page->next_after
-                                  ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
-                                  : nlohmann::json()}});
-  });
+http::Response list_cases(Service& service, http::Context& ctx) {
+  repo::ListFilter f;
+  std::vector<FieldError> errors;
+  f.programme_id = query_id(ctx, "programme", errors);
+  f.team_id = query_id(ctx, "team", errors);
+  if (auto s = ctx.request.query_param("status"); s && !s->empty()) {
+    if (!status_from(*s))
+      errors.push_back({"status", "Onbekende status.", "unknown status"});
+    else
+      f.status = std::string(*s);
+  }
+  if (auto q = ctx.request.query_param("q"); q && !q->empty())
+    f.reference_contains = std::string(text::utf8_prefix(*q, 40));
+  http::query_paging(ctx.request, f.limit, f.offset, errors);
+  http::check_offset_within_count(f.offset, errors);
+  if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
+    if (key->size() == 1 && (*key)[0].is_string())
+      f.after_reference = (*key)[0].get<std::string>();
+    else
+      errors.push_back(http::bad_cursor());
+  }
+  if (!errors.empty()) return bad_query(std::move(errors));
+  auto page = service.list(ctx.user(), f);
+  if (!page) return problem_response(page.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : page->items) items.push_back(summary_json(c));
+  return http::json_response(
+      200, {{"items", items},
+            {"total", page->total},
+            {"total_exact", page->total_exact},
+            {"next_cursor", page->next_after
+                                ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
+                                : nlohmann::json()}});
+}
 
-  router.add("POST", "/api/v1/cases", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
-    CaseInput in;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, true); })) return *bad;
-    auto r = service.create(ctx.user(), std::move(in), ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, to_json(*r));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/cases");
+http::Response create_case(Service& service, http::Context& ctx) {
+  if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+  CaseInput in;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, true); })) return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.create(ctx.user(), std::move(in), ctx.now));
+  return http::json_response(201, to_json(r));
+}
 
-  router.add("GET", "/api/v1/cases/{id}", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such case."));
-    auto r = service.get(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, to_json(*r));
-  });
+http::Response show_case(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such case."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id));
+  return http::json_response(200, to_json(r));
+}
 
-  router.add("PATCH", "/api/v1/cases/{id}", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such case."));
-    CaseInput in;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, false); })) return *bad;
-    auto r = service.update(ctx.user(), *id, std::move(in), ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, to_json(*r));
-  });
+http::Response update_case(Service& service, http::Context& ctx) {
+  if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such case."));
+  CaseInput in;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, false); })) return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), *id, std::move(in), ctx.now));
+  return http::json_response(200, to_json(r));
+}
 
-  router.add("GET", "/api/v1/cases/{id}/receipt", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such case."));
-    auto r = service.receipt(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, to_json(*r));
-  });
+http::Response show_receipt(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such case."));
+  WK_ASSIGN_OR_RETURN(auto r, service.receipt(ctx.user(), *id));
+  return http::json_response(200, to_json(r));
+}
 
-  router.add("PUT", "/api/v1/cases/{id}/receipt", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such case."));
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    auto oud = read_lines(in, "oud", *body);
-    auto nieuw = read_lines(in, "nieuw", *body);
-    // Malformed fields go to the service with the lines, so that one answer names them
-    // together with the unknown categories, payers and amounts out of range.
-    std::vector<FieldError> malformed;
-    if (auto done = in.finish(); !done) malformed = done.error().fields;
-    auto r = service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now, std::move(malformed));
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, to_json(*r));
-  });
+http::Response save_receipt(Service& service, http::Context& ctx) {
+  if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such case."));
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  auto oud = read_lines(in, "oud", *body);
+  auto nieuw = read_lines(in, "nieuw", *body);
+  // Malformed fields go to the service with the lines, so that one answer names them
+  // together with the unknown categories, payers and amounts out of range.
+  std::vector<FieldError> malformed;
+  if (auto done = in.finish(); !done) malformed = done.error().fields;
+  WK_ASSIGN_OR_RETURN(auto r, service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now, std::move(malformed)));
+  return http::json_response(200, to_json(r));
+}
 
-  router.add("GET", "/api/v1/receipts/summary", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    const auto programme = query_id(ctx, "programme", errors);
-    if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
-    const auto team = query_id(ctx, "team", errors);
-    const std::string date = http::query_date(ctx.request, "reference_date", errors).value_or(iso_date_utc(ctx.now));
-    if (!errors.empty()) return bad_query(std::move(errors));
-    auto r = service.summary(ctx.user(), *programme, date, team);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, to_json(*r));
-  });
+http::Response receipts_summary(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto programme = query_id(ctx, "programme", errors);
+  if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
+  const auto team = query_id(ctx, "team", errors);
+  const std::string date = http::query_date(ctx.request, "reference_date", errors).value_or(iso_date_utc(ctx.now));
+  if (!errors.empty()) return bad_query(std::move(errors));
+  WK_ASSIGN_OR_RETURN(auto r, service.summary(ctx.user(), *programme, date, team));
+  return http::json_response(200, to_json(r));
+}
 
-  router.add("POST", "/api/v1/receipts/import", Access::authenticated, [&db](Context& ctx) {
-    const auto ct = text::to_lower_ascii(ctx.request.header("content-type").value_or(""));
-    if (!ct.starts_with("text/csv") && !ct.starts_with("text/plain") && !ct.starts_with("application/octet-stream"))
-      return problem_response({ErrorKind::unsupported_media_type,
-                               "Stuur het bestand als CSV (text/csv).",
-                               "Content-Type must be text/csv.",
-                               {},
-                               0});
-    const auto dry = ctx.request.query_param("dry_run");
-    if (dry && *dry != "true" && *dry != "false")
-      return bad_query({{"dry_run", "Gebruik true of false.", "must be true or false"}});
-    auto outcome = import_receipts(db, ctx.user(), ctx.request.body, dry && *dry == "true", ctx.now);
-    if (outcome.failure) return problem_response(*outcome.failure);
-    if (!outcome.errors.empty()) {
-      auto r = problem_response(Error::validation({}));
-      auto body = nlohmann::json::parse(r.body);
-      body["title"] = "Het bestand is niet ingelezen: " + std::to_string(outcome.errors.size()) +
-                      (outcome.errors.size() == 1 ? " fout." : " fouten.") + " Er is niets opgeslagen.";
-      body["detail"] = "The file was refused; nothing was written.";
-      auto& list = body["errors"] = nlohmann::json::array();
-      for (const auto& e : outcome.errors)
-        list.push_back(
-            {{"row", e.row}, {"column", e.column}, {"field", e.column}, {"title", e.title}, {"detail", e.detail}});
-      r.body = body.dump();
-      return r;
-    }
-    const auto& rep = *outcome.report;
-    return http::json_response(200, {{"dry_run", rep.dry_run},
-                                     {"rows", rep.rows},
-                                     {"cases_created", rep.cases_created},
-                                     {"cases_updated", rep.cases_updated},
-                                     {"groups_created", rep.groups_created},
-                                     {"lines", rep.lines}});
-  });
-  router.accept_idempotency_key("POST", "/api/v1/receipts/import");
-
-  router.add("GET", "/api/v1/receipts/export", Access::authenticated, [&db](Context& ctx) {
-    std::vector<FieldError> errors;
-    const auto programme = query_id(ctx, "programme", errors);
-    if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
-    const auto format = ctx.request.query_param("format").value_or("csv");
-    if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
-    if (!errors.empty()) return bad_query(std::move(errors));
-    const bool xlsx = format == "xlsx";
-    auto file =
-        xlsx ? export_receipts_xlsx(db, ctx.user(), *programme) : export_receipts_csv(db, ctx.user(), *programme);
-    if (!file) return problem_response(file.error());
-    http::Response r;
-    r.content_type =
-        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-    r.body = std::move(*file);
-    r.set_header("Content-Disposition",
-                 "attachment; filename=\"kassabonnen-" + std::to_string(*programme) + (xlsx ? ".xlsx\"" : ".csv\""));
+http::Response import_receipt_file(store::Database& db, http::Context& ctx) {
+  const auto ct = text::to_lower_ascii(ctx.request.header("content-type").value_or(""));
+  if (!ct.starts_with("text/csv") && !ct.starts_with("text/plain") && !ct.starts_with("application/octet-stream"))
+    return problem_response({ErrorKind::unsupported_media_type,
+                             "Stuur het bestand als CSV (text/csv).",
+                             "Content-Type must be text/csv.",
+                             {},
+                             0});
+  const auto dry = ctx.request.query_param("dry_run");
+  if (dry && *dry != "true" && *dry != "false")
+    return bad_query({{"dry_run", "Gebruik true of false.", "must be true or false"}});
+  auto outcome = import_receipts(db, ctx.user(), ctx.request.body, dry && *dry == "true", ctx.now);
+  if (outcome.failure) return problem_response(*outcome.failure);
+  if (!outcome.errors.empty()) {
+    auto r = problem_response(Error::validation({}));
+    auto body = nlohmann::json::parse(r.body);
+    body["title"] = "Het bestand is niet ingelezen: " + std::to_string(outcome.errors.size()) +
+                    (outcome.errors.size() == 1 ? " fout." : " fouten.") + " Er is niets opgeslagen.";
+    body["detail"] = "The file was refused; nothing was written.";
+    auto& list = body["errors"] = nlohmann::json::array();
+    for (const auto& e : outcome.errors)
+      list.push_back(
+          {{"row", e.row}, {"column", e.column}, {"field", e.column}, {"title", e.title}, {"detail", e.detail}});
+    r.body = body.dump();
     return r;
-  });
+  }
+  const auto& rep = *outcome.report;
+  return http::json_response(200, {{"dry_run", rep.dry_run},
+                                   {"rows", rep.rows},
+                                   {"cases_created", rep.cases_created},
+                                   {"cases_updated", rep.cases_updated},
+                                   {"groups_created", rep.groups_created},
+                                   {"lines", rep.lines}});
+}
+
+http::Response export_receipt_file(store::Database& db, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto programme = query_id(ctx, "programme", errors);
+  if (!programme && errors.empty()) errors.push_back({"programme", "Kies een programma.", "is required"});
+  const auto format = ctx.request.query_param("format").value_or("csv");
+  if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
+  if (!errors.empty()) return bad_query(std::move(errors));
+  const bool xlsx = format == "xlsx";
+  auto file = xlsx ? export_receipts_xlsx(db, ctx.user(), *programme) : export_receipts_csv(db, ctx.user(), *programme);
+  if (!file) return problem_response(file.error());
+  http::Response r;
+  r.content_type =
+      xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+  r.body = std::move(*file);
+  r.set_header("Content-Disposition",
+               "attachment; filename=\"kassabonnen-" + std::to_string(*programme) + (xlsx ? ".xlsx\"" : ".csv\""));
+  return r;
+}
+
+}  // namespace
+
+void Module::add_routes(http::Router& router) {
+  http::add_routes(router, db_,
+                   {
+                       {"POST", "/api/v1/receipts/import", import_receipt_file, http::Access::authenticated, true},
+                       {"GET", "/api/v1/receipts/export", export_receipt_file},
+                   });
+  http::add_routes(router, service_,
+                   {
+                       {"GET", "/api/v1/cases", list_cases},
+                       {"POST", "/api/v1/cases", create_case, http::Access::authenticated, true},
+                       {"GET", "/api/v1/cases/{id}", show_case},
+                       {"PATCH", "/api/v1/cases/{id}", update_case},
+                       {"GET", "/api/v1/cases/{id}/receipt", show_receipt},
+                       {"PUT", "/api/v1/cases/{id}/receipt", save_receipt},
+                       {"GET", "/api/v1/receipts/summary", receipts_summary},
+                   });
 }
 
 }  // namespace wk::cases

@@ -9,6 +9,7 @@
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 
 namespace wk::knowledge {
@@ -245,297 +246,318 @@ http::Response item_response(const Result<Item>& r, int status = 200) {
   return http::json_response(status, item_json(*r));
 }
 
+// A workflow step without a body on the item of the path.
+template <class Step>
+http::Response workflow_step(Context& ctx, Step&& step) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  return item_response(step(*id));
+}
+
+}  // namespace
+
+namespace {
+
+http::Response list_items(Service& service, http::Context& ctx) {
+  ItemQuery q;
+  std::vector<FieldError> errors;
+  q.category = text_query(ctx, "category", 20);
+  q.tag = text_query(ctx, "tag", 40);
+  q.status = text_query(ctx, "status", 20);
+  q.draft_status = text_query(ctx, "draft_status", 20);
+  check_category(q.category, errors);
+  check_status(q.status, errors);
+  if (q.draft_status && *q.draft_status != "concept" && *q.draft_status != "ter_review")
+    errors.push_back({"draft_status", "Kies concept of ter_review.", "unknown draft status"});
+  if (auto o = ctx.request.query_param("owner"); o && *o == "me")
+    q.owner_id = ctx.user().user_id;
+  else
+    q.owner_id = http::query_id(ctx.request, "owner", errors);
+  http::query_paging(ctx.request, q.limit, q.offset, errors);
+  http::check_offset_within_count(q.offset, errors);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.list(ctx.user(), q, ctx.now));
+  json items = json::array();
+  for (const auto& i : r.first) items.push_back(summary_json(i));
+  const auto counted = paging::capped(r.second);
+  return http::json_response(200, {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}});
+}
+
+http::Response create_item(Service& service, http::Context& ctx) {
+  if (!service.may_create(ctx.user())) return problem_response(Error::forbidden());
+  ItemInput item;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, true); })) return *bad;
+  return item_response(service.create(ctx.user(), item, ctx.now), 201);
+}
+
+http::Response search_items(Service& service, http::Context& ctx) {
+  SearchQuery q;
+  std::vector<FieldError> errors;
+  q.q = text_query(ctx, "q", 200).value_or("");
+  q.category = text_query(ctx, "category", 20);
+  q.tag = text_query(ctx, "tag", 40);
+  q.status = text_query(ctx, "status", 20);
+  check_category(q.category, errors);
+  check_status(q.status, errors);
+  http::query_paging(ctx.request, q.limit, q.offset, errors, 100);
+  http::check_offset_within_count(q.offset, errors);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.search(ctx.user(), q, ctx.now));
+  json items = json::array(), categories = json::array(), tags = json::array();
+  for (const auto& h : r.items)
+    items.push_back({{"id", h.id},
+                     {"title", h.title},
+                     {"category", h.category},
+                     {"status", h.status},
+                     {"tags", h.tags},
+                     {"snippet_html", h.snippet_html},
+                     {"review_by", h.review_by ? json(*h.review_by) : json(nullptr)},
+                     {"overdue", h.overdue}});
+  for (const auto& [c, n] : r.categories) categories.push_back({{"category", c}, {"count", n}});
+  for (const auto& [t, n] : r.tags) tags.push_back({{"tag", t}, {"count", n}});
+  return http::json_response(
+      200, {{"items", items},
+            {"total", r.total},
+            {"facets", {{"categories", categories}, {"tags", tags}, {"tags_counted_over", r.tags_counted_over}}}});
+}
+
+http::Response preview_body(Service&, http::Context& ctx) {
+  if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+  std::string body;
+  if (auto bad =
+          http::read_json_body(ctx.request, [&](FieldReader& in) { body = in.text("body", kBody).value_or(""); }))
+    return *bad;
+  return http::json_response(200, {{"html", markdown::to_html(body)}});
+}
+
+http::Response items_due_for_review(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  auto q = owner_query(ctx, errors);
+  if (auto w = http::query_int(ctx.request, "within", 0, 365, errors)) q.within_days = static_cast<int>(*w);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.review_due(ctx.user(), q, ctx.now));
+  json items = json::array();
+  std::int64_t overdue = 0;
+  for (const auto& d : r) {
+    auto j = summary_json(d.item);
+    j["days_left"] = d.days_left;
+    overdue += d.days_left < 0;
+    items.push_back(std::move(j));
+  }
+  return http::json_response(
+      200, {{"items", items}, {"overdue", overdue}, {"due", static_cast<std::int64_t>(r.size()) - overdue}});
+}
+
+http::Response lowest_rated_items(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  auto q = owner_query(ctx, errors);
+  if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) q.limit = static_cast<int>(*l);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.lowest_rated(ctx.user(), q, ctx.now));
+  json items = json::array();
+  for (const auto& d : r) {
+    auto j = summary_json(d.item);
+    j["ratings"] = summary_ratings_json(d.item.ratings);
+    items.push_back(std::move(j));
+  }
+  return http::json_response(200, {{"items", items}});
+}
+
+http::Response most_consulted_items(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto year = http::query_int(ctx.request, "year", 2000, 2100, errors);
+  if (!year && errors.empty()) errors.push_back({"year", "Kies een jaar.", "required"});
+  const auto category = text_query(ctx, "category", 20);
+  check_category(category, errors);
+  int limit = 10;
+  if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) limit = static_cast<int>(*l);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.most_consulted(ctx.user(), static_cast<int>(*year), category, limit));
+  json items = json::array(), categories = json::array();
+  for (const auto& c : r.items)
+    items.push_back({{"id", c.id}, {"title", c.title}, {"category", c.category}, {"views", c.views}});
+  for (const auto& [c, n] : r.categories) categories.push_back({{"category", c}, {"views", n}});
+  return http::json_response(200, {{"year", r.year}, {"items", items}, {"categories", categories}, {"total", r.total}});
+}
+
+http::Response show_item(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  return item_response(service.get(ctx.user(), *id, ctx.now));
+}
+
+http::Response update_item(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  ItemInput item;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, false); })) return *bad;
+  return item_response(service.update(ctx.user(), *id, item, ctx.now));
+}
+
+// The workflow: submit, publish, archive (no body), and return to the author (a remark).
+http::Response submit_item(Service& service, http::Context& ctx) {
+  return workflow_step(ctx, [&](std::int64_t id) { return service.submit(ctx.user(), id, ctx.now); });
+}
+
+http::Response publish_item(Service& service, http::Context& ctx) {
+  return workflow_step(ctx, [&](std::int64_t id) { return service.publish(ctx.user(), id, ctx.now); });
+}
+
+http::Response archive_item(Service& service, http::Context& ctx) {
+  return workflow_step(ctx, [&](std::int64_t id) { return service.archive(ctx.user(), id, ctx.now); });
+}
+
+http::Response return_item(Service& service, http::Context& ctx) {
+  if (!may_review(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  std::string remark;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+        remark = in.text("remark", {.required = true, .min = 1, .max = 2000, .multiline = true}).value_or("");
+      }))
+    return *bad;
+  return item_response(service.return_to_author(ctx.user(), *id, remark, ctx.now));
+}
+
+http::Response verify_item(Service& service, http::Context& ctx) {
+  if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  std::optional<std::string> remark;  // the body is optional, like the other workflow steps'
+  if (!ctx.request.body.empty())
+    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+          remark = in.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
+        }))
+      return *bad;
+  return item_response(service.verify(ctx.user(), *id, remark, ctx.now));
+}
+
+http::Response list_verifications(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.verifications(ctx.user(), *id));
+  json items = json::array();
+  for (const auto& v : r) items.push_back(verification_json(v));
+  return http::json_response(200, {{"items", items}});
+}
+
+http::Response rate_item(Service& service, http::Context& ctx) {
+  if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  RatingInput in;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& body) {
+        in.juistheid = static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
+        in.volledigheid =
+            static_cast<int>(body.integer("volledigheid", {.required = true, .min = 1, .max = 5}).value_or(0));
+        in.remark = body.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
+      }))
+    return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.rate(ctx.user(), *id, in, ctx.now));
+  return http::json_response(200, ratings_json(r));
+}
+
+http::Response list_ratings(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.ratings(ctx.user(), *id));
+  return http::json_response(200, ratings_json(r));
+}
+
+http::Response diff_versions(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  std::vector<FieldError> errors;
+  const auto from = http::query_int(ctx.request, "from", 1, 1'000'000, errors);
+  const auto to = http::query_int(ctx.request, "to", 1, 1'000'000, errors);
+  if (!from && errors.empty()) errors.push_back({"from", "Kies de eerste versie.", "required"});
+  if (!to && errors.empty()) errors.push_back({"to", "Kies de tweede versie.", "required"});
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.compare(ctx.user(), *id, *from, *to));
+  return http::json_response(200, diff_json(r));
+}
+
+http::Response add_attachment(Service& service, http::Context& ctx) {
+  if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  const auto name = ctx.request.query_param("name").value_or("");
+  if (name.empty() || name.size() > 255)
+    return problem_response(http::bad_query(
+        {{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).", "name is required, at most 255 bytes"}}));
+  WK_ASSIGN_OR_RETURN(auto r, service.attach(ctx.user(), *id, name, std::move(ctx.request.body), ctx.now));
+  return http::json_response(201, attachment_json(r));
+}
+
+http::Response download_attachment(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  const auto attachment_id = ctx.id_param("attachment_id");
+  if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
+  WK_ASSIGN_OR_RETURN(auto r, service.attachment(ctx.user(), *id, *attachment_id));
+  http::Response out;
+  out.content_type = r.meta.content_type;
+  out.body = std::move(r.data);
+  // Images show in the page; documents are saved, never opened by the browser.
+  const bool image = r.meta.content_type.starts_with("image/");
+  out.set_header("Content-Disposition", disposition(image ? "inline" : "attachment", r.meta.name));
+  out.set_header("Cache-Control", "private, no-store");
+  return out;
+}
+
+http::Response remove_attachment(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  const auto attachment_id = ctx.id_param("attachment_id");
+  if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
+  if (auto r = service.detach(ctx.user(), *id, *attachment_id, ctx.now); !r) return problem_response(r.error());
+  return http::no_content();
+}
+
+http::Response record_item_view(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  if (auto r = service.count_view(ctx.user(), *id, ctx.now); !r) return problem_response(r.error());
+  return http::no_content();
+}
+
+http::Response list_versions(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.versions(ctx.user(), *id));
+  json items = json::array();
+  for (const auto& v : r) items.push_back(version_json(v, true));
+  return http::json_response(200, {{"items", items}});
+}
+
 }  // namespace
 
 void Module::add_routes(http::Router& router) {
-  Service& service = service_;
-  using http::Access;
-
-  router.add("GET", "/api/v1/knowledge", Access::authenticated, [&service](Context& ctx) {
-    ItemQuery q;
-    std::vector<FieldError> errors;
-    q.category = text_query(ctx, "category", 20);
-    q.tag = text_query(ctx, "tag", 40);
-    q.status = text_query(ctx, "status", 20);
-    q.draft_status = text_query(ctx, "draft_status", 20);
-    check_category(q.category, errors);
-    check_status(q.status, errors);
-    if (q.draft_status && *q.draft_status != "concept" && *q.draft_status != "ter_review")
-      errors.push_back({"draft_status", "Kies concept of ter_review.", "unknown draft status"});
-    if (auto o = ctx.request.query_param("owner"); o && *o == "me")
-      q.owner_id = ctx.user().user_id;
-    else
-      q.owner_id = http::query_id(ctx.request, "owner", errors);
-    http::query_paging(ctx.request, q.limit, q.offset, errors);
-    http::check_offset_within_count(q.offset, errors);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.list(ctx.user(), q, ctx.now);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    for (const auto& i : r->first) items.push_back(summary_json(i));
-    const auto counted = paging::capped(r->second);
-    return http::json_response(200, {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}});
-  });
-
-  router.add("POST", "/api/v1/knowledge", Access::authenticated, [&service](Context& ctx) {
-    if (!service.may_create(ctx.user())) return problem_response(Error::forbidden());
-    ItemInput item;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, true); })) return *bad;
-    return item_response(service.create(ctx.user(), item, ctx.now), 201);
-  });
-  router.accept_idempotency_key("POST", "/api/v1/knowledge");
-
-  router.add("GET", "/api/v1/knowledge/search", Access::authenticated, [&service](Context& ctx) {
-    SearchQuery q;
-    std::vector<FieldError> errors;
-    q.q = text_query(ctx, "q", 200).value_or("");
-    q.category = text_query(ctx, "category", 20);
-    q.tag = text_query(ctx, "tag", 40);
-    q.status = text_query(ctx, "status", 20);
-    check_category(q.category, errors);
-    check_status(q.status, errors);
-    http::query_paging(ctx.request, q.limit, q.offset, errors, 100);
-    http::check_offset_within_count(q.offset, errors);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.search(ctx.user(), q, ctx.now);
-    if (!r) return problem_response(r.error());
-    json items = json::array(), categories = json::array(), tags = json::array();
-    for (const auto& h : r->items)
-      items.push_back({{"id", h.id},
-                       {"title", h.title},
-                       {"category", h.category},
-                       {"status", h.status},
-                       {"tags", h.tags},
-                       {"snippet_html", h.snippet_html},
-                       {"review_by", h.review_by ? json(*h.review_by) : json(nullptr)},
-                       {"overdue", h.overdue}});
-    for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"count", n}});
-    for (const auto& [t, n] : r->tags) tags.push_back({{"tag", t}, {"count", n}});
-    return http::json_response(
-        200, {{"items", items},
-              {"total", r->total},
-              {"facets", {{"categories", categories}, {"tags", tags}, {"tags_counted_over", r->tags_counted_over}}}});
-  });
-
-  router.add("POST", "/api/v1/knowledge/preview", Access::authenticated, [](Context& ctx) {
-    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-    std::string body;
-    if (auto bad =
-            http::read_json_body(ctx.request, [&](FieldReader& in) { body = in.text("body", kBody).value_or(""); }))
-      return *bad;
-    return http::json_response(200, {{"html", markdown::to_html(body)}});
-  });
-
-  router.add("GET", "/api/v1/knowledge/review-due", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    auto q = owner_query(ctx, errors);
-    if (auto w = http::query_int(ctx.request, "within", 0, 365, errors)) q.within_days = static_cast<int>(*w);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.review_due(ctx.user(), q, ctx.now);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    std::int64_t overdue = 0;
-    for (const auto& d : *r) {
-      auto j = summary_json(d.item);
-      j["days_left"] = d.days_left;
-      overdue += d.days_left < 0;
-      items.push_back(std::move(j));
-    }
-    return http::json_response(
-        200, {{"items", items}, {"overdue", overdue}, {"due", static_cast<std::int64_t>(r->size()) - overdue}});
-  });
-
-  router.add("GET", "/api/v1/knowledge/lowest-rated", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    auto q = owner_query(ctx, errors);
-    if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) q.limit = static_cast<int>(*l);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.lowest_rated(ctx.user(), q, ctx.now);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    for (const auto& d : *r) {
-      auto j = summary_json(d.item);
-      j["ratings"] = summary_ratings_json(d.item.ratings);
-      items.push_back(std::move(j));
-    }
-    return http::json_response(200, {{"items", items}});
-  });
-
-  router.add("GET", "/api/v1/knowledge/most-consulted", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    const auto year = http::query_int(ctx.request, "year", 2000, 2100, errors);
-    if (!year && errors.empty()) errors.push_back({"year", "Kies een jaar.", "required"});
-    const auto category = text_query(ctx, "category", 20);
-    check_category(category, errors);
-    int limit = 10;
-    if (auto l = http::query_int(ctx.request, "limit", 1, 100, errors)) limit = static_cast<int>(*l);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.most_consulted(ctx.user(), static_cast<int>(*year), category, limit);
-    if (!r) return problem_response(r.error());
-    json items = json::array(), categories = json::array();
-    for (const auto& c : r->items)
-      items.push_back({{"id", c.id}, {"title", c.title}, {"category", c.category}, {"views", c.views}});
-    for (const auto& [c, n] : r->categories) categories.push_back({{"category", c}, {"views", n}});
-    return http::json_response(200,
-                               {{"year", r->year}, {"items", items}, {"categories", categories}, {"total", r->total}});
-  });
-
-  router.add("GET", "/api/v1/knowledge/{id}", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    return item_response(service.get(ctx.user(), *id, ctx.now));
-  });
-
-  router.add("PATCH", "/api/v1/knowledge/{id}", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    ItemInput item;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, false); })) return *bad;
-    return item_response(service.update(ctx.user(), *id, item, ctx.now));
-  });
-
-  // The workflow: submit, publish, archive (no body), and return to the author (a remark).
-  for (const std::string step : {"submit", "publish", "archive"}) {
-    router.add("POST", "/api/v1/knowledge/{id}/" + step, Access::authenticated, [&service, step](Context& ctx) {
-      const auto id = ctx.id_param();
-      if (!id) return problem_response(Error::not_found("No such knowledge item."));
-      if (step == "submit") return item_response(service.submit(ctx.user(), *id, ctx.now));
-      if (step == "publish") return item_response(service.publish(ctx.user(), *id, ctx.now));
-      return item_response(service.archive(ctx.user(), *id, ctx.now));
-    });
-  }
-  router.add("POST", "/api/v1/knowledge/{id}/return", Access::authenticated, [&service](Context& ctx) {
-    if (!may_review(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    std::string remark;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          remark = in.text("remark", {.required = true, .min = 1, .max = 2000, .multiline = true}).value_or("");
-        }))
-      return *bad;
-    return item_response(service.return_to_author(ctx.user(), *id, remark, ctx.now));
-  });
-
-  router.add("POST", "/api/v1/knowledge/{id}/verification", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    std::optional<std::string> remark;  // the body is optional, like the other workflow steps'
-    if (!ctx.request.body.empty())
-      if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-            remark = in.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
-          }))
-        return *bad;
-    return item_response(service.verify(ctx.user(), *id, remark, ctx.now));
-  });
-
-  router.add("GET", "/api/v1/knowledge/{id}/verifications", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    auto r = service.verifications(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    for (const auto& v : *r) items.push_back(verification_json(v));
-    return http::json_response(200, {{"items", items}});
-  });
-
-  router.add("PUT", "/api/v1/knowledge/{id}/rating", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    RatingInput in;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& body) {
-          in.juistheid =
-              static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
-          in.volledigheid =
-              static_cast<int>(body.integer("volledigheid", {.required = true, .min = 1, .max = 5}).value_or(0));
-          in.remark = body.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
-        }))
-      return *bad;
-    auto r = service.rate(ctx.user(), *id, in, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, ratings_json(*r));
-  });
-
-  router.add("GET", "/api/v1/knowledge/{id}/ratings", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    auto r = service.ratings(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, ratings_json(*r));
-  });
-
-  router.add("GET", "/api/v1/knowledge/{id}/diff", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    std::vector<FieldError> errors;
-    const auto from = http::query_int(ctx.request, "from", 1, 1'000'000, errors);
-    const auto to = http::query_int(ctx.request, "to", 1, 1'000'000, errors);
-    if (!from && errors.empty()) errors.push_back({"from", "Kies de eerste versie.", "required"});
-    if (!to && errors.empty()) errors.push_back({"to", "Kies de tweede versie.", "required"});
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.compare(ctx.user(), *id, *from, *to);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, diff_json(*r));
-  });
-
-  router.add("POST", "/api/v1/knowledge/{id}/attachments", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    const auto name = ctx.request.query_param("name").value_or("");
-    if (name.empty() || name.size() > 255)
-      return problem_response(http::bad_query(
-          {{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).", "name is required, at most 255 bytes"}}));
-    auto r = service.attach(ctx.user(), *id, name, std::move(ctx.request.body), ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, attachment_json(*r));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/knowledge/{id}/attachments");
-
-  router.add("GET", "/api/v1/knowledge/{id}/attachments/{attachment_id}", Access::authenticated,
-             [&service](Context& ctx) {
-               const auto id = ctx.id_param();
-               const auto attachment_id = ctx.id_param("attachment_id");
-               if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
-               auto r = service.attachment(ctx.user(), *id, *attachment_id);
-               if (!r) return problem_response(r.error());
-               http::Response out;
-               out.content_type = r->meta.content_type;
-               out.body = std::move(r->data);
-               // Images show in the page; documents are saved, never opened by the browser.
-               const bool image = r->meta.content_type.starts_with("image/");
-               out.set_header("Content-Disposition", disposition(image ? "inline" : "attachment", r->meta.name));
-               out.set_header("Cache-Control", "private, no-store");
-               return out;
-             });
-
-  router.add("DELETE", "/api/v1/knowledge/{id}/attachments/{attachment_id}", Access::authenticated,
-             [&service](Context& ctx) {
-               const auto id = ctx.id_param();
-               const auto attachment_id = ctx.id_param("attachment_id");
-               if (!id || !attachment_id) return problem_response(Error::not_found("No such attachment."));
-               if (auto r = service.detach(ctx.user(), *id, *attachment_id, ctx.now); !r)
-                 return problem_response(r.error());
-               return http::no_content();
-             });
-
-  router.add("POST", "/api/v1/knowledge/{id}/view", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    if (auto r = service.count_view(ctx.user(), *id, ctx.now); !r) return problem_response(r.error());
-    return http::no_content();
-  });
-
-  router.add("GET", "/api/v1/knowledge/{id}/versions", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such knowledge item."));
-    auto r = service.versions(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    for (const auto& v : *r) items.push_back(version_json(v, true));
-    return http::json_response(200, {{"items", items}});
-  });
+  http::add_routes(
+      router, service_,
+      {
+          {"GET", "/api/v1/knowledge", list_items},
+          {"POST", "/api/v1/knowledge", create_item, http::Access::authenticated, true},
+          {"GET", "/api/v1/knowledge/search", search_items},
+          {"POST", "/api/v1/knowledge/preview", preview_body},
+          {"GET", "/api/v1/knowledge/review-due", items_due_for_review},
+          {"GET", "/api/v1/knowledge/lowest-rated", lowest_rated_items},
+          {"GET", "/api/v1/knowledge/most-consulted", most_consulted_items},
+          {"GET", "/api/v1/knowledge/{id}", show_item},
+          {"PATCH", "/api/v1/knowledge/{id}", update_item},
+          {"POST", "/api/v1/knowledge/{id}/submit", submit_item},
+          {"POST", "/api/v1/knowledge/{id}/publish", publish_item},
+          {"POST", "/api/v1/knowledge/{id}/archive", archive_item},
+          {"POST", "/api/v1/knowledge/{id}/return", return_item},
+          {"POST", "/api/v1/knowledge/{id}/verification", verify_item},
+          {"GET", "/api/v1/knowledge/{id}/verifications", list_verifications},
+          {"PUT", "/api/v1/knowledge/{id}/rating", rate_item},
+          {"GET", "/api/v1/knowledge/{id}/ratings", list_ratings},
+          {"GET", "/api/v1/knowledge/{id}/diff", diff_versions},
+          {"POST", "/api/v1/knowledge/{id}/attachments", add_attachment, http::Access::authenticated, true},
+          {"GET", "/api/v1/knowledge/{id}/attachments/{attachment_id}", download_attachment},
+          {"DELETE", "/api/v1/knowledge/{id}/attachments/{attachment_id}", remove_attachment},
+          {"POST", "/api/v1/knowledge/{id}/view", record_item_view},
+          {"GET", "/api/v1/knowledge/{id}/versions", list_versions},
+      });
 }
 
 }  // namespace wk::knowledge

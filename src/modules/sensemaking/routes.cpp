@@ -5,6 +5,7 @@
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "modules/stories/json.hpp"
 
@@ -195,204 +196,204 @@ json best_practice_item(const BestPractice& b) {
 
 }  // namespace
 
-void Module::add_routes(http::Router& router) {
-  Service& service = service_;
-  using http::Access;
+namespace {
 
-  router.add("GET", "/api/v1/sensemaking-sessions", Access::authenticated, [&service](Context& ctx) {
-    SessionQuery q;
-    std::vector<FieldError> errors;
-    q.from = http::query_date(ctx.request, "from", errors);
-    q.to = http::query_date(ctx.request, "to", errors);
-    if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
-      if (*st != "open" && *st != "closed")
-        errors.push_back({"status", "Kies open of closed.", "must be open or closed"});
-      else
-        q.status = std::string(*st);
-    }
-    q.story_id = http::query_id(ctx.request, "story", errors);
-    http::query_paging(ctx.request, q.limit, q.offset, errors);
-    http::check_offset_within_count(q.offset, errors);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.list(ctx.user(), q);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, page_json(*r, summary_item));
-  });
-
-  router.add("POST", "/api/v1/sensemaking-sessions", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    SessionInput s;
-    read_session(in, *body, s, true);
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.create(ctx.user(), s, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, session_json(r->item, r->warnings));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions");
-
-  router.add("GET", "/api/v1/sensemaking-sessions/{id}", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such session."));
-    auto r = service.get(ctx.user(), *id, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, session_json(r->item));
-  });
-
-  router.add("PATCH", "/api/v1/sensemaking-sessions/{id}", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such session."));
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    SessionInput s;
-    read_session(in, *body, s, false);
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.update(ctx.user(), *id, s, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, session_json(r->item, r->warnings));
-  });
-
-  router.add("POST", "/api/v1/sensemaking-sessions/{id}/close", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such session."));
-    std::string conclusion;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          conclusion = in.text("conclusion", required(kLongText)).value_or("");
-        }))
-      return *bad;
-    auto r = service.close(ctx.user(), *id, conclusion, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, session_json(r->item, r->warnings));
-  });
-
-  router.add("POST", "/api/v1/sensemaking-sessions/{id}/themes", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such session."));
-    ThemeInput t;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_theme(in, t, true); })) return *bad;
-    auto r = service.add_theme(ctx.user(), *id, t, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, theme_json(r->item, r->warnings));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions/{id}/themes");
-
-  router.add("PATCH", "/api/v1/sensemaking-sessions/{id}/themes/{theme_id}", Access::authenticated,
-             [&service](Context& ctx) {
-               if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-               const auto id = ctx.id_param();
-               const auto theme_id = ctx.id_param("theme_id");
-               if (!id || !theme_id) return problem_response(Error::not_found("No such theme."));
-               ThemeInput t;
-               if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_theme(in, t, false); }))
-                 return *bad;
-               auto r = service.update_theme(ctx.user(), *id, *theme_id, t, ctx.now);
-               if (!r) return problem_response(r.error());
-               return http::json_response(200, theme_json(r->item, r->warnings));
-             });
-
-  router.add("POST", "/api/v1/sensemaking-sessions/{id}/actions", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such session."));
-    ActionInput a;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          a.description = in.text("description", required(kLongText)).value_or("");
-          a.owner_id = in.integer("owner_id", {.required = true}).value_or(0);
-          a.due_date = in.text("due_date", kDate).value_or("");
-          a.theme_id = in.integer("theme_id", {});
-        }))
-      return *bad;
-    auto r = service.add_action(ctx.user(), *id, a, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, action_json(r->item, r->warnings));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/sensemaking-sessions/{id}/actions");
-
-  router.add("GET", "/api/v1/sensemaking-actions", Access::authenticated, [&service](Context& ctx) {
-    ActionQuery q;
-    std::vector<FieldError> errors;
-    if (auto o = ctx.request.query_param("owner"); o && *o == "me")
-      q.owner_id = ctx.user().user_id;
+http::Response list_sessions(Service& service, http::Context& ctx) {
+  SessionQuery q;
+  std::vector<FieldError> errors;
+  q.from = http::query_date(ctx.request, "from", errors);
+  q.to = http::query_date(ctx.request, "to", errors);
+  if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
+    if (*st != "open" && *st != "closed")
+      errors.push_back({"status", "Kies open of closed.", "must be open or closed"});
     else
-      q.owner_id = http::query_id(ctx.request, "owner", errors);
-    q.session_id = http::query_id(ctx.request, "session", errors);
-    auto flag = [&](const char* name) {
-      auto v = ctx.request.query_param(name);
-      if (!v || v->empty() || *v == "false") return false;
-      if (*v == "true") return true;
-      errors.push_back({name, "Kies true of false.", "must be true or false"});
-      return false;
-    };
-    q.open_only = flag("open");
-    q.overdue_only = flag("overdue");
-    http::query_paging(ctx.request, q.limit, q.offset, errors);
-    http::check_offset_within_count(q.offset, errors);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.actions(ctx.user(), q, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, page_json(*r, action_item));
-  });
+      q.status = std::string(*st);
+  }
+  q.story_id = http::query_id(ctx.request, "story", errors);
+  http::query_paging(ctx.request, q.limit, q.offset, errors);
+  http::check_offset_within_count(q.offset, errors);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.list(ctx.user(), q));
+  return http::json_response(200, page_json(r, summary_item));
+}
 
-  router.add("PATCH", "/api/v1/sensemaking-actions/{id}", Access::authenticated, [&service](Context& ctx) {
-    if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such action."));
-    ActionChange c;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          c.status = in.text("status", {.required = false, .min = 1, .max = 20});
-          if (c.status && *c.status != "open" && *c.status != "in_progress" && *c.status != "done" &&
-              *c.status != "dropped")
-            in.fail("status", "Kies open, in_progress, done of dropped.", "must be open, in_progress, done or dropped");
-          c.outcome_kind = in.text("outcome_kind", {.required = false, .min = 1, .max = 20});
-          if (c.outcome_kind && *c.outcome_kind != "method" && *c.outcome_kind != "procedure" &&
-              *c.outcome_kind != "training" && *c.outcome_kind != "other")
-            in.fail("outcome_kind", "Kies methode, procedure, training of anders.",
-                    "must be method, procedure, training or other");
-          c.outcome = in.text("outcome", kLongText);
-          c.due_date = in.text("due_date", optional(kDate));
-          check_iso_date(in, "due_date", c.due_date);
-          c.description = in.text("description", optional(required(kLongText)));
-          c.owner_id = in.integer("owner_id", {});
-        }))
-      return *bad;
-    auto r = service.update_action(ctx.user(), *id, c, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, action_json(r->item, r->warnings));
-  });
+http::Response plan_session(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  SessionInput s;
+  read_session(in, *body, s, true);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  WK_ASSIGN_OR_RETURN(auto r, service.create(ctx.user(), s, ctx.now));
+  return http::json_response(201, session_json(r.item, r.warnings));
+}
 
-  router.add("POST", "/api/v1/stories/{id}/best-practice", Access::authenticated, [&service](Context& ctx) {
-    if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such story."));
-    BestPracticeInput b;
-    if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-          b.title = in.text("title", optional(kTitle));
-          b.summary = in.text("summary", required(kLongText)).value_or("");
-          b.session_id = in.integer("session_id", {});
-        }))
-      return *bad;
-    auto r = service.promote(ctx.user(), *id, b, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, best_practice_json(r->item, r->warnings));
-  });
+http::Response show_session(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such session."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id, ctx.now));
+  return http::json_response(200, session_json(r.item));
+}
 
-  router.add("GET", "/api/v1/best-practices", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    const auto story = http::query_id(ctx.request, "story", errors);
-    int limit = 50, offset = 0;
-    http::query_paging(ctx.request, limit, offset, errors);
-    http::check_offset_within_count(offset, errors);
-    if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-    auto r = service.best_practices(ctx.user(), story, limit, offset);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, page_json(*r, best_practice_item));
-  });
+http::Response update_session(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such session."));
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  SessionInput s;
+  read_session(in, *body, s, false);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), *id, s, ctx.now));
+  return http::json_response(200, session_json(r.item, r.warnings));
+}
+
+http::Response close_session(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such session."));
+  std::string conclusion;
+  if (auto bad = http::read_json_body(
+          ctx.request, [&](FieldReader& in) { conclusion = in.text("conclusion", required(kLongText)).value_or(""); }))
+    return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.close(ctx.user(), *id, conclusion, ctx.now));
+  return http::json_response(200, session_json(r.item, r.warnings));
+}
+
+http::Response add_theme(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such session."));
+  ThemeInput t;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_theme(in, t, true); })) return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.add_theme(ctx.user(), *id, t, ctx.now));
+  return http::json_response(201, theme_json(r.item, r.warnings));
+}
+
+http::Response update_theme(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  const auto theme_id = ctx.id_param("theme_id");
+  if (!id || !theme_id) return problem_response(Error::not_found("No such theme."));
+  ThemeInput t;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_theme(in, t, false); })) return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.update_theme(ctx.user(), *id, *theme_id, t, ctx.now));
+  return http::json_response(200, theme_json(r.item, r.warnings));
+}
+
+http::Response add_action(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such session."));
+  ActionInput a;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+        a.description = in.text("description", required(kLongText)).value_or("");
+        a.owner_id = in.integer("owner_id", {.required = true}).value_or(0);
+        a.due_date = in.text("due_date", kDate).value_or("");
+        a.theme_id = in.integer("theme_id", {});
+      }))
+    return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.add_action(ctx.user(), *id, a, ctx.now));
+  return http::json_response(201, action_json(r.item, r.warnings));
+}
+
+http::Response list_actions(Service& service, http::Context& ctx) {
+  ActionQuery q;
+  std::vector<FieldError> errors;
+  if (auto o = ctx.request.query_param("owner"); o && *o == "me")
+    q.owner_id = ctx.user().user_id;
+  else
+    q.owner_id = http::query_id(ctx.request, "owner", errors);
+  q.session_id = http::query_id(ctx.request, "session", errors);
+  auto flag = [&](const char* name) {
+    auto v = ctx.request.query_param(name);
+    if (!v || v->empty() || *v == "false") return false;
+    if (*v == "true") return true;
+    errors.push_back({name, "Kies true of false.", "must be true or false"});
+    return false;
+  };
+  q.open_only = flag("open");
+  q.overdue_only = flag("overdue");
+  http::query_paging(ctx.request, q.limit, q.offset, errors);
+  http::check_offset_within_count(q.offset, errors);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.actions(ctx.user(), q, ctx.now));
+  return http::json_response(200, page_json(r, action_item));
+}
+
+http::Response update_action(Service& service, http::Context& ctx) {
+  if (!may_read(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such action."));
+  ActionChange c;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+        c.status = in.text("status", {.required = false, .min = 1, .max = 20});
+        if (c.status && *c.status != "open" && *c.status != "in_progress" && *c.status != "done" &&
+            *c.status != "dropped")
+          in.fail("status", "Kies open, in_progress, done of dropped.", "must be open, in_progress, done or dropped");
+        c.outcome_kind = in.text("outcome_kind", {.required = false, .min = 1, .max = 20});
+        if (c.outcome_kind && *c.outcome_kind != "method" && *c.outcome_kind != "procedure" &&
+            *c.outcome_kind != "training" && *c.outcome_kind != "other")
+          in.fail("outcome_kind", "Kies methode, procedure, training of anders.",
+                  "must be method, procedure, training or other");
+        c.outcome = in.text("outcome", kLongText);
+        c.due_date = in.text("due_date", optional(kDate));
+        check_iso_date(in, "due_date", c.due_date);
+        c.description = in.text("description", optional(required(kLongText)));
+        c.owner_id = in.integer("owner_id", {});
+      }))
+    return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.update_action(ctx.user(), *id, c, ctx.now));
+  return http::json_response(200, action_json(r.item, r.warnings));
+}
+
+http::Response propose_best_practice(Service& service, http::Context& ctx) {
+  if (!may_run(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such story."));
+  BestPracticeInput b;
+  if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
+        b.title = in.text("title", optional(kTitle));
+        b.summary = in.text("summary", required(kLongText)).value_or("");
+        b.session_id = in.integer("session_id", {});
+      }))
+    return *bad;
+  WK_ASSIGN_OR_RETURN(auto r, service.promote(ctx.user(), *id, b, ctx.now));
+  return http::json_response(201, best_practice_json(r.item, r.warnings));
+}
+
+http::Response list_best_practices(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto story = http::query_id(ctx.request, "story", errors);
+  int limit = 50, offset = 0;
+  http::query_paging(ctx.request, limit, offset, errors);
+  http::check_offset_within_count(offset, errors);
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.best_practices(ctx.user(), story, limit, offset));
+  return http::json_response(200, page_json(r, best_practice_item));
+}
+
+}  // namespace
+
+void Module::add_routes(http::Router& router) {
+  http::add_routes(
+      router, service_,
+      {
+          {"GET", "/api/v1/sensemaking-sessions", list_sessions},
+          {"POST", "/api/v1/sensemaking-sessions", plan_session, http::Access::authenticated, true},
+          {"GET", "/api/v1/sensemaking-sessions/{id}", show_session},
+          {"PATCH", "/api/v1/sensemaking-sessions/{id}", update_session},
+          {"POST", "/api/v1/sensemaking-sessions/{id}/close", close_session},
+          {"POST", "/api/v1/sensemaking-sessions/{id}/themes", add_theme, http::Access::authenticated, true},
+          {"PATCH", "/api/v1/sensemaking-sessions/{id}/themes/{theme_id}", update_theme},
+          {"POST", "/api/v1/sensemaking-sessions/{id}/actions", add_action, http::Access::authenticated, true},
+          {"GET", "/api/v1/sensemaking-actions", list_actions},
+          {"PATCH", "/api/v1/sensemaking-actions/{id}", update_action},
+          {"POST", "/api/v1/stories/{id}/best-practice", propose_best_practice},
+          {"GET", "/api/v1/best-practices", list_best_practices},
+      });
 }
 
 }  // namespace wk::sensemaking

@@ -9,6 +9,7 @@
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "modules/stories/export.hpp"
 #include "modules/stories/json.hpp"
@@ -219,174 +220,178 @@ std::vector<Redaction> read_redactions(FieldReader& in, const json& body) {
 
 }  // namespace
 
+namespace {
+
+http::Response share_story(Service& service, http::Context& ctx) {
+  if (!may_share(ctx.user())) return problem_response(Error::forbidden());
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  StoryInput s;
+  read_story(in, s, true, iso_date_utc(ctx.now));
+  read_answers(in, *body, s);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  WK_ASSIGN_OR_RETURN(auto r, service.share(ctx.user(), std::move(s), ctx.now));
+  return http::json_response(201, story_json(r.story, r.warnings));
+}
+
+http::Response list_stories(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  StoryFilter f = filter_query(ctx, errors);
+  if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
+    if (*st != "published" && *st != "pending" && *st != "rejected")
+      errors.push_back({"status", "Kies published, pending of rejected.", "unknown status"});
+    else
+      f.status = std::string(*st);
+  }
+  http::query_paging(ctx.request, f.limit, f.offset, errors);
+  // Past the counted first 10,000 a page is found by its cursor, not by counting rows.
+  http::check_offset_within_count(f.offset, errors);
+  if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
+    if (key->size() == 2 && (*key)[0].is_string() && is_valid_iso_date((*key)[0].get<std::string>()) &&
+        (*key)[1].is_number_integer())
+      f.after = StoryKey{(*key)[0].get<std::string>(), (*key)[1].get<std::int64_t>()};
+    else
+      errors.push_back(http::bad_cursor());
+  }
+  if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+  WK_ASSIGN_OR_RETURN(auto r, service.list(ctx.user(), f));
+  json items = json::array();
+  for (const auto& s : r.items) items.push_back(story_json(s));
+  return http::json_response(
+      200, {{"items", items},
+            {"total", r.total},
+            {"total_exact", r.total_exact},
+            {"next_cursor", r.next ? json(http::encode_cursor(json::array({r.next->date, r.next->id}))) : json()}});
+}
+
+http::Response story_statistics(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto from = query_date(ctx, "from", errors), to = query_date(ctx, "to", errors);
+  const auto cfrom = query_date(ctx, "compare_from", errors), cto = query_date(ctx, "compare_to", errors);
+  if (errors.empty() && (!from || !to))
+    errors.push_back({!from ? "from" : "to", "Kies een periode (van en tot).", "from and to are required"});
+  if (errors.empty() && (cfrom.has_value() != cto.has_value()))
+    errors.push_back(
+        {"compare_to", "Geef van en tot van de vergelijkingsperiode.", "give compare_from and compare_to"});
+  const auto team = query_id(ctx, "team", errors);
+  const auto teller = teller_query(ctx, errors);
+  if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+  std::optional<std::pair<std::string, std::string>> compare_with;
+  if (cfrom) compare_with = std::make_pair(*cfrom, *cto);
+  WK_ASSIGN_OR_RETURN(auto r, service.stats(ctx.user(), *from, *to, team, teller, compare_with));
+  std::map<std::string, organisation::ListValue> labels;
+  for (const auto& v : r.labels) labels.emplace(v.code, v);
+  json out = {{"period", period_json(r.period, labels)}, {"comparison", nullptr}, {"changes", nullptr}};
+  if (r.comparison) {
+    out["comparison"] = period_json(*r.comparison, labels);
+    out["changes"] = {{"topics", changes_json(r.period.topics, r.comparison->topics, labels)},
+                      {"valuations", changes_json(r.period.valuations, r.comparison->valuations, labels)},
+                      {"archetypes", changes_json(r.period.archetypes, r.comparison->archetypes, labels)}};
+  }
+  return http::json_response(200, out);
+}
+
+http::Response export_stories(store::Database& db, http::Context& ctx) {
+  if (!may_export(ctx.user())) return problem_response(Error::forbidden());
+  std::vector<FieldError> errors;
+  StoryFilter f = filter_query(ctx, errors);
+  const auto format = ctx.request.query_param("format").value_or("csv");
+  if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
+  if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
+  auto table = export_table(db, ctx.user(), std::move(f));
+  if (!table) return problem_response(table.error());
+  const bool xlsx = format == "xlsx";
+  http::Response r;
+  r.content_type =
+      xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+  r.body = xlsx ? report::tables_xlsx({*table}) : report::table_csv(*table);
+  r.set_header("Content-Disposition", std::string("attachment; filename=\"verhalen.") + (xlsx ? "xlsx" : "csv") + "\"");
+  return r;
+}
+
+http::Response show_story(Service& service, http::Context& ctx) {
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such story."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id));
+  return http::json_response(200, story_json(r.story));
+}
+
+http::Response moderate_story(Service& service, http::Context& ctx) {
+  if (!may_moderate(ctx.user())) return problem_response(Error::forbidden());
+  const auto id = ctx.id_param();
+  if (!id) return problem_response(Error::not_found("No such story."));
+  bool accept = false;
+  std::string reason;
+  std::vector<Redaction> redactions;
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
+    if (*d == "accept")
+      accept = true;
+    else if (*d != "reject")
+      in.fail("decision", "Kies accept of reject.", "must be accept or reject");
+  }
+  reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
+  redactions = read_redactions(in, *body);
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  WK_ASSIGN_OR_RETURN(auto r, service.moderate(ctx.user(), *id, accept, reason, redactions, ctx.now));
+  return http::json_response(200, story_json(r.story));
+}
+
+http::Response show_public_form(Service& service, http::Context& ctx) {
+  auto f = service.public_form(std::string(ctx.param("org")));
+  if (!f) return problem_response(f.error());
+  auto values = [](const std::vector<organisation::ListValue>& vs) {
+    json out = json::array();
+    for (const auto& v : vs) out.push_back(value_json(v));
+    return out;
+  };
+  return http::json_response(200, {{"organisation", {{"name", f->organisation}, {"slug", f->slug}}},
+                                   {"topics", values(f->topics)},
+                                   {"valuations", values(f->valuations)},
+                                   {"archetypes", values(f->archetypes)},
+                                   {"prompts", values(f->prompts)},
+                                   {"privacy_note", f->privacy_note},
+                                   // A new logo gets a new address, so a cached old one is not shown.
+                                   {"logo", f->logo_updated_at ? json("/api/v1/public/" + f->slug +
+                                                                      "/logo?v=" + std::to_string(*f->logo_updated_at))
+                                                               : json(nullptr)}});
+}
+
+http::Response share_public_story(Service& service, http::Context& ctx) {
+  auto body = http::parse_json_object(ctx.request);
+  if (!body) return problem_response(body.error());
+  FieldReader in(*body);
+  StoryInput s;
+  read_story(in, s, false, iso_date_utc(ctx.now));
+  read_answers(in, *body, s);
+  // The honeypot: a field people do not see; bots fill it in.
+  const auto website = in.text("website", {.required = false, .min = 0, .max = 500});
+  if (auto done = in.finish(); !done) return problem_response(done.error());
+  WK_RETURN_IF_ERROR(service.share_public(std::string(ctx.param("org")), std::move(s), ctx.request.remote_address,
+                                          website && !website->empty(), ctx.now));
+  return http::json_response(202, {{"status", "pending"}});
+}
+
+}  // namespace
+
 void Module::add_routes(http::Router& router) {
-  Service& service = service_;
-  store::Database& db = db_;
-  using http::Access;
-
-  router.add("POST", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
-    if (!may_share(ctx.user())) return problem_response(Error::forbidden());
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    StoryInput s;
-    read_story(in, s, true, iso_date_utc(ctx.now));
-    read_answers(in, *body, s);
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.share(ctx.user(), std::move(s), ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(201, story_json(r->story, r->warnings));
-  });
-  router.accept_idempotency_key("POST", "/api/v1/stories");
-
-  router.add("GET", "/api/v1/stories", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    StoryFilter f = filter_query(ctx, errors);
-    if (auto st = ctx.request.query_param("status"); st && !st->empty()) {
-      if (*st != "published" && *st != "pending" && *st != "rejected")
-        errors.push_back({"status", "Kies published, pending of rejected.", "unknown status"});
-      else
-        f.status = std::string(*st);
-    }
-    http::query_paging(ctx.request, f.limit, f.offset, errors);
-    // Past the counted first 10,000 a page is found by its cursor, not by counting rows.
-    http::check_offset_within_count(f.offset, errors);
-    if (const auto key = http::query_cursor(ctx.request, f.offset, errors)) {
-      if (key->size() == 2 && (*key)[0].is_string() && is_valid_iso_date((*key)[0].get<std::string>()) &&
-          (*key)[1].is_number_integer())
-        f.after = StoryKey{(*key)[0].get<std::string>(), (*key)[1].get<std::int64_t>()};
-      else
-        errors.push_back(http::bad_cursor());
-    }
-    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
-    auto r = service.list(ctx.user(), f);
-    if (!r) return problem_response(r.error());
-    json items = json::array();
-    for (const auto& s : r->items) items.push_back(story_json(s));
-    return http::json_response(
-        200,
-        {{"items", items},
-         {"total", r->total},
-         {"total_exact", r->total_exact},
-         {"next_cursor", r->next ? json(http::encode_cursor(json::array({r->next->date, r->next->id}))) : json()}});
-  });
-
-  router.add("GET", "/api/v1/stories/stats", Access::authenticated, [&service](Context& ctx) {
-    std::vector<FieldError> errors;
-    const auto from = query_date(ctx, "from", errors), to = query_date(ctx, "to", errors);
-    const auto cfrom = query_date(ctx, "compare_from", errors), cto = query_date(ctx, "compare_to", errors);
-    if (errors.empty() && (!from || !to))
-      errors.push_back({!from ? "from" : "to", "Kies een periode (van en tot).", "from and to are required"});
-    if (errors.empty() && (cfrom.has_value() != cto.has_value()))
-      errors.push_back(
-          {"compare_to", "Geef van en tot van de vergelijkingsperiode.", "give compare_from and compare_to"});
-    const auto team = query_id(ctx, "team", errors);
-    const auto teller = teller_query(ctx, errors);
-    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
-    std::optional<std::pair<std::string, std::string>> compare_with;
-    if (cfrom) compare_with = std::make_pair(*cfrom, *cto);
-    auto r = service.stats(ctx.user(), *from, *to, team, teller, compare_with);
-    if (!r) return problem_response(r.error());
-    std::map<std::string, organisation::ListValue> labels;
-    for (const auto& v : r->labels) labels.emplace(v.code, v);
-    json out = {{"period", period_json(r->period, labels)}, {"comparison", nullptr}, {"changes", nullptr}};
-    if (r->comparison) {
-      out["comparison"] = period_json(*r->comparison, labels);
-      out["changes"] = {{"topics", changes_json(r->period.topics, r->comparison->topics, labels)},
-                        {"valuations", changes_json(r->period.valuations, r->comparison->valuations, labels)},
-                        {"archetypes", changes_json(r->period.archetypes, r->comparison->archetypes, labels)}};
-    }
-    return http::json_response(200, out);
-  });
-
-  router.add("GET", "/api/v1/stories/export", Access::authenticated, [&db](Context& ctx) {
-    if (!may_export(ctx.user())) return problem_response(Error::forbidden());
-    std::vector<FieldError> errors;
-    StoryFilter f = filter_query(ctx, errors);
-    const auto format = ctx.request.query_param("format").value_or("csv");
-    if (format != "csv" && format != "xlsx") errors.push_back({"format", "Kies csv of xlsx.", "must be csv or xlsx"});
-    if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
-    auto table = export_table(db, ctx.user(), std::move(f));
-    if (!table) return problem_response(table.error());
-    const bool xlsx = format == "xlsx";
-    http::Response r;
-    r.content_type =
-        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-    r.body = xlsx ? report::tables_xlsx({*table}) : report::table_csv(*table);
-    r.set_header("Content-Disposition",
-                 std::string("attachment; filename=\"verhalen.") + (xlsx ? "xlsx" : "csv") + "\"");
-    return r;
-  });
-
-  router.add("GET", "/api/v1/stories/{id}", Access::authenticated, [&service](Context& ctx) {
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such story."));
-    auto r = service.get(ctx.user(), *id);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, story_json(r->story));
-  });
-
-  router.add("POST", "/api/v1/stories/{id}/moderation", Access::authenticated, [&service](Context& ctx) {
-    if (!may_moderate(ctx.user())) return problem_response(Error::forbidden());
-    const auto id = ctx.id_param();
-    if (!id) return problem_response(Error::not_found("No such story."));
-    bool accept = false;
-    std::string reason;
-    std::vector<Redaction> redactions;
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
-      if (*d == "accept")
-        accept = true;
-      else if (*d != "reject")
-        in.fail("decision", "Kies accept of reject.", "must be accept or reject");
-    }
-    reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
-    redactions = read_redactions(in, *body);
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.moderate(ctx.user(), *id, accept, reason, redactions, ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(200, story_json(r->story));
-  });
-
-  router.add("GET", "/api/v1/public/{org}/form", Access::public_route, [&service](Context& ctx) {
-    auto f = service.public_form(std::string(ctx.param("org")));
-    if (!f) return problem_response(f.error());
-    auto values = [](const std::vector<organisation::ListValue>& vs) {
-      json out = json::array();
-      for (const auto& v : vs) out.push_back(value_json(v));
-      return out;
-    };
-    return http::json_response(
-        200, {{"organisation", {{"name", f->organisation}, {"slug", f->slug}}},
-              {"topics", values(f->topics)},
-              {"valuations", values(f->valuations)},
-              {"archetypes", values(f->archetypes)},
-              {"prompts", values(f->prompts)},
-              {"privacy_note", f->privacy_note},
-              // A new logo gets a new address, so a cached old one is not shown.
-              {"logo", f->logo_updated_at
-                           ? json("/api/v1/public/" + f->slug + "/logo?v=" + std::to_string(*f->logo_updated_at))
-                           : json(nullptr)}});
-  });
-
-  router.add("POST", "/api/v1/public/{org}/stories", Access::public_route, [&service](Context& ctx) {
-    auto body = http::parse_json_object(ctx.request);
-    if (!body) return problem_response(body.error());
-    FieldReader in(*body);
-    StoryInput s;
-    read_story(in, s, false, iso_date_utc(ctx.now));
-    read_answers(in, *body, s);
-    // The honeypot: a field people do not see; bots fill it in.
-    const auto website = in.text("website", {.required = false, .min = 0, .max = 500});
-    if (auto done = in.finish(); !done) return problem_response(done.error());
-    auto r = service.share_public(std::string(ctx.param("org")), std::move(s), ctx.request.remote_address,
-                                  website && !website->empty(), ctx.now);
-    if (!r) return problem_response(r.error());
-    return http::json_response(202, {{"status", "pending"}});
-  });
-  router.accept_idempotency_key("POST", "/api/v1/public/{org}/stories");
+  http::add_routes(router, db_,
+                   {
+                       {"GET", "/api/v1/stories/export", export_stories},
+                   });
+  http::add_routes(router, service_,
+                   {
+                       {"POST", "/api/v1/stories", share_story, http::Access::authenticated, true},
+                       {"GET", "/api/v1/stories", list_stories},
+                       {"GET", "/api/v1/stories/stats", story_statistics},
+                       {"GET", "/api/v1/stories/{id}", show_story},
+                       {"POST", "/api/v1/stories/{id}/moderation", moderate_story},
+                       {"GET", "/api/v1/public/{org}/form", show_public_form, http::Access::public_route},
+                       {"POST", "/api/v1/public/{org}/stories", share_public_story, http::Access::public_route, true},
+                   });
 }
 
 }  // namespace wk::stories
