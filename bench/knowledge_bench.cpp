@@ -348,7 +348,6 @@ int main(int argc, char** argv) {
   const bool sqlite = db->dialect() == wk::store::Dialect::sqlite;
   wk::organisation::Service organisations(*db);
   if (!reuse) {
-    organisations.seed_default_lists(0);
     wk::demo::create_demo_organisation(organisations, 0);
   }
   const auto org = organisations.organisations().front().id;

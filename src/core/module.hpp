@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/roles.hpp"
 #include "core/time.hpp"
 #include "core/value_lists.hpp"
 
@@ -39,6 +40,10 @@ class Module {
   // The names the web app reports when one of the module's pages is opened
   // (POST /api/v1/module-views); counted per organisation and month.
   virtual std::vector<std::string> counted_views() const { return {}; }
+  // What the caller may do in this module, by the module's own access rules: stable names
+  // ("read_cases", "edit_list:story_topic") that GET /api/v1/me returns, so that the web
+  // app shows what the server allows without a copy of the rules.
+  virtual std::vector<std::string> capabilities(const Principal&) const { return {}; }
   // Once every module is made, in list order: take what the other modules declare. Cheap:
   // the command line's one-off commands make the modules too.
   virtual void connect(const Modules&) {}

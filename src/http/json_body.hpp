@@ -34,6 +34,13 @@ struct TextRule {
   bool trim = true;
 };
 
+// The same rule for a PATCH, where every field may be left out (found by argument-dependent
+// lookup: `optional(kName)`).
+constexpr TextRule optional(TextRule rule) {
+  rule.required = false;
+  return rule;
+}
+
 struct IntRule {
   bool required = false;
   std::int64_t min = 1;

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { checkContract } from './harness.mjs';
 
 const XLSX_READER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'readers', 'xlsx_read.py');
 
@@ -63,7 +64,12 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export async function getBytes(client, path, timeoutMs = 30_000) {
   const res = await fetch(client.baseUrl + path, { headers: { Cookie: client.cookieHeader() }, signal: AbortSignal.timeout(timeoutMs) });
   const buf = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, contentType: res.headers.get('content-type') || '', headers: res.headers, buf, text: buf.toString('utf8'), method: 'GET', path };
+  const answer = { status: res.status, contentType: res.headers.get('content-type') || '', headers: res.headers, buf, text: buf.toString('utf8'), method: 'GET', path };
+  // The files too: their status and content type are held to docs/openapi.json.
+  let json;
+  if (answer.contentType.includes('json')) { try { json = JSON.parse(answer.text); } catch { json = undefined; } }
+  checkContract({ ...answer, json });
+  return answer;
 }
 
 /** A small CSV reader (quotes, "" and line breaks inside quotes) for the exports. */

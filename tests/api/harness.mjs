@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it as nodeIt, test as nodeTest, before as nodeBefore, after as nodeAfter } from 'node:test';
 import assert from 'node:assert/strict';
+import { contract } from './contract.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.resolve(REPO_ROOT, process.env.WIJKKADER_BIN || 'build/wijkkader');
@@ -435,7 +436,9 @@ export class Client {
     if (text.length > 0) {
       try { json = JSON.parse(text); } catch { json = undefined; }
     }
-    return { status: res.status, headers: res.headers, contentType, json, text, method, path: urlPath };
+    const answer = { status: res.status, headers: res.headers, contentType, json, text, method, path: urlPath };
+    if (options.contract !== false) checkContract(answer);
+    return answer;
   }
 
   get(p, options) { return this.request('GET', p, undefined, options); }
@@ -469,6 +472,20 @@ export class Client {
     c.me = this.me;
     return c;
   }
+}
+
+/**
+ * Every answer must match docs/openapi.json (tests/api/contract.mjs). WK_CONTRACT=collect
+ * writes the violations to WK_CONTRACT_LOG instead of failing (to survey a change).
+ */
+export function checkContract(answer) {
+  const violations = contract().violations(answer);
+  if (violations.length === 0) return;
+  if (process.env.WK_CONTRACT === 'collect') {
+    fs.appendFileSync(process.env.WK_CONTRACT_LOG || '/tmp/wk-contract.log', violations.map((v) => v + '\n').join(''));
+    return;
+  }
+  assert.fail(`the answer does not match docs/openapi.json:\n  ${violations.join('\n  ')}\n${show(answer)}`);
 }
 
 /** A one-line description of an answer for assertion messages. */

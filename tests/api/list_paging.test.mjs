@@ -186,7 +186,12 @@ describe('the other lists count up to 10,000 and refuse deeper offsets', { skip:
     execSql(server.databaseUrl,
       'INSERT INTO knowledge_items (org_id, category, status, owner_id, created_by, created_at, updated_at) '
       + `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 10050) SELECT o.id, 'procedure', 'gearchiveerd', ${owner}, ${owner}, 0, n FROM g, organisations o WHERE o.slug = '${DEMO_ORG_SLUG}'`);
-    const page = expectStatus(await quality.get('/api/v1/knowledge?status=gearchiveerd&limit=10'), 200);
+    // Items without a version are not records the server makes (no title, no category):
+    // the answer's body is not held to the contract, only its count is looked at.
+    const page = expectStatus(
+      await quality.get('/api/v1/knowledge?status=gearchiveerd&limit=10', { contract: false }),
+      200,
+    );
     assert.equal(page.total, 10000);
     assert.equal(page.total_exact, false);
   });

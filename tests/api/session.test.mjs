@@ -12,7 +12,7 @@ import {
 const DUTCH_WORDS = /\b(de|het|een|en|of|is|niet|geen|onjuist|ongeldig|wachtwoord|e-mailadres|inloggen|ingelogd|probeer|later|te|veel|pogingen|toegang|gevonden|invoer|niet\s+geldig|sessie)\b/i;
 const ENGLISH_WORDS = /\b(the|is|not|or|no|invalid|wrong|incorrect|password|e-?mail|log(ged)?[- ]?in|too|many|try|again|later|session|access|token)\b/i;
 
-const ME_KEYS = ['csrf_token', 'email', 'id', 'name', 'organisation', 'roles', 'teams'];
+const ME_KEYS = ['capabilities', 'csrf_token', 'email', 'id', 'name', 'organisation', 'roles', 'teams'];
 
 function cookieAttributes(setCookieLine) {
   const [pair, ...attrs] = setCookieLine.split(';').map((s) => s.trim());
@@ -94,6 +94,42 @@ describe('session, CSRF, headers, health', { skip: whyNot }, () => {
 
   after(async () => {
     await server?.stop();
+  });
+
+  // What each role may do, as the server's own rules say it (GET /api/v1/me capabilities);
+  // the web app shows its menus and buttons by this list. Hand-listed from docs/api.md's
+  // access rules: a rule changed on the server shows up here.
+  it('GET /api/v1/me lists what the user may do, by the server\'s rules', async () => {
+    const story = ['edit_list:story_archetype', 'edit_list:story_prompt', 'edit_list:story_topic', 'edit_list:story_valuation'];
+    const expected = {
+      coach: ['edit_cases', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'share_stories'],
+      team_manager: ['list_users', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'see_story_stats', 'share_stories'],
+      quality: [...story, 'export_stories', 'moderate_stories', 'read_cases', 'read_knowledge', 'read_report', 'read_sessions',
+        'read_stories', 'review_knowledge', 'run_sessions', 'see_module_views', 'see_story_stats', 'share_stories',
+        'write_knowledge', 'write_report'],
+      'coordinator:doorstroomwoningen': ['edit_cases', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'share_stories'],
+      hr: ['list_users', 'read_knowledge'],
+      director: ['export_stories', 'list_users', 'read_cases', 'read_knowledge', 'read_report', 'read_sessions', 'read_stories',
+        'see_module_views', 'see_story_stats', 'share_stories', 'write_report'],
+      funder: ['read_report'],
+      admin: ['administer', 'edit_list:cost_category', 'edit_list:payer', ...story, 'list_users', 'read_audit', 'read_knowledge',
+        'share_stories'],
+    };
+    for (const [role, capabilities] of Object.entries(expected)) {
+      const u = { email: `cap-${role.replace(':', '-')}@example.org`, name: `Kan ${role}`, roles: [role], org: DEMO_ORG_SLUG };
+      addUser(server.databaseUrl, u);
+      const c = new Client(server);
+      const login = await c.login(u.email);
+      expectStatus(login, 200, role);
+      assert.deepEqual(login.json.user.capabilities, capabilities, `log-in answer of ${role}`);
+      assert.deepEqual(expectStatus(await c.get('/api/v1/me'), 200).capabilities, capabilities, `GET /api/v1/me of ${role}`);
+    }
+    // A coach writes in the kennisbank where the organisation allows it.
+    expectStatus(await admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: true }), 200);
+    const coach = new Client(server);
+    await coach.loginOk('cap-coach@example.org');
+    assert.ok(expectStatus(await coach.get('/api/v1/me'), 200).capabilities.includes('write_knowledge'));
+    expectStatus(await admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: false }), 200);
   });
 
   it('logs in: 200 {user: Me, csrf_token} and an HttpOnly, SameSite=Strict session cookie', async () => {

@@ -18,6 +18,29 @@ import { createStoriesApi } from './mock-stories.mjs';
 import { createKnowledgeApi } from './mock-knowledge.mjs';
 import { badQuery, generateRecords, pageOf, readPaging } from './mock-paging.mjs';
 
+// GET /api/v1/me `capabilities` per role, as the real server's rules give them (pinned by
+// tests/api/session.test.mjs). The mock is being retired (issue 16); until then it copies
+// the answer, not the rules.
+const STORY_LISTS = ['edit_list:story_archetype', 'edit_list:story_prompt', 'edit_list:story_topic', 'edit_list:story_valuation'];
+const CAPABILITIES = {
+  coach: ['edit_cases', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'share_stories'],
+  team_manager: ['list_users', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'see_story_stats', 'share_stories'],
+  quality: [...STORY_LISTS, 'export_stories', 'moderate_stories', 'read_cases', 'read_knowledge', 'read_report',
+    'read_sessions', 'read_stories', 'review_knowledge', 'run_sessions', 'see_module_views', 'see_story_stats',
+    'share_stories', 'write_knowledge', 'write_report'],
+  coordinator: ['edit_cases', 'read_cases', 'read_knowledge', 'read_sessions', 'read_stories', 'share_stories'],
+  hr: ['list_users', 'read_knowledge'],
+  director: ['export_stories', 'list_users', 'read_cases', 'read_knowledge', 'read_report', 'read_sessions',
+    'read_stories', 'see_module_views', 'see_story_stats', 'share_stories', 'write_report'],
+  funder: ['read_report'],
+  admin: ['administer', 'edit_list:cost_category', 'edit_list:payer', ...STORY_LISTS, 'list_users', 'read_audit',
+    'read_knowledge', 'share_stories'],
+};
+function capabilitiesOf(roles) {
+  const all = roles.flatMap((r) => CAPABILITIES[r.startsWith('coordinator:') ? 'coordinator' : r] ?? []);
+  return [...new Set(all)].sort();
+}
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 const TYPES = {
@@ -106,7 +129,12 @@ export function createMockApi({ adminEmail = 'admin@test.example', adminPassword
     created_at: u.created_at,
     last_login_at: u.last_login_at,
   });
-  const meOut = (u, csrf) => ({ ...userOut(u), organisation: { ...org }, csrf_token: csrf });
+  const meOut = (u, csrf) => ({
+    ...userOut(u),
+    organisation: { ...org },
+    capabilities: capabilitiesOf(u.roles),
+    csrf_token: csrf,
+  });
   const log = (actor, action, entity, entity_id, before, after) =>
     audit.push({ id: ++auditSeq, at: now(), actor: actor ? { id: actor.id, name: actor.name } : null, action, entity, entity_id: String(entity_id), before, after });
 

@@ -22,6 +22,7 @@
 
 #include "core/csv.hpp"
 #include "core/money.hpp"
+#include "core/privacy.hpp"
 #include "core/result.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
@@ -108,8 +109,8 @@ void check_free_text(std::string_view column, const std::string& value) {
     WK_FUZZ_CHECK(bsn->size() == 9 && wk::text::is_valid_bsn(*bsn), "find_bsn returned something that is no BSN");
   }
   std::vector<wk::FieldError> errors;
-  std::vector<wk::cases::Warning> warnings;
-  wk::cases::check_free_text(column, value, errors, warnings);
+  std::vector<wk::Warning> warnings;
+  wk::check_free_text(column, value, errors, warnings);
 }
 
 // Importer::read_row without the look-ups: the cells of one row by column name.

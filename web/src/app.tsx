@@ -170,7 +170,7 @@ export function App() {
   // The page being shown (not the log-in, "not found" or "no access" page), for the view count.
   const shownRoute = session.state === 'in' && path !== LOGIN_PATH ? matchRoute(path) : null;
   useModuleView(
-    shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me.roles) ? shownRoute.page : null,
+    shownRoute && session.state === 'in' && canSee(shownRoute.page, session.me) ? shownRoute.page : null,
     path,
   );
 
@@ -216,7 +216,7 @@ export function App() {
     let body;
     if (path === LOGIN_PATH) body = null;
     else if (!route) body = <NotFoundPage key={path} />;
-    else if (!canSee(route.page, me.roles)) body = <ForbiddenPage key={path} />;
+    else if (!canSee(route.page, me)) body = <ForbiddenPage key={path} />;
     else body = pageFor(route.page, route.id, path, me);
     content = (
       <Shell me={me} path={path} onLogout={onLogout}>

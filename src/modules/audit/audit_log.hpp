@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/roles.hpp"
 #include "core/time.hpp"
 #include "store/database.hpp"
 
@@ -55,6 +56,9 @@ struct Query {
 };
 
 std::vector<Entry> list(store::Tx& tx, const Query& query);
+
+// Who reads the log: the functional administrator.
+bool may_read_log(const Principal& p);
 std::int64_t count(store::Tx& tx, std::int64_t org_id);
 
 }  // namespace wk::audit

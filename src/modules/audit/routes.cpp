@@ -28,7 +28,7 @@ nlohmann::json to_json(const Entry& e) {
 }
 
 http::Response list_entries(store::Database& db, http::Context& ctx) {
-  if (!ctx.user().has_role(role::admin)) return http::problem_response(Error::forbidden());
+  if (!may_read_log(ctx.user())) return http::problem_response(Error::forbidden());
   Query q;
   q.org_id = ctx.user().org_id;
   std::vector<FieldError> errors;

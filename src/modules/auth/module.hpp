@@ -35,11 +35,14 @@ class Module final : public wk::Module {
   SessionService& sessions() { return sessions_; }
   organisation::Service& organisations() { return organisations_; }
   const CookieOptions& cookies() const { return cookies_; }
+  // What the user may do, by every module's rules (Module::capabilities), sorted.
+  std::vector<std::string> all_capabilities(const Principal& p) const;
 
  private:
   SessionService sessions_;
   organisation::Service& organisations_;
   CookieOptions cookies_;
+  const Modules& modules_;
 };
 
 // For the dispatcher: the principal of the request's session cookie, if valid.

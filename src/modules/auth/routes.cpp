@@ -32,7 +32,7 @@ std::string device_cookie(const http::Request& r, const CookieOptions& options, 
   return cookie(r, options, kDeviceCookie, value, "/api/v1/session", max_age_seconds);
 }
 
-nlohmann::json me_json(organisation::Service& organisations, const Principal& p) {
+nlohmann::json me_json(const Module& auth, organisation::Service& organisations, const Principal& p) {
   auto user = organisations.get_user(p, p.user_id);
   auto org = organisations.organisation(p.org_id);
   nlohmann::json teams = nlohmann::json::array();
@@ -44,6 +44,7 @@ nlohmann::json me_json(organisation::Service& organisations, const Principal& p)
           {"roles", p.roles},
           {"teams", teams},
           {"organisation", org ? organisation::to_json(*org) : nlohmann::json(nullptr)},
+          {"capabilities", auth.all_capabilities(p)},
           {"csrf_token", p.csrf_token}};
 }
 
@@ -68,8 +69,8 @@ http::Response log_in(Module& auth, http::Context& ctx) {
   auto& sessions = auth.sessions();
   WK_ASSIGN_OR_RETURN(const auto result, sessions.login(*email, *password, ctx.request.remote_address,
                                                         ctx.request.cookie(kDeviceCookie), ctx.now));
-  auto response = http::json_response(
-      200, {{"user", me_json(auth.organisations(), result.principal)}, {"csrf_token", result.principal.csrf_token}});
+  auto response = http::json_response(200, {{"user", me_json(auth, auth.organisations(), result.principal)},
+                                            {"csrf_token", result.principal.csrf_token}});
   response.set_header("Set-Cookie", session_cookie(ctx.request, auth.cookies(), result.session_token,
                                                    static_cast<long>(sessions.policy().absolute_timeout / 1000)));
   response.set_header("Set-Cookie", device_cookie(ctx.request, auth.cookies(), result.device_token,
@@ -97,7 +98,7 @@ http::Response change_own_password(Module& auth, http::Context& ctx) {
 }
 
 http::Response who_am_i(Module& auth, http::Context& ctx) {
-  return http::json_response(200, me_json(auth.organisations(), ctx.user()));
+  return http::json_response(200, me_json(auth, auth.organisations(), ctx.user()));
 }
 
 }  // namespace

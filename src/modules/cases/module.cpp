@@ -13,6 +13,13 @@ void Module::add_chapters(report::Registry& chapters) const {
   chapters.add(make_report_chapter());
 }
 
+std::vector<std::string> Module::capabilities(const Principal& p) const {
+  std::vector<std::string> out;
+  if (may_read_some_cases(p)) out.push_back("read_cases");
+  if (may_edit_some_cases(p)) out.push_back("edit_cases");
+  return out;
+}
+
 std::vector<ListDefinition> Module::value_lists() const {
   return cases::value_lists();
 }

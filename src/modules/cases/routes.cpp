@@ -27,11 +27,6 @@ constexpr http::TextRule kPlan{.required = false, .min = 0, .max = 20000, .multi
 constexpr http::TextRule kGroup{.required = false, .min = 1, .max = 120};
 constexpr http::TextRule kDescription{.required = false, .min = 0, .max = 500};
 
-constexpr http::TextRule optional(http::TextRule r) {
-  r.required = false;
-  return r;
-}
-
 std::optional<Status> read_status(FieldReader& in) {
   auto s = in.text("status", {.required = false, .min = 1, .max = 40});
   if (!s) return std::nullopt;

@@ -29,6 +29,12 @@ bool may_read_some_cases(const Principal& p) {
                      [](const std::string& r) { return r.starts_with(role::coordinator_prefix); });
 }
 
+bool may_edit_some_cases(const Principal& p) {
+  return p.has_role(role::coach) || std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) {
+           return r.starts_with(role::coordinator_prefix) && r.size() > role::coordinator_prefix.size();
+         });
+}
+
 bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug) {
   if (p.has_any_role({role::quality, role::director})) return true;
   if (p.has_any_role({role::coach, role::team_manager}) && p.in_team(team_id)) return true;

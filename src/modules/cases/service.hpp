@@ -16,6 +16,8 @@ namespace wk::cases {
 // Access (docs/api.md, "Access"). Pure: the caller's roles and teams, the case's team and
 // its programme's slug.
 bool may_read_some_cases(const Principal& p);
+// Coaches (their teams' cases) and coordinators (their programme's).
+bool may_edit_some_cases(const Principal& p);
 bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
 bool can_edit_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
 

@@ -242,15 +242,17 @@ class SearchReplica;
 class Service {
  public:
   // On PostgreSQL the service searches a copy of the index (search_replica.hpp) in the file
-  // `search_index` (empty: a temporary one).
-  explicit Service(store::Database& db, const std::string& search_index = {});
+  // `search_index` (empty: a temporary one), made by prepare_search: the command line's
+  // one-off commands make the service without it.
+  explicit Service(store::Database& db, std::string search_index = {});
   ~Service();
-  // On PostgreSQL: builds or catches up the search index's copy on a thread of its own (until
-  // it is built a search answers 503), or with `wait` on this thread before returning.
+  // On PostgreSQL: opens the search index's copy and builds or catches it up on a thread of
+  // its own (until it is built a search answers 503), or with `wait` on this thread before
+  // returning.
   void prepare_search(bool wait = false);
 
   // Whether the caller may start an item (quality; coaches where the organisation allows).
-  bool may_create(const Principal& p);
+  bool may_create(const Principal& p) const;
   Result<Item> create(const Principal& p, const ItemInput& in, Millis now);
   Result<std::pair<std::vector<Item>, std::int64_t>> list(const Principal& p, const ItemQuery& q, Millis now);
   Result<Item> get(const Principal& p, std::int64_t id, Millis now);
@@ -281,6 +283,7 @@ class Service {
 
  private:
   store::Database& db_;
+  std::string search_index_;
   std::unique_ptr<SearchReplica> replica_;
 };
 

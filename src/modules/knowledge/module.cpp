@@ -14,6 +14,14 @@ void Module::add_chapters(report::Registry& chapters) const {
   chapters.add(make_report_chapter());
 }
 
+std::vector<std::string> Module::capabilities(const Principal& p) const {
+  std::vector<std::string> out;
+  if (may_read(p)) out.push_back("read_knowledge");
+  if (service_.may_create(p)) out.push_back("write_knowledge");
+  if (may_review(p)) out.push_back("review_knowledge");
+  return out;
+}
+
 void Module::start() {
   // An index made by another tokenizer or word list is rebuilt once (decision 0009).
   const auto started = std::chrono::steady_clock::now();

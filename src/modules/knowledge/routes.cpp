@@ -26,11 +26,6 @@ constexpr http::TextRule kBody{.required = false, .min = 0, .max = 100'000, .mul
 constexpr http::TextRule kTag{.required = true, .min = 1, .max = 40};
 constexpr http::TextRule kCategory{.required = true, .min = 1, .max = 20};
 
-constexpr http::TextRule optional(http::TextRule rule) {
-  rule.required = false;
-  return rule;
-}
-
 json ref_json(const Ref& r) {
   return {{"id", r.id}, {"name", r.name}};
 }

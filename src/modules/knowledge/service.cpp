@@ -18,14 +18,13 @@ using store::Tx;
 
 using namespace detail;
 
-Service::Service(store::Database& db, const std::string& search_index) : db_(db) {
-  if (db.dialect() == store::Dialect::postgres) replica_ = std::make_unique<SearchReplica>(search_index);
-}
+Service::Service(store::Database& db, std::string search_index) : db_(db), search_index_(std::move(search_index)) {}
 
 Service::~Service() = default;
 
 void Service::prepare_search(bool wait) {
-  if (!replica_) return;
+  if (db_.dialect() != store::Dialect::postgres) return;
+  if (!replica_) replica_ = std::make_unique<SearchReplica>(search_index_);
   if (wait)
     replica_->catch_up(db_);
   else
@@ -92,7 +91,7 @@ std::int64_t create_draft_from(Tx& tx, const Principal& p, const std::string& ti
   return insert_new(tx, p, "methodiek", title, body, {"best practice"}, p.user_id, from.dump(), now).id;
 }
 
-bool Service::may_create(const Principal& p) {
+bool Service::may_create(const Principal& p) const {
   if (may_author(p)) return true;
   if (!p.has_role(role::coach)) return false;
   return db_.read([&](Tx& tx) { return organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors; });
@@ -362,8 +361,8 @@ Result<SearchResult> Service::search(const Principal& p, const SearchQuery& q, M
     }
     return out;
   };
-  if (!replica_) return db_.read([&](Tx& tx) { return answer(tx, tx); });
-  if (!replica_->catch_up_for_search(db_, kSearchIndexWait))
+  if (db_.dialect() != store::Dialect::postgres) return db_.read([&](Tx& tx) { return answer(tx, tx); });
+  if (!replica_ || !replica_->catch_up_for_search(db_, kSearchIndexWait))
     return Error{ErrorKind::unavailable,
                  "De zoekfunctie van de kennisbank wordt voorbereid. Probeer het zo opnieuw.",
                  "The knowledge base's search index is being built; try again shortly.",

@@ -26,12 +26,6 @@ constexpr http::TextRule kCode{.required = true, .min = 1, .max = 10};
 constexpr std::size_t kMaxListItems = 50;
 constexpr std::size_t kMaxNeighbourhoods = 500;
 
-// The same rule for a PATCH, where every field may be left out.
-constexpr http::TextRule optional(http::TextRule rule) {
-  rule.required = false;
-  return rule;
-}
-
 template <class T>
 Response list_response(const Result<std::vector<T>>& r) {
   if (!r) return problem_response(r.error());

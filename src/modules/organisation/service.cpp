@@ -31,6 +31,10 @@ bool can_administer(const Principal& p) {
   return p.has_role(role::admin);
 }
 
+bool may_list_users(const Principal& p) {
+  return can_list_all_users(p) || p.has_role(role::team_manager);
+}
+
 std::string Service::normalise_email(std::string_view email) {
   return text::to_lower_ascii(text::trim(email));
 }
@@ -257,7 +261,7 @@ Result<Team> Service::update_team(const Principal& p, std::int64_t id, const Tea
 }
 
 Result<Service::UserPage> Service::list_users(const Principal& p, UserQuery q) {
-  if (!can_list_all_users(p) && !p.has_role(role::team_manager)) return Error::forbidden();
+  if (!may_list_users(p)) return Error::forbidden();
   if (!can_list_all_users(p)) {  // as can_view_user
     q.within_teams = p.team_ids;
     q.self = p.user_id;

@@ -22,6 +22,8 @@ bool can_read_structure(const Principal& p);
 bool can_list_all_users(const Principal& p);
 bool can_view_user(const Principal& p, const User& target);
 bool can_administer(const Principal& p);
+// All users (admin, hr, director) or those of one's own teams (team manager).
+bool may_list_users(const Principal& p);
 
 class Service {
  public:
@@ -89,6 +91,7 @@ class Service {
   // The lists of values the modules declare (Module::value_lists), set once at start.
   void define_lists(std::vector<ListDefinition> lists) { lists_ = std::move(lists); }
   bool has_list(std::string_view list) const;
+  const std::vector<ListDefinition>& lists() const { return lists_; }
   // Administrators edit every list; the roles a list names the list too (quality staff
   // the vertelpunt's signifier lists).
   bool may_edit_list(const Principal& p, std::string_view list) const;

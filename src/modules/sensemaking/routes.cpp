@@ -22,11 +22,6 @@ constexpr http::TextRule kTitle{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kLongText{.required = false, .min = 0, .max = 10000, .multiline = true};
 constexpr http::TextRule kDate{.required = true, .min = 10, .max = 10};
 
-constexpr http::TextRule optional(http::TextRule rule) {
-  rule.required = false;
-  return rule;
-}
-
 constexpr http::TextRule required(http::TextRule rule) {
   rule.required = true;
   rule.min = std::max<std::size_t>(rule.min, 1);

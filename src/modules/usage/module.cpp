@@ -2,6 +2,11 @@
 
 namespace wk::usage {
 
+std::vector<std::string> Module::capabilities(const Principal& p) const {
+  if (may_see_views(p)) return {"see_module_views"};
+  return {};
+}
+
 void Module::connect(const Modules& modules) {
   std::vector<std::string> counted;
   for (const auto& m : modules)

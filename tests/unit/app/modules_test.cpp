@@ -51,8 +51,7 @@ TEST_F(ModuleList, ANewOrganisationStartsWithEveryDeclaredList) {
   for (const auto& m : app_->modules())
     for (const auto& l : m->value_lists()) {
       EXPECT_TRUE(organisations.has_list(l.name));
-      const auto values =
-          db_->read([&](store::Tx& tx) { return organisation::Service::values(tx, org->id, l.name); });
+      const auto values = db_->read([&](store::Tx& tx) { return organisation::Service::values(tx, org->id, l.name); });
       EXPECT_EQ(values.size(), l.defaults.size()) << l.name;
     }
 }

@@ -98,7 +98,7 @@ interface ShellProps {
 /** The page frame after log-in: header with organisation, user (and a link to her own account) and log-out, role-based menu. */
 export function Shell({ me, path, onLogout, children }: ShellProps) {
   const { t } = useI18n();
-  const items = navItems(me.roles);
+  const items = navItems(me);
   const tools = (
     <>
       <span class="wk-header__user">{t('app.loggedInAs', { name: me.name })}</span>

@@ -23,6 +23,8 @@ export interface Me {
   roles: string[];
   teams: TeamRef[];
   organisation: Organisation;
+  /** What the server's access rules let this user do (lib/roles.ts, Capability). */
+  capabilities: string[];
   csrf_token?: string;
 }
 export interface District {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { as } from './capabilities.fixture';
 import type { KnowledgeItem, KnowledgeVersion } from './api';
 import {
   diffRows,
@@ -128,8 +129,8 @@ describe('the version being worked on', () => {
 });
 
 describe('what the caller may do', () => {
-  const quality = { id: 1, roles: ['quality'] };
-  const coach = { id: 2, roles: ['coach'] };
+  const quality = { id: 1, ...as('quality') };
+  const coach = { id: 2, ...as('coach') };
 
   it('takes the server’s word when it sends one', () => {
     const can = {
@@ -156,7 +157,7 @@ describe('what the caller may do', () => {
       rate: true,
     });
     // The draft's author does not publish it.
-    expect(itemCan(review, { id: 7, roles: ['quality'] }).publish).toBe(false);
+    expect(itemCan(review, { id: 7, ...as('quality') }).publish).toBe(false);
     // A reader: only rating.
     expect(itemCan(item(), coach)).toEqual({
       edit: false,
@@ -187,7 +188,7 @@ describe('what the caller may do', () => {
     const first = item({ status: 'ter_review', published_version: null });
     expect(itemCan(first, quality, 1).publish).toBe(false);
     expect(itemCan(first, quality, 7).publish).toBe(true);
-    expect(itemCan(item(), { id: 9, roles: ['funder'] }).rate).toBe(false);
+    expect(itemCan(item(), { id: 9, ...as('funder') }).rate).toBe(false);
   });
 });
 

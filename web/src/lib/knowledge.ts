@@ -17,6 +17,7 @@ import type {
 import { KNOWLEDGE_CATEGORIES, KNOWLEDGE_STATUSES } from './api';
 import { oneDecimal } from './format';
 import { offsetQuery } from './paging';
+import { can } from './roles';
 
 // ---- The browse page's filter in the URL: /kennisbank?zoek=woning&categorie=procedure&tag=wonen&status=concept&vanaf=20 ----
 
@@ -112,11 +113,11 @@ export function workingVersion(item: KnowledgeItem): Working | null {
  */
 export function itemCan(
   item: KnowledgeItem,
-  me: Pick<Me, 'id' | 'roles'>,
+  me: Pick<Me, 'id' | 'capabilities'>,
   authorId: number | null = null,
 ): KnowledgeCan {
   if (item.can) return item.can;
-  const quality = me.roles.includes('quality');
+  const quality = can(me, 'review_knowledge');
   const owner = item.owner?.id === me.id;
   const author = (item.draft?.author?.id ?? authorId) === me.id;
   const editor = quality || owner || author;
@@ -130,7 +131,7 @@ export function itemCan(
     return: quality && working?.status === 'ter_review',
     archive: quality && !archived,
     verify: (quality || owner) && published,
-    rate: published && me.roles.some((r) => r !== 'funder'),
+    rate: published && can(me, 'read_knowledge'),
   };
 }
 

@@ -92,13 +92,53 @@ export type Page =
   | 'settings'
   | 'audit';
 
+/**
+ * What the server says the user may do (GET /api/v1/me `capabilities`, computed by its
+ * own access rules). The web app shows menus, pages and buttons by it; the server checks
+ * every request again.
+ */
+export type Capability =
+  | 'read_cases'
+  | 'edit_cases'
+  | 'read_stories'
+  | 'share_stories'
+  | 'see_story_stats'
+  | 'moderate_stories'
+  | 'export_stories'
+  | 'read_sessions'
+  | 'run_sessions'
+  | 'read_knowledge'
+  | 'write_knowledge'
+  | 'review_knowledge'
+  | 'read_report'
+  | 'write_report'
+  | 'see_module_views'
+  | 'administer'
+  | 'list_users'
+  | 'read_audit'
+  | `edit_list:${string}`;
+
+/** Whoever carries the server's list: the signed-in user (Me). */
+export interface Capable {
+  capabilities: readonly string[];
+}
+
+export function can(user: Capable, capability: Capability): boolean {
+  return user.capabilities.includes(capability);
+}
+
 export interface NavItem {
   page: Page;
   path: string;
   label: MessageKey;
-  /** In the menu only for these roles (default: everyone who may open the page). */
-  menu?: (roles: readonly string[]) => boolean;
+  /** In the menu only when this holds too (default: everyone who may open the page). */
+  menu?: (user: Capable) => boolean;
 }
+
+// The administrator edits the story lists on Keuzelijsten; quality staff (who run the
+// sense-making sessions) get a page of their own in the menu, administrators among them too.
+const storyListsOnly = (u: Capable) =>
+  can(u, 'edit_list:story_topic') && (!can(u, 'administer') || can(u, 'run_sessions'));
 
 export const NAV: readonly NavItem[] = [
   { page: 'start', path: '/', label: 'nav.start' },
@@ -106,49 +146,65 @@ export const NAV: readonly NavItem[] = [
   { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
   { page: 'stories', path: '/verhalen', label: 'nav.stories' },
   { page: 'sessions', path: '/duidingssessies', label: 'nav.sessions' },
-  { page: 'bestPractices', path: '/best-practices', label: 'nav.bestPractices', menu: isQuality },
+  { page: 'bestPractices', path: '/best-practices', label: 'nav.bestPractices', menu: (u) => can(u, 'run_sessions') },
   { page: 'knowledge', path: '/kennisbank', label: 'nav.knowledge' },
   { page: 'report', path: '/jaarverslag', label: 'nav.report' },
   { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
   { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
   { page: 'programmes', path: '/beheer/programmas', label: 'nav.programmes' },
   { page: 'lists', path: '/beheer/keuzelijsten', label: 'nav.lists' },
-  // The admin edits the story lists on Keuzelijsten; quality staff get a page of their own.
-  { page: 'storyLists', path: '/beheer/vertelpunt-lijsten', label: 'nav.storyLists', menu: isQuality },
+  { page: 'storyLists', path: '/beheer/vertelpunt-lijsten', label: 'nav.storyLists', menu: storyListsOnly },
   { page: 'settings', path: '/beheer/instellingen', label: 'nav.settings' },
   { page: 'audit', path: '/beheer/audit', label: 'nav.audit' },
 ];
 
-const USER_READERS = new Set(['admin', 'hr', 'director', 'team_manager']);
-/** Who may read cases and cost receipts (docs/api.md, "Access"): not hr, admin or funder. */
-const CASE_READERS = new Set(['coach', 'team_manager', 'quality', 'director']);
-/** Who may read the annual report (docs/api.md, "Annual report"); the funder sees the figures only. */
-const REPORT_READERS = new Set(['director', 'quality', 'funder']);
-/** Who writes the annual report's chapter texts. */
-const REPORT_WRITERS = new Set(['director', 'quality']);
+/** The capability a page needs (null: everyone signed in). */
+const PAGE_NEEDS: Record<Page, Capability | null> = {
+  start: null,
+  account: null,
+  cases: 'read_cases',
+  case: 'read_cases',
+  receipts: 'read_cases',
+  summary: 'read_cases',
+  caseNew: 'edit_cases',
+  import: 'edit_cases',
+  report: 'read_report',
+  stories: 'read_stories',
+  story: 'read_stories',
+  storyNew: 'share_stories',
+  storyDashboard: 'see_story_stats',
+  sessions: 'read_sessions',
+  session: 'read_sessions',
+  bestPractices: 'read_sessions',
+  sessionNew: 'run_sessions',
+  sessionEdit: 'run_sessions',
+  knowledge: 'read_knowledge',
+  knowledgeItem: 'read_knowledge',
+  knowledgeEdit: 'read_knowledge',
+  knowledgeDue: 'read_knowledge',
+  knowledgeNew: 'write_knowledge',
+  storyLists: 'edit_list:story_topic',
+  teams: 'administer',
+  programmes: 'administer',
+  lists: 'administer',
+  settings: 'administer',
+  audit: 'read_audit',
+  users: 'list_users',
+};
 
-/** May someone with these roles read the annual report (Jaarverslag)? */
-export function canReadReport(roles: readonly string[]): boolean {
-  return roles.some((r) => REPORT_READERS.has(r));
+/** May this user open the page? */
+export function canSee(page: Page, user: Capable): boolean {
+  const needs = PAGE_NEEDS[page];
+  return needs === null || can(user, needs);
 }
 
-/** May someone with these roles write the annual report's chapter texts? */
-export function canWriteReport(roles: readonly string[]): boolean {
-  return roles.some((r) => REPORT_WRITERS.has(r));
+/** The navigation entries for this user, in menu order. */
+export function navItems(user: Capable): NavItem[] {
+  return NAV.filter((item) => canSee(item.page, user) && (!item.menu || item.menu(user)));
 }
 
 export function isCoordinator(role: string): boolean {
   return coordinatorProgramme(role) !== null && role.length > COORDINATOR_PREFIX.length;
-}
-
-/** May someone with these roles read cases and receipts (of some team or programme)? */
-export function canReadCases(roles: readonly string[]): boolean {
-  return roles.some((r) => CASE_READERS.has(r) || isCoordinator(r));
-}
-
-/** May someone with these roles edit cases at all (coach: own teams; coordinator: own programme)? */
-export function mayEditSomeCases(roles: readonly string[]): boolean {
-  return roles.includes('coach') || roles.some(isCoordinator);
 }
 
 /** The programme slugs this user coordinates. */
@@ -196,113 +252,4 @@ export function newCaseChoices<T extends { id: number }, P extends { slug: strin
           : [],
     programmes: coach ? active : active.filter((p) => slugs.includes(p.slug)),
   };
-}
-
-/** Roles that never read stories (docs/api.md, "Vertelpunt"); the admin may only write one. */
-const NOT_STORY_READERS = new Set(['funder', 'hr', 'admin']);
-const NOT_STORY_WRITERS = new Set(['funder', 'hr']);
-/** Who sees the stories dashboard (team managers: their own teams). */
-const STORY_STATS = new Set(['quality', 'director', 'team_manager']);
-
-/** May someone with these roles read stories (Vertelpunt)? Every role but funder, hr and admin. */
-export function canReadStories(roles: readonly string[]): boolean {
-  return roles.some((r) => !NOT_STORY_READERS.has(r));
-}
-
-/** May someone with these roles share a story as staff? Every role but funder and hr. */
-export function canWriteStories(roles: readonly string[]): boolean {
-  return roles.some((r) => !NOT_STORY_WRITERS.has(r));
-}
-
-/** May someone with these roles see the stories dashboard? */
-export function canSeeStoryStats(roles: readonly string[]): boolean {
-  return roles.some((r) => STORY_STATS.has(r));
-}
-
-/**
- * Quality staff see the whole organisation's figures, moderate public stories, run
- * sense-making sessions, make best practices and edit the story lists.
- */
-export function isQuality(roles: readonly string[]): boolean {
-  return roles.includes('quality');
-}
-
-/** May someone with these roles export stories and see how often the Vertelpunt was opened? */
-export function canExportStories(roles: readonly string[]): boolean {
-  return roles.includes('quality') || roles.includes('director');
-}
-
-/** May someone with these roles read the knowledge base (Kennisbank)? Every role but the funder. */
-export function canReadKnowledge(roles: readonly string[]): boolean {
-  return roles.some((r) => r !== 'funder');
-}
-
-/**
- * May someone with these roles write knowledge-base items? Quality staff always;
- * coaches where the organisation allows it (`knowledge_coach_authors` in
- * `GET /api/v1/organisation/settings`; false when unknown).
- */
-export function canWriteKnowledge(roles: readonly string[], coachAuthors: boolean): boolean {
-  return roles.includes('quality') || (coachAuthors && roles.includes('coach'));
-}
-
-/** May someone with these roles open the page? */
-export function canSee(page: Page, roles: readonly string[]): boolean {
-  switch (page) {
-    case 'start':
-    case 'account':
-      return true;
-    case 'cases':
-    case 'case':
-    case 'receipts':
-    case 'summary':
-      return canReadCases(roles);
-    case 'caseNew':
-    case 'import':
-      return mayEditSomeCases(roles);
-    case 'report':
-      return canReadReport(roles);
-    case 'stories':
-    case 'story':
-      return canReadStories(roles);
-    case 'storyNew':
-      return canWriteStories(roles);
-    case 'storyDashboard':
-      return canSeeStoryStats(roles);
-    case 'sessions':
-    case 'session':
-    case 'bestPractices':
-      return canReadStories(roles);
-    case 'sessionNew':
-    case 'sessionEdit':
-      return isQuality(roles);
-    case 'knowledge':
-    case 'knowledgeItem':
-    case 'knowledgeEdit':
-    case 'knowledgeDue':
-      return canReadKnowledge(roles);
-    case 'knowledgeNew':
-      // Coaches only where the organisation allows it: the page itself asks the server.
-      return canWriteKnowledge(roles, true);
-    case 'storyLists':
-      return isQuality(roles) || roles.includes('admin');
-    case 'teams':
-    case 'audit':
-    case 'programmes':
-    case 'lists':
-    case 'settings':
-      return roles.includes('admin');
-    case 'users':
-      return roles.some((r) => USER_READERS.has(r));
-  }
-}
-
-/** May someone with these roles change users and teams? Only the functional administrator. */
-export function canManage(roles: readonly string[]): boolean {
-  return roles.includes('admin');
-}
-
-/** The navigation entries for these roles, in menu order. */
-export function navItems(roles: readonly string[]): NavItem[] {
-  return NAV.filter((item) => canSee(item.page, roles) && (!item.menu || item.menu(roles)));
 }

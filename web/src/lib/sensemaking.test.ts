@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { matchRoute } from './routes';
-import { canExportStories, canSee, navItems } from './roles';
+import { as } from './capabilities.fixture';
+import { can, canSee, navItems } from './roles';
 import {
   addDays,
   checkClose,
@@ -153,10 +154,10 @@ describe('checks', () => {
   });
   it('who may move an action on: its owner and quality staff, while it is open', () => {
     const action = { owner: { id: 7 }, status: 'open' as const };
-    expect(mayUpdateAction({ id: 7, roles: ['coach'] }, action)).toBe(true);
-    expect(mayUpdateAction({ id: 8, roles: ['coach'] }, action)).toBe(false);
-    expect(mayUpdateAction({ id: 8, roles: ['quality'] }, action)).toBe(true);
-    expect(mayUpdateAction({ id: 7, roles: ['coach'] }, { ...action, status: 'done' })).toBe(false);
+    expect(mayUpdateAction({ id: 7, ...as('coach') }, action)).toBe(true);
+    expect(mayUpdateAction({ id: 8, ...as('coach') }, action)).toBe(false);
+    expect(mayUpdateAction({ id: 8, ...as('quality') }, action)).toBe(true);
+    expect(mayUpdateAction({ id: 7, ...as('coach') }, { ...action, status: 'done' })).toBe(false);
     expect(isOpenAction('in_progress')).toBe(true);
     expect(isOpenAction('dropped')).toBe(false);
   });
@@ -177,25 +178,25 @@ describe('pages, menu and view counts', () => {
     expect(matchRoute('/beheer/vertelpunt-lijsten')).toEqual({ page: 'storyLists' });
   });
   it('quality runs sessions and edits the story lists; other story readers only read', () => {
-    expect(canSee('sessionNew', ['quality'])).toBe(true);
-    expect(canSee('sessionEdit', ['quality'])).toBe(true);
+    expect(canSee('sessionNew', as('quality'))).toBe(true);
+    expect(canSee('sessionEdit', as('quality'))).toBe(true);
     for (const r of ['coach', 'team_manager', 'director']) {
-      expect(canSee('sessions', [r]), r).toBe(true);
-      expect(canSee('session', [r]), r).toBe(true);
-      expect(canSee('sessionNew', [r]), r).toBe(false);
-      expect(canSee('sessionEdit', [r]), r).toBe(false);
+      expect(canSee('sessions', as(r)), r).toBe(true);
+      expect(canSee('session', as(r)), r).toBe(true);
+      expect(canSee('sessionNew', as(r)), r).toBe(false);
+      expect(canSee('sessionEdit', as(r)), r).toBe(false);
       expect(
-        navItems([r]).some((i) => i.page === 'bestPractices'),
+        navItems(as(r)).some((i) => i.page === 'bestPractices'),
         r,
       ).toBe(false);
-      expect(canSee('bestPractices', [r]), r).toBe(true);
+      expect(canSee('bestPractices', as(r)), r).toBe(true);
     }
-    for (const r of ['funder', 'hr', 'admin']) expect(canSee('sessions', [r]), r).toBe(false);
-    expect(canSee('storyLists', ['admin'])).toBe(true);
-    expect(navItems(['admin']).some((i) => i.page === 'storyLists')).toBe(false);
-    expect(canSee('storyLists', ['coach'])).toBe(false);
-    expect(canExportStories(['director'])).toBe(true);
-    expect(canExportStories(['team_manager'])).toBe(false);
+    for (const r of ['funder', 'hr', 'admin']) expect(canSee('sessions', as(r)), r).toBe(false);
+    expect(canSee('storyLists', as('admin'))).toBe(true);
+    expect(navItems(as('admin')).some((i) => i.page === 'storyLists')).toBe(false);
+    expect(canSee('storyLists', as('coach'))).toBe(false);
+    expect(can(as('director'), 'export_stories')).toBe(true);
+    expect(can(as('team_manager'), 'export_stories')).toBe(false);
   });
   it('counts the Vertelpunt’s pages only', () => {
     for (const p of [

@@ -15,6 +15,7 @@ import type {
 import { TELLER_KINDS } from './api';
 import { dateInputValue, formatCount, formatDate, parseDateInput } from './format';
 import { countFound } from './paging';
+import { can, type Capable } from './roles';
 import { EMPTY_FILTER_FIELDS, readFilterDates, valueLabel, type FilterFields } from './stories';
 
 /** How many stories a story list answer found: `total`, counted up to 10,000 (`total_exact` false beyond). */
@@ -204,8 +205,8 @@ export function addDays(iso: string, days: number): string {
 
 /** May this user move the action on (start it, close it)? Its owner and quality staff. */
 export function mayUpdateAction(
-  me: { id: number; roles: readonly string[] },
+  me: { id: number } & Capable,
   action: { owner: { id: number }; status: ActionStatus },
 ): boolean {
-  return isOpenAction(action.status) && (action.owner.id === me.id || me.roles.includes('quality'));
+  return isOpenAction(action.status) && (action.owner.id === me.id || can(me, 'run_sessions'));
 }

@@ -19,7 +19,8 @@ import {
 import { translator } from '../i18n';
 import { COUNT_CAP as STORY_COUNT_CAP } from './paging';
 import { matchRoute, publicStoryOrg } from './routes';
-import { canReadStories, canSee, canSeeStoryStats, canWriteStories, navItems } from './roles';
+import { as } from './capabilities.fixture';
+import { can, canSee, navItems } from './roles';
 
 describe('formatPercent', () => {
   it('writes one decimal with a comma and a non-breaking space before %', () => {
@@ -236,18 +237,18 @@ describe('routes and roles', () => {
   });
   it('shows Vertelpunt to all but funder, hr and admin', () => {
     for (const r of ['coach', 'team_manager', 'quality', 'director', 'coordinator:x']) {
-      expect(canReadStories([r])).toBe(true);
-      expect(navItems([r]).some((i) => i.page === 'stories')).toBe(true);
+      expect(can(as(r), 'read_stories')).toBe(true);
+      expect(navItems(as(r)).some((i) => i.page === 'stories')).toBe(true);
     }
     for (const r of ['funder', 'hr', 'admin']) {
-      expect(canReadStories([r])).toBe(false);
-      expect(navItems([r]).some((i) => i.page === 'stories')).toBe(false);
+      expect(can(as(r), 'read_stories')).toBe(false);
+      expect(navItems(as(r)).some((i) => i.page === 'stories')).toBe(false);
     }
-    expect(canWriteStories(['admin'])).toBe(true);
-    expect(canWriteStories(['hr', 'funder'])).toBe(false);
-    expect(canSeeStoryStats(['coach'])).toBe(false);
-    expect(canSee('storyDashboard', ['team_manager'])).toBe(true);
-    expect(canSee('storyDashboard', ['director'])).toBe(true);
+    expect(can(as('admin'), 'share_stories')).toBe(true);
+    expect(can(as('hr', 'funder'), 'share_stories')).toBe(false);
+    expect(can(as('coach'), 'see_story_stats')).toBe(false);
+    expect(canSee('storyDashboard', as('team_manager'))).toBe(true);
+    expect(canSee('storyDashboard', as('director'))).toBe(true);
   });
 });
 

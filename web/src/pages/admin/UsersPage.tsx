@@ -13,7 +13,7 @@ import {
   BASE_ROLES,
   COORDINATOR_PREFIX,
   PROGRAMME_SLUG,
-  canManage,
+  can,
   coordinatorProgramme,
   parseProgrammes,
   roleLabel,
@@ -43,7 +43,7 @@ const PATH = '/beheer/gebruikers';
 
 export function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const admin = canManage(me.roles);
+  const admin = can(me, 'administer');
   const search = useSearch();
   const applied = useMemo(() => userFilterFromSearch(search), [search]);
   const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);

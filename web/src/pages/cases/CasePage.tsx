@@ -26,7 +26,7 @@ import { takeFlash, setFlash } from '../../lib/flash';
 import { formatMoney } from '../../lib/money';
 import { buildReceipt, draftsOf, receiptChanged, type DraftLine } from '../../lib/receipt';
 import { navigate } from '../../lib/router';
-import { canEditCase, mayEditSomeCases, newCaseChoices } from '../../lib/roles';
+import { can, canEditCase, newCaseChoices } from '../../lib/roles';
 import { defaultCaseOwner, defaultCaseTeam, ownTeamsFirst } from '../../lib/teams';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
@@ -77,7 +77,7 @@ export function CasePage({ me, id }: { me: Me; id: number | null }) {
     id === null ? t('case.newTitle') : kase ? t('case.title', { reference: kase.reference }) : t('case.titleLoading');
   const slugOf = (programmeId: number) => data?.programmes.find((p) => p.id === programmeId)?.slug ?? null;
   const editable =
-    id === null ? mayEditSomeCases(me.roles) : kase ? canEditCase(me, kase.team.id, slugOf(kase.programme.id)) : false;
+    id === null ? can(me, 'edit_cases') : kase ? canEditCase(me, kase.team.id, slugOf(kase.programme.id)) : false;
 
   return (
     <>

@@ -21,6 +21,7 @@ import {
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { setFlash } from '../../lib/flash';
 import { itemCan, knowledgePatch, parseTags, workingVersion } from '../../lib/knowledge';
+import { can } from '../../lib/roles';
 import { navigate } from '../../lib/router';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { SelectField, TextArea, TextField } from '../../components/Field';
@@ -69,7 +70,7 @@ function inputOf(d: Draft, withOwner: boolean): KnowledgeInput {
 export function KnowledgeFormPage({ me, id }: { me: Me; id: number | null }) {
   const { t, lang } = useI18n();
   const editing = id !== null;
-  const quality = me.roles.includes('quality');
+  const quality = can(me, 'review_knowledge');
   const mayWrite = useMayWriteKnowledge(me);
   const [item, setItem] = useState<KnowledgeItem | null>(null);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);

@@ -27,7 +27,7 @@ import {
 } from '../../lib/knowledge';
 import { countCaption, countFound, offsetPaging, type PageFacts } from '../../lib/paging';
 import { navigate, useSearch } from '../../lib/router';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Field';
 import { Link } from '../../components/Link';
@@ -63,7 +63,7 @@ export function KnowledgeListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
   const applied = useMemo(() => knowledgeFilterFromSearch(search), [search]);
-  const quality = isQuality(me.roles);
+  const quality = can(me, 'review_knowledge');
   const mayWrite = useMayWriteKnowledge(me);
   const [q, setQ] = useState(applied.q);
   const [tag, setTag] = useState(applied.tag);

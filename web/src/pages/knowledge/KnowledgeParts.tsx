@@ -1,11 +1,10 @@
 // What the Kennisbank pages share: the category, status and "herziening verlopen"
 // badges, an item's tags as links to the filtered list, and whether the user may write
 // items (quality staff always; coaches where the organisation allows it).
-import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, type Me } from '../../lib/api';
-import { canWriteKnowledge } from '../../lib/roles';
+import type { Me } from '../../lib/api';
+import { can } from '../../lib/roles';
 import { Link } from '../../components/Link';
 
 export function categoryKey(category: string): MessageKey {
@@ -59,22 +58,10 @@ export function TagList({ tags, links = true }: { tags: readonly string[]; links
 }
 
 /**
- * May this user write items? Quality staff: yes at once. Coaches: when the
- * organisation's settings say so (`knowledge_coach_authors`); null while that is being
- * asked; false when the server cannot say.
+ * May this user write items? Quality staff, and coaches where the organisation allows it
+ * (`knowledge_coach_authors`): the server says so in the user's capabilities. Never null
+ * any more; the type stays for the pages that wait for it.
  */
 export function useMayWriteKnowledge(me: Me): boolean | null {
-  const quality = me.roles.includes('quality');
-  const coach = me.roles.includes('coach');
-  const [coachAuthors, setCoachAuthors] = useState<boolean | null>(quality || !coach ? false : null);
-  useEffect(() => {
-    if (quality || !coach) return;
-    api.organisationSettings().then(
-      (s) => setCoachAuthors(s.knowledge_coach_authors === true),
-      () => setCoachAuthors(false),
-    );
-  }, []);
-  if (quality) return true;
-  if (!coach) return false;
-  return coachAuthors === null ? null : canWriteKnowledge(me.roles, coachAuthors);
+  return can(me, 'write_knowledge');
 }

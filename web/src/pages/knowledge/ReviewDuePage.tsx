@@ -8,7 +8,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { formatAverage } from '../../lib/knowledge';
 import { useSearch } from '../../lib/router';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { Link } from '../../components/Link';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -20,7 +20,7 @@ const WITHIN_DAYS = 30;
 export function ReviewDuePage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const search = useSearch();
-  const quality = isQuality(me.roles);
+  const quality = can(me, 'review_knowledge');
   const all = quality && new URLSearchParams(search).get('eigenaar') === 'alle';
   const owner = all ? 'all' : 'me';
   const [due, setDue] = useState<{ items: DueItem[]; overdue: number; due: number } | null>(null);

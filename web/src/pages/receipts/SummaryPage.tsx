@@ -9,7 +9,7 @@ import { describeError } from '../../lib/errors';
 import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { navigate, useSearch } from '../../lib/router';
-import { mayEditSomeCases } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { readsOtherTeamsCases, teamFilterChoices, teamOptions } from '../../lib/teams';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
@@ -118,7 +118,7 @@ export function SummaryPage({ me, programmeId }: Props) {
     <>
       <PageHeading title={heading}>{heading}</PageHeading>
       <p class="utrecht-paragraph">{t('summary.intro')}</p>
-      {mayEditSomeCases(me.roles) ? (
+      {can(me, 'edit_cases') ? (
         <p class="utrecht-paragraph">
           <Link href="/kassabonnen/importeren">{t('summary.toImport')}</Link>
         </p>

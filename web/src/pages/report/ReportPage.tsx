@@ -9,7 +9,7 @@ import { api, reportUrl, type Me, type Report, type ReportChapter, type ReportYe
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { navigate, useSearch } from '../../lib/router';
-import { canWriteReport } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { useUnsavedChanges } from '../../lib/unsaved';
 import {
   REPORT_TEXT_MAX,
@@ -48,7 +48,7 @@ export function ReportPage({ me, year: pathYear }: Props) {
   // On /jaarverslag the year is the server's default: the report waits for it.
   const ready = pathYear !== null || yearsAnswer !== undefined;
   const date = useMemo(() => reportReferenceDate(search, year), [search, year]);
-  const writer = canWriteReport(me.roles);
+  const writer = can(me, 'write_report');
   const years = useMemo(() => reportYearChoices(yearsAnswer ?? null, today, year), [yearsAnswer, today, year]);
 
   useEffect(() => {

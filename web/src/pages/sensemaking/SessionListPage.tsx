@@ -11,7 +11,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { useSearch } from '../../lib/router';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { countCaption, FIRST_PAGE, listSearch, offsetPaging, offsetQuery } from '../../lib/paging';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -94,7 +94,7 @@ export function SessionListPage({ me }: { me: Me }) {
     <>
       <PageHeading>{t('sessions.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('sessions.intro')}</p>
-      {isQuality(me.roles) ? (
+      {can(me, 'run_sessions') ? (
         <p class="utrecht-paragraph wk-actions">
           <Link
             id="sessions-new"

@@ -25,7 +25,7 @@ import {
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { loadStaffSigns } from '../../lib/signs';
 import { addDays, describeFilter } from '../../lib/sensemaking';
 import { valueLabel } from '../../lib/stories';
@@ -69,7 +69,7 @@ export function SessionPage({ me, id }: { me: Me; id: number }) {
   const [flash] = useState(() => takeFlash());
   const [status, setStatus] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>(flash?.warnings ?? []);
-  const quality = isQuality(me.roles);
+  const quality = can(me, 'run_sessions');
 
   useEffect(() => {
     api.session(id).then(setSession, (err) => setError(describeError(err, t, lang).message));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Action, type Me } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { canReadStories, navItems, roleLabels } from '../../lib/roles';
+import { can, navItems, roleLabels } from '../../lib/roles';
 import { isOpenAction } from '../../lib/sensemaking';
 import { PageHeading } from '../../components/PageHeading';
 import { Link } from '../../components/Link';
@@ -11,7 +11,7 @@ import { ActionTable } from '../sensemaking/Actions';
 
 export function StartPage({ me }: { me: Me }) {
   const { t } = useI18n();
-  const tasks = navItems(me.roles).filter((i) => i.page !== 'start');
+  const tasks = navItems(me).filter((i) => i.page !== 'start');
   return (
     <>
       <PageHeading>{t('start.title', { name: me.name })}</PageHeading>
@@ -65,7 +65,7 @@ export function StartPage({ me }: { me: Me }) {
           </section>
         ) : null}
       </div>
-      {canReadStories(me.roles) ? <MyActions me={me} /> : null}
+      {can(me, 'read_sessions') ? <MyActions me={me} /> : null}
     </>
   );
 }

@@ -15,7 +15,7 @@ import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useSearch } from '../../lib/router';
 import { countCaption, offsetPaging, offsetQuery, offsetSearch } from '../../lib/paging';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { KnowledgeStatusBadge } from '../knowledge/KnowledgeParts';
 
 const PAGE_SIZE = 50;
@@ -102,7 +102,7 @@ export function BestPracticesPage({ me }: { me: Me }) {
               <th scope="row" class="utrecht-table__header-cell">
                 <span class="wk-bp__title">
                   {/* Its knowledge-base item: a draft opens for quality staff, a published one for everyone. */}
-                  {bp.knowledge_item && (bp.knowledge_item.status === 'gepubliceerd' || isQuality(me.roles)) ? (
+                  {bp.knowledge_item && (bp.knowledge_item.status === 'gepubliceerd' || can(me, 'review_knowledge')) ? (
                     <Link href={`/kennisbank/${bp.knowledge_item.id}`}>{bp.title}</Link>
                   ) : (
                     bp.title

@@ -26,7 +26,7 @@ import { BarChart } from '../../components/BarChart';
 import { TableHead } from '../../components/DataTable';
 import { Link } from '../../components/Link';
 import { scaleStep } from './Signifiers';
-import { canExportStories } from '../../lib/roles';
+import { can } from '../../lib/roles';
 
 interface FormState {
   from: string;
@@ -67,7 +67,7 @@ export function DashboardPage({ me }: { me: Me }) {
 
   // Quality staff and the director: how often the Vertelpunt was opened in the period's year.
   useEffect(() => {
-    if (viewYear === null || !canExportStories(me.roles)) return;
+    if (viewYear === null || !can(me, 'see_module_views')) return;
     let stale = false;
     api.moduleViews(viewYear).then(
       (v) => {

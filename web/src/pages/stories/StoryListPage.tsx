@@ -12,7 +12,7 @@ import { dateInputValue, formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { loadStaffSigns } from '../../lib/signs';
 import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
-import { canExportStories, canSeeStoryStats, canWriteStories, isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import {
   readFilterDates,
   searchFromStoryFilter,
@@ -57,7 +57,7 @@ export function StoryListPage({ me }: { me: Me }) {
   const [flash] = useState(() => takeFlash());
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const quality = isQuality(me.roles);
+  const quality = can(me, 'moderate_stories');
   const paged = useRef(false);
 
   useEffect(() => {
@@ -149,7 +149,7 @@ export function StoryListPage({ me }: { me: Me }) {
       <PageHeading>{t('stories.title')}</PageHeading>
       <p class="utrecht-paragraph">{t('stories.intro')}</p>
       <p class="utrecht-paragraph wk-actions">
-        {canWriteStories(me.roles) ? (
+        {can(me, 'share_stories') ? (
           <Link
             id="stories-new"
             href="/verhalen/nieuw"
@@ -158,7 +158,7 @@ export function StoryListPage({ me }: { me: Me }) {
             {t('stories.new')}
           </Link>
         ) : null}
-        {canSeeStoryStats(me.roles) ? (
+        {can(me, 'see_story_stats') ? (
           <Link
             id="stories-dashboard"
             href="/verhalen/dashboard"
@@ -275,7 +275,7 @@ export function StoryListPage({ me }: { me: Me }) {
             where={caption}
             onNavigate={() => (paged.current = true)}
           />
-          {canExportStories(me.roles) && !tab ? <ExportLinks filter={applied} /> : null}
+          {can(me, 'export_stories') && !tab ? <ExportLinks filter={applied} /> : null}
         </div>
       )}
     </>

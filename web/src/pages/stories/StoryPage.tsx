@@ -22,7 +22,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { setFlash, takeFlash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
-import { isQuality } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { valueLabel } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
@@ -179,8 +179,8 @@ export function StoryPage({ me, id }: { me: Me; id: number }) {
               ) : null}
             </dl>
           </section>
-          {story.status === 'pending' && isQuality(me.roles) ? <Moderation story={story} /> : null}
-          {story.status === 'published' && isQuality(me.roles) && bestPractice === null ? (
+          {story.status === 'pending' && can(me, 'moderate_stories') ? <Moderation story={story} /> : null}
+          {story.status === 'published' && can(me, 'run_sessions') && bestPractice === null ? (
             <MakeBestPractice
               story={story}
               onMade={(bp) => {
