@@ -24,6 +24,9 @@ class Router;
 namespace wk::report {
 class Registry;
 }
+namespace wk::store {
+class Tx;
+}
 
 namespace wk {
 
@@ -43,7 +46,8 @@ class Module {
   // What the caller may do in this module, by the module's own access rules: stable names
   // ("read_cases", "edit_list:story_topic") that GET /api/v1/me returns, so that the web
   // app shows what the server allows without a copy of the rules.
-  virtual std::vector<std::string> capabilities(const Principal&) const { return {}; }
+  // Inside the read transaction of the request that asks.
+  virtual std::vector<std::string> capabilities(store::Tx&, const Principal&) const { return {}; }
   // Once every module is made, in list order: take what the other modules declare. Cheap:
   // the command line's one-off commands make the modules too.
   virtual void connect(const Modules&) {}

@@ -2,7 +2,7 @@
 
 namespace wk::report {
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   std::vector<std::string> out;
   if (may_read_report(p)) out.push_back("read_report");
   if (may_write_texts(p)) out.push_back("write_report");

@@ -11,7 +11,7 @@ class Module final : public wk::Module {
   explicit Module(store::Database& db) : db_(db) {}
   std::string_view name() const override { return "audit"; }
   void add_routes(http::Router& router) override;  // /api/v1/audit
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
 
  private:
   store::Database& db_;

@@ -36,9 +36,11 @@ class Module final : public wk::Module {
   organisation::Service& organisations() { return organisations_; }
   const CookieOptions& cookies() const { return cookies_; }
   // What the user may do, by every module's rules (Module::capabilities), sorted.
-  std::vector<std::string> all_capabilities(const Principal& p) const;
+  std::vector<std::string> all_capabilities(store::Tx& tx, const Principal& p) const;
+  store::Database& database() { return db_; }
 
  private:
+  store::Database& db_;
   SessionService sessions_;
   organisation::Service& organisations_;
   CookieOptions cookies_;

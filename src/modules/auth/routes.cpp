@@ -32,9 +32,9 @@ std::string device_cookie(const http::Request& r, const CookieOptions& options, 
   return cookie(r, options, kDeviceCookie, value, "/api/v1/session", max_age_seconds);
 }
 
-nlohmann::json me_json(const Module& auth, organisation::Service& organisations, const Principal& p) {
-  auto user = organisations.get_user(p, p.user_id);
-  auto org = organisations.organisation(p.org_id);
+nlohmann::json me_json(store::Tx& tx, const Module& auth, const Principal& p) {
+  auto user = organisation::Service::user(tx, p.org_id, p.user_id);
+  auto org = organisation::Service::organisation_in(tx, p.org_id);
   nlohmann::json teams = nlohmann::json::array();
   if (user)
     for (const auto& t : user->teams) teams.push_back({{"id", t.id}, {"name", t.name}});
@@ -44,8 +44,13 @@ nlohmann::json me_json(const Module& auth, organisation::Service& organisations,
           {"roles", p.roles},
           {"teams", teams},
           {"organisation", org ? organisation::to_json(*org) : nlohmann::json(nullptr)},
-          {"capabilities", auth.all_capabilities(p)},
+          {"capabilities", auth.all_capabilities(tx, p)},
           {"csrf_token", p.csrf_token}};
+}
+
+// The user, the organisation and what the user may do, read in one transaction.
+nlohmann::json me_json(Module& auth, const Principal& p) {
+  return auth.database().read([&](store::Tx& tx) { return me_json(tx, auth, p); });
 }
 
 }  // namespace
@@ -69,8 +74,8 @@ http::Response log_in(Module& auth, http::Context& ctx) {
   auto& sessions = auth.sessions();
   WK_ASSIGN_OR_RETURN(const auto result, sessions.login(*email, *password, ctx.request.remote_address,
                                                         ctx.request.cookie(kDeviceCookie), ctx.now));
-  auto response = http::json_response(200, {{"user", me_json(auth, auth.organisations(), result.principal)},
-                                            {"csrf_token", result.principal.csrf_token}});
+  auto response = http::json_response(
+      200, {{"user", me_json(auth, result.principal)}, {"csrf_token", result.principal.csrf_token}});
   response.set_header("Set-Cookie", session_cookie(ctx.request, auth.cookies(), result.session_token,
                                                    static_cast<long>(sessions.policy().absolute_timeout / 1000)));
   response.set_header("Set-Cookie", device_cookie(ctx.request, auth.cookies(), result.device_token,
@@ -98,7 +103,7 @@ http::Response change_own_password(Module& auth, http::Context& ctx) {
 }
 
 http::Response who_am_i(Module& auth, http::Context& ctx) {
-  return http::json_response(200, me_json(auth, auth.organisations(), ctx.user()));
+  return http::json_response(200, me_json(auth, ctx.user()));
 }
 
 }  // namespace

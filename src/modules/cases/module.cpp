@@ -13,7 +13,7 @@ void Module::add_chapters(report::Registry& chapters) const {
   chapters.add(make_report_chapter());
 }
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   std::vector<std::string> out;
   if (may_read_some_cases(p)) out.push_back("read_cases");
   if (may_edit_some_cases(p)) out.push_back("edit_cases");

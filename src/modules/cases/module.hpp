@@ -15,7 +15,7 @@ class Module final : public wk::Module {
   void add_routes(http::Router& router) override;
   void add_chapters(report::Registry& chapters) const override;
   std::vector<ListDefinition> value_lists() const override;
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   void add_demo_content(std::int64_t org_id, Millis now) override;
   Service& service() { return service_; }
 

@@ -15,7 +15,7 @@ class Module final : public wk::Module {
   std::string_view name() const override { return "knowledge"; }
   void add_routes(http::Router& router) override;
   void add_chapters(report::Registry& chapters) const override;
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   // Rebuilds an index made by another tokenizer (decision 0009) and readies the search.
   void start() override;
   void add_demo_content(std::int64_t org_id, Millis now) override;

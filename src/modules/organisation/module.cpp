@@ -9,7 +9,7 @@ void Module::connect(const Modules& modules) {
   service_.define_lists(std::move(lists));
 }
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   std::vector<std::string> out;
   if (can_administer(p)) out.push_back("administer");
   if (may_list_users(p)) out.push_back("list_users");

@@ -13,7 +13,7 @@ class Module final : public wk::Module {
   void add_routes(http::Router& router) override;
   // Takes the lists of values every module declares.
   void connect(const Modules& modules) override;
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   // Gives each organisation the defaults of the lists it has no values of yet.
   void start() override;
   Service& service() { return service_; }

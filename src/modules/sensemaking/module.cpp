@@ -12,7 +12,7 @@ Module::Module(store::Database& db, const Modules& modules)
       stories_(modules.get<stories::Module>().service()),
       usage_(modules.get<usage::Module>().service()) {}
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   std::vector<std::string> out;
   if (may_read(p)) out.push_back("read_sessions");
   if (may_run(p)) out.push_back("run_sessions");

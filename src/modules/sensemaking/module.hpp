@@ -14,7 +14,7 @@ class Module final : public wk::Module {
   std::string_view name() const override { return "sensemaking"; }
   void add_routes(http::Router& router) override;
   void add_chapters(report::Registry& chapters) const override;
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   // The vertelpunt's demo: stories, residents' stories, sessions and the views.
   void add_demo_content(std::int64_t org_id, Millis now) override;
   Service& service() { return service_; }

@@ -5,7 +5,7 @@
 
 namespace wk::stories {
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   std::vector<std::string> out;
   if (may_read(p)) out.push_back("read_stories");
   if (may_share(p)) out.push_back("share_stories");

@@ -13,7 +13,7 @@ class Module final : public wk::Module {
   void add_routes(http::Router& router) override;
   std::vector<ListDefinition> value_lists() const override;
   std::vector<std::string> counted_views() const override { return {"vertelpunt"}; }
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   Service& service() { return service_; }
 
  private:

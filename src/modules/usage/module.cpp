@@ -2,7 +2,7 @@
 
 namespace wk::usage {
 
-std::vector<std::string> Module::capabilities(const Principal& p) const {
+std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) const {
   if (may_see_views(p)) return {"see_module_views"};
   return {};
 }

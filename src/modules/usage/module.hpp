@@ -12,7 +12,7 @@ class Module final : public wk::Module {
   std::string_view name() const override { return "usage"; }
   void add_routes(http::Router& router) override;
   void connect(const Modules& modules) override;
-  std::vector<std::string> capabilities(const Principal& p) const override;
+  std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   Service& service() { return service_; }
 
  private:
