@@ -67,25 +67,16 @@ void fold_into(char32_t cp, std::string& out) {
     out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
     return;
   }
-  if (cp >= 0xC0 && cp <= 0xFF) {
-    const char base = kLatin1[cp - 0xC0];
-    if (base != '*') {
-      out += base;
-      return;
-    }
-    out += cp == 0xDF ? "ss" : "ae";  // ß, Æ/æ
-    return;
-  }
-  if (cp >= 0x100 && cp <= 0x17F) {
-    const char base = kExtendedA[cp - 0x100];
-    if (base != '*') {
-      out += base;
-      return;
-    }
-    out += (cp == 0x132 || cp == 0x133) ? "ij" : "oe";  // Ĳ/ĳ, Œ/œ
-    return;
-  }
-  utf8::append(out, cp);
+  // A letter of the tables: its base letter, or two letters where the table says '*'.
+  const auto fold = [&](char base, const char* two_letters) {
+    out += base != '*' ? std::string(1, base) : two_letters;
+  };
+  if (cp >= 0xC0 && cp <= 0xFF)
+    fold(kLatin1[cp - 0xC0], cp == 0xDF ? "ss" : "ae");  // ß, Æ/æ
+  else if (cp >= 0x100 && cp <= 0x17F)
+    fold(kExtendedA[cp - 0x100], (cp == 0x132 || cp == 0x133) ? "ij" : "oe");  // Ĳ/ĳ, Œ/œ
+  else
+    utf8::append(out, cp);
 }
 
 // One Snowball stemmer per thread: the library's stemmers are not thread-safe.

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include "core/enum_names.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -262,17 +264,12 @@ std::vector<Finding> find_personal_data(std::string_view t) {
 }
 
 const char* to_string(PersonalData kind) {
-  switch (kind) {
-    case PersonalData::email:
-      return "email";
-    case PersonalData::phone:
-      return "phone";
-    case PersonalData::address:
-      return "address";
-    case PersonalData::nine_digits:
-      return "nine_digits";
-  }
-  return "";
+  static constexpr auto kNames = enum_names<PersonalData>({{PersonalData::email, "email"},
+                                                           {PersonalData::phone, "phone"},
+                                                           {PersonalData::address, "address"},
+                                                           {PersonalData::nine_digits, "nine_digits"}});
+  const auto name = kNames.name(kind);
+  return name.empty() ? "" : name.data();  // the table's literals end in a NUL
 }
 
 bool is_cbs_area_code(std::string_view c) {

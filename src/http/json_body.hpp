@@ -41,6 +41,17 @@ constexpr TextRule optional(TextRule rule) {
   return rule;
 }
 
+// The same rule where a value is needed (a PATCH that may not empty the field).
+constexpr TextRule required(TextRule rule) {
+  rule.required = true;
+  rule.min = rule.min > 0 ? rule.min : 1;
+  return rule;
+}
+
+// Rules that several modules' bodies share.
+inline constexpr TextRule kIsoDateText{.required = true, .min = 10, .max = 10};  // then check_iso_date
+inline constexpr TextRule kTitleText{.required = true, .min = 1, .max = 200};    // a title or a name
+
 struct IntRule {
   bool required = false;
   std::int64_t min = 1;

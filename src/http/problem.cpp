@@ -2,67 +2,46 @@
 
 namespace wk::http {
 
+namespace {
+
+struct KindRow {
+  ErrorKind kind;
+  int status;
+  std::string_view type;  // after urn:wijkkader:problem:
+};
+
+constexpr KindRow kKinds[] = {
+    {ErrorKind::bad_request, 400, "bad-request"},
+    {ErrorKind::unauthenticated, 401, "unauthenticated"},
+    {ErrorKind::forbidden, 403, "forbidden"},
+    {ErrorKind::csrf, 403, "csrf"},
+    {ErrorKind::not_found, 404, "not-found"},
+    {ErrorKind::method_not_allowed, 405, "method-not-allowed"},
+    {ErrorKind::conflict, 409, "conflict"},
+    {ErrorKind::payload_too_large, 413, "payload-too-large"},
+    {ErrorKind::unsupported_media_type, 415, "unsupported-media-type"},
+    {ErrorKind::validation, 422, "validation"},
+    {ErrorKind::too_many_requests, 429, "too-many-requests"},
+    {ErrorKind::unavailable, 503, "unavailable"},
+    {ErrorKind::not_implemented, 501, "not-implemented"},
+};
+
+const KindRow* row_of(ErrorKind kind) {
+  for (const auto& r : kKinds)
+    if (r.kind == kind) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
 int status_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::bad_request:
-      return 400;
-    case ErrorKind::unauthenticated:
-      return 401;
-    case ErrorKind::forbidden:
-    case ErrorKind::csrf:
-      return 403;
-    case ErrorKind::not_found:
-      return 404;
-    case ErrorKind::method_not_allowed:
-      return 405;
-    case ErrorKind::conflict:
-      return 409;
-    case ErrorKind::payload_too_large:
-      return 413;
-    case ErrorKind::unsupported_media_type:
-      return 415;
-    case ErrorKind::validation:
-      return 422;
-    case ErrorKind::too_many_requests:
-      return 429;
-    case ErrorKind::unavailable:
-      return 503;
-    case ErrorKind::not_implemented:
-      return 501;
-  }
-  return 500;
+  const auto* r = row_of(kind);
+  return r ? r->status : 500;
 }
 
 std::string type_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::bad_request:
-      return "urn:wijkkader:problem:bad-request";
-    case ErrorKind::unauthenticated:
-      return "urn:wijkkader:problem:unauthenticated";
-    case ErrorKind::forbidden:
-      return "urn:wijkkader:problem:forbidden";
-    case ErrorKind::csrf:
-      return "urn:wijkkader:problem:csrf";
-    case ErrorKind::not_found:
-      return "urn:wijkkader:problem:not-found";
-    case ErrorKind::method_not_allowed:
-      return "urn:wijkkader:problem:method-not-allowed";
-    case ErrorKind::conflict:
-      return "urn:wijkkader:problem:conflict";
-    case ErrorKind::payload_too_large:
-      return "urn:wijkkader:problem:payload-too-large";
-    case ErrorKind::unsupported_media_type:
-      return "urn:wijkkader:problem:unsupported-media-type";
-    case ErrorKind::validation:
-      return "urn:wijkkader:problem:validation";
-    case ErrorKind::too_many_requests:
-      return "urn:wijkkader:problem:too-many-requests";
-    case ErrorKind::unavailable:
-      return "urn:wijkkader:problem:unavailable";
-    case ErrorKind::not_implemented:
-      return "urn:wijkkader:problem:not-implemented";
-  }
-  return "about:blank";
+  const auto* r = row_of(kind);
+  return r ? "urn:wijkkader:problem:" + std::string(r->type) : "about:blank";
 }
 
 Response problem_response(const Error& error) {

@@ -37,6 +37,11 @@ std::optional<std::int64_t> Context::id_param(std::string_view name) const {
   return v;
 }
 
+Result<std::int64_t> Context::id(std::string_view not_found, std::string_view name) const {
+  if (auto v = id_param(name)) return *v;
+  return Error::not_found(std::string(not_found));
+}
+
 void Router::accept_idempotency_key(std::string_view method, std::string_view pattern) {
   for (auto& r : routes_)
     if (r.method == method && r.pattern == pattern) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
 #include "http/request.hpp"
@@ -26,6 +27,9 @@ struct Context {
   std::string_view param(std::string_view name) const;
   // A positive integer id from the path; nullopt when it is not one (callers answer 404).
   std::optional<std::int64_t> id_param(std::string_view name = "id") const;
+  // The same as a Result: Error::not_found(not_found) when the path's id is not one. WK_ASSIGN_OR_RETURN(const auto id,
+  // ctx.id("No such case."));
+  Result<std::int64_t> id(std::string_view not_found, std::string_view name = "id") const;
 };
 
 using Handler = std::function<Response(Context&)>;

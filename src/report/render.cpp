@@ -146,57 +146,49 @@ std::string table_csv(const Table& table) {
   return out;
 }
 
+namespace {
+
+// A JSON array of f(x) for every x.
+template <class Xs, class F>
+nlohmann::json array_of(const Xs& xs, F f) {
+  auto out = nlohmann::json::array();
+  for (const auto& x : xs) out.push_back(f(x));
+  return out;
+}
+
+nlohmann::json cell_json(const Cell& cell) {
+  nlohmann::json j{{"text", cell_text(cell)}};
+  if (auto* m = std::get_if<Money>(&cell.value)) j["cents"] = m->cents;
+  if (auto* n = std::get_if<std::int64_t>(&cell.value)) j["value"] = *n;
+  if (!cell.link.empty()) j["link"] = cell.link;
+  return j;
+}
+
+}  // namespace
+
 std::string render_json(const Report& r) {
   using nlohmann::json;
-  json chapters = json::array();
-  for (const auto& c : r.chapters) {
-    json sections = json::array();
-    for (const auto& s : c.sections) {
-      json tables = json::array();
-      for (const auto& t : s.tables) {
-        json rows = json::array();
-        for (const auto& row : t.rows) {
-          json cells = json::array();
-          for (const auto& cell : row.cells) {
-            json j = json::object();
-            j["text"] = cell_text(cell);
-            if (auto* m = std::get_if<Money>(&cell.value)) j["cents"] = m->cents;
-            if (auto* n = std::get_if<std::int64_t>(&cell.value)) j["value"] = *n;
-            if (!cell.link.empty()) j["link"] = cell.link;
-            cells.push_back(std::move(j));
-          }
-          json out_row = json::object();
-          out_row["total"] = row.total;
-          out_row["cells"] = std::move(cells);
-          rows.push_back(std::move(out_row));
-        }
-        json table = json::object();
-        table["id"] = t.id;
-        table["title"] = t.title;
-        table["columns"] = t.columns;
-        table["rows"] = std::move(rows);
-        tables.push_back(std::move(table));
-      }
-      json section = json::object();
-      section["heading"] = s.heading;
-      section["paragraphs"] = s.paragraphs;
-      section["tables"] = std::move(tables);
-      sections.push_back(std::move(section));
-    }
-    json chapter = json::object();
-    chapter["number"] = c.number;
-    chapter["key"] = c.key;
-    chapter["title"] = c.title;
-    chapter["text"] = c.text ? json(*c.text) : json(nullptr);
-    chapter["sections"] = std::move(sections);
-    chapters.push_back(std::move(chapter));
-  }
-  json out = json::object();
-  out["year"] = r.year;
-  out["organisation"] = r.organisation;
-  out["reference_date"] = r.reference_date;
-  out["chapters"] = std::move(chapters);
-  return out.dump();
+  const auto row_json = [](const auto& row) {
+    return json{{"total", row.total}, {"cells", array_of(row.cells, cell_json)}};
+  };
+  const auto table_json = [&](const auto& t) {
+    return json{{"id", t.id}, {"title", t.title}, {"columns", t.columns}, {"rows", array_of(t.rows, row_json)}};
+  };
+  const auto section_json = [&](const auto& s) {
+    return json{{"heading", s.heading}, {"paragraphs", s.paragraphs}, {"tables", array_of(s.tables, table_json)}};
+  };
+  const auto chapter_json = [&](const auto& c) {
+    return json{{"number", c.number},
+                {"key", c.key},
+                {"title", c.title},
+                {"text", c.text ? json(*c.text) : json(nullptr)},
+                {"sections", array_of(c.sections, section_json)}};
+  };
+  return json{{"year", r.year},
+              {"organisation", r.organisation},
+              {"reference_date", r.reference_date},
+              {"chapters", array_of(r.chapters, chapter_json)}}
+      .dump();
 }
 
 namespace {

@@ -16,15 +16,7 @@ namespace {
 // A chapter whose content is the narrative text alone.
 class NarrativeChapter final : public Chapter {
  public:
-  NarrativeChapter(std::string key, std::string title, int order)
-      : key_(std::move(key)), title_(std::move(title)), order_(order) {}
-  std::string key() const override { return key_; }
-  std::string title() const override { return title_; }
-  int order() const override { return order_; }
-
- private:
-  std::string key_, title_;
-  int order_;
+  using Chapter::Chapter;
 };
 
 }  // namespace

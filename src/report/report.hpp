@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -68,15 +69,24 @@ struct BuildContext {
 
 class Chapter {
  public:
+  // key: stable, used in URLs and for the texts; title: Dutch; order: the position in the
+  // model report.
+  Chapter(std::string key, std::string title, int order)
+      : key_(std::move(key)), title_(std::move(title)), order_(order) {}
   virtual ~Chapter() = default;
-  virtual std::string key() const = 0;    // stable: used in URLs and for the texts
-  virtual std::string title() const = 0;  // Dutch
-  virtual int order() const = 0;          // position in the model report
+  const std::string& key() const { return key_; }
+  const std::string& title() const { return title_; }
+  int order() const { return order_; }
   // The computed part; empty for chapters that are narrative only.
   virtual std::vector<Section> build(const BuildContext&) const { return {}; }
   // The first year the chapter's records say something about (its earliest date), so
   // the report's year list starts at the organisation's first data; nullopt: none.
   virtual std::optional<int> first_year(store::Tx&, std::int64_t /*org_id*/) const { return std::nullopt; }
+
+ private:
+  std::string key_;
+  std::string title_;
+  int order_;
 };
 
 class Registry {

@@ -64,9 +64,8 @@ std::optional<Principal> authenticate_request(SessionService& sessions, const ht
 namespace {
 
 http::Response log_in(Module& auth, http::Context& ctx) {
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return http::problem_response(body.error());
-  http::FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  http::FieldReader in(body);
   auto email = in.text("email", {.required = true, .min = 1, .max = 254});
   auto password = in.text("password", {.required = true, .min = 1, .max = 1024, .trim = false});
   if (auto done = in.finish(); !done) return http::problem_response(done.error());

@@ -1,26 +1,22 @@
 #include "modules/cases/model.hpp"
 
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 
 namespace wk::cases {
 
+namespace {
+constexpr auto kStatusNames = enum_names<Status>({{Status::lopend, "lopend"},
+                                                  {Status::zo_goed_als_afgerond, "zo_goed_als_afgerond"},
+                                                  {Status::afgerond, "afgerond"}});
+}  // namespace
+
 std::string_view to_string(Status s) {
-  switch (s) {
-    case Status::lopend:
-      return "lopend";
-    case Status::zo_goed_als_afgerond:
-      return "zo_goed_als_afgerond";
-    case Status::afgerond:
-      return "afgerond";
-  }
-  return "lopend";
+  return kStatusNames.name(s);
 }
 
 std::optional<Status> status_from(std::string_view s) {
-  if (s == "lopend") return Status::lopend;
-  if (s == "zo_goed_als_afgerond") return Status::zo_goed_als_afgerond;
-  if (s == "afgerond") return Status::afgerond;
-  return std::nullopt;
+  return kStatusNames.value(s);
 }
 
 std::string_view to_string(Side s) {

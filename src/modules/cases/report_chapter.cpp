@@ -13,9 +13,7 @@ using report::Table;
 
 class ReceiptsChapter final : public report::Chapter {
  public:
-  std::string key() const override { return "kassabonnen"; }
-  std::string title() const override { return "Kassabonnen: wat maatwerk oplevert"; }
-  int order() const override { return 50; }
+  ReceiptsChapter() : Chapter("kassabonnen", "Kassabonnen: wat maatwerk oplevert", 50) {}
   std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
     return report::year_of(repo::first_start_date(tx, org_id));
   }

@@ -6,6 +6,7 @@
 
 #include "http/cursor.hpp"
 #include "http/json_body.hpp"
+#include "http/list_page.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "http/route_table.hpp"
@@ -22,7 +23,6 @@ using http::FieldReader;
 using http::problem_response;
 
 constexpr http::TextRule kReference{.required = true, .min = 1, .max = 40};
-constexpr http::TextRule kDate{.required = true, .min = 10, .max = 10};
 constexpr http::TextRule kPlan{.required = false, .min = 0, .max = 20000, .multiline = true, .trim = false};
 constexpr http::TextRule kGroup{.required = false, .min = 1, .max = 120};
 constexpr http::TextRule kDescription{.required = false, .min = 0, .max = 500};
@@ -45,10 +45,10 @@ void read_case(FieldReader& in, CaseInput& c, bool create) {
   c.group = in.text("group", kGroup);
   c.set_owner = in.has("owner_id");
   c.owner_id = in.integer("owner_id", {});
-  c.start_date = in.text("start_date", create ? kDate : optional(kDate));
+  c.start_date = in.text("start_date", create ? http::kIsoDateText : optional(http::kIsoDateText));
   c.plan = in.text("plan", kPlan);
   c.status = read_status(in);
-  c.status_date = in.text("status_date", optional(kDate));
+  c.status_date = in.text("status_date", optional(http::kIsoDateText));
 }
 
 std::optional<std::int64_t> query_id(const Context& ctx, const char* name, std::vector<FieldError>& errors) {
@@ -123,15 +123,11 @@ http::Response list_cases(Service& service, http::Context& ctx) {
   if (!errors.empty()) return bad_query(std::move(errors));
   auto page = service.list(ctx.user(), f);
   if (!page) return problem_response(page.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : page->items) items.push_back(summary_json(c));
-  return http::json_response(
-      200, {{"items", items},
-            {"total", page->total},
-            {"total_exact", page->total_exact},
-            {"next_cursor", page->next_after
-                                ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
-                                : nlohmann::json()}});
+  auto body = http::list_page_json(page->items, page->count, [](const Case& c) { return summary_json(c); });
+  body["next_cursor"] = page->next_after
+                            ? nlohmann::json(http::encode_cursor(nlohmann::json::array({*page->next_after})))
+                            : nlohmann::json();
+  return http::json_response(200, body);
 }
 
 http::Response create_case(Service& service, http::Context& ctx) {
@@ -143,43 +139,38 @@ http::Response create_case(Service& service, http::Context& ctx) {
 }
 
 http::Response show_case(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such case."));
-  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such case."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), id));
   return http::json_response(200, to_json(r));
 }
 
 http::Response update_case(Service& service, http::Context& ctx) {
   if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such case."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such case."));
   CaseInput in;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& r) { read_case(r, in, false); })) return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), *id, std::move(in), ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), id, std::move(in), ctx.now));
   return http::json_response(200, to_json(r));
 }
 
 http::Response show_receipt(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such case."));
-  WK_ASSIGN_OR_RETURN(auto r, service.receipt(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such case."));
+  WK_ASSIGN_OR_RETURN(auto r, service.receipt(ctx.user(), id));
   return http::json_response(200, to_json(r));
 }
 
 http::Response save_receipt(Service& service, http::Context& ctx) {
   if (!may_read_some_cases(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such case."));
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
-  auto oud = read_lines(in, "oud", *body);
-  auto nieuw = read_lines(in, "nieuw", *body);
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such case."));
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
+  auto oud = read_lines(in, "oud", body);
+  auto nieuw = read_lines(in, "nieuw", body);
   // Malformed fields go to the service with the lines, so that one answer names them
   // together with the unknown categories, payers and amounts out of range.
   std::vector<FieldError> malformed;
   if (auto done = in.finish(); !done) malformed = done.error().fields;
-  WK_ASSIGN_OR_RETURN(auto r, service.put_receipt(ctx.user(), *id, oud, nieuw, ctx.now, std::move(malformed)));
+  WK_ASSIGN_OR_RETURN(auto r, service.put_receipt(ctx.user(), id, oud, nieuw, ctx.now, std::move(malformed)));
   return http::json_response(200, to_json(r));
 }
 

@@ -154,9 +154,7 @@ Result<CasePage> Service::list(const Principal& p, const repo::ListFilter& filte
       page.next_after = rows.back().reference;
     }
     for (const auto& row : rows) page.items.push_back(names.to_case(row));
-    const auto counted = paging::capped(repo::count_upto(tx, p.org_id, filter, scope, paging::kCountCap + 1));
-    page.total = counted.total;
-    page.total_exact = counted.exact;
+    page.count = paging::capped(repo::count_upto(tx, p.org_id, filter, scope, paging::kCountCap + 1));
     return page;
   });
 }
@@ -213,23 +211,41 @@ Result<CaseView> Service::create(const Principal& p, CaseInput in, Millis now) {
   });
 }
 
+namespace {
+
+// A case the caller is about to change, locked so that concurrent changes of one case
+// take turns, with its programme: not found, or forbidden (`refusal` when the caller may
+// read it but not change it).
+struct Locked {
+  repo::CaseRow row;
+  std::optional<programmes::Programme> programme;
+};
+Result<Locked> lock_for_change(Tx& tx, const Principal& p, std::int64_t id, const char* refusal) {
+  repo::lock(tx, p.org_id, id);
+  auto row = repo::find(tx, p.org_id, id);
+  if (!row) return Error::not_found("No such case.");
+  auto programme = programmes::Service::find(tx, p.org_id, row->programme_id);
+  const std::string slug = programme ? programme->slug : "";
+  if (!can_read_case(p, row->team_id, slug)) return Error::forbidden();
+  if (!can_edit_case(p, row->team_id, slug)) return Error::forbidden(refusal);
+  return Locked{std::move(*row), std::move(programme)};
+}
+
+}  // namespace
+
 Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput in, Millis now) {
   if (!may_read_some_cases(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<CaseView> {
-    repo::lock(tx, p.org_id, id);  // concurrent changes of one case take turns
-    auto before = repo::find(tx, p.org_id, id);
-    if (!before) return Error::not_found("No such case.");
-    const auto old_programme = programmes::Service::find(tx, p.org_id, before->programme_id);
-    const std::string old_slug = old_programme ? old_programme->slug : "";
-    if (!can_read_case(p, before->team_id, old_slug)) return Error::forbidden();
-    if (!can_edit_case(p, before->team_id, old_slug)) return Error::forbidden("You may read this case, not change it.");
+    auto locked = lock_for_change(tx, p, id, "You may read this case, not change it.");
+    if (!locked) return locked.error();
+    const auto& [before, old_programme] = *locked;
 
-    repo::CaseRow row = *before;
+    repo::CaseRow row = before;
     std::vector<FieldError> errors;
     std::vector<Warning> warnings;
     if (in.reference) row.reference = *in.reference;
     if (in.team_id) row.team_id = *in.team_id;
-    const bool programme_changed = in.programme_id && *in.programme_id != before->programme_id;
+    const bool programme_changed = in.programme_id && *in.programme_id != before.programme_id;
     if (in.programme_id) row.programme_id = *in.programme_id;
     if (in.set_owner) row.owner_id = in.owner_id;
     if (in.start_date) row.start_date = *in.start_date;
@@ -238,14 +254,14 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
     if (in.plan) check_free_text("plan", row.plan, errors, warnings);
     const auto programme =
         programme_changed ? programmes::Service::find(tx, p.org_id, row.programme_id) : old_programme;
-    const bool team_changed = in.team_id && *in.team_id != before->team_id;
+    const bool team_changed = in.team_id && *in.team_id != before.team_id;
     check_references(tx, p.org_id, row, programme, programme_changed || team_changed, errors);
     if (in.status_date && !is_valid_iso_date(*in.status_date))
       errors.push_back({"status_date", "Vul een geldige datum in (JJJJ-MM-DD).", "must be a date YYYY-MM-DD"});
     if (!errors.empty()) return Error::validation(std::move(errors));
     if (!can_edit_case(p, row.team_id, programme->slug))
       return Error::forbidden("You may not move the case to this team or programme.");
-    if (in.reference && *in.reference != before->reference && repo::find_id_by_reference(tx, p.org_id, row.reference))
+    if (in.reference && *in.reference != before.reference && repo::find_id_by_reference(tx, p.org_id, row.reference))
       return reference_taken();
 
     if (in.set_group) {
@@ -255,7 +271,7 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
     } else if (programme_changed) {
       row.group_id = std::nullopt;  // a group belongs to its programme
     }
-    if (in.status && *in.status != before->status) {
+    if (in.status && *in.status != before.status) {
       repo::add_status(tx, p.org_id, id, *in.status, in.status_date.value_or(iso_date_utc(now)), p.user_id, now);
       // The case's status is its status today: a back-dated entry may be overtaken by a
       // later one, a future-dated one takes effect on its date.
@@ -263,7 +279,7 @@ Result<CaseView> Service::update(const Principal& p, std::int64_t id, CaseInput 
     }
     repo::update(tx, p.org_id, row, now);
     audit::record(
-        tx, {p.org_id, p.user_id, "update", "case", std::to_string(id), audit_snapshot(*before), audit_snapshot(row)},
+        tx, {p.org_id, p.user_id, "update", "case", std::to_string(id), audit_snapshot(before), audit_snapshot(row)},
         now);
     return CaseView{load_case(tx, p.org_id, *repo::find(tx, p.org_id, id)), std::move(warnings)};
   });
@@ -281,13 +297,8 @@ Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_i
   if (!may_read_some_cases(p)) return Error::forbidden();
   return db_.write([&](Tx& tx) -> Result<ReceiptView> {
     // Two saves of one receipt at once must not both delete and both insert.
-    repo::lock(tx, p.org_id, case_id);
-    auto row = repo::find(tx, p.org_id, case_id);
-    if (!row) return Error::not_found("No such case.");
-    const auto programme = programmes::Service::find(tx, p.org_id, row->programme_id);
-    const std::string slug = programme ? programme->slug : "";
-    if (!can_read_case(p, row->team_id, slug)) return Error::forbidden();
-    if (!can_edit_case(p, row->team_id, slug)) return Error::forbidden("You may read this receipt, not change it.");
+    auto locked = lock_for_change(tx, p, case_id, "You may read this receipt, not change it.");
+    if (!locked) return locked.error();
 
     std::map<std::int64_t, bool> categories, payers;  // id → active
     for (const auto& v : organisation::Service::values(tx, p.org_id, cases::list::cost_category))
@@ -330,7 +341,7 @@ Result<ReceiptView> Service::put_receipt(const Principal& p, std::int64_t case_i
 
     const auto before = repo::lines(tx, p.org_id, case_id);
     repo::replace_lines(tx, p.org_id, case_id, lines);
-    repo::update(tx, p.org_id, *row, now);  // touches updated_at
+    repo::update(tx, p.org_id, locked->row, now);  // touches updated_at
     audit::record(tx,
                   {p.org_id, p.user_id, "update", "receipt", std::to_string(case_id), audit_snapshot(before),
                    audit_snapshot(lines)},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/paging.hpp"
 #include "core/roles.hpp"
 #include "modules/cases/model.hpp"
 #include "modules/cases/repository.hpp"
@@ -49,8 +50,7 @@ struct CaseView {
 
 struct CasePage {
   std::vector<Case> items;
-  std::int64_t total = 0;  // counted up to paging::kCountCap
-  bool total_exact = true;
+  paging::Count count;
   std::optional<std::string> next_after;  // the reference of the last item, when there are more
 };
 

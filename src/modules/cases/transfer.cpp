@@ -232,6 +232,17 @@ class Importer {
     if (l) known.lines.push_back(std::move(*l));
   }
 
+  static nlohmann::json snapshot(const repo::CaseRow& row, const std::vector<CostLine>& lines) {
+    return {{"case", audit_snapshot(row)}, {"receipt", audit_snapshot(lines)}};
+  }
+
+  // An imported case's audit entry: `before` is null for a case the import made.
+  void record_import(std::int64_t case_id, nlohmann::json before, nlohmann::json after) {
+    audit::record(
+        tx_, {p_.org_id, p_.user_id, "import", "case", std::to_string(case_id), std::move(before), std::move(after)},
+        now_);
+  }
+
   void write_case(FileCase& fc) {
     std::optional<std::int64_t> group_id;
     if (!fc.group.empty()) {
@@ -249,15 +260,7 @@ class Importer {
       row.id = repo::insert(tx_, p_.org_id, row, now_);
       repo::add_status(tx_, p_.org_id, row.id, fc.status, fc.status_date, p_.user_id, now_);
       repo::replace_lines(tx_, p_.org_id, row.id, fc.lines);
-      audit::record(tx_,
-                    {p_.org_id,
-                     p_.user_id,
-                     "import",
-                     "case",
-                     std::to_string(row.id),
-                     nullptr,
-                     {{"case", audit_snapshot(row)}, {"receipt", audit_snapshot(fc.lines)}}},
-                    now_);
+      record_import(row.id, nullptr, snapshot(row, fc.lines));
       ++report_.cases_created;
       return;
     }
@@ -277,15 +280,7 @@ class Importer {
     }
     repo::update(tx_, p_.org_id, row, now_);
     repo::replace_lines(tx_, p_.org_id, row.id, fc.lines);
-    audit::record(tx_,
-                  {p_.org_id,
-                   p_.user_id,
-                   "import",
-                   "case",
-                   std::to_string(row.id),
-                   {{"case", audit_snapshot(before)}, {"receipt", audit_snapshot(lines_before)}},
-                   {{"case", audit_snapshot(row)}, {"receipt", audit_snapshot(fc.lines)}}},
-                  now_);
+    record_import(row.id, snapshot(before, lines_before), snapshot(row, fc.lines));
     ++report_.cases_updated;
   }
 

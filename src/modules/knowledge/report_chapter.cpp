@@ -67,9 +67,7 @@ State state_on(const repo::ItemHistory& h, const std::string& date) {
 
 class KennisbankChapter final : public report::Chapter {
  public:
-  std::string key() const override { return "kennisbank"; }
-  std::string title() const override { return "Kennisbank"; }
-  int order() const override { return 75; }
+  KennisbankChapter() : Chapter("kennisbank", "Kennisbank", 75) {}
   std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
     const auto created = repo::first_created(tx, org_id);
     return created ? report::year_of(iso_date_utc(*created)) : std::nullopt;

@@ -7,6 +7,7 @@
 #include "core/privacy.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/list_page.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "http/route_table.hpp"
@@ -21,7 +22,6 @@ using http::FieldReader;
 using http::problem_response;
 using nlohmann::json;
 
-constexpr http::TextRule kTitle{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kBody{.required = false, .min = 0, .max = 100'000, .multiline = true, .trim = false};
 constexpr http::TextRule kTag{.required = true, .min = 1, .max = 40};
 constexpr http::TextRule kCategory{.required = true, .min = 1, .max = 20};
@@ -214,7 +214,7 @@ std::string disposition(const std::string& kind, const std::string& name) {
 
 void read_item(FieldReader& in, ItemInput& item, bool create) {
   item.category = in.text("category", create ? kCategory : optional(kCategory));
-  item.title = in.text("title", create ? kTitle : optional(kTitle));
+  item.title = in.text("title", create ? http::kTitleText : optional(http::kTitleText));
   item.body = in.text("body", kBody);
   item.tags = in.text_list("tags", kTag, 20);
   item.owner_id = in.integer("owner_id", {});
@@ -244,9 +244,8 @@ http::Response item_response(const Result<Item>& r, int status = 200) {
 // A workflow step without a body on the item of the path.
 template <class Step>
 http::Response workflow_step(Context& ctx, Step&& step) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  return item_response(step(*id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  return item_response(step(id));
 }
 
 }  // namespace
@@ -272,10 +271,8 @@ http::Response list_items(Service& service, http::Context& ctx) {
   http::check_offset_within_count(q.offset, errors);
   if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
   WK_ASSIGN_OR_RETURN(auto r, service.list(ctx.user(), q, ctx.now));
-  json items = json::array();
-  for (const auto& i : r.first) items.push_back(summary_json(i));
-  const auto counted = paging::capped(r.second);
-  return http::json_response(200, {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}});
+  return http::json_response(
+      200, http::list_page_json(r.first, paging::capped(r.second), [](const auto& i) { return summary_json(i); }));
 }
 
 http::Response create_item(Service& service, http::Context& ctx) {
@@ -376,17 +373,15 @@ http::Response most_consulted_items(Service& service, http::Context& ctx) {
 }
 
 http::Response show_item(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  return item_response(service.get(ctx.user(), *id, ctx.now));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  return item_response(service.get(ctx.user(), id, ctx.now));
 }
 
 http::Response update_item(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   ItemInput item;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_item(in, item, false); })) return *bad;
-  return item_response(service.update(ctx.user(), *id, item, ctx.now));
+  return item_response(service.update(ctx.user(), id, item, ctx.now));
 }
 
 // The workflow: submit, publish, archive (no body), and return to the author (a remark).
@@ -404,33 +399,30 @@ http::Response archive_item(Service& service, http::Context& ctx) {
 
 http::Response return_item(Service& service, http::Context& ctx) {
   if (!may_review(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   std::string remark;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
         remark = in.text("remark", {.required = true, .min = 1, .max = 2000, .multiline = true}).value_or("");
       }))
     return *bad;
-  return item_response(service.return_to_author(ctx.user(), *id, remark, ctx.now));
+  return item_response(service.return_to_author(ctx.user(), id, remark, ctx.now));
 }
 
 http::Response verify_item(Service& service, http::Context& ctx) {
   if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   std::optional<std::string> remark;  // the body is optional, like the other workflow steps'
   if (!ctx.request.body.empty())
     if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
           remark = in.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
         }))
       return *bad;
-  return item_response(service.verify(ctx.user(), *id, remark, ctx.now));
+  return item_response(service.verify(ctx.user(), id, remark, ctx.now));
 }
 
 http::Response list_verifications(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  WK_ASSIGN_OR_RETURN(auto r, service.verifications(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.verifications(ctx.user(), id));
   json items = json::array();
   for (const auto& v : r) items.push_back(verification_json(v));
   return http::json_response(200, {{"items", items}});
@@ -438,8 +430,7 @@ http::Response list_verifications(Service& service, http::Context& ctx) {
 
 http::Response rate_item(Service& service, http::Context& ctx) {
   if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   RatingInput in;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& body) {
         in.juistheid = static_cast<int>(body.integer("juistheid", {.required = true, .min = 1, .max = 5}).value_or(0));
@@ -448,39 +439,36 @@ http::Response rate_item(Service& service, http::Context& ctx) {
         in.remark = body.text("remark", {.required = false, .min = 1, .max = 2000, .multiline = true});
       }))
     return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.rate(ctx.user(), *id, in, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.rate(ctx.user(), id, in, ctx.now));
   return http::json_response(200, ratings_json(r));
 }
 
 http::Response list_ratings(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  WK_ASSIGN_OR_RETURN(auto r, service.ratings(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.ratings(ctx.user(), id));
   return http::json_response(200, ratings_json(r));
 }
 
 http::Response diff_versions(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   std::vector<FieldError> errors;
   const auto from = http::query_int(ctx.request, "from", 1, 1'000'000, errors);
   const auto to = http::query_int(ctx.request, "to", 1, 1'000'000, errors);
   if (!from && errors.empty()) errors.push_back({"from", "Kies de eerste versie.", "required"});
   if (!to && errors.empty()) errors.push_back({"to", "Kies de tweede versie.", "required"});
   if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
-  WK_ASSIGN_OR_RETURN(auto r, service.compare(ctx.user(), *id, *from, *to));
+  WK_ASSIGN_OR_RETURN(auto r, service.compare(ctx.user(), id, *from, *to));
   return http::json_response(200, diff_json(r));
 }
 
 http::Response add_attachment(Service& service, http::Context& ctx) {
   if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
   const auto name = ctx.request.query_param("name").value_or("");
   if (name.empty() || name.size() > 255)
     return problem_response(http::bad_query(
         {{"name", "Geef de bestandsnaam mee (ten hoogste 255 tekens).", "name is required, at most 255 bytes"}}));
-  WK_ASSIGN_OR_RETURN(auto r, service.attach(ctx.user(), *id, name, std::move(ctx.request.body), ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.attach(ctx.user(), id, name, std::move(ctx.request.body), ctx.now));
   return http::json_response(201, attachment_json(r));
 }
 
@@ -508,16 +496,14 @@ http::Response remove_attachment(Service& service, http::Context& ctx) {
 }
 
 http::Response record_item_view(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  if (auto r = service.count_view(ctx.user(), *id, ctx.now); !r) return problem_response(r.error());
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  if (auto r = service.count_view(ctx.user(), id, ctx.now); !r) return problem_response(r.error());
   return http::no_content();
 }
 
 http::Response list_versions(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such knowledge item."));
-  WK_ASSIGN_OR_RETURN(auto r, service.versions(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such knowledge item."));
+  WK_ASSIGN_OR_RETURN(auto r, service.versions(ctx.user(), id));
   json items = json::array();
   for (const auto& v : r) items.push_back(version_json(v, true));
   return http::json_response(200, {{"items", items}});

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/list_page.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "http/route_table.hpp"
@@ -17,7 +18,6 @@ using http::FieldReader;
 using http::problem_response;
 using http::Response;
 
-constexpr http::TextRule kName{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kShortName{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kEmail{.required = true, .min = 3, .max = 254};
 constexpr http::TextRule kPassword{.required = true, .min = 0, .max = 1024, .multiline = false, .trim = false};
@@ -146,8 +146,7 @@ http::Response create_team(Service& service, http::Context& ctx) {
 
 http::Response update_team(Service& service, http::Context& ctx) {
   if (auto denied = require_admin(ctx)) return *denied;
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such team."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such team."));
   TeamChange change;
   if (auto bad = read_body(ctx, [&](FieldReader& in) {
         change.name = in.text("name", optional(kShortName));
@@ -156,7 +155,7 @@ http::Response update_team(Service& service, http::Context& ctx) {
         change.active = in.boolean("active");
       }))
     return *bad;
-  return item_response(service.update_team(ctx.user(), *id, change, ctx.now));
+  return item_response(service.update_team(ctx.user(), id, change, ctx.now));
 }
 
 // By name; `q` a part of the name or e-mail address; pages of up to 500, counted up to
@@ -170,9 +169,7 @@ http::Response list_users(Service& service, http::Context& ctx) {
   http::check_offset_within_count(q.offset, errors);
   if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
   WK_ASSIGN_OR_RETURN(auto r, service.list_users(ctx.user(), std::move(q)));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : r.items) items.push_back(to_json(u));
-  return http::json_response(200, {{"items", items}, {"total", r.count.total}, {"total_exact", r.count.exact}});
+  return http::json_response(200, http::list_page_json(r.items, r.count, [](const auto& u) { return to_json(u); }));
 }
 
 http::Response list_colleagues(Service& service, http::Context& ctx) {
@@ -183,9 +180,8 @@ http::Response list_colleagues(Service& service, http::Context& ctx) {
 }
 
 http::Response show_user(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such user."));
-  return item_response(service.get_user(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such user."));
+  return item_response(service.get_user(ctx.user(), id));
 }
 
 http::Response create_user(Service& service, http::Context& ctx) {
@@ -193,7 +189,7 @@ http::Response create_user(Service& service, http::Context& ctx) {
   NewUser user;
   if (auto bad = read_body(ctx, [&](FieldReader& in) {
         user.email = in.text("email", kEmail).value_or("");
-        user.name = in.text("name", kName).value_or("");
+        user.name = in.text("name", http::kTitleText).value_or("");
         user.password = in.text("password", kPassword).value_or("");
         user.roles = in.text_list("roles", kRole, kMaxListItems, true).value_or(std::vector<std::string>{});
         user.team_ids = in.id_list("team_ids", kMaxListItems).value_or(std::vector<std::int64_t>{});
@@ -204,19 +200,18 @@ http::Response create_user(Service& service, http::Context& ctx) {
 
 http::Response update_user(Service& service, http::Context& ctx) {
   if (auto denied = require_admin(ctx)) return *denied;
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such user."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such user."));
   UserChange change;
   if (auto bad = read_body(ctx, [&](FieldReader& in) {
         change.email = in.text("email", optional(kEmail));
-        change.name = in.text("name", optional(kName));
+        change.name = in.text("name", optional(http::kTitleText));
         change.password = in.text("password", optional(kPassword));
         change.roles = in.text_list("roles", kRole, kMaxListItems);
         change.team_ids = in.id_list("team_ids", kMaxListItems);
         change.active = in.boolean("active");
       }))
     return *bad;
-  return item_response(service.update_user(ctx.user(), *id, std::move(change), ctx.now));
+  return item_response(service.update_user(ctx.user(), id, std::move(change), ctx.now));
 }
 
 http::Response list_values(Service& service, http::Context& ctx) {
@@ -241,8 +236,7 @@ http::Response add_list_value(Service& service, http::Context& ctx) {
 http::Response update_list_value(Service& service, http::Context& ctx) {
   if (!service.has_list(ctx.param("list"))) return problem_response(Error::not_found("No such list."));
   if (!service.may_edit_list(ctx.user(), ctx.param("list"))) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such value."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such value."));
   Service::ListValueChange change;
   if (auto bad = read_body(ctx, [&](FieldReader& in) {
         change.label = in.text("label", optional(kShortName));
@@ -253,7 +247,7 @@ http::Response update_list_value(Service& service, http::Context& ctx) {
         change.public_label = in.text("public_label", kPublicLabel);
       }))
     return *bad;
-  return item_response(service.update_list_value(ctx.user(), ctx.param("list"), *id, change, ctx.now));
+  return item_response(service.update_list_value(ctx.user(), ctx.param("list"), id, change, ctx.now));
 }
 
 }  // namespace

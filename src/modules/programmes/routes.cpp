@@ -15,9 +15,7 @@ using http::Context;
 using http::FieldReader;
 using http::Response;
 
-constexpr http::TextRule kName{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kDescription{.required = false, .min = 0, .max = 5000, .multiline = true};
-constexpr http::TextRule kDate{.required = true, .min = 10, .max = 10};
 
 http::Response answer(const Result<Programme>& r, int status) {
   if (!r) return http::problem_response(r.error());
@@ -35,10 +33,10 @@ Response create_programme(Service& service, Context& ctx) {
   if (!organisation::can_administer(ctx.user())) return http::problem_response(Error::forbidden());
   NewProgramme p;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-        p.name = in.text("name", kName).value_or("");
+        p.name = in.text("name", http::kTitleText).value_or("");
         p.slug = in.text("slug", {.required = false, .min = 1, .max = 40});
         p.description = in.text("description", kDescription).value_or("");
-        p.start_date = in.text("start_date", kDate).value_or("");
+        p.start_date = in.text("start_date", http::kIsoDateText).value_or("");
         p.team_id = in.integer("team_id", {});
       }))
     return *bad;

@@ -33,9 +33,7 @@ std::string stories_text(std::int64_t n) {
 
 class KwaliteitChapter final : public report::Chapter {
  public:
-  std::string key() const override { return "kwaliteit"; }
-  std::string title() const override { return "Kwaliteit"; }
-  int order() const override { return 70; }
+  KwaliteitChapter() : Chapter("kwaliteit", "Kwaliteit", 70) {}
   std::optional<int> first_year(store::Tx& tx, std::int64_t org_id) const override {
     const auto stories = report::year_of(stories::published::first_date(tx, org_id));
     const auto sessions = report::year_of(repo::first_session_date(tx, org_id));

@@ -3,6 +3,7 @@
 #include "core/paging.hpp"
 #include "core/privacy.hpp"
 #include "http/json_body.hpp"
+#include "http/list_page.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "http/route_table.hpp"
@@ -18,15 +19,7 @@ using http::FieldReader;
 using http::problem_response;
 using nlohmann::json;
 
-constexpr http::TextRule kTitle{.required = true, .min = 1, .max = 200};
 constexpr http::TextRule kLongText{.required = false, .min = 0, .max = 10000, .multiline = true};
-constexpr http::TextRule kDate{.required = true, .min = 10, .max = 10};
-
-constexpr http::TextRule required(http::TextRule rule) {
-  rule.required = true;
-  rule.min = std::max<std::size_t>(rule.min, 1);
-  return rule;
-}
 
 json session_ref_json(const SessionRef& s) {
   return {{"id", s.id}, {"title", s.title}, {"date", s.date}};
@@ -137,8 +130,8 @@ std::optional<StoryFilter> read_filter(FieldReader& in, const json& body) {
   }
   FieldReader f(object);
   StoryFilter out;
-  out.from = f.text("from", optional(kDate));
-  out.to = f.text("to", optional(kDate));
+  out.from = f.text("from", optional(http::kIsoDateText));
+  out.to = f.text("to", optional(http::kIsoDateText));
   out.team_id = f.integer("team", {});
   out.topic_id = f.integer("topic", {});
   out.valuation_id = f.integer("valuation", {});
@@ -154,8 +147,8 @@ std::optional<StoryFilter> read_filter(FieldReader& in, const json& body) {
 }
 
 void read_session(FieldReader& in, const json& body, SessionInput& s, bool create) {
-  s.title = in.text("title", create ? kTitle : optional(kTitle));
-  s.date = in.text("date", create ? kDate : optional(kDate));
+  s.title = in.text("title", create ? http::kTitleText : optional(http::kTitleText));
+  s.date = in.text("date", create ? http::kIsoDateText : optional(http::kIsoDateText));
   check_iso_date(in, "date", s.date);
   s.facilitator_id = in.integer("facilitator_id", {.required = create});
   s.participant_ids = in.id_list("participant_ids", 100);
@@ -166,17 +159,14 @@ void read_session(FieldReader& in, const json& body, SessionInput& s, bool creat
 }
 
 void read_theme(FieldReader& in, ThemeInput& t, bool create) {
-  t.title = in.text("title", create ? kTitle : optional(kTitle));
+  t.title = in.text("title", create ? http::kTitleText : optional(http::kTitleText));
   t.description = in.text("description", kLongText);
   t.story_ids = in.id_list("story_ids", kMaxHandPicked);
 }
 
 template <class T>
 json page_json(const std::pair<std::vector<T>, std::int64_t>& page, json (*to_json)(const T&)) {
-  json items = json::array();
-  for (const auto& item : page.first) items.push_back(to_json(item));
-  const auto counted = paging::capped(page.second);
-  return {{"items", items}, {"total", counted.total}, {"total_exact", counted.exact}};
+  return http::list_page_json(page.first, paging::capped(page.second), to_json);
 }
 
 json summary_item(const SessionSummary& s) {
@@ -214,56 +204,50 @@ http::Response list_sessions(Service& service, http::Context& ctx) {
 
 http::Response plan_session(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
   SessionInput s;
-  read_session(in, *body, s, true);
+  read_session(in, body, s, true);
   if (auto done = in.finish(); !done) return problem_response(done.error());
   WK_ASSIGN_OR_RETURN(auto r, service.create(ctx.user(), s, ctx.now));
   return http::json_response(201, session_json(r.item, r.warnings));
 }
 
 http::Response show_session(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such session."));
-  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id, ctx.now));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such session."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), id, ctx.now));
   return http::json_response(200, session_json(r.item));
 }
 
 http::Response update_session(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such session."));
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such session."));
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
   SessionInput s;
-  read_session(in, *body, s, false);
+  read_session(in, body, s, false);
   if (auto done = in.finish(); !done) return problem_response(done.error());
-  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), *id, s, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.update(ctx.user(), id, s, ctx.now));
   return http::json_response(200, session_json(r.item, r.warnings));
 }
 
 http::Response close_session(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such session."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such session."));
   std::string conclusion;
   if (auto bad = http::read_json_body(
           ctx.request, [&](FieldReader& in) { conclusion = in.text("conclusion", required(kLongText)).value_or(""); }))
     return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.close(ctx.user(), *id, conclusion, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.close(ctx.user(), id, conclusion, ctx.now));
   return http::json_response(200, session_json(r.item, r.warnings));
 }
 
 http::Response add_theme(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such session."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such session."));
   ThemeInput t;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) { read_theme(in, t, true); })) return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.add_theme(ctx.user(), *id, t, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.add_theme(ctx.user(), id, t, ctx.now));
   return http::json_response(201, theme_json(r.item, r.warnings));
 }
 
@@ -280,17 +264,16 @@ http::Response update_theme(Service& service, http::Context& ctx) {
 
 http::Response add_action(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such session."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such session."));
   ActionInput a;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
         a.description = in.text("description", required(kLongText)).value_or("");
         a.owner_id = in.integer("owner_id", {.required = true}).value_or(0);
-        a.due_date = in.text("due_date", kDate).value_or("");
+        a.due_date = in.text("due_date", http::kIsoDateText).value_or("");
         a.theme_id = in.integer("theme_id", {});
       }))
     return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.add_action(ctx.user(), *id, a, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.add_action(ctx.user(), id, a, ctx.now));
   return http::json_response(201, action_json(r.item, r.warnings));
 }
 
@@ -320,8 +303,7 @@ http::Response list_actions(Service& service, http::Context& ctx) {
 
 http::Response update_action(Service& service, http::Context& ctx) {
   if (!may_read(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such action."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such action."));
   ActionChange c;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
         c.status = in.text("status", {.required = false, .min = 1, .max = 20});
@@ -334,28 +316,27 @@ http::Response update_action(Service& service, http::Context& ctx) {
           in.fail("outcome_kind", "Kies methode, procedure, training of anders.",
                   "must be method, procedure, training or other");
         c.outcome = in.text("outcome", kLongText);
-        c.due_date = in.text("due_date", optional(kDate));
+        c.due_date = in.text("due_date", optional(http::kIsoDateText));
         check_iso_date(in, "due_date", c.due_date);
         c.description = in.text("description", optional(required(kLongText)));
         c.owner_id = in.integer("owner_id", {});
       }))
     return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.update_action(ctx.user(), *id, c, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.update_action(ctx.user(), id, c, ctx.now));
   return http::json_response(200, action_json(r.item, r.warnings));
 }
 
 http::Response propose_best_practice(Service& service, http::Context& ctx) {
   if (!may_run(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such story."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such story."));
   BestPracticeInput b;
   if (auto bad = http::read_json_body(ctx.request, [&](FieldReader& in) {
-        b.title = in.text("title", optional(kTitle));
+        b.title = in.text("title", optional(http::kTitleText));
         b.summary = in.text("summary", required(kLongText)).value_or("");
         b.session_id = in.integer("session_id", {});
       }))
     return *bad;
-  WK_ASSIGN_OR_RETURN(auto r, service.promote(ctx.user(), *id, b, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.promote(ctx.user(), id, b, ctx.now));
   return http::json_response(201, best_practice_json(r.item, r.warnings));
 }
 

@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 #include "http/cursor.hpp"
 #include "http/json_body.hpp"
+#include "http/list_page.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 #include "http/route_table.hpp"
@@ -224,12 +225,11 @@ namespace {
 
 http::Response share_story(Service& service, http::Context& ctx) {
   if (!may_share(ctx.user())) return problem_response(Error::forbidden());
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
   StoryInput s;
   read_story(in, s, true, iso_date_utc(ctx.now));
-  read_answers(in, *body, s);
+  read_answers(in, body, s);
   if (auto done = in.finish(); !done) return problem_response(done.error());
   WK_ASSIGN_OR_RETURN(auto r, service.share(ctx.user(), std::move(s), ctx.now));
   return http::json_response(201, story_json(r.story, r.warnings));
@@ -256,13 +256,9 @@ http::Response list_stories(Service& service, http::Context& ctx) {
   }
   if (!errors.empty()) return problem_response(bad_query(std::move(errors)));
   WK_ASSIGN_OR_RETURN(auto r, service.list(ctx.user(), f));
-  json items = json::array();
-  for (const auto& s : r.items) items.push_back(story_json(s));
-  return http::json_response(
-      200, {{"items", items},
-            {"total", r.total},
-            {"total_exact", r.total_exact},
-            {"next_cursor", r.next ? json(http::encode_cursor(json::array({r.next->date, r.next->id}))) : json()}});
+  auto body = http::list_page_json(r.items, r.count, [](const Story& s) { return story_json(s); });
+  body["next_cursor"] = r.next ? json(http::encode_cursor(json::array({r.next->date, r.next->id}))) : json();
+  return http::json_response(200, body);
 }
 
 http::Response story_statistics(Service& service, http::Context& ctx) {
@@ -311,22 +307,19 @@ http::Response export_stories(store::Database& db, http::Context& ctx) {
 }
 
 http::Response show_story(Service& service, http::Context& ctx) {
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such story."));
-  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), *id));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such story."));
+  WK_ASSIGN_OR_RETURN(auto r, service.get(ctx.user(), id));
   return http::json_response(200, story_json(r.story));
 }
 
 http::Response moderate_story(Service& service, http::Context& ctx) {
   if (!may_moderate(ctx.user())) return problem_response(Error::forbidden());
-  const auto id = ctx.id_param();
-  if (!id) return problem_response(Error::not_found("No such story."));
+  WK_ASSIGN_OR_RETURN(const auto id, ctx.id("No such story."));
   bool accept = false;
   std::string reason;
   std::vector<Redaction> redactions;
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
   if (auto d = in.text("decision", {.required = true, .min = 1, .max = 10})) {
     if (*d == "accept")
       accept = true;
@@ -334,9 +327,9 @@ http::Response moderate_story(Service& service, http::Context& ctx) {
       in.fail("decision", "Kies accept of reject.", "must be accept or reject");
   }
   reason = in.text("reason", {.required = false, .min = 0, .max = 1000, .multiline = true}).value_or("");
-  redactions = read_redactions(in, *body);
+  redactions = read_redactions(in, body);
   if (auto done = in.finish(); !done) return problem_response(done.error());
-  WK_ASSIGN_OR_RETURN(auto r, service.moderate(ctx.user(), *id, accept, reason, redactions, ctx.now));
+  WK_ASSIGN_OR_RETURN(auto r, service.moderate(ctx.user(), id, accept, reason, redactions, ctx.now));
   return http::json_response(200, story_json(r.story));
 }
 
@@ -361,12 +354,11 @@ http::Response show_public_form(Service& service, http::Context& ctx) {
 }
 
 http::Response share_public_story(Service& service, http::Context& ctx) {
-  auto body = http::parse_json_object(ctx.request);
-  if (!body) return problem_response(body.error());
-  FieldReader in(*body);
+  WK_ASSIGN_OR_RETURN(auto body, http::parse_json_object(ctx.request));
+  FieldReader in(body);
   StoryInput s;
   read_story(in, s, false, iso_date_utc(ctx.now));
-  read_answers(in, *body, s);
+  read_answers(in, body, s);
   // The honeypot: a field people do not see; bots fill it in.
   const auto website = in.text("website", {.required = false, .min = 0, .max = 500});
   if (auto done = in.finish(); !done) return problem_response(done.error());

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/organisation/service.hpp"
@@ -20,23 +21,18 @@ constexpr Millis kHour = 60 * 60 * 1000LL;
 constexpr const char* kPublicScope = "public_story";
 }  // namespace
 
+namespace {
+constexpr auto kTellerNames = enum_names<TellerKind>({{TellerKind::medewerker, "medewerker"},
+                                                      {TellerKind::inwoner, "inwoner"},
+                                                      {TellerKind::ketenpartner, "ketenpartner"}});
+}  // namespace
+
 std::string_view to_string(TellerKind k) {
-  switch (k) {
-    case TellerKind::medewerker:
-      return "medewerker";
-    case TellerKind::inwoner:
-      return "inwoner";
-    case TellerKind::ketenpartner:
-      return "ketenpartner";
-  }
-  return "medewerker";
+  return kTellerNames.name(k);
 }
 
 std::optional<TellerKind> teller_kind_from(std::string_view s) {
-  if (s == "medewerker") return TellerKind::medewerker;
-  if (s == "inwoner") return TellerKind::inwoner;
-  if (s == "ketenpartner") return TellerKind::ketenpartner;
-  return std::nullopt;
+  return kTellerNames.value(s);
 }
 
 bool may_share(const Principal& p) {
@@ -290,9 +286,7 @@ Result<StoryPage> Service::list(const Principal& p, const StoryFilter& f) {
       page.next = StoryKey{rows.back().date, rows.back().id};
     }
     for (const auto& r : rows) page.items.push_back(l.story(r));
-    const auto counted = paging::capped(repo::count_upto(tx, p.org_id, f, paging::kCountCap + 1));
-    page.total = counted.total;
-    page.total_exact = counted.exact;
+    page.count = paging::capped(repo::count_upto(tx, p.org_id, f, paging::kCountCap + 1));
     return page;
   });
 }

@@ -105,8 +105,7 @@ struct StoryFilter {
 // A page of the list; the total is counted up to paging::kCountCap (core/paging.hpp).
 struct StoryPage {
   std::vector<Story> items;
-  std::int64_t total = 0;
-  bool total_exact = true;       // false: there are more than `total`
+  paging::Count count;
   std::optional<StoryKey> next;  // the place after the last item, when there are more
 };
 
