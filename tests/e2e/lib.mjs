@@ -27,6 +27,19 @@ export const ADMIN_PASSWORD = process.env.WIJKKADER_ADMIN_PASSWORD ?? 'a-long-pa
 /** A value unique to this run, so tests can run again against the same database. */
 export const RUN_ID = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
+/**
+ * The organisation `groot` that scripts/e2e.sh fills with SQL before the server starts, and
+ * its user (an administrator and quality officer) who sees all of it: 10,030 users "Veel
+ * 00001" … "Veel 10030"; 10,030 published knowledge-base items "Veel 00001" …, tagged
+ * "veel"; 10,060 running cases VEEL-00001 … VEEL-10060 in the programme `veel`; 10,120 staff
+ * stories "Veel 1" … "Veel 10120" (in that order of id), all on 2018-06-01.
+ */
+export const BIG = {
+  email: process.env.WIJKKADER_E2E_BIG_EMAIL,
+  name: process.env.WIJKKADER_E2E_BIG_NAME,
+  password: process.env.WIJKKADER_E2E_BIG_PASSWORD,
+};
+
 /** The server under test: { url, close, mock }. */
 export async function startTarget() {
   if (process.env.WIJKKADER_URL) {
