@@ -51,8 +51,8 @@ CREATE TEMP TABLE k AS
   FROM organisations o WHERE o.slug = 'groot';
 INSERT INTO teams (org_id, district_id, name, active, created_at) SELECT org, district, 'Team Groot', 1, at FROM k;
 UPDATE k SET team = (SELECT id FROM teams WHERE org_id = k.org);
--- 10,030 users "Veel 00001" … "Veel 10030", coaches.
-WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 10030)
+-- 10,060 users "Veel 00001" … "Veel 10060", coaches (with its own user, a full page of 50 from offset 10,000).
+WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 10060)
 INSERT INTO users (org_id, email, name, password_hash, active, created_at)
   SELECT org, 'veel' || n || '@groot.example', 'Veel ' || printf('%05d', n), '!', 1, at + n FROM g, k;
 INSERT INTO user_roles (org_id, user_id, role)

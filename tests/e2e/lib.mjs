@@ -29,8 +29,8 @@ export const RUN_ID = `${Date.now().toString(36)}${Math.floor(Math.random() * 12
 
 /**
  * The organisation `groot` that scripts/e2e.sh fills with SQL before the server starts, and
- * its user (an administrator and quality officer) who sees all of it: 10,030 users "Veel
- * 00001" … "Veel 10030"; 10,030 published knowledge-base items "Veel 00001" …, tagged
+ * its user (an administrator and quality officer) who sees all of it: 10,060 users "Veel
+ * 00001" … "Veel 10060"; 10,030 published knowledge-base items "Veel 00001" …, tagged
  * "veel"; 10,060 running cases VEEL-00001 … VEEL-10060 in the programme `veel`; 10,120 staff
  * stories "Veel 1" … "Veel 10120" (in that order of id), all on 2018-06-01.
  */
