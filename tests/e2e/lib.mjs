@@ -1,8 +1,8 @@
 // Shared helpers for the browser tests: the server under test, Chromium, axe-core.
 //
 // Server: WIJKKADER_URL (e.g. http://127.0.0.1:18080) with an admin account given by
-// WIJKKADER_ADMIN_EMAIL / WIJKKADER_ADMIN_PASSWORD. Without WIJKKADER_URL the tests
-// start the in-memory mock (mock-server.mjs) on a free port, serving web/dist.
+// WIJKKADER_ADMIN_EMAIL / WIJKKADER_ADMIN_PASSWORD, and the organisation with the lists of
+// more than 10,000 rows (BIG); scripts/e2e.sh starts the server and sets them all.
 // Browser: Debian's chromium (CHROMIUM_PATH to override), driven by playwright-core
 // and axe-core from web/node_modules.
 import { createRequire } from 'node:module';
@@ -21,21 +21,31 @@ const require = createRequire(join(WEB_DIR, 'package.json'));
 export const { chromium, request: playwrightRequest } = require('playwright-core');
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-export const ADMIN_EMAIL = process.env.WIJKKADER_ADMIN_EMAIL ?? 'admin@test.example';
-export const ADMIN_PASSWORD = process.env.WIJKKADER_ADMIN_PASSWORD ?? 'a-long-password-123';
+export const ADMIN_EMAIL = process.env.WIJKKADER_ADMIN_EMAIL;
+export const ADMIN_PASSWORD = process.env.WIJKKADER_ADMIN_PASSWORD;
 
 /** A value unique to this run, so tests can run again against the same database. */
 export const RUN_ID = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
-/** The server under test: { url, close, mock }. */
+/**
+ * The organisation `groot` that scripts/e2e.sh fills with SQL before the server starts, and
+ * its user (an administrator and quality officer) who sees all of it: 10,060 users "Veel
+ * 00001" … "Veel 10060"; 10,030 published knowledge-base items "Veel 00001" …, tagged
+ * "veel"; 10,060 running cases VEEL-00001 … VEEL-10060 in the programme `veel`; 10,120 staff
+ * stories "Veel 1" … "Veel 10120" (in that order of id), all on 2018-06-01.
+ */
+export const BIG = {
+  email: process.env.WIJKKADER_E2E_BIG_EMAIL,
+  name: process.env.WIJKKADER_E2E_BIG_NAME,
+  password: process.env.WIJKKADER_E2E_BIG_PASSWORD,
+};
+
+/** The server under test: { url, close }. */
 export async function startTarget() {
-  if (process.env.WIJKKADER_URL) {
-    return { url: process.env.WIJKKADER_URL.replace(/\/+$/, ''), close: async () => {}, mock: false };
+  if (!process.env.WIJKKADER_URL) {
+    throw new Error('WIJKKADER_URL is not set: run the browser tests with scripts/e2e.sh, which starts the server they need');
   }
-  const { startMockServer } = await import('./mock-server.mjs');
-  const srv = await startMockServer({ adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
-  console.log(`# WIJKKADER_URL not set: running against the mock API at ${srv.url}`);
-  return { ...srv, mock: true };
+  return { url: process.env.WIJKKADER_URL.replace(/\/+$/, ''), close: async () => {} };
 }
 
 export async function launchBrowser() {
