@@ -95,7 +95,7 @@ export interface Working {
   beside: boolean;
 }
 
-export function workingVersion(item: KnowledgeItem): Working | null {
+export function workingVersion(item: Pick<KnowledgeItem, 'draft' | 'status' | 'version'>): Working | null {
   if (item.draft && (item.draft.status === 'concept' || item.draft.status === 'ter_review')) {
     return { version: item.draft.version, status: item.draft.status, beside: true };
   }
@@ -103,6 +103,9 @@ export function workingVersion(item: KnowledgeItem): Working | null {
     return { version: item.version, status: item.status, beside: false };
   return null;
 }
+
+/** An item as itemCan reads it: with the server's `can` (every answer has it), or without. */
+export type ItemForCan = Omit<KnowledgeItem, 'can'> & Partial<Pick<KnowledgeItem, 'can'>>;
 
 /**
  * What the caller may do with the item: the server's `can` when it sends one (it
@@ -112,7 +115,7 @@ export function workingVersion(item: KnowledgeItem): Working | null {
  * the server refuses with its own message).
  */
 export function itemCan(
-  item: KnowledgeItem,
+  item: ItemForCan,
   me: Pick<Me, 'id' | 'capabilities'>,
   authorId: number | null = null,
 ): KnowledgeCan {
