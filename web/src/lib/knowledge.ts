@@ -109,10 +109,11 @@ export type ItemForCan = Omit<KnowledgeItem, 'can'> & Partial<Pick<KnowledgeItem
 
 /**
  * What the caller may do with the item: the server's `can` when it sends one (it
- * decides in the end); otherwise the rules of docs/api.md worked out here. The author
- * of the version being worked on may not publish it; an item never published does not
- * say who wrote it, so `authorId` comes from its versions (unknown: Publiceren shows and
- * the server refuses with its own message).
+ * decides in the end); otherwise the rules of docs/openapi.json (each knowledge
+ * operation's description) worked out here. The author of the version being worked on
+ * may not publish it; an item never published does not say who wrote it, so `authorId`
+ * comes from its versions (unknown: Publiceren shows and the server refuses with its own
+ * message).
  */
 export function itemCan(
   item: ItemForCan,
