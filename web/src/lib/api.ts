@@ -28,14 +28,22 @@ export type Me = S['Me'];
 export type District = S['District'];
 export type Team = S['Team'];
 export type User = S['User'];
+/** A list's page by offset: `offset` at most 10,000 (the server answers 400 beyond). */
+export interface OffsetQuery {
+  limit?: number;
+  offset?: number;
+}
+/** The story and case lists also page by cursor. */
+export interface CursorQuery extends OffsetQuery {
+  /** The `next_cursor` of the page before; not with `offset`. */
+  cursor?: string | null;
+}
 /** `GET /api/v1/users`: by name, then id; a page of up to 500, by offset only. */
-export interface UserQuery {
+export interface UserQuery extends OffsetQuery {
   /** A part of the name or e-mail address, in any case (the server reads the first 100 characters). */
   q?: string | null;
   /** 1–500; the server's default is 500. */
   limit?: number;
-  /** At most 10,000 (the server answers 400 beyond). */
-  offset?: number;
 }
 export type AuditEntry = S['AuditEntry'];
 export interface List<T> {
@@ -77,16 +85,11 @@ export type Case = S['Case'];
 export type CasePage = S['CasePage'];
 export type CaseInput = S['CaseCreate'];
 export type CasePatch = S['CaseUpdate'];
-export interface CaseQuery {
+export interface CaseQuery extends CursorQuery {
   programme?: number | string | null;
   team?: number | string | null;
   status?: string | null;
   q?: string | null;
-  limit?: number;
-  /** At most 10,000; not with `cursor`. */
-  offset?: number;
-  /** The `next_cursor` of the page before; not with `offset`. */
-  cursor?: string | null;
 }
 
 export type LineIn = S['LineIn'];
@@ -133,7 +136,7 @@ export type PersonalDataKind = PersonalDataFlag['kind'];
 export type Redaction = NonNullable<S['Moderate']['redact']>[number];
 export type StoryInput = S['StoryCreate'];
 export type PublicStoryInput = S['PublicStoryCreate'];
-export interface StoryQuery {
+export interface StoryQuery extends CursorQuery {
   from?: string | null;
   to?: string | null;
   team?: number | string | null;
@@ -142,11 +145,6 @@ export interface StoryQuery {
   valuation?: number | string | null;
   status?: string | null;
   q?: string | null;
-  limit?: number;
-  /** At most 10,000; not with `cursor`. */
-  offset?: number;
-  /** The `next_cursor` of the page before; not with `offset`. */
-  cursor?: string | null;
 }
 export type StoryPage = S['StoryPage'];
 export type Bucket = S['Bucket'];
@@ -182,26 +180,22 @@ export type Action = S['Action'];
 export type Session = S['SensemakingSession'];
 export type SessionInput = S['SensemakingSessionCreate'];
 export type SessionPatch = S['SensemakingSessionUpdate'];
-export interface SessionQuery {
+export interface SessionQuery extends OffsetQuery {
   from?: string | null;
   to?: string | null;
   status?: SessionStatus | '' | null;
   /** Only the sessions that looked at this story (those a best practice may cite). */
   story?: number;
-  limit?: number;
-  offset?: number;
 }
 export type ThemeInput = S['ThemeCreate'];
 export type ThemePatch = S['ThemeUpdate'];
 export type ActionInput = S['ActionCreate'];
 export type ActionPatch = S['ActionUpdate'];
-export interface ActionQuery {
+export interface ActionQuery extends OffsetQuery {
   owner?: 'me' | number | null;
   open?: boolean | null;
   overdue?: boolean | null;
   session?: number | null;
-  limit?: number;
-  offset?: number;
 }
 /** A list paged by offset only (at most 10,000: the server answers 400 beyond); the shape of every `…Page`. */
 export type Paged<T> = Omit<S['ActionPage'], 'items'> & { items: T[] };
@@ -233,21 +227,17 @@ export type KnowledgeSummary = S['KnowledgeItemSummary'];
 export type KnowledgeItem = S['KnowledgeItem'];
 export type KnowledgeInput = S['KnowledgeItemCreate'];
 export type KnowledgePatch = S['KnowledgeItemUpdate'];
-export interface KnowledgeQuery {
+export interface KnowledgeQuery extends OffsetQuery {
   category?: string | null;
   tag?: string | null;
   status?: string | null;
   owner?: 'me' | number | null;
-  limit?: number;
-  offset?: number;
 }
-export interface KnowledgeSearchQuery {
+export interface KnowledgeSearchQuery extends OffsetQuery {
   q: string;
   category?: string | null;
   tag?: string | null;
   status?: string | null;
-  limit?: number;
-  offset?: number;
 }
 export type KnowledgeHit = S['KnowledgeSearchHit'];
 export type KnowledgeSearchResult = S['KnowledgeSearchResult'];
@@ -622,7 +612,7 @@ export const api = {
     request<Action>('PATCH', `/api/v1/sensemaking-actions/${id}`, { body: patch }),
   createBestPractice: (storyId: number, input: BestPracticeInput) =>
     request<BestPractice>('POST', `/api/v1/stories/${storyId}/best-practice`, { body: input }),
-  bestPractices: (params: { story?: number; limit?: number; offset?: number } = {}) =>
+  bestPractices: (params: OffsetQuery & { story?: number } = {}) =>
     request<S['BestPracticePage']>('GET', `/api/v1/best-practices${query({ ...params })}`),
   /** Counts one opening of a module's page (`204`). */
   countView: (module: string) => request<void>('POST', '/api/v1/module-views', { body: { module } }),
