@@ -59,8 +59,7 @@ export type UserPatch = S['UserUpdate'];
 // ---- Cases and cost receipts ----
 
 /** The cost lists (admin) and the Vertelpunt's signifier lists (admin and quality). */
-export type ListName =
-  'cost_category' | 'payer' | 'story_topic' | 'story_valuation' | 'story_archetype' | 'story_prompt';
+export type ListName = components['parameters']['ListName'];
 export type ListValue = S['ListValue'];
 /** `all`: staff and residents; `staff`: only staff's form and filters; `public`: only the residents' form. */
 export type Audience = ListValue['audience'];
@@ -104,7 +103,7 @@ export type ImportResult = S['ImportReport'];
 
 // ---- Annual report (activiteitenverslag) ----
 
-export type ReportFormat = 'html' | 'json' | 'xlsx' | 'pdf';
+export type ReportFormat = NonNullable<NonNullable<operations['getReport']['parameters']['query']>['format']>;
 export type ReportCell = S['ReportCell'];
 export type ReportRow = S['ReportRow'];
 export type ReportTable = S['ReportTable'];
