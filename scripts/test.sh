@@ -19,7 +19,7 @@ scripts/format.sh --check
 (cd web && npm run --silent format:check)
 
 section "Web unit tests (Vitest)"
-(cd web && npx vitest run)
+(cd web && npm run --silent test)
 
 section "C++ unit tests (SQLite; PostgreSQL store tests follow below)"
 ctest --test-dir build-test --output-on-failure -j 2

@@ -1,8 +1,8 @@
 // Cases and cost receipts (kassabonnen): the happy paths with exact shapes, the lists of
 // values and programmes they use, the status history, the audit trail, BSN refusals and
 // e-mail/phone warnings, reference uniqueness, filters and paging, and the summary of a
-// hand-made fixture whose figures are computed BY HAND below (docs/api.md, "Cases and
-// cost receipts"; SPEC §4.2).
+// hand-made fixture whose figures are computed BY HAND below (docs/openapi.json, tags "cases"
+// and "receipts"; SPEC §4.2).
 import { describe } from 'node:test';
 import { FIXTURE } from './fixtures.mjs';
 import assert from 'node:assert/strict';
@@ -413,7 +413,7 @@ describe('cases and cost receipts', { skip: whyNot }, () => {
       assert.match(v2.code, /^[a-z0-9_-]{1,40}$/);
 
       const renamed = expectStatus(await admin.patch(`/api/v1/lists/cost_category/${v.id}`, { label: 'Leerplicht en verzuim' }), 200, 'rename');
-      // Without an English label of its own, label_en shows the Dutch one (docs/api.md).
+      // Without an English label of its own, label_en shows the Dutch one (docs/openapi.json, ListValue).
       assert.deepEqual(renamed, { ...v, label: 'Leerplicht en verzuim', label_en: 'Leerplicht en verzuim' }, 'only the label changes; the code is kept');
       const e = await lastAudit('list_value', v.id, 'update');
       assert.equal(e.before?.label, 'Leerplicht');

@@ -1,5 +1,5 @@
 // THE access matrix of cases, receipts, the summary, programmes and lists, as data
-// (docs/api.md, "Cases and cost receipts" → "Access").
+// (docs/openapi.json, each operation's description of who may use it).
 //
 // Two organisations: the demo organisation `smd` with programmes P (Doorstroomwoningen,
 // slug `doorstroomwoningen`) and Q (Other, slug `other`), and `orgb` (made with the CLI)
@@ -46,7 +46,7 @@ const TARGETS = {
   missing: { org: null },
 };
 
-// ------------------------------------------------------------------ the rules, from docs/api.md
+// ------------------------------------------------------------------ the rules, from docs/openapi.json
 
 const has = (c, role) => c.roles.includes(role);
 const hasCaseRights = (c) => c.roles.some((r) => ['coach', 'team_manager', 'quality', 'director'].includes(r) || r.startsWith('coordinator:'));

@@ -349,7 +349,7 @@ describe('cases: bad input', { skip: whyNot }, () => {
     assert.ok(!p2.errors.some((e) => e.field.startsWith('oud[1]')), `the good line is not named: ${show(r2)}`);
   });
 
-  // docs/api.md: "`errors` ... one entry per offending field": malformed and unknown
+  // docs/api.md, "Errors": "`errors` lists one entry per offending field": malformed and unknown
   // values come back in one answer.
   it('a body with malformed AND unknown values names all of them at once', async () => {
     const r = await attempt('PUT', `/api/v1/cases/${victim.id}/receipt`, {

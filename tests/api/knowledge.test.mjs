@@ -1,4 +1,4 @@
-// Kennisbank, part 1 (docs/api.md, "Kennisbank — knowledge base (issue 5, part 1)";
+// Kennisbank, part 1 (docs/openapi.json, tag "knowledge";
 // docs/decisions/0006): creating items (shapes, bad input, BSN refused with nothing
 // created, tags normalised, safe Markdown), the workflow concept → ter_review →
 // gepubliceerd → gearchiveerd with a second quality officer publishing (the author gets
@@ -71,7 +71,7 @@ function assertItem(i, where) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** YYYY-MM-DD plus whole months, the day clamped to the month's last (as docs/api.md's review-by). */
+/** YYYY-MM-DD plus whole months, the day clamped to the month's last (as docs/openapi.json's review_by). */
 function addMonths(date, months) {
   const [y, m, d] = date.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;
@@ -229,7 +229,7 @@ describe('Kennisbank: items, workflow, versions, audit', { skip: whyNot }, () =>
 
     it('tags are lower-cased beyond ASCII too (ÉÉN-OP-ÉÉN → één-op-één)', async () => {
       const item = await create({ tags: ['ÉÉN-OP-ÉÉN', 'Ĳssel'] });
-      assert.deepEqual(item.tags, ['één-op-één', 'ĳssel'], 'docs/api.md: tags are lower-cased');
+      assert.deepEqual(item.tags, ['één-op-één', 'ĳssel'], 'docs/openapi.json: tags are lower-cased');
     });
 
     it('body_html is safe: no raw HTML, no javascript: links, no event handlers; the Markdown source is kept', async () => {

@@ -1,5 +1,5 @@
-// THE access matrix of the Kennisbank, part 1, as data (docs/api.md, "Kennisbank —
-// knowledge base (issue 5, part 1)"): the item list, creating, search, the preview, and
+// THE access matrix of the Kennisbank, part 1, as data (docs/openapi.json, tag
+// "knowledge"): the item list, creating, search, the preview, and
 // per item reading, editing, the workflow steps (submit, publish, return, archive) and
 // the versions.
 //
@@ -37,7 +37,7 @@ const ITEMS = {
   missing: { org: null },
 };
 
-// ------------------------------------------------------------------ the rules, from docs/api.md
+// ------------------------------------------------------------------ the rules, from docs/openapi.json
 
 const has = (c, role) => c.roles.includes(role);
 const anon = (c) => c.org === null;

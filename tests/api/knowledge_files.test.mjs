@@ -1,5 +1,4 @@
-// Kennisbank attachments (docs/api.md, "Staying right, ratings, versions, attachments,
-// views"): the file is the raw body, its name a query parameter; PDF, DOCX, XLSX, PNG,
+// Kennisbank attachments (docs/openapi.json, /api/v1/knowledge/{id}/attachments): the file is the raw body, its name a query parameter; PDF, DOCX, XLSX, PNG,
 // JPEG, GIF and WebP are recognised by their content, whatever the name or Content-Type
 // say (415 otherwise: SVG, HTML, an executable, a plain ZIP, a macro-enabled Word file,
 // a PDF named x.exe); the download gives back the same bytes with the detected type,

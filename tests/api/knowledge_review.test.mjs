@@ -1,5 +1,5 @@
-// Kennisbank, part 2 (docs/api.md, "Staying right, ratings, versions, attachments,
-// views"): verification ("still right as it is": review-by moves on by the category's
+// Kennisbank, part 2 (docs/openapi.json, tag "knowledge": staying right, ratings,
+// versions, attachments, views): verification ("still right as it is": review-by moves on by the category's
 // period, recorded with who, when and the dates before and after, audited), the owner's
 // review-due list (overdue and due within a period, soonest first), ratings per person
 // per published version (a second PUT changes it; averages with one decimal; remarks for
@@ -22,18 +22,18 @@ import {
 const MISSING_ID = 987654321;
 const CATEGORIES = ['methodiek', 'document', 'procedure', 'richtlijn'];
 
-// The item as docs/api.md describes it, with part 2's fields.
+// The item as docs/openapi.json describes it (KnowledgeItem).
 const ITEM_KEYS = ['attachments', 'body', 'body_html', 'can', 'category', 'created_at', 'draft', 'id', 'last_verified',
   'my_rating', 'overdue', 'owner', 'published_version', 'ratings', 'review_by', 'source', 'status', 'tags', 'title',
   'updated_at', 'version', 'warnings'];
 const CAN_KEYS = ['archive', 'edit', 'publish', 'rate', 'return', 'submit', 'verify'];
-// ItemSummary: the server also sends `source` (not in docs/api.md's ItemSummary).
+// ItemSummary, with `source` (docs/openapi.json, KnowledgeItemSummary).
 const SUMMARY_KEYS = ['category', 'draft_status', 'id', 'overdue', 'owner', 'review_by', 'source', 'status', 'tags', 'title',
   'updated_at'];
 const VERIFICATION_KEYS = ['at', 'by', 'id', 'remark', 'review_by_after', 'review_by_before', 'version'];
 const RATINGS_KEYS = ['count', 'juistheid', 'mine', 'remarks', 'version', 'volledigheid'];
 const SUMMARY_RATINGS_KEYS = ['count', 'juistheid', 'version', 'volledigheid'];
-// `mine` / `my_rating`: the server also sends `updated_at` (docs/api.md lists juistheid, volledigheid, remark).
+// `mine` / `my_rating` (docs/openapi.json, KnowledgeMyRating).
 const MINE_KEYS = ['juistheid', 'remark', 'updated_at', 'volledigheid'];
 const REMARK_KEYS = ['by', 'juistheid', 'remark', 'updated_at', 'volledigheid'];
 
@@ -58,7 +58,7 @@ function assertItem(i, where) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** YYYY-MM-DD plus whole months, the day clamped to the month's last (docs/api.md, review-by). */
+/** YYYY-MM-DD plus whole months, the day clamped to the month's last (docs/openapi.json, review_by). */
 function addMonths(date, months) {
   const [y, m, d] = date.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;

@@ -1,5 +1,5 @@
-// THE access matrix of the Kennisbank, part 2, as data (docs/api.md, "Staying right,
-// ratings, versions, attachments, views"): verification and the verifications, the
+// THE access matrix of the Kennisbank, part 2, as data (docs/openapi.json, tag "knowledge":
+// staying right, ratings, versions, attachments, views): verification and the verifications, the
 // review-due and lowest-rated lists (owner me, all, another), ratings, the diff,
 // attachments (upload, download, delete), views and the most-consulted list, the
 // organisation's settings, and creating items as a coach where the organisation allows it.
@@ -43,7 +43,7 @@ const ITEMS = {
   missing: { org: null },
 };
 
-// ------------------------------------------------------------------ the rules, from docs/api.md
+// ------------------------------------------------------------------ the rules, from docs/openapi.json
 
 const has = (c, role) => c.roles.includes(role);
 const anon = (c) => c.org === null;

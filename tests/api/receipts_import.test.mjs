@@ -1,5 +1,5 @@
-// Receipts import and export (docs/api.md, "Cases and cost receipts" → "Import and
-// export" and "Access"): CSV in every accepted form (separators, encodings, quoting,
+// Receipts import and export (docs/openapi.json, POST /api/v1/receipts/import and
+// GET /api/v1/receipts/export): CSV in every accepted form (separators, encodings, quoting,
 // Dutch amounts and dates, spelled-out statuses, cases without lines, lists by label or
 // code), the dry run that writes nothing, all-or-nothing refusal with every bad row and
 // column listed, size and media-type limits, who may import what, and the export (CSV
@@ -380,12 +380,12 @@ describe('receipts import and export', { skip: whyNot }, () => {
       assert.equal((await caseByRef('COACH-01')).team.name, CENTRUM);
     });
 
-    // docs/api.md: "Import: the caller must be allowed to edit every case in the file (a
-    // row they may not edit is a row error)". The server: roles that read cases but edit
+    // docs/openapi.json: "The caller must be allowed to edit every case in the file: a
+    // row they may not edit is a row error". The server: roles that read cases but edit
     // none (team_manager, quality, director) get 422 with every row refused, which is what
     // the docs say; roles with no access to cases at all (hr, admin, funder) get 403 for
-    // the whole request, as for any endpoint a role may not use ("Endpoints" → 403). Both
-    // agree with docs/api.md.
+    // the whole request, as for any endpoint a role may not use (docs/api.md, "Access"). Both
+    // agree with docs/openapi.json.
     it('team_manager, quality, director: every row refused (422); hr, admin, funder: 403; nothing changed', async () => {
       const file = crlf([
         HEADER,

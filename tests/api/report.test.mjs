@@ -1,4 +1,4 @@
-// The annual report (activiteitenverslag; docs/api.md, "Annual report"): chapters in the
+// The annual report (activiteitenverslag; docs/openapi.json, tag "reports"): chapters in the
 // model report's order with placeholders until a text is written, the receipts chapter
 // computed from a hand-made fixture (the Doorstroomwoningen cases of cases.test.mjs,
 // every figure of every table worked out BY HAND below, in cents and as printed Dutch
@@ -443,7 +443,7 @@ describe('annual report', { skip: whyNot }, () => {
       const ok = 'y'.repeat(100000);
       expectStatus(await director.put('/api/v1/reports/2017/texts/overleg', { body: ok }), 200, '100,000 characters');
       assert.equal((await textOf(director, 'overleg')).body, ok);
-      // An empty text takes the chapter back to the placeholder (docs/api.md).
+      // An empty text takes the chapter back to the placeholder.
       expectStatus(await director.put('/api/v1/reports/2017/texts/overleg', { body: '' }), 200, 'an empty text');
       assert.equal((await textOf(director, 'overleg')).body, null, 'the empty text removed the old one');
     });

@@ -1,5 +1,4 @@
-// Vertelpunt, part 2 (docs/api.md, "Vertelpunt — sense-making, best practices, export,
-// views"): colleagues; sense-making sessions over a saved filter (evaluated afresh while
+// Vertelpunt, part 2 (docs/openapi.json, tags "sensemaking", "stories" and "usage"): colleagues; sense-making sessions over a saved filter (evaluated afresh while
 // open, frozen when closed) or hand-picked stories, exactly one of the two; their themes
 // (only the session's stories) and actions (what the owner may change, what done and
 // dropped need, final states, overdue and the action filters); a closed session refuses
@@ -33,8 +32,8 @@ const BRIEF_KEYS = ['date', 'id', 'teller_kind', 'title', 'topic', 'valuation'];
 const THEME_KEYS = ['description', 'id', 'story_ids', 'title', 'warnings'];
 const ACTION_KEYS = ['closed_at', 'created_at', 'description', 'due_date', 'id', 'outcome', 'outcome_kind', 'overdue',
   'owner', 'session', 'status', 'theme_id', 'warnings'];
-// docs/api.md lists no `warnings` on BestPractice; the server answers them like on every
-// other POST (empty on reads). See the report of this test file.
+// BestPractice carries `warnings` like every other POST answer (empty on reads;
+// docs/openapi.json, BestPractice).
 const BEST_PRACTICE_KEYS = ['created_at', 'created_by', 'id', 'knowledge_item', 'session', 'status', 'story', 'summary', 'title', 'warnings'];
 
 function keys(obj, expected, where) {
@@ -607,7 +606,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       assertValidation(await c.quality.post(`/api/v1/sensemaking-sessions/${s.id}/themes`, { title: 'Fout', story_ids: [outside.id] }), ['story_ids[0]']);
     });
 
-    // docs/api.md: "A theme's story_ids must be stories the session looks at." A PATCH
+    // docs/openapi.json: "Its `story_ids` must be stories the session looks at." A PATCH
     // that changes the session's selection must keep that true: either it is refused, or
     // the themes keep only links to stories the session still looks at.
     // FAILS until the server is fixed: a PATCH of story_ids / story_filter leaves the
@@ -787,8 +786,8 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
       assert.equal(change.after.due_date, '2098-01-01');
     });
 
-    // docs/api.md: an owner is any active user of the organisation, and "the action's
-    // owner" may PATCH it. A user whose roles do not read stories (hr, admin, funder)
+    // docs/openapi.json: the owner must be an active user of the organisation, and the
+    // action's owner may PATCH it. A user whose roles do not read stories (hr, admin, funder)
     // must then either be refused as owner (422) or be able to move their action on —
     // never an action that its owner cannot touch. (The funder is not even offered by
     // GET /colleagues.) FAILS until the server is fixed: such owners are accepted (201)
@@ -1003,7 +1002,7 @@ describe('Vertelpunt: sense-making, best practices, export, views', { skip: whyN
         ...lists.story_valuation.map((v) => `waardering: ${labelOf(v)}`),
         ...lists.story_archetype.map((v) => `rol: ${labelOf(v)}`),
         ...lists.story_prompt.map((v) => `vraag: ${labelOf(v)}`),
-        // docs/api.md does not list `bron`; the server adds it before `ondertekend door`.
+        // `bron` comes before `ondertekend door` (docs/openapi.json, GET /api/v1/stories/export).
         'bron', 'ondertekend door'];
       assert.deepEqual(header, want, 'the header');
       assert.ok(body.every((row) => row.length === header.length), 'every row as wide as the header');

@@ -1,5 +1,5 @@
-// THE access matrix of the Vertelpunt, part 2, as data (docs/api.md, "Vertelpunt —
-// sense-making, best practices, export, views"): colleagues, sense-making sessions, their
+// THE access matrix of the Vertelpunt, part 2, as data (docs/openapi.json, tags
+// "sensemaking", "stories" and "usage"): colleagues, sense-making sessions, their
 // themes and actions, best practices, the stories export and module views.
 //
 // Two organisations: the demo organisation `smd` and `orgb` (made with the CLI). Callers:
@@ -64,7 +64,7 @@ const STORIES = {
   missing: { org: null },
 };
 
-// ------------------------------------------------------------------ the rules, from docs/api.md
+// ------------------------------------------------------------------ the rules, from docs/openapi.json
 
 const has = (c, role) => c.roles.includes(role);
 const anon = (c) => c.org === null;

@@ -1,4 +1,4 @@
-// The Vertelpunt (docs/api.md, "Vertelpunt — stories and their dashboard"): the signifier
+// The Vertelpunt (docs/openapi.json, tag "stories"): the signifier
 // lists and their defaults, sharing a story (anonymous and signed, also in the audit
 // log), BSN refusals and e-mail/phone warnings, prompts and answers, retired values,
 // the public form (pending until quality accepts or rejects, honeypot, 5 per address

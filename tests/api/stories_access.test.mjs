@@ -1,5 +1,5 @@
-// THE access matrix of the Vertelpunt, as data (docs/api.md, "Vertelpunt — stories and
-// their dashboard" and "Lists of values").
+// THE access matrix of the Vertelpunt, as data (docs/openapi.json, tags "stories"
+// and "lists").
 //
 // Two organisations: the demo organisation `smd` and `orgb` (made with the CLI). Callers:
 // one per role (coach and team manager of team A, a team manager without a team, a
@@ -43,7 +43,7 @@ const TARGETS = {
   missing: { org: null },
 };
 
-// ------------------------------------------------------------------ the rules, from docs/api.md
+// ------------------------------------------------------------------ the rules, from docs/openapi.json
 
 const has = (c, role) => c.roles.includes(role);
 const anon = (c) => c.org === null;

@@ -44,7 +44,7 @@ function assertAuditShape(e, { strictIds = true } = {}) {
   // `organisation` is the entity of `wijkkader org add`.
   assert.ok(['district', 'team', 'user', 'session', 'organisation'].includes(e.entity), `entity ${e.entity}`);
   if (strictIds) {
-    // A string: later modules audit records whose keys are not numbers (docs/api.md).
+    // A string: later modules audit records whose keys are not numbers (docs/openapi.json, AuditEntry).
     assert.ok(typeof e.entity_id === 'string' && e.entity_id.length > 0, `entity_id should be a non-empty string: ${JSON.stringify(e)}`);
   }
   assert.ok(e.before === null || typeof e.before === 'object');

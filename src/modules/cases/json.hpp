@@ -1,4 +1,4 @@
-// JSON shapes of the cases module (docs/api.md, "Cases and cost receipts").
+// JSON shapes of the cases module (docs/openapi.json, tags "cases" and "receipts").
 #pragma once
 
 #include <nlohmann/json.hpp>

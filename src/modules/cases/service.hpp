@@ -14,8 +14,8 @@
 
 namespace wk::cases {
 
-// Access (docs/api.md, "Access"). Pure: the caller's roles and teams, the case's team and
-// its programme's slug.
+// Access (docs/openapi.json, the description of each cases operation). Pure: the
+// caller's roles and teams, the case's team and its programme's slug.
 bool may_read_some_cases(const Principal& p);
 // Coaches (their teams' cases) and coordinators (their programme's).
 bool may_edit_some_cases(const Principal& p);

@@ -1,5 +1,6 @@
-// Import and export of receipts as spreadsheets (docs/api.md, "Import and export"):
-// the way users bring the spreadsheets they keep today, and take the data out again.
+// Import and export of receipts as spreadsheets (docs/openapi.json, POST
+// /api/v1/receipts/import and GET /api/v1/receipts/export): the way users bring the
+// spreadsheets they keep today, and take the data out again.
 // One row per cost line with the columns below; a case without lines is one row with
 // kant, kostensoort, betaler and bedrag_per_jaar empty.
 #pragma once

@@ -1,4 +1,4 @@
-// JSON shapes of the organisation module (docs/api.md), also used for audit snapshots.
+// JSON shapes of the organisation module (docs/openapi.json), also used for audit snapshots.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// JSON shapes of the vertelpunt that other modules answer too (docs/api.md).
+// JSON shapes of the vertelpunt that other modules answer too (docs/openapi.json).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -121,7 +121,7 @@ struct Stats {
   std::vector<organisation::ListValue> labels;  // the signifier values the buckets name
 };
 
-// Access (docs/api.md).
+// Access (docs/openapi.json, the description of each stories operation).
 bool may_share(const Principal& p);
 bool may_read(const Principal& p);
 bool may_moderate(const Principal& p);

@@ -4,425 +4,138 @@
 // calls the handler set with setUnauthorizedHandler (the app goes to /inloggen).
 
 import type { Lang } from '../i18n';
+import type { components, operations } from './api-schema';
 
-// ---- Shapes (docs/api.md, "Shapes") ----
+// ---- Shapes ----
+//
+// The request and answer shapes come from the API's OpenAPI document
+// (docs/openapi.json), turned into TypeScript at build time (`npm run types` writes
+// lib/api-schema.d.ts, which is not in git). The names below are the web app's own
+// for those schemas; a change in the document that the web code does not follow is
+// a compile error. Only the query parameters the client builds itself (`…Query`,
+// which also take the empty values of a filter form) are written out here.
 
-export interface TeamRef {
-  id: number;
-  name: string;
+type S = components['schemas'];
+/** The JSON body of an operation's answer with that status (operations without a named schema). */
+type Answer<
+  Op extends keyof operations,
+  Code extends keyof operations[Op]['responses'],
+> = operations[Op]['responses'][Code] extends { content: { 'application/json': infer T } } ? T : never;
+
+export type TeamRef = S['TeamRef'];
+export type Organisation = S['OrganisationRef'];
+export type Me = S['Me'];
+export type District = S['District'];
+export type Team = S['Team'];
+export type User = S['User'];
+/** A list's page by offset: `offset` at most 10,000 (the server answers 400 beyond). */
+export interface OffsetQuery {
+  limit?: number;
+  offset?: number;
 }
-export interface Organisation {
-  id: number;
-  name: string;
-  slug: string;
-}
-export interface Me {
-  id: number;
-  email: string;
-  name: string;
-  roles: string[];
-  teams: TeamRef[];
-  organisation: Organisation;
-  /** What the server's access rules let this user do (lib/roles.ts, Capability). */
-  capabilities: string[];
-  csrf_token?: string;
-}
-export interface District {
-  id: number;
-  name: string;
-}
-export interface Team {
-  id: number;
-  name: string;
-  district: District;
-  neighbourhoods: string[];
-  active: boolean;
-  member_count: number;
-}
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  roles: string[];
-  teams: TeamRef[];
-  active: boolean;
-  created_at: string;
-  last_login_at: string | null;
+/** The story and case lists also page by cursor. */
+export interface CursorQuery extends OffsetQuery {
+  /** The `next_cursor` of the page before; not with `offset`. */
+  cursor?: string | null;
 }
 /** `GET /api/v1/users`: by name, then id; a page of up to 500, by offset only. */
-export interface UserQuery {
+export interface UserQuery extends OffsetQuery {
   /** A part of the name or e-mail address, in any case (the server reads the first 100 characters). */
   q?: string | null;
   /** 1–500; the server's default is 500. */
   limit?: number;
-  /** At most 10,000 (the server answers 400 beyond). */
-  offset?: number;
 }
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: number; name: string } | null;
-  action: string;
-  entity: string;
-  /** The record's id as text (docs/api.md); later modules may use non-numeric keys. */
-  entity_id: string | number | null;
-  /** The record's own name as the entry saw it (title, name, case reference); '' when none. */
-  label: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AuditEntry = S['AuditEntry'];
 export interface List<T> {
   items: T[];
 }
-export interface AuditPage extends List<AuditEntry> {
-  next_before: number | null;
-}
-export interface LoginAnswer {
-  user: Me;
-  csrf_token: string;
-}
-export interface TeamInput {
-  name: string;
-  district_id: number;
-  neighbourhoods: string[];
-}
-export type TeamPatch = Partial<TeamInput & { active: boolean }>;
-export interface UserInput {
-  email: string;
-  name: string;
-  password: string;
-  roles: string[];
-  team_ids: number[];
-}
-export type UserPatch = Partial<Omit<UserInput, 'password'> & { active: boolean; password: string }>;
+export type AuditPage = S['AuditPage'];
+export type LoginAnswer = S['SessionAnswer'];
+export type TeamInput = S['TeamCreate'];
+export type TeamPatch = S['TeamUpdate'];
+export type UserInput = S['UserCreate'];
+export type UserPatch = S['UserUpdate'];
 
-// ---- Cases and cost receipts (docs/api.md, "Cases and cost receipts") ----
+// ---- Cases and cost receipts ----
 
 /** The cost lists (admin) and the Vertelpunt's signifier lists (admin and quality). */
-export type ListName =
-  'cost_category' | 'payer' | 'story_topic' | 'story_valuation' | 'story_archetype' | 'story_prompt';
-export interface ListValue {
-  id: number;
-  code: string;
-  label: string;
-  /** The English label (the story_* lists); the Dutch label when there is none. */
-  label_en?: string;
-  active: boolean;
-  position: number;
-  /** The story_* lists: who is offered the value on the vertelpunt's forms. */
-  audience?: Audience;
-  /** The story_* lists: the words residents see on the public form; "" = the label. */
-  public_label?: string;
-}
+export type ListName = components['parameters']['ListName'];
+export type ListValue = S['ListValue'];
 /** `all`: staff and residents; `staff`: only staff's form and filters; `public`: only the residents' form. */
-export type Audience = 'all' | 'staff' | 'public';
+export type Audience = ListValue['audience'];
 export const AUDIENCES: readonly Audience[] = ['all', 'staff', 'public'];
-export interface ListValueInput {
-  label: string;
-  code?: string;
-  label_en?: string;
-  audience?: Audience;
-  public_label?: string;
-}
-export type ListValuePatch = Partial<{
-  label: string;
-  label_en: string;
-  active: boolean;
-  position: number;
-  audience: Audience;
-  public_label: string;
-}>;
+export type ListValueInput = S['ListValueCreate'];
+export type ListValuePatch = S['ListValueUpdate'];
 
-export interface GroupRef {
-  id: number;
-  name: string;
-}
-export interface Programme {
-  id: number;
-  slug: string;
-  name: string;
-  description: string;
-  start_date: string;
-  city_wide: boolean;
-  team: TeamRef | null;
-  active: boolean;
-  groups: GroupRef[];
-}
-export interface ProgrammeInput {
-  name: string;
-  slug?: string;
-  description?: string;
-  start_date: string;
-  team_id?: number | null;
-}
-export type ProgrammePatch = Partial<{
-  name: string;
-  description: string;
-  start_date: string;
-  team_id: number | null;
-  active: boolean;
-}>;
+export type GroupRef = S['Ref'];
+export type Programme = S['Programme'];
+export type ProgrammeInput = S['ProgrammeCreate'];
+export type ProgrammePatch = S['ProgrammeUpdate'];
 
-export type CaseStatus = 'lopend' | 'zo_goed_als_afgerond' | 'afgerond';
+export type CaseStatus = S['CaseStatus'];
 export const CASE_STATUSES: readonly CaseStatus[] = ['lopend', 'zo_goed_als_afgerond', 'afgerond'];
 
-export interface Totals {
-  oud_cents: number;
-  nieuw_cents: number;
-  saving_cents: number;
-}
-export interface PersonRef {
-  id: number;
-  name: string;
-}
-export interface CaseSummary {
-  id: number;
-  reference: string;
-  team: TeamRef;
-  programme: { id: number; name: string };
-  group: GroupRef | null;
-  owner: PersonRef | null;
-  status: CaseStatus;
-  start_date: string;
-  totals: Totals;
-  updated_at: string;
-}
-export interface Warning {
-  field: string;
-  title: string;
-  detail: string;
-}
-export interface StatusEntry {
-  status: CaseStatus;
-  date: string;
-  recorded_at: string;
-  recorded_by: PersonRef | null;
-}
-export interface Case extends CaseSummary {
-  plan: string;
-  status_history: StatusEntry[];
-  warnings: Warning[];
-}
-export interface CasePage {
-  items: CaseSummary[];
-  /** Counted up to 10,000: with `total_exact` false the filter finds more (and this is 10,000). */
-  total: number;
-  total_exact: boolean;
-  /** Pass as `cursor` for the next page (by reference); null on the last page. */
-  next_cursor: string | null;
-}
-export interface CaseInput {
-  reference: string;
-  team_id: number;
-  programme_id: number;
-  group?: string | null;
-  owner_id?: number | null;
-  start_date: string;
-  plan?: string;
-  status?: CaseStatus;
-  status_date?: string;
-}
-export type CasePatch = Partial<CaseInput>;
-export interface CaseQuery {
+export type Totals = S['Totals'];
+export type PersonRef = S['Ref'];
+export type CaseSummary = S['CaseSummary'];
+export type Warning = S['Warning'];
+export type StatusEntry = S['StatusEntry'];
+export type Case = S['Case'];
+export type CasePage = S['CasePage'];
+export type CaseInput = S['CaseCreate'];
+export type CasePatch = S['CaseUpdate'];
+export interface CaseQuery extends CursorQuery {
   programme?: number | string | null;
   team?: number | string | null;
   status?: string | null;
   q?: string | null;
-  limit?: number;
-  /** At most 10,000; not with `cursor`. */
-  offset?: number;
-  /** The `next_cursor` of the page before; not with `offset`. */
-  cursor?: string | null;
 }
 
-export interface LineIn {
-  category_id: number;
-  payer_id: number;
-  description: string;
-  amount_cents: number;
-}
-export interface Line {
-  id: number;
-  category: { id: number; label: string };
-  payer: { id: number; label: string };
-  description: string;
-  amount_cents: number;
-}
-export interface Receipt {
-  case_id: number;
-  oud: Line[];
-  nieuw: Line[];
-  totals: Totals;
-  negative_saving: boolean;
-  warnings: Warning[];
-}
+export type LineIn = S['LineIn'];
+export type Line = S['Line'];
+export type Receipt = S['Receipt'];
 export type Side = 'oud' | 'nieuw';
 
-export interface SummaryRow {
-  case_id: number;
-  reference: string;
-  status: CaseStatus;
-  nieuw_cents: number;
-  oud_cents: number;
-  saving_cents: number;
-}
-export interface SummaryGroup {
-  group: GroupRef | null;
-  rows: SummaryRow[];
-  totals: Totals;
-}
-export interface Summary {
-  programme: { id: number; name: string; start_date: string };
-  reference_date: string;
-  groups: SummaryGroup[];
-  totals: Totals;
-  running_cases: number;
-  by_category: ({ category: { id: number; label: string } } & Totals)[];
-  by_payer: ({ payer: { id: number; label: string } } & Totals)[];
-}
-export interface ImportResult {
-  dry_run: boolean;
-  rows: number;
-  cases_created: number;
-  cases_updated: number;
-  groups_created: number;
-  lines: number;
-}
+export type SummaryRow = S['SummaryRow'];
+export type SummaryGroup = S['SummaryGroup'];
+export type Summary = S['Summary'];
+export type ImportResult = S['ImportReport'];
 
-// ---- Annual report (docs/api.md, "Annual report (activiteitenverslag)") ----
+// ---- Annual report (activiteitenverslag) ----
 
-export type ReportFormat = 'html' | 'json' | 'xlsx' | 'pdf';
-export interface ReportCell {
-  /** As the report shows it, e.g. `€ 10.577` or `Totaal alle groepen`. */
-  text: string;
-  cents?: number;
-  value?: number;
-  /** A page of this app with the records behind the figure (director and quality only). */
-  link?: string;
-}
-export interface ReportRow {
-  total: boolean;
-  cells: ReportCell[];
-}
-export interface ReportTable {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: ReportRow[];
-}
-export interface ReportSection {
-  heading: string;
-  paragraphs: string[];
-  tables: ReportTable[];
-}
-export interface ReportChapter {
-  number: number;
-  key: string;
-  title: string;
-  /** The chapter's text (Markdown) as written in the app; null: not written yet. */
-  text: string | null;
-  sections: ReportSection[];
-}
+export type ReportFormat = NonNullable<NonNullable<operations['getReport']['parameters']['query']>['format']>;
+export type ReportCell = S['ReportCell'];
+export type ReportRow = S['ReportRow'];
+export type ReportTable = S['ReportTable'];
+export type ReportSection = S['ReportSection'];
+export type ReportChapter = S['ReportChapter'];
 /** `GET /api/v1/reports/years`: the organisation's first data year to this year, and the last full year. */
-export interface ReportYears {
-  years: number[];
-  default: number;
-}
-export interface Report {
-  year: number;
-  organisation: string;
-  reference_date: string;
-  chapters: ReportChapter[];
-}
-export interface ReportText {
-  year: number;
-  chapter: string;
-  body: string | null;
-}
+export type ReportYears = Answer<'reportYears', 200>;
+export type Report = S['Report'];
+export type ReportText = S['ReportText'];
 
-// ---- Errors ----
+// ---- Vertelpunt: stories and their dashboard ----
 
-// ---- Vertelpunt: stories and their dashboard (docs/api.md, "Vertelpunt") ----
-
-export type TellerKind = 'medewerker' | 'inwoner' | 'ketenpartner';
+export type TellerKind = S['TellerKind'];
 export const TELLER_KINDS: readonly TellerKind[] = ['medewerker', 'inwoner', 'ketenpartner'];
-export type StoryStatus = 'published' | 'pending' | 'rejected';
+export function isTellerKind(v: string): v is TellerKind {
+  return (TELLER_KINDS as readonly string[]).includes(v);
+}
+export type StoryStatus = S['StoryStatus'];
 
 /** A signifier value (topic, valuation, archetype, prompt). */
-export interface SignValue {
-  id: number;
-  code: string;
-  label: string;
-  label_en: string;
-}
-/** The four signifier lists as a form offers them. */
-export interface Signs {
-  topics: SignValue[];
-  valuations: SignValue[];
-  archetypes: SignValue[];
-  prompts: SignValue[];
-}
+export type SignValue = S['Value'];
 /** The public form (/vertel/{org}): the values offered to residents, in their words. */
-export interface StoryForm extends Signs {
-  organisation: { name: string; slug: string };
-  /** The organisation's own privacy text for residents, or the application's default naming it. */
-  privacy_note?: string;
-  /** The logo's public address (changes with each new logo), or null. */
-  logo?: string | null;
-}
-export interface Story {
-  id: number;
-  title: string;
-  text: string;
-  date: string;
-  teller_kind: TellerKind;
-  team: TeamRef | null;
-  topic: SignValue | null;
-  valuation: SignValue | null;
-  archetypes: SignValue[];
-  answers: { prompt: SignValue; text: string }[];
-  signed_by: PersonRef | null;
-  status: StoryStatus;
-  source: 'staff' | 'public';
-  moderation: { decision: string; reason: string | null; decided_at: string; decided_by: PersonRef | null } | null;
-  created_at: string;
-  /** Personal data in a story waiting for moderation, for the moderator to black out. */
-  personal_data: PersonalDataFlag[];
-  warnings?: Warning[];
-}
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'nine_digits';
-export interface PersonalDataFlag {
-  /** title, text or answers[i].text */
-  field: string;
-  kind: PersonalDataKind;
-  passage: string;
-}
-export interface Redaction {
-  field: string;
-  passage: string;
-}
-export interface StoryInput {
-  title: string;
-  text: string;
-  date: string;
-  teller_kind: TellerKind;
-  team_id?: number;
-  topic_id: number;
-  valuation_id: number;
-  archetype_ids?: number[];
-  answers?: { prompt_id: number; text: string }[];
-  signed?: boolean;
-}
-export interface PublicStoryInput {
-  title: string;
-  text: string;
-  topic_id?: number;
-  valuation_id?: number;
-  archetype_ids?: number[];
-  answers?: { prompt_id: number; text: string }[];
-  website: string;
-}
-export interface StoryQuery {
+export type StoryForm = S['PublicForm'];
+/** The four signifier lists as a form offers them. */
+export type Signs = Pick<StoryForm, 'topics' | 'valuations' | 'archetypes' | 'prompts'>;
+export type Story = S['Story'];
+export type PersonalDataFlag = S['PersonalDataFlag'];
+export type PersonalDataKind = PersonalDataFlag['kind'];
+export type Redaction = NonNullable<S['Moderate']['redact']>[number];
+export type StoryInput = S['StoryCreate'];
+export type PublicStoryInput = S['PublicStoryCreate'];
+export interface StoryQuery extends CursorQuery {
   from?: string | null;
   to?: string | null;
   team?: number | string | null;
@@ -431,50 +144,12 @@ export interface StoryQuery {
   valuation?: number | string | null;
   status?: string | null;
   q?: string | null;
-  limit?: number;
-  /** At most 10,000; not with `cursor`. */
-  offset?: number;
-  /** The `next_cursor` of the page before; not with `offset`. */
-  cursor?: string | null;
 }
-export interface StoryPage {
-  items: Story[];
-  /** Counted up to 10,000: with `total_exact` false the filter finds more (and this is 10,000). */
-  total: number;
-  total_exact: boolean;
-  /** Pass as `cursor` for the next page; null on the last page. */
-  next_cursor: string | null;
-}
-export interface Bucket {
-  code: string;
-  label: string;
-  label_en: string;
-  count: number;
-  share: number;
-}
-export interface Change {
-  code: string;
-  label: string;
-  label_en: string;
-  count_now: number;
-  count_before: number;
-  share_now: number;
-  share_before: number;
-  points: number;
-}
-export interface StatsPeriod {
-  from: string;
-  to: string;
-  count: number;
-  topics: Bucket[];
-  valuations: Bucket[];
-  archetypes: Bucket[];
-}
-export interface Stats {
-  period: StatsPeriod;
-  comparison: StatsPeriod | null;
-  changes: { topics: Change[]; valuations: Change[]; archetypes: Change[] } | null;
-}
+export type StoryPage = S['StoryPage'];
+export type Bucket = S['Bucket'];
+export type Change = S['Change'];
+export type StatsPeriod = S['Period'];
+export type Stats = S['Stats'];
 export interface StatsQuery {
   from: string;
   to: string;
@@ -484,365 +159,101 @@ export interface StatsQuery {
   compare_to?: string | null;
 }
 
-// ---- Vertelpunt: sense-making, best practices, export, views (docs/api.md, "issue 4, part 2") ----
+// ---- Vertelpunt: sense-making, best practices, export, views ----
 
 /** A colleague to choose as facilitator, participant or owner (`GET /api/v1/colleagues`). */
 export type Colleague = PersonRef;
 
 /** A session's saved filter: the story list's query (ids as numbers). */
-export interface StoryFilterQuery {
-  from?: string;
-  to?: string;
-  team?: number;
-  teller?: string;
-  topic?: number;
-  valuation?: number;
-  q?: string;
-}
-export type SessionStatus = 'open' | 'closed';
-export interface SessionRef {
-  id: number;
-  title: string;
-  date: string;
-}
-export interface SessionSummary extends SessionRef {
-  facilitator: PersonRef;
-  status: SessionStatus;
-  story_count: number;
-  theme_count: number;
-  action_count: number;
-  open_action_count: number;
-}
-export interface StoryBrief {
-  id: number;
-  title: string;
-  date: string;
-  teller_kind: TellerKind;
-  topic: SignValue | null;
-  valuation: SignValue | null;
-}
-export interface Theme {
-  id: number;
-  title: string;
-  description: string | null;
-  story_ids: number[];
-  warnings?: Warning[];
-}
-export type ActionStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+export type StoryFilterQuery = S['StoryFilter'];
+export type SessionStatus = S['SensemakingSessionStatus'];
+export type SessionRef = S['DatedRef'];
+export type SessionSummary = S['SensemakingSessionSummary'];
+export type StoryBrief = S['StoryBrief'];
+export type Theme = S['Theme'];
+export type ActionStatus = S['ActionStatus'];
 export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
-export type OutcomeKind = 'method' | 'procedure' | 'training' | 'other';
+export type OutcomeKind = S['OutcomeKind'];
 export const OUTCOME_KINDS: readonly OutcomeKind[] = ['method', 'procedure', 'training', 'other'];
-export interface Action {
-  id: number;
-  session: SessionRef;
-  theme_id: number | null;
-  description: string;
-  owner: PersonRef;
-  due_date: string;
-  status: ActionStatus;
-  outcome_kind: OutcomeKind | null;
-  outcome: string | null;
-  overdue: boolean;
-  closed_at: string | null;
-  created_at: string;
-  warnings?: Warning[];
-}
-export interface Session extends SessionSummary {
-  participants: PersonRef[];
-  other_participants: string | null;
-  notes: string | null;
-  conclusion: string | null;
-  closed_at: string | null;
-  closed_by: PersonRef | null;
-  selection: 'filter' | 'hand_picked';
-  story_filter: StoryFilterQuery | null;
-  /** The first 200 stories the session looks at. */
-  stories: StoryBrief[];
-  themes: Theme[];
-  actions: Action[];
-  created_at: string;
-  updated_at: string;
-  warnings?: Warning[];
-}
-export interface SessionInput {
-  title: string;
-  date: string;
-  facilitator_id: number;
-  participant_ids?: number[];
-  other_participants?: string;
-  story_filter?: StoryFilterQuery;
-  story_ids?: number[];
-  notes?: string;
-}
-export interface SessionQuery {
+export type Action = S['Action'];
+export type Session = S['SensemakingSession'];
+export type SessionInput = S['SensemakingSessionCreate'];
+export type SessionPatch = S['SensemakingSessionUpdate'];
+export interface SessionQuery extends OffsetQuery {
   from?: string | null;
   to?: string | null;
   status?: SessionStatus | '' | null;
   /** Only the sessions that looked at this story (those a best practice may cite). */
   story?: number;
-  limit?: number;
-  offset?: number;
 }
-export interface ThemeInput {
-  title: string;
-  description?: string;
-  story_ids?: number[];
-}
-export interface ActionInput {
-  description: string;
-  owner_id: number;
-  due_date: string;
-  theme_id?: number;
-}
-export type ActionPatch = Partial<{
-  status: ActionStatus;
-  outcome_kind: OutcomeKind;
-  outcome: string;
-  due_date: string;
-  owner_id: number;
-  description: string;
-}>;
-export interface ActionQuery {
+export type ThemeInput = S['ThemeCreate'];
+export type ThemePatch = S['ThemeUpdate'];
+export type ActionInput = S['ActionCreate'];
+export type ActionPatch = S['ActionUpdate'];
+export interface ActionQuery extends OffsetQuery {
   owner?: 'me' | number | null;
   open?: boolean | null;
   overdue?: boolean | null;
   session?: number | null;
-  limit?: number;
-  offset?: number;
 }
-/** A list paged by offset only (at most 10,000: the server answers 400 beyond). */
-export interface Paged<T> {
-  items: T[];
-  /** Counted up to 10,000: with `total_exact` false there are more (and this is 10,000). */
-  total: number;
-  total_exact: boolean;
-}
-export interface BestPractice {
-  id: number;
-  title: string;
-  summary: string;
-  status: 'concept';
-  story: SessionRef;
-  session: SessionRef | null;
-  created_by: PersonRef;
-  created_at: string;
-  /** The draft methodiek it became in the knowledge base (newer servers). */
-  knowledge_item?: { id: number; status: KnowledgeStatus } | null;
-}
-export interface BestPracticeInput {
-  title?: string;
-  summary: string;
-  session_id?: number;
-}
-export interface ModuleViews {
-  year: number;
-  modules: { module: string; total: number; months: { month: string; views: number }[] }[];
-}
+/** A list paged by offset only (at most 10,000: the server answers 400 beyond); the shape of every `…Page`. */
+export type Paged<T> = Omit<S['ActionPage'], 'items'> & { items: T[] };
+export type BestPractice = S['BestPractice'];
+export type BestPracticeInput = S['BestPracticeCreate'];
+export type ModuleViews = S['ModuleViews'];
 
-// ---- Kennisbank: the knowledge base (docs/api.md, "Kennisbank — knowledge base") ----
+// ---- Kennisbank: the knowledge base ----
 
-export type KnowledgeCategory = 'methodiek' | 'document' | 'procedure' | 'richtlijn';
+export type KnowledgeCategory = S['KnowledgeCategory'];
 export const KNOWLEDGE_CATEGORIES: readonly KnowledgeCategory[] = ['methodiek', 'document', 'procedure', 'richtlijn'];
 /** An item's status; a version can also be `vervangen` (replaced by a newer published one). */
-export type KnowledgeStatus = 'concept' | 'ter_review' | 'gepubliceerd' | 'gearchiveerd';
+export type KnowledgeStatus = S['KnowledgeStatus'];
 export const KNOWLEDGE_STATUSES: readonly KnowledgeStatus[] = ['concept', 'ter_review', 'gepubliceerd', 'gearchiveerd'];
 
-export interface KnowledgeVersion {
-  version: number;
-  status: KnowledgeStatus | 'vervangen';
-  category: KnowledgeCategory;
-  title: string;
-  tags: string[];
-  author: PersonRef | null;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  reviewed_at: string | null;
-  reviewed_by: PersonRef | null;
-  review_remark: string | null;
-  body: string;
-  body_html: string;
-}
+export type KnowledgeVersion = S['KnowledgeVersion'];
 /** One "still right as it is": who, when, with which version, and the review-by date it moved. */
-export interface KnowledgeVerification {
-  id: number;
-  version: number;
-  at: string;
-  by: PersonRef | null;
-  remark: string | null;
-  review_by_before: string | null;
-  review_by_after: string;
-}
+export type KnowledgeVerification = S['KnowledgeVerification'];
 /** Averages with one decimal (null without ratings) of the current published version. */
-export interface RatingSummary {
-  version: number | null;
-  count: number;
-  juistheid: number | null;
-  volledigheid: number | null;
-}
-export interface MyRating {
-  juistheid: number;
-  volledigheid: number;
-  remark: string | null;
-}
-export interface RatingRemark extends MyRating {
-  by: PersonRef;
-  updated_at: string;
-}
-export interface Ratings extends RatingSummary {
-  mine: MyRating | null;
-  /** Only for the owner and quality staff; [] for everyone else. */
-  remarks: RatingRemark[];
-}
-export interface RatingInput {
-  juistheid: number;
-  volledigheid: number;
-  remark?: string;
-}
-export interface Attachment {
-  id: number;
-  name: string;
-  content_type: string;
-  size: number;
-  uploaded_by: PersonRef | null;
-  uploaded_at: string;
-}
-/** What the caller may do with an item (part 2 of the API; older servers leave it out). */
-export interface KnowledgeCan {
-  edit: boolean;
-  submit: boolean;
-  publish: boolean;
-  return: boolean;
-  archive: boolean;
-  verify: boolean;
-  rate: boolean;
-}
-export interface KnowledgeSummary {
-  id: number;
-  status: KnowledgeStatus;
-  category: KnowledgeCategory;
-  title: string;
-  tags: string[];
-  owner: PersonRef | null;
-  /** The status of a draft beside the published version (editors only), else null. */
-  draft_status?: KnowledgeStatus | null;
-  review_by: string | null;
-  overdue: boolean;
-  updated_at?: string;
-}
-export interface KnowledgeItem extends KnowledgeSummary {
-  body: string;
-  body_html: string;
-  version: number;
-  published_version: number | null;
-  /** A draft beside the published version, for editors; null otherwise. */
-  draft: KnowledgeVersion | null;
-  created_at: string;
-  updated_at: string;
-  warnings?: Warning[];
-  // Part 2 (may be missing on an older server):
-  last_verified?: { at: string; by: PersonRef | null; remark: string | null } | null;
-  ratings?: RatingSummary | null;
-  my_rating?: MyRating | null;
-  attachments?: Attachment[];
-  source?: { story: { id: number; title: string } | null; session: { id: number; title: string } | null } | null;
-  can?: KnowledgeCan;
-}
-export interface KnowledgeInput {
-  category: KnowledgeCategory;
-  title: string;
-  body?: string;
-  tags?: string[];
-  owner_id?: number;
-}
-export type KnowledgePatch = Partial<KnowledgeInput>;
-export interface KnowledgeQuery {
+export type RatingSummary = S['KnowledgeRatingSummary'];
+export type MyRating = S['KnowledgeMyRating'];
+export type RatingRemark = S['KnowledgeRatingRemark'];
+export type Ratings = S['KnowledgeRatings'];
+export type RatingInput = S['KnowledgeRatingPut'];
+export type Attachment = S['KnowledgeAttachment'];
+/** What the caller may do with an item. */
+export type KnowledgeCan = S['KnowledgeCan'];
+export type KnowledgeSummary = S['KnowledgeItemSummary'];
+export type KnowledgeItem = S['KnowledgeItem'];
+export type KnowledgeInput = S['KnowledgeItemCreate'];
+export type KnowledgePatch = S['KnowledgeItemUpdate'];
+export interface KnowledgeQuery extends OffsetQuery {
   category?: string | null;
   tag?: string | null;
   status?: string | null;
   owner?: 'me' | number | null;
-  limit?: number;
-  offset?: number;
 }
-export interface KnowledgeSearchQuery {
+export interface KnowledgeSearchQuery extends OffsetQuery {
   q: string;
   category?: string | null;
   tag?: string | null;
   status?: string | null;
-  limit?: number;
-  offset?: number;
 }
-export interface KnowledgeHit {
-  id: number;
-  title: string;
-  category: KnowledgeCategory;
-  status: KnowledgeStatus;
-  tags: string[];
-  /** Escaped text with the matching words in <mark>: safe to set as HTML. */
-  snippet_html: string;
-  review_by: string | null;
-  overdue: boolean;
-}
-export interface KnowledgeSearchResult {
-  items: KnowledgeHit[];
-  total: number;
-  /** Categories count every match; tags the best `tags_counted_over` (all of them up to 200). */
-  facets: {
-    categories: { category: KnowledgeCategory; count: number }[];
-    tags: { tag: string; count: number }[];
-    tags_counted_over: number;
-  };
-}
-export interface DueItem extends KnowledgeSummary {
-  /** Negative when overdue. */
-  days_left: number;
-}
-export interface RatedItem extends KnowledgeSummary {
-  ratings: RatingSummary;
-}
-export type DiffOp = 'equal' | 'insert' | 'delete' | 'skip';
-export interface DiffLine {
-  op: DiffOp;
-  text: string;
-  /** For `skip`: how many unchanged lines are folded. */
-  count?: number;
-}
-export interface KnowledgeDiff {
-  from: number;
-  to: number;
-  fields: { field: 'title' | 'category' | 'tags'; from: unknown; to: unknown }[];
-  lines: DiffLine[];
-  inserted: number;
-  deleted: number;
-}
-export interface MostConsulted {
-  year: number;
-  items: { id: number; title: string; category: KnowledgeCategory; views: number }[];
-  categories: { category: KnowledgeCategory; views: number }[];
-  total: number;
-}
-export interface OrganisationSettings {
-  knowledge_coach_authors: boolean;
-  /** The privacy text on the public story form (up to 2000 characters); "" = the default text. */
-  public_privacy_note?: string;
-}
+export type KnowledgeHit = S['KnowledgeSearchHit'];
+export type KnowledgeSearchResult = S['KnowledgeSearchResult'];
+export type DueItem = S['KnowledgeDueItem'];
+export type ReviewDue = S['KnowledgeReviewDue'];
+export type RatedItem = S['KnowledgeRatedItem'];
+export type KnowledgeDiff = S['KnowledgeDiff'];
+export type DiffLine = KnowledgeDiff['lines'][number];
+export type DiffOp = DiffLine['op'];
+export type MostConsulted = S['KnowledgeMostConsulted'];
+export type OrganisationSettings = S['OrganisationSettings'];
+export type OrganisationSettingsPatch = S['OrganisationSettingsUpdate'];
 /** The answer to uploading a logo. */
-export interface LogoAnswer {
-  content_type: string;
-  size: number;
-}
+export type LogoAnswer = Answer<'setOrganisationLogo', 200>;
 
-export interface FieldProblem {
-  /** JSON path of the offending field, e.g. `email` or `roles[1]`. */
-  field: string;
-  /** Dutch message. */
-  title: string;
-  /** English message. */
-  detail: string;
-  /** Import errors: the CSV row (1 is the header) and column name. */
-  row?: number;
-  column?: string;
-}
+/** One field's problem in a problem+json answer; import errors also name the CSV row (1 is the header) and column. */
+export type FieldProblem = S['FieldError'] & Partial<Pick<S['ImportError'], 'row' | 'column'>>;
 
 /** A failed API call: the server's problem+json, or a stand-in for network trouble. */
 export class ApiError extends Error {
@@ -1121,11 +532,11 @@ export const api = {
    */
   changeOwnPassword: (current: string, next: string) =>
     request<void>('PUT', '/api/v1/me/password', { body: { current_password: current, new_password: next } }),
-  districts: () => request<List<District>>('GET', '/api/v1/districts'),
-  teams: () => request<List<Team>>('GET', '/api/v1/teams'),
+  districts: () => request<S['DistrictList']>('GET', '/api/v1/districts'),
+  teams: () => request<S['TeamList']>('GET', '/api/v1/teams'),
   createTeam: (input: TeamInput) => request<Team>('POST', '/api/v1/teams', { body: input }),
   updateTeam: (id: number, patch: TeamPatch) => request<Team>('PATCH', `/api/v1/teams/${id}`, { body: patch }),
-  users: (params: UserQuery = {}) => request<Paged<User>>('GET', `/api/v1/users${query({ ...params })}`),
+  users: (params: UserQuery = {}) => request<S['UserList']>('GET', `/api/v1/users${query({ ...params })}`),
   createUser: (input: UserInput) => request<User>('POST', '/api/v1/users', { body: input }),
   updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/v1/users/${id}`, { body: patch }),
   /** Newest first by time; `actor` a user id, `from`/`to` ISO days in the Netherlands. */
@@ -1138,12 +549,12 @@ export const api = {
     from?: string | undefined;
     to?: string | undefined;
   }) => request<AuditPage>('GET', `/api/v1/audit${query(params)}`),
-  lists: (list: ListName) => request<List<ListValue>>('GET', `/api/v1/lists/${list}`),
+  lists: (list: ListName) => request<S['ListValueList']>('GET', `/api/v1/lists/${list}`),
   createListValue: (list: ListName, input: ListValueInput) =>
     request<ListValue>('POST', `/api/v1/lists/${list}`, { body: input }),
   updateListValue: (list: ListName, id: number, patch: ListValuePatch) =>
     request<ListValue>('PATCH', `/api/v1/lists/${list}/${id}`, { body: patch }),
-  programmes: () => request<List<Programme>>('GET', '/api/v1/programmes'),
+  programmes: () => request<S['ProgrammeList']>('GET', '/api/v1/programmes'),
   createProgramme: (input: ProgrammeInput) => request<Programme>('POST', '/api/v1/programmes', { body: input }),
   updateProgramme: (id: number, patch: ProgrammePatch) =>
     request<Programme>('PATCH', `/api/v1/programmes/${id}`, { body: patch }),
@@ -1175,24 +586,24 @@ export const api = {
   storyStats: (params: StatsQuery) => request<Stats>('GET', `/api/v1/stories/stats${query({ ...params })}`),
   storyExportUrl: (filter: Omit<StoryQuery, 'status' | 'limit' | 'offset' | 'cursor'>, format: 'csv' | 'xlsx') =>
     `/api/v1/stories/export${query({ format, ...filter })}`,
-  colleagues: () => request<List<Colleague>>('GET', '/api/v1/colleagues'),
+  colleagues: () => request<S['ColleagueList']>('GET', '/api/v1/colleagues'),
   sessions: (params: SessionQuery) =>
-    request<Paged<SessionSummary>>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
+    request<S['SensemakingSessionPage']>('GET', `/api/v1/sensemaking-sessions${query({ ...params })}`),
   session: (id: number) => request<Session>('GET', `/api/v1/sensemaking-sessions/${id}`),
   createSession: (input: SessionInput) => request<Session>('POST', '/api/v1/sensemaking-sessions', { body: input }),
   /** While the session is open; only the fields that changed. */
-  updateSession: (id: number, patch: Partial<SessionInput>) =>
+  updateSession: (id: number, patch: SessionPatch) =>
     request<Session>('PATCH', `/api/v1/sensemaking-sessions/${id}`, { body: patch }),
   closeSession: (id: number, conclusion: string) =>
     request<Session>('POST', `/api/v1/sensemaking-sessions/${id}/close`, { body: { conclusion } }),
   createTheme: (sessionId: number, input: ThemeInput) =>
     request<Theme>('POST', `/api/v1/sensemaking-sessions/${sessionId}/themes`, { body: input }),
-  updateTheme: (sessionId: number, themeId: number, patch: Partial<ThemeInput>) =>
+  updateTheme: (sessionId: number, themeId: number, patch: ThemePatch) =>
     request<Theme>('PATCH', `/api/v1/sensemaking-sessions/${sessionId}/themes/${themeId}`, { body: patch }),
   createAction: (sessionId: number, input: ActionInput) =>
     request<Action>('POST', `/api/v1/sensemaking-sessions/${sessionId}/actions`, { body: input }),
   actions: (params: ActionQuery) =>
-    request<Paged<Action>>(
+    request<S['ActionPage']>(
       'GET',
       `/api/v1/sensemaking-actions${query({ ...params, open: flag(params.open), overdue: flag(params.overdue) })}`,
     ),
@@ -1200,13 +611,13 @@ export const api = {
     request<Action>('PATCH', `/api/v1/sensemaking-actions/${id}`, { body: patch }),
   createBestPractice: (storyId: number, input: BestPracticeInput) =>
     request<BestPractice>('POST', `/api/v1/stories/${storyId}/best-practice`, { body: input }),
-  bestPractices: (params: { story?: number; limit?: number; offset?: number } = {}) =>
-    request<Paged<BestPractice>>('GET', `/api/v1/best-practices${query({ ...params })}`),
+  bestPractices: (params: OffsetQuery & { story?: number } = {}) =>
+    request<S['BestPracticePage']>('GET', `/api/v1/best-practices${query({ ...params })}`),
   /** Counts one opening of a module's page (`204`). */
   countView: (module: string) => request<void>('POST', '/api/v1/module-views', { body: { module } }),
   moduleViews: (year: number) => request<ModuleViews>('GET', `/api/v1/module-views${query({ year })}`),
   knowledgeList: (params: KnowledgeQuery) =>
-    request<Paged<KnowledgeSummary>>('GET', `/api/v1/knowledge${query({ ...params })}`),
+    request<S['KnowledgeItemPage']>('GET', `/api/v1/knowledge${query({ ...params })}`),
   knowledgeSearch: (params: KnowledgeSearchQuery) =>
     request<KnowledgeSearchResult>('GET', `/api/v1/knowledge/search${query({ ...params })}`),
   knowledgeItem: (id: number) => request<KnowledgeItem>('GET', `/api/v1/knowledge/${id}`),
@@ -1215,14 +626,14 @@ export const api = {
   updateKnowledge: (id: number, patch: KnowledgePatch) =>
     request<KnowledgeItem>('PATCH', `/api/v1/knowledge/${id}`, { body: patch }),
   knowledgePreview: (body: string) =>
-    request<{ html: string }>('POST', '/api/v1/knowledge/preview', { body: { body } }),
+    request<S['KnowledgePreviewHtml']>('POST', '/api/v1/knowledge/preview', { body: { body } }),
   /** The workflow: submit, publish, return (with a remark), archive; verification ("still right"). */
   knowledgeStep: (id: number, step: 'submit' | 'publish' | 'return' | 'archive' | 'verification', remark?: string) =>
     request<KnowledgeItem>('POST', `/api/v1/knowledge/${id}/${step}`, remark === undefined ? {} : { body: { remark } }),
-  knowledgeVersions: (id: number) => request<List<KnowledgeVersion>>('GET', `/api/v1/knowledge/${id}/versions`),
+  knowledgeVersions: (id: number) => request<S['KnowledgeVersionList']>('GET', `/api/v1/knowledge/${id}/versions`),
   /** The item's verifications, newest first. */
   knowledgeVerifications: (id: number) =>
-    request<List<KnowledgeVerification>>('GET', `/api/v1/knowledge/${id}/verifications`),
+    request<S['KnowledgeVerificationList']>('GET', `/api/v1/knowledge/${id}/verifications`),
   knowledgeDiff: (id: number, from: number, to: number) =>
     request<KnowledgeDiff>('GET', `/api/v1/knowledge/${id}/diff${query({ from, to })}`),
   knowledgeRatings: (id: number) => request<Ratings>('GET', `/api/v1/knowledge/${id}/ratings`),
@@ -1241,17 +652,14 @@ export const api = {
     request<void>('DELETE', `/api/v1/knowledge/${id}/attachments/${attachmentId}`),
   knowledgeAttachmentUrl: (id: number, attachmentId: number) => `/api/v1/knowledge/${id}/attachments/${attachmentId}`,
   reviewDue: (params: { owner?: 'me' | 'all' | number; within?: number }) =>
-    request<{ items: DueItem[]; overdue: number; due: number }>(
-      'GET',
-      `/api/v1/knowledge/review-due${query({ ...params })}`,
-    ),
+    request<ReviewDue>('GET', `/api/v1/knowledge/review-due${query({ ...params })}`),
   lowestRated: (params: { owner?: 'me' | 'all' | number; limit?: number }) =>
-    request<List<RatedItem>>('GET', `/api/v1/knowledge/lowest-rated${query({ ...params })}`),
+    request<S['KnowledgeRatedList']>('GET', `/api/v1/knowledge/lowest-rated${query({ ...params })}`),
   mostConsulted: (params: { year: number; category?: string | null; limit?: number }) =>
     request<MostConsulted>('GET', `/api/v1/knowledge/most-consulted${query({ ...params })}`),
   organisationSettings: () => request<OrganisationSettings>('GET', '/api/v1/organisation/settings'),
   /** Admin only. */
-  updateOrganisationSettings: (patch: Partial<OrganisationSettings>) =>
+  updateOrganisationSettings: (patch: OrganisationSettingsPatch) =>
     request<OrganisationSettings>('PATCH', '/api/v1/organisation/settings', { body: patch }),
   /** Admin only: the file's bytes are the body (PNG, JPEG, GIF or WebP up to 256 KB; 413, 415). */
   uploadLogo: (file: Blob) => request<LogoAnswer>('PUT', '/api/v1/organisation/logo', { raw: file }),
@@ -1261,7 +669,9 @@ export const api = {
   logoUrl: (version: number | string) => `/api/v1/organisation/logo${query({ v: version })}`,
   storyForm: (org: string) => request<StoryForm>('GET', `/api/v1/public/${encodeURIComponent(org)}/form`),
   shareStory: (org: string, input: PublicStoryInput) =>
-    request<{ status: string }>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, { body: input }),
+    request<Answer<'sharePublicStory', 202>>('POST', `/api/v1/public/${encodeURIComponent(org)}/stories`, {
+      body: input,
+    }),
 };
 
 /** The annual report in one of its forms: `/api/v1/reports/2025?format=html&reference_date=2025-12-31`. */

@@ -6,6 +6,7 @@ import {
   fieldValueText,
   formatAverage,
   itemCan,
+  type ItemForCan,
   knowledgeFilterFromSearch,
   knowledgePatch,
   parseTags,
@@ -33,7 +34,8 @@ function version(over: Partial<KnowledgeVersion> = {}): KnowledgeVersion {
   };
 }
 
-function item(over: Partial<KnowledgeItem> = {}): KnowledgeItem {
+/** An item as the server sends it, but without `can` (itemCan then works the rules out). */
+function item(over: Partial<KnowledgeItem> = {}): ItemForCan {
   return {
     id: 1,
     status: 'gepubliceerd',
@@ -41,7 +43,6 @@ function item(over: Partial<KnowledgeItem> = {}): KnowledgeItem {
     title: 'Urgentie',
     tags: ['wonen'],
     owner: { id: 7, name: 'Eigenaar' },
-    draft_status: null,
     review_by: '2027-01-01',
     overdue: false,
     updated_at: '2026-01-01T10:00:00Z',
@@ -51,6 +52,12 @@ function item(over: Partial<KnowledgeItem> = {}): KnowledgeItem {
     published_version: 1,
     draft: null,
     created_at: '2026-01-01T10:00:00Z',
+    last_verified: null,
+    ratings: { version: 1, count: 0, juistheid: null, volledigheid: null },
+    my_rating: null,
+    attachments: [],
+    source: null,
+    warnings: [],
     ...over,
   };
 }

@@ -95,7 +95,7 @@ export interface Working {
   beside: boolean;
 }
 
-export function workingVersion(item: KnowledgeItem): Working | null {
+export function workingVersion(item: Pick<KnowledgeItem, 'draft' | 'status' | 'version'>): Working | null {
   if (item.draft && (item.draft.status === 'concept' || item.draft.status === 'ter_review')) {
     return { version: item.draft.version, status: item.draft.status, beside: true };
   }
@@ -104,15 +104,19 @@ export function workingVersion(item: KnowledgeItem): Working | null {
   return null;
 }
 
+/** An item as itemCan reads it: with the server's `can` (every answer has it), or without. */
+export type ItemForCan = Omit<KnowledgeItem, 'can'> & Partial<Pick<KnowledgeItem, 'can'>>;
+
 /**
  * What the caller may do with the item: the server's `can` when it sends one (it
- * decides in the end); otherwise the rules of docs/api.md worked out here. The author
- * of the version being worked on may not publish it; an item never published does not
- * say who wrote it, so `authorId` comes from its versions (unknown: Publiceren shows and
- * the server refuses with its own message).
+ * decides in the end); otherwise the rules of docs/openapi.json (each knowledge
+ * operation's description) worked out here. The author of the version being worked on
+ * may not publish it; an item never published does not say who wrote it, so `authorId`
+ * comes from its versions (unknown: Publiceren shows and the server refuses with its own
+ * message).
  */
 export function itemCan(
-  item: KnowledgeItem,
+  item: ItemForCan,
   me: Pick<Me, 'id' | 'capabilities'>,
   authorId: number | null = null,
 ): KnowledgeCan {

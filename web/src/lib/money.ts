@@ -4,7 +4,7 @@
 // two euro forty. (An English reading of `2.400` would differ by a factor 1000; the
 // import files and the model report are Dutch, so one notation is the safe choice.)
 
-/** The largest amount per year a receipt line may have: € 100.000.000,00 (docs/api.md). */
+/** The largest amount per year a receipt line may have: € 100.000.000,00 (docs/openapi.json, LineIn). */
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
 
 export type MoneyError =

@@ -1,4 +1,4 @@
-// Paged lists without a DOM (docs/api.md, "Lists are returned as"): the server counts a
+// Paged lists without a DOM (docs/api.md, "Paging"): the server counts a
 // list up to 10,000 rows (`total_exact` false beyond) and skips by `offset` up to 10,000.
 // The story and case lists page on past that by the server's cursor; the other lists
 // stop there ("Verfijn het filter om verder te kijken.").

@@ -1,11 +1,11 @@
 // The receipt editor's model: lines as typed (strings), their live totals, and the
-// check before saving that turns them into the API's LineIn (docs/api.md, "Receipt").
+// check before saving that turns them into the API's LineIn (docs/openapi.json, LineIn).
 import type { Line, LineIn, Side, Totals } from './api';
 import { formatAmountInput, parseMoney, type MoneyError } from './money';
 import { sameValues } from './unsaved';
 
 export const SIDES: readonly Side[] = ['oud', 'nieuw'];
-/** The most lines one side of a receipt may have (docs/api.md). */
+/** The most lines one side of a receipt may have (docs/openapi.json, ReceiptPut). */
 export const MAX_LINES = 100;
 
 export interface DraftLine {

@@ -18,7 +18,7 @@ import { reportUrl } from './api';
 
 const money = (cents: number, text: string) => ({ text, cents });
 
-// The receipts chapter's table in the shape the server sends (docs/api.md).
+// The receipts chapter's table in the shape the server sends (docs/openapi.json, Report).
 const receipts: ReportTable = {
   id: 'kassabonnen-3',
   title: 'Kassabonnen Doorstroomwoningen',

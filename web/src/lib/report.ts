@@ -1,4 +1,4 @@
-// The annual report page's model (docs/api.md, "Annual report (activiteitenverslag)"):
+// The annual report page's model (docs/openapi.json, tag "reports"):
 // which year and reference date to show, whether a chapter has its text, and a short
 // summary of a chapter's tables (their titles, number of rows and the grand total).
 import type { ReportCell, ReportChapter, ReportTable, ReportYears } from './api';

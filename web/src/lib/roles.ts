@@ -221,7 +221,7 @@ export interface Editor {
 /**
  * May this user edit a case in `teamId` and the programme with `programmeSlug`?
  * A coach edits the cases of their own teams, a coordinator those of their programme
- * (docs/api.md, "Access"); everyone else only reads. The server decides in the end.
+ * (docs/openapi.json, PATCH /api/v1/cases/{id}); everyone else only reads. The server decides in the end.
  */
 export function canEditCase(user: Editor, teamId: number | null, programmeSlug: string | null): boolean {
   if (teamId !== null && user.roles.includes('coach') && user.teams.some((t) => t.id === teamId)) return true;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { matchRoute } from './routes';
 import { as } from './capabilities.fixture';
+import type { StoryFilterQuery } from './api';
 import { can, canSee, navItems } from './roles';
 import {
   addDays,
@@ -49,7 +50,7 @@ describe('a session’s saved filter', () => {
   });
   it('goes back into the form’s fields to be edited, and out again unchanged', () => {
     expect(filterFields(null)).toEqual(EMPTY_FILTER_FIELDS);
-    const saved = { from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, q: 'huur' };
+    const saved: StoryFilterQuery = { from: '2025-01-01', team: 12, teller: 'inwoner', topic: 901, q: 'huur' };
     const fields = filterFields(saved);
     expect(fields).toEqual({
       from: '01-01-2025',

@@ -12,7 +12,7 @@ import type {
   StoryFilterQuery,
   TellerKind,
 } from './api';
-import { TELLER_KINDS } from './api';
+import { isTellerKind } from './api';
 import { dateInputValue, formatCount, formatDate, parseDateInput } from './format';
 import { countFound } from './paging';
 import { can, type Capable } from './roles';
@@ -53,7 +53,7 @@ export function filterBody(f: FilterFields): { filter: StoryFilterQuery; bad: ('
   const topic = id(f.topic);
   const valuation = id(f.valuation);
   if (team !== undefined) filter.team = team;
-  if ((TELLER_KINDS as readonly string[]).includes(f.teller)) filter.teller = f.teller;
+  if (isTellerKind(f.teller)) filter.teller = f.teller;
   if (topic !== undefined) filter.topic = topic;
   if (valuation !== undefined) filter.valuation = valuation;
   if (f.q.trim()) filter.q = f.q.trim();
@@ -103,7 +103,7 @@ export function describeFilter(filter: StoryFilterQuery | null, look: Lookups, t
     );
   }
   if (filter.teller) {
-    const known = (TELLER_KINDS as readonly string[]).includes(filter.teller);
+    const known = isTellerKind(filter.teller);
     parts.push(
       t('sessionFilter.teller', {
         teller: known ? t(`teller.${filter.teller as TellerKind}` as MessageKey) : filter.teller,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ListValue } from './api';
-import { audienceOf, logoErrorKey, paragraphs, residentWords, staffValues } from './signs';
+import { logoErrorKey, paragraphs, residentWords, staffValues } from './signs';
 
 const v = (id: number, label: string, extra: Partial<ListValue> = {}): ListValue => ({
   id,
@@ -9,6 +9,8 @@ const v = (id: number, label: string, extra: Partial<ListValue> = {}): ListValue
   label_en: '',
   active: true,
   position: id,
+  audience: 'all',
+  public_label: '',
   ...extra,
 });
 
@@ -42,11 +44,6 @@ describe('staffValues', () => {
 
   it('names every value with `every` (a saved filter may name a retired or residents-only value)', () => {
     expect(staffValues(values, { every: true }).map((x) => x.id)).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('treats a value without an audience (an older server) as for everyone', () => {
-    expect(audienceOf(v(1, 'A'))).toBe('all');
-    expect(staffValues([v(1, 'A')]).length).toBe(1);
   });
 
   it('orders by position, then by name', () => {
@@ -86,7 +83,6 @@ describe('residentWords', () => {
     );
     expect(residentWords({ label: 'Schulden', public_label: '' })).toBe('Schulden');
     expect(residentWords({ label: 'Schulden', public_label: '  ' })).toBe('Schulden');
-    expect(residentWords({ label: 'Schulden' })).toBe('Schulden');
   });
 });
 

@@ -5,7 +5,7 @@
 // only; the public form takes what GET /api/v1/public/{org}/form sends (the server has
 // already left out staff-only values and put in residents' words).
 import type { MessageKey } from '../i18n';
-import { api, type Audience, type ListName, type ListValue, type SignValue, type Signs } from './api';
+import { api, type ListName, type ListValue, type SignValue, type Signs } from './api';
 
 /** Which list holds each group of a form. */
 export const SIGN_LISTS: Record<keyof Signs, ListName> = {
@@ -15,14 +15,9 @@ export const SIGN_LISTS: Record<keyof Signs, ListName> = {
   prompts: 'story_prompt',
 };
 
-/** A value's audience; a server without audiences offers every value to everyone. */
-export function audienceOf(v: Pick<ListValue, 'audience'>): Audience {
-  return v.audience ?? 'all';
-}
-
 /** The words residents see: their own, or the label when there are none. */
 export function residentWords(v: Pick<ListValue, 'label' | 'public_label'>): string {
-  return v.public_label?.trim() || v.label;
+  return v.public_label.trim() || v.label;
 }
 
 function byPosition(a: ListValue, b: ListValue): number {
@@ -40,7 +35,7 @@ function signValue(v: ListValue): SignValue {
  */
 export function staffValues(values: readonly ListValue[], { every = false }: { every?: boolean } = {}): SignValue[] {
   return values
-    .filter((v) => every || (v.active && audienceOf(v) !== 'public'))
+    .filter((v) => every || (v.active && v.audience !== 'public'))
     .sort(byPosition)
     .map(signValue);
 }

@@ -3,7 +3,7 @@
 // bar's geometry, the check of a story before it is sent, and whether a story form changed.
 import type { Lang } from '../i18n';
 import type { SignValue, TellerKind } from './api';
-import { TELLER_KINDS } from './api';
+import { isTellerKind } from './api';
 import { oneDecimal, parseDateInput } from './format';
 import { cursorList, FIRST_PAGE, listSearch, readPosition, type PagePosition } from './paging';
 import { isChanged } from './unsaved';
@@ -71,7 +71,7 @@ export function storyFilterFromSearch(search: string): StoryFilter {
     from: date(p.get('van')),
     to: date(p.get('tot')),
     team: id(p.get('team')),
-    teller: (TELLER_KINDS as readonly string[]).includes(teller) ? teller : '',
+    teller: isTellerKind(teller) ? teller : '',
     topic: id(p.get('onderwerp')),
     valuation: id(p.get('waardering')),
     q: (p.get('zoek') ?? '').slice(0, 100),

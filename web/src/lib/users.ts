@@ -1,7 +1,7 @@
 // The users page without a DOM: its search and page in the address
 // (/beheer/gebruikers?zoek=jan&vanaf=50), its links, caption and announcement. The
 // server pages users by offset only, 500 at most a page and up to offset 10,000
-// (docs/api.md), so the page uses offsetPaging: past 10,000 "Verfijn het filter".
+// (docs/openapi.json, GET /api/v1/users), so the page uses offsetPaging: past 10,000 "Verfijn het filter".
 import type { Lang, Translate } from '../i18n';
 import {
   countCaption,

@@ -1,4 +1,4 @@
-// Module views (docs/api.md, "Module views"): the app tells the server once per page
+// Module views (docs/openapi.json, /api/v1/module-views): the app tells the server once per page
 // opened that a module's page was seen, so the annual report can say how often the
 // Vertelpunt was used. One place does it for every page (app.tsx calls useModuleView),
 // so no page needs its own copy.

@@ -21,7 +21,6 @@ import {
   type Me,
 } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
-import { audienceOf } from '../../lib/signs';
 import { PageHeading } from '../../components/PageHeading';
 import { Alert, LiveRegions, Loading } from '../../components/Notices';
 import { SelectField, TextField, focusFirstInvalid } from '../../components/Field';
@@ -226,7 +225,7 @@ function ListSection({ name, title, intro, add, english, residents }: ListDef) {
                       ) : null}
                       {residents ? (
                         <>
-                          <td class="utrecht-table__cell">{t(AUDIENCE_LABEL[audienceOf(v)])}</td>
+                          <td class="utrecht-table__cell">{t(AUDIENCE_LABEL[v.audience])}</td>
                           <td class="utrecht-table__cell">
                             <ResidentWords value={v} />
                           </td>
@@ -300,7 +299,7 @@ function Breakable({ text }: { text: string }) {
 /** What residents read for a value: their own words, the name (said so), or nothing for a staff-only value. */
 function ResidentWords({ value }: { value: ListValue }) {
   const { t } = useI18n();
-  if (audienceOf(value) === 'staff') {
+  if (value.audience === 'staff') {
     return (
       <>
         <span aria-hidden="true">—</span> <span class="wk-visually-hidden">{t('lists.notForResidents')}</span>
@@ -359,7 +358,7 @@ function RenameForm({
   const { t, lang } = useI18n();
   const [label, setLabel] = useState(value.label);
   const [labelEn, setLabelEn] = useState(value.label_en ?? '');
-  const [audience, setAudience] = useState<Audience>(audienceOf(value));
+  const [audience, setAudience] = useState<Audience>(value.audience);
   const [publicLabel, setPublicLabel] = useState(value.public_label ?? '');
   const [err, setErr] = useState<string | undefined>(undefined);
   const [errEn, setErrEn] = useState<string | undefined>(undefined);

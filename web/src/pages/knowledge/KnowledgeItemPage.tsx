@@ -185,7 +185,7 @@ function ItemBody({ me, item, versions, onChanged }: BodyProps) {
             : t('knowledge.content')}
         </h2>
         {item.body.trim() ? (
-          // Rendered by the server from Markdown in safe mode: no raw HTML, no javascript: links (docs/api.md).
+          // Rendered by the server from Markdown in safe mode: no raw HTML, no javascript: links (docs/api.md, "Dates, money and text").
           <div class="utrecht-html wk-kb-body" id="kb-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
         ) : (
           <p class="utrecht-paragraph wk-muted">{t('knowledge.emptyBody')}</p>

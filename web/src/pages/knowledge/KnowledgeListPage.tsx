@@ -349,7 +349,7 @@ function SearchResults({ shown }: { shown: Extract<Shown, { mode: 'search' }> })
                 {hit.status !== 'gepubliceerd' ? <KnowledgeStatusBadge status={hit.status} /> : null}
                 {hit.overdue ? <OverdueBadge /> : null}
               </p>
-              {/* Escaped text from the server with the words found in <mark> (docs/api.md). */}
+              {/* Escaped text from the server with the words found in <mark> (docs/openapi.json, KnowledgeSearchHit). */}
               <p class="utrecht-paragraph wk-kb-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet_html }} />
               <TagList tags={hit.tags} />
             </li>

@@ -114,11 +114,7 @@ function RateForm({ item, onRated }: { item: KnowledgeItem; onRated: Props['onRa
       onRated({
         ...item,
         ratings: { version: r.version, count: r.count, juistheid: r.juistheid, volledigheid: r.volledigheid },
-        my_rating: r.mine ?? {
-          juistheid: body.juistheid,
-          volledigheid: body.volledigheid,
-          remark: body.remark ?? null,
-        },
+        my_rating: r.mine,
       });
       setSaved(t('knowledge.rateSaved'));
     } catch (err) {

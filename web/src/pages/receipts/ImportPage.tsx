@@ -12,7 +12,7 @@ import { FileField, SelectField } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { TableHead } from '../../components/DataTable';
 
-/** The import's columns, in the order of the export (docs/api.md, "Import and export"). */
+/** The import's columns, in the order of the export (docs/openapi.json, POST /api/v1/receipts/import). */
 export const IMPORT_COLUMNS = [
   'programma',
   'groep',

@@ -13,7 +13,7 @@ import { Checkbox, Fieldset, TextField } from '../../components/Field';
 
 /** How many stories a search shows; narrow the search to find others. */
 const RESULTS = 50;
-/** At most this many stories in a session (docs/api.md). */
+/** At most this many stories in a session (docs/openapi.json, SensemakingSessionCreate.story_ids). */
 export const MAX_PICKED = 500;
 
 interface Props {
