@@ -251,7 +251,9 @@ class Service {
   // returning.
   void prepare_search(bool wait = false);
 
-  // Whether the caller may start an item (quality; coaches where the organisation allows).
+  // Whether the caller may start an item (quality; coaches where the organisation allows):
+  // the rule of POST /api/v1/knowledge and of the capability write_knowledge.
+  static bool may_create(store::Tx& tx, const Principal& p);
   bool may_create(const Principal& p) const;
   Result<Item> create(const Principal& p, const ItemInput& in, Millis now);
   Result<std::pair<std::vector<Item>, std::int64_t>> list(const Principal& p, const ItemQuery& q, Millis now);

@@ -18,10 +18,7 @@ void Module::add_chapters(report::Registry& chapters) const {
 std::vector<std::string> Module::capabilities(store::Tx& tx, const Principal& p) const {
   std::vector<std::string> out;
   if (may_read(p)) out.push_back("read_knowledge");
-  // The organisation's setting is read only for a coach who is not quality staff.
-  if (may_author(p) || (p.has_role(role::coach) &&
-                        may_create(p, organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors)))
-    out.push_back("write_knowledge");
+  if (Service::may_create(tx, p)) out.push_back("write_knowledge");
   if (may_review(p)) out.push_back("review_knowledge");
   return out;
 }

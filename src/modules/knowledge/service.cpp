@@ -91,10 +91,14 @@ std::int64_t create_draft_from(Tx& tx, const Principal& p, const std::string& ti
   return insert_new(tx, p, "methodiek", title, body, {"best practice"}, p.user_id, from.dump(), now).id;
 }
 
+bool Service::may_create(Tx& tx, const Principal& p) {
+  // The organisation's setting is read only for a coach who is not quality staff.
+  if (may_author(p) || !p.has_role(role::coach)) return may_author(p);
+  return knowledge::may_create(p, organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors);
+}
+
 bool Service::may_create(const Principal& p) const {
-  if (may_author(p)) return true;
-  if (!p.has_role(role::coach)) return false;
-  return db_.read([&](Tx& tx) { return organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors; });
+  return db_.read([&](Tx& tx) { return may_create(tx, p); });
 }
 
 Result<Item> Service::create(const Principal& p, const ItemInput& in, Millis now) {
