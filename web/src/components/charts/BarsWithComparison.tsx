@@ -50,6 +50,15 @@ export function barBand(row: number, slot: 0 | 1, compared: boolean): { y1: numb
   return slot === 0 ? { y1: row + 0.12, y2: row + 0.5 } : { y1: row + 0.5, y2: row + 0.88 };
 }
 
+/**
+ * Where a bar's figure goes: past the end of the longest bar of its category on its side of
+ * zero, so that no figure stands on a bar (it stays readable, and in contrast).
+ */
+export function labelAt(p: BarPoint, points: BarPoint[]): number {
+  const side = points.filter((q) => q.row === p.row && q.value >= 0 === p.value >= 0).map((q) => q.value);
+  return p.value >= 0 ? Math.max(...side) : Math.min(...side);
+}
+
 function drawBars(
   Plot: PlotModule,
   width: number,
@@ -62,7 +71,7 @@ function drawBars(
   const [lo, hi] = valueDomain(points.map((p) => p.value));
   const placed = points.map((p) => {
     const band = barBand(p.row, p.slot, compared);
-    return { ...p, ...band, mid: (band.y1 + band.y2) / 2 };
+    return { ...p, ...band, mid: (band.y1 + band.y2) / 2, at: labelAt(p, points) };
   });
   const classes = [...new Set(placed.map((p) => p.cls))];
   const margin = labelMargin(
@@ -97,7 +106,7 @@ function drawBars(
         Plot.text(
           placed.filter((p) => p.value >= 0 === pos),
           {
-            x: 'value',
+            x: 'at',
             y: 'mid',
             text: 'text',
             textAnchor: pos ? 'start' : 'end',

@@ -10,7 +10,7 @@ import {
   timelineTable,
   valueDomain,
 } from './chartData';
-import { barBand } from './BarsWithComparison';
+import { barBand, labelAt } from './BarsWithComparison';
 import { periodTicks } from './LineOverPeriods';
 import { FONT_PX, labelMargin, xTicks } from './plotStyle';
 import { formatPercent } from '../../lib/stories';
@@ -46,6 +46,19 @@ describe('bars with a comparison', () => {
     expect(barBand(1, 0, true)).toEqual({ y1: 1.12, y2: 1.5 });
     expect(barBand(1, 1, true)).toEqual({ y1: 1.5, y2: 1.88 });
     expect(barBand(0, 0, false)).toEqual({ y1: 0.18, y2: 0.82 });
+  });
+
+  it('puts each figure past the longer bar of its category on its side of zero, never on a bar', () => {
+    const points = barPoints(
+      [
+        { label: 'a', value: 3, compare: 8 },
+        { label: 'b', value: -2, compare: 5 },
+      ],
+      now,
+      before,
+      String,
+    );
+    expect(points.map((p) => labelAt(p, points))).toEqual([8, 8, -2, 5]);
   });
 
   it('gives a category its own class (a negative saving) and formats money', () => {

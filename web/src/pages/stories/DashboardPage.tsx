@@ -293,6 +293,27 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
   const archetypes = withPoints(rowsOf(now.archetypes, before?.archetypes ?? null, lang), stats.changes?.archetypes);
   const categories = (rows: Row[]) =>
     rows.map((r) => ({ label: r.label, value: r.now, compare: before ? (r.before ?? 0) : undefined }));
+  // The topic and archetype shares: bars of this period and the comparison, their table in the figure.
+  const shareChart = (key: 'topics' | 'archetypes', col: 'topic' | 'archetype', rows: Row[]) => (
+    <BarsWithComparison
+      id={`dash-${key}-chart`}
+      title={t(`dashboard.${key}Chart`)}
+      categoryHeading={t(`dashboard.col.${col}`)}
+      series={series}
+      comparison={comparison}
+      categories={categories(rows)}
+      format={formatPercent}
+      ownTable={
+        <ShareTable
+          id={`dash-${key}`}
+          caption={t(`dashboard.${key}Caption`)}
+          first={t(`dashboard.col.${col}`)}
+          rows={rows}
+          compare={!!before}
+        />
+      }
+    />
+  );
 
   return (
     <>
@@ -332,24 +353,7 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
         <h2 id="dash-topics-title" class="utrecht-heading-2">
           {t('dashboard.topics')}
         </h2>
-        <BarsWithComparison
-          id="dash-topics-chart"
-          title={t('dashboard.topicsChart')}
-          categoryHeading={t('dashboard.col.topic')}
-          series={series}
-          comparison={comparison}
-          categories={categories(topics)}
-          format={formatPercent}
-          ownTable={
-            <ShareTable
-              id="dash-topics"
-              caption={t('dashboard.topicsCaption')}
-              first={t('dashboard.col.topic')}
-              rows={topics}
-              compare={!!before}
-            />
-          }
-        />
+        {shareChart('topics', 'topic', topics)}
       </section>
 
       <section class="wk-section" aria-labelledby="dash-valuations-title">
@@ -376,24 +380,7 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
         <h2 id="dash-archetypes-title" class="utrecht-heading-2">
           {t('dashboard.archetypes')}
         </h2>
-        <BarsWithComparison
-          id="dash-archetypes-chart"
-          title={t('dashboard.archetypesChart')}
-          categoryHeading={t('dashboard.col.archetype')}
-          series={series}
-          comparison={comparison}
-          categories={categories(archetypes)}
-          format={formatPercent}
-          ownTable={
-            <ShareTable
-              id="dash-archetypes"
-              caption={t('dashboard.archetypesCaption')}
-              first={t('dashboard.col.archetype')}
-              rows={archetypes}
-              compare={!!before}
-            />
-          }
-        />
+        {shareChart('archetypes', 'archetype', archetypes)}
         <p class="utrecht-paragraph wk-muted">{t('dashboard.sharesNote')}</p>
       </section>
     </>
