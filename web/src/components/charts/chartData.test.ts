@@ -158,7 +158,7 @@ describe('shared', () => {
     expect(formatNumber(-0.04)).toBe('0');
     expect(formatNumber(999.96)).toBe('1.000');
     expect(formatNumber(12345.678, 2)).toBe('12.345,68');
-    expect(formatNumber(-2.5)).toBe('-2,5');
+    expect(formatNumber(-2.5)).toBe('\u22122,5');
   });
 
   it('states one series without its name and several with theirs', () => {

@@ -182,9 +182,11 @@ export function textAlternative(title: string, table: ChartTable): string {
   return `${title}. ${rows.join('; ')}.`;
 }
 
-/** A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch): 1234.56 → "1.234,6". */
+/** A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch): 1234.56 → "1.234,6", -2.5 → "−2,5". */
 export function formatNumber(value: number, digits = 1): string {
   const rounded = Number(value.toFixed(digits));
-  // -0 (e.g. -0.04 rounded) is written as 0.
-  return (rounded === 0 ? 0 : rounded).toLocaleString('nl-NL', { maximumFractionDigits: digits });
+  // -0 (e.g. -0.04 rounded) is written as 0; a minus is a minus sign, as in formatPercent.
+  return (rounded === 0 ? 0 : rounded)
+    .toLocaleString('nl-NL', { maximumFractionDigits: digits })
+    .replace('-', '\u2212');
 }
