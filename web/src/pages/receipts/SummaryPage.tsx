@@ -16,7 +16,7 @@ import { LiveRegions, Loading } from '../../components/Notices';
 import { DateField, SelectField, focusFirstInvalid } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Money } from '../../components/Money';
-import { BarChart } from '../../components/BarChart';
+import { BarsWithComparison } from '../../components/charts/BarsWithComparison';
 import { TableHead } from '../../components/DataTable';
 
 interface Props {
@@ -360,29 +360,32 @@ function Report({ summary }: { summary: Summary }) {
               {t('summary.charts')}
             </h2>
             <div class="wk-charts">
-              <BarChart
+              <BarsWithComparison
                 id="chart-groups"
                 title={t('summary.chartGroups')}
+                categoryHeading={t('summary.chartGroup')}
                 format={formatMoney}
-                series={[
-                  { key: 'oud', label: t('summary.col.oud'), cls: 'wk-chart__bar--oud' },
-                  { key: 'nieuw', label: t('summary.col.nieuw'), cls: 'wk-chart__bar--nieuw' },
-                ]}
+                series={{ key: 'oud', label: t('summary.col.oud'), cls: 'wk-chart__bar--oud' }}
+                comparison={{ key: 'nieuw', label: t('summary.col.nieuw'), cls: 'wk-chart__bar--nieuw' }}
                 categories={summary.groups.map((g) => ({
                   label: groupName(g),
-                  values: [g.totals.oud_cents, g.totals.nieuw_cents],
+                  value: g.totals.oud_cents,
+                  compare: g.totals.nieuw_cents,
                 }))}
+                tableMode="details"
               />
-              <BarChart
+              <BarsWithComparison
                 id="chart-payers"
                 title={t('summary.chartPayers')}
+                categoryHeading={t('summary.col.payer')}
                 format={formatMoney}
-                series={[{ key: 'saving', label: t('summary.col.saving'), cls: 'wk-chart__bar--saving' }]}
+                series={{ key: 'saving', label: t('summary.col.saving'), cls: 'wk-chart__bar--saving' }}
                 categories={summary.by_payer.map((r) => ({
                   label: r.payer.label,
-                  values: [r.saving_cents],
-                  classes: [r.saving_cents < 0 ? 'wk-chart__bar--negative' : undefined],
+                  value: r.saving_cents,
+                  cls: r.saving_cents < 0 ? 'wk-chart__bar--negative' : undefined,
                 }))}
+                tableMode="details"
               />
             </div>
           </section>

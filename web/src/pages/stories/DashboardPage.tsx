@@ -2,7 +2,8 @@
 // managers (their own teams): a period (default this year) and a comparison period
 // (default the year before), team and teller filters; the number of stories, topic
 // shares side by side, the valuation distribution as a diverging bar (negative left,
-// positive right) and archetype shares. Every chart has its figures in a table too.
+// positive right) and archetype shares. Every chart has its figures in a table too (the
+// bar charts in their figure, components/charts).
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { Lang, MessageKey } from '../../i18n';
@@ -22,7 +23,7 @@ import { defaultPeriods, divergingSegments, formatPercent, formatPoints, valueLa
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { DateField, SelectField } from '../../components/Field';
-import { BarChart } from '../../components/BarChart';
+import { BarsWithComparison } from '../../components/charts/BarsWithComparison';
 import { TableHead } from '../../components/DataTable';
 import { Link } from '../../components/Link';
 import { scaleStep } from './Signifiers';
@@ -280,8 +281,8 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
   const nowLabel = periodText(now, lang, t);
   const beforeLabel = before ? periodText(before, lang, t) : '';
   const count = (n: number) => (n === 1 ? t('dashboard.storiesCountOne') : t('dashboard.storiesCount', { count: n }));
-  const series = [{ key: 'now', label: nowLabel, cls: 'wk-chart__bar--nieuw' }];
-  if (before) series.push({ key: 'before', label: beforeLabel, cls: 'wk-chart__bar--oud' });
+  const series = { key: 'now', label: nowLabel, cls: 'wk-chart__bar--nieuw' };
+  const comparison = before ? { key: 'before', label: beforeLabel, cls: 'wk-chart__bar--oud' } : undefined;
   const withPoints = (rows: Row[], changes: { code: string; points: number }[] | undefined) =>
     rows.map((r) => {
       const c = changes?.find((x) => x.code === r.code);
@@ -291,7 +292,28 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
   const valuations = withPoints(rowsOf(now.valuations, before?.valuations ?? null, lang), stats.changes?.valuations);
   const archetypes = withPoints(rowsOf(now.archetypes, before?.archetypes ?? null, lang), stats.changes?.archetypes);
   const categories = (rows: Row[]) =>
-    rows.map((r) => ({ label: r.label, values: before ? [r.now, r.before ?? 0] : [r.now] }));
+    rows.map((r) => ({ label: r.label, value: r.now, compare: before ? (r.before ?? 0) : undefined }));
+  // The topic and archetype shares: bars of this period and the comparison, their table in the figure.
+  const shareChart = (key: 'topics' | 'archetypes', col: 'topic' | 'archetype', rows: Row[]) => (
+    <BarsWithComparison
+      id={`dash-${key}-chart`}
+      title={t(`dashboard.${key}Chart`)}
+      categoryHeading={t(`dashboard.col.${col}`)}
+      series={series}
+      comparison={comparison}
+      categories={categories(rows)}
+      format={formatPercent}
+      ownTable={
+        <ShareTable
+          id={`dash-${key}`}
+          caption={t(`dashboard.${key}Caption`)}
+          first={t(`dashboard.col.${col}`)}
+          rows={rows}
+          compare={!!before}
+        />
+      }
+    />
+  );
 
   return (
     <>
@@ -331,20 +353,7 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
         <h2 id="dash-topics-title" class="utrecht-heading-2">
           {t('dashboard.topics')}
         </h2>
-        <BarChart
-          id="dash-topics-chart"
-          title={t('dashboard.topicsChart')}
-          series={series}
-          categories={categories(topics)}
-          format={formatPercent}
-        />
-        <ShareTable
-          id="dash-topics"
-          caption={t('dashboard.topicsCaption')}
-          first={t('dashboard.col.topic')}
-          rows={topics}
-          compare={!!before}
-        />
+        {shareChart('topics', 'topic', topics)}
       </section>
 
       <section class="wk-section" aria-labelledby="dash-valuations-title">
@@ -371,20 +380,7 @@ function Figures({ stats, lang, views }: { stats: Stats; lang: Lang; views: { ye
         <h2 id="dash-archetypes-title" class="utrecht-heading-2">
           {t('dashboard.archetypes')}
         </h2>
-        <BarChart
-          id="dash-archetypes-chart"
-          title={t('dashboard.archetypesChart')}
-          series={series}
-          categories={categories(archetypes)}
-          format={formatPercent}
-        />
-        <ShareTable
-          id="dash-archetypes"
-          caption={t('dashboard.archetypesCaption')}
-          first={t('dashboard.col.archetype')}
-          rows={archetypes}
-          compare={!!before}
-        />
+        {shareChart('archetypes', 'archetype', archetypes)}
         <p class="utrecht-paragraph wk-muted">{t('dashboard.sharesNote')}</p>
       </section>
     </>
@@ -433,7 +429,7 @@ function ShareTable({
         <tbody class="utrecht-table__body">
           {rows.map((r) => (
             <tr class="utrecht-table__row" key={r.code} data-code={r.code}>
-              <th scope="row" class="utrecht-table__header-cell">
+              <th scope="row" class="utrecht-table__header-cell wk-chart__label">
                 {r.label}
               </th>
               <td class={num}>{r.countNow}</td>

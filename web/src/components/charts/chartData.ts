@@ -1,0 +1,192 @@
+// The data behind the shared charts, shaped without a DOM: the rows of each chart's table
+// (the accessible source of every figure), its text alternative, and the points the SVG
+// is drawn from. The components in this folder only hand these to Observable Plot and to
+// ChartFigure; the tests run here.
+
+/** One series of bars or of a line: its name in the legend and table, its CSS class (the colour). */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  /** CSS class of the marks and the legend swatch, e.g. wk-chart__bar--oud. */
+  cls: string;
+}
+
+/** A chart's table: the first column's heading, the other headings, one row per category. */
+export interface ChartTable {
+  head: string[];
+  rows: { label: string; cells: string[] }[];
+}
+
+export type Format = (value: number) => string;
+
+// ---- Bars with a comparison -------------------------------------------------------------
+
+export interface BarCategory {
+  label: string;
+  /** The value, and (with a comparison series) the comparison value. */
+  value: number;
+  compare?: number | null;
+  /** A class for this category's main bar instead of the series' (e.g. a negative saving). */
+  cls?: string;
+}
+
+export interface BarPoint {
+  /** Index of the category: the band the bar is drawn in (labels may repeat). */
+  row: number;
+  label: string;
+  value: number;
+  text: string;
+  cls: string;
+  /** 0 for the main bar, 1 for the comparison bar under it. */
+  slot: 0 | 1;
+}
+
+/** Every bar to draw: the main bar of each category, and its comparison bar when there is one. */
+export function barPoints(
+  categories: BarCategory[],
+  series: ChartSeries,
+  comparison: ChartSeries | undefined,
+  format: Format,
+): BarPoint[] {
+  const out: BarPoint[] = [];
+  categories.forEach((c, row) => {
+    out.push({ row, label: c.label, value: c.value, text: format(c.value), cls: c.cls ?? series.cls, slot: 0 });
+    if (comparison && c.compare !== undefined && c.compare !== null)
+      out.push({ row, label: c.label, value: c.compare, text: format(c.compare), cls: comparison.cls, slot: 1 });
+  });
+  return out;
+}
+
+export function barTable(
+  first: string,
+  categories: BarCategory[],
+  series: ChartSeries,
+  comparison: ChartSeries | undefined,
+  format: Format,
+): ChartTable {
+  const orDash = (v: number | null | undefined) => (v === undefined || v === null ? '–' : format(v));
+  return {
+    head: [first, series.label, ...(comparison ? [comparison.label] : [])],
+    rows: categories.map((c) => ({
+      label: c.label,
+      cells: [format(c.value), ...(comparison ? [orDash(c.compare)] : [])],
+    })),
+  };
+}
+
+/** The value domain of a bar chart: always from zero (or below it), never empty. */
+export function valueDomain(values: number[]): [number, number] {
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  return max === min ? [0, 1] : [min, max];
+}
+
+// ---- A timeline -------------------------------------------------------------------------
+
+export interface TimelineInterval {
+  /** The row it belongs to, e.g. the home. */
+  row: string;
+  /** ISO date (yyyy-mm-dd) it starts. */
+  start: string;
+  /** ISO date it ends (inclusive); null when it still runs (drawn to the end of the view). */
+  end: string | null;
+  /** What it is, e.g. the case reference (in the table and the text alternative). */
+  label?: string;
+}
+
+export interface TimelineBar {
+  row: string;
+  x1: Date;
+  x2: Date;
+  label: string;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * The bars of a timeline within [from, to] (ISO dates, inclusive): an interval outside the
+ * view is left out, one that runs over its edge is cut at the edge; an open one runs to `to`.
+ */
+export function timelineBars(intervals: TimelineInterval[], from: string, to: string): TimelineBar[] {
+  const lo = day(from).getTime();
+  const hi = day(to).getTime() + 86_400_000; // the end of the last day
+  const out: TimelineBar[] = [];
+  for (const iv of intervals) {
+    const s = Math.max(day(iv.start).getTime(), lo);
+    const e = Math.min(iv.end === null ? hi : day(iv.end).getTime() + 86_400_000, hi);
+    if (e <= s) continue;
+    out.push({ row: iv.row, x1: new Date(s), x2: new Date(e), label: iv.label ?? '' });
+  }
+  return out;
+}
+
+/** The rows in their first appearance's order. */
+export function timelineRows(intervals: TimelineInterval[]): string[] {
+  return [...new Set(intervals.map((iv) => iv.row))];
+}
+
+export function timelineTable(
+  head: { row: string; label?: string; from: string; to: string },
+  intervals: TimelineInterval[],
+  formatDay: (iso: string) => string,
+  open: string,
+): ChartTable {
+  const labelled = intervals.some((iv) => iv.label);
+  return {
+    head: [head.row, ...(labelled && head.label ? [head.label] : []), head.from, head.to],
+    rows: intervals.map((iv) => ({
+      label: iv.row,
+      cells: [
+        ...(labelled && head.label ? [iv.label ?? ''] : []),
+        formatDay(iv.start),
+        iv.end === null ? open : formatDay(iv.end),
+      ],
+    })),
+  };
+}
+
+// ---- A line over periods ----------------------------------------------------------------
+
+export interface PeriodValue {
+  /** The period's name, e.g. "2026 K1" or "mrt 2026"; in the given order on the axis. */
+  period: string;
+  /** null: no figure for this period (a gap in the line, "–" in the table). */
+  value: number | null;
+}
+
+export function lineTable(
+  head: { period: string; value: string; target: string },
+  periods: PeriodValue[],
+  target: number | null | undefined,
+  format: Format,
+): ChartTable {
+  const hasTarget = target !== undefined && target !== null;
+  return {
+    head: [head.period, head.value, ...(hasTarget ? [head.target] : [])],
+    rows: periods.map((p) => ({
+      label: p.period,
+      cells: [p.value === null ? '–' : format(p.value), ...(hasTarget ? [format(target)] : [])],
+    })),
+  };
+}
+
+// ---- Shared ----------------------------------------------------------------------------
+
+/** The chart's text alternative: its title and every row of its table, "Kop: waarde, kop waarde; …". */
+export function textAlternative(title: string, table: ChartTable): string {
+  if (!table.rows.length) return `${title}.`;
+  const heads = table.head.slice(1);
+  const rows = table.rows.map(
+    (r) => `${r.label}: ${r.cells.map((c, i) => (heads.length > 1 ? `${heads[i]} ${c}` : c)).join(', ')}`,
+  );
+  return `${title}. ${rows.join('; ')}.`;
+}
+
+/** A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch): 1234.56 → "1.234,6", -2.5 → "−2,5". */
+export function formatNumber(value: number, digits = 1): string {
+  const rounded = Number(value.toFixed(digits));
+  // -0 (e.g. -0.04 rounded) is written as 0; a minus is a minus sign, as in formatPercent.
+  return (rounded === 0 ? 0 : rounded)
+    .toLocaleString('nl-NL', { maximumFractionDigits: digits })
+    .replace('-', '\u2212');
+}
