@@ -1,0 +1,15 @@
+import type { WebModule } from '../../lib/registry';
+import { StartPage } from './StartPage';
+
+export const start: WebModule = {
+  name: 'start',
+  pages: [
+    {
+      page: 'start',
+      path: '/',
+      needs: null,
+      view: ({ me }) => <StartPage me={me} />,
+      nav: { label: 'nav.start', order: 10 },
+    },
+  ],
+};
