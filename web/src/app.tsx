@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { I18nContext, type I18n } from './i18n/context';
 import { loadLang, saveLang, translator, type Lang } from './i18n';
@@ -132,7 +131,10 @@ export function App() {
     if (path === LOGIN_PATH) body = null;
     else if (!route) body = <NotFoundPage key={path} />;
     else if (!canSee(route.page, me)) body = <ForbiddenPage key={path} />;
-    else body = <Fragment key={path}>{registry().byName.get(route.page)!.view({ me, id: route.id })}</Fragment>;
+    else {
+      const View = registry().byName.get(route.page)!.view;
+      body = <View key={path} me={me} id={route.id} />;
+    }
     content = (
       <Shell me={me} path={path} onLogout={onLogout}>
         {body}

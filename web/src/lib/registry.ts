@@ -4,7 +4,7 @@
 // and page access (lib/roles.ts), the view count (lib/views.ts) and the app (app.tsx)
 // read the tables below; none keeps a list of pages of its own.
 // src/modules.ts is handed to the registry once (registerModules, in app.tsx).
-import type { ComponentChild } from 'preact';
+import type { ComponentType } from 'preact';
 import type { MessageKey } from '../i18n';
 import type { Me } from './api';
 import type { Capable, Capability } from './roles';
@@ -24,6 +24,13 @@ const PARAMS: Record<string, string> = {
   year: '20\\d\\d|2100',
 };
 
+/** What every page is given. */
+export interface PageProps {
+  me: Me;
+  /** The path's parameter (`:id`, `:year`), if it has one. */
+  id?: number | undefined;
+}
+
 /** One page of a module. */
 export interface PageDecl {
   page: Page;
@@ -31,8 +38,8 @@ export interface PageDecl {
   path: PathPattern | readonly PathPattern[];
   /** The capability (GET /api/v1/me `capabilities`) it needs; null: everyone signed in. */
   needs: Capability | null;
-  /** The page itself; `id` is the path's parameter, if it has one. */
-  view: (props: { me: Me; id: number | undefined }) => ComponentChild;
+  /** The page itself (a component; `id` is the path's parameter, if it has one). */
+  view: ComponentType<PageProps>;
   /** Its entry in the main menu, if it has one: the label and the place (lower first). */
   nav?: {
     label: MessageKey;

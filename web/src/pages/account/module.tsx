@@ -6,5 +6,5 @@ export const ACCOUNT_PATH = '/mijn-account';
 
 export const account: WebModule = {
   name: 'account',
-  pages: [{ page: 'account', path: ACCOUNT_PATH, needs: null, view: ({ me }) => <AccountPage me={me} /> }],
+  pages: [{ page: 'account', path: ACCOUNT_PATH, needs: null, view: AccountPage }],
 };

@@ -3,12 +3,13 @@
 // or e-mail address (`?zoek=`). The functional administrator adds, edits, deactivates and
 // activates; P&O, directeur-bestuurder and wijkteammanager only read (the server decides
 // whose records they get).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Paged, type TeamRef, type User } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch } from '../../lib/router';
+import { useListPage } from '../../lib/hooks';
 import {
   BASE_ROLES,
   COORDINATOR_PREFIX,
@@ -44,24 +45,32 @@ const PATH = '/beheer/gebruikers';
 export function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const admin = can(me, 'administer');
-  const search = useSearch();
-  const applied = useMemo(() => userFilterFromSearch(search), [search]);
-  const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);
-  /** The page shown, with the filter it was asked for (the address may already say another). */
-  const [data, setData] = useState<(Paged<User> & { filter: UserFilter }) | null>(null);
-  const [teams, setTeams] = useState<TeamRef[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   /** "12 gebruikers gevonden." after a search, for screen readers. */
   const [announce, setAnnounce] = useState('');
+  /** Bumped to read the page shown again (after adding a user, or "Zoeken" on the search shown). */
+  const [reload, setReload] = useState(0);
+  const {
+    search,
+    applied,
+    data,
+    setData,
+    error,
+    setError,
+    busy: loading,
+    onPaged,
+  } = useListPage({
+    read: userFilterFromSearch,
+    load: (f: UserFilter) => api.users({ q: f.q || null, limit: USERS_PAGE_SIZE, offset: f.offset }),
+    captionId: 'users-caption',
+    loaded: (page: Paged<User>, f) => setAnnounce(f.q ? usersFound(t, lang, page) : ''),
+    deps: [reload],
+  });
+  const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);
+  const [teams, setTeams] = useState<TeamRef[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [confirming, setConfirming] = useState<User | null>(null);
   const [busy, setBusy] = useState(false);
-  const [loading, setLoading] = useState(false);
-  /** Bumped to read the page shown again (after adding a user, or "Zoeken" on the search shown). */
-  const [reload, setReload] = useState(0);
-  /** Set when "Vorige"/"Volgende" was used: focus then goes to the new rows. */
-  const paged = useRef(false);
 
   useEffect(() => {
     if (!admin) return;
@@ -70,38 +79,6 @@ export function UsersPage({ me }: { me: Me }) {
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
-
-  // The page in the address, again when it changes (a search, the pager, Back) or on reload.
-  useEffect(() => {
-    let stale = false;
-    const f = applied;
-    setLoading(true);
-    api
-      .users({ q: f.q || null, limit: USERS_PAGE_SIZE, offset: f.offset })
-      .then(
-        (page) => {
-          if (stale) return;
-          setData({ ...page, filter: f });
-          setError(null);
-          setAnnounce(f.q ? usersFound(t, lang, page) : '');
-          if (paged.current) {
-            paged.current = false;
-            requestAnimationFrame(() =>
-              document.getElementById('users-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-            );
-          }
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setLoading(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search, reload]);
 
   const onSearch = (e: Event) => {
     e.preventDefault();
@@ -213,7 +190,7 @@ export function UsersPage({ me }: { me: Me }) {
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
             where={caption}
-            onNavigate={() => (paged.current = true)}
+            onNavigate={onPaged}
           />
         </div>
       )}

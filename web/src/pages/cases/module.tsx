@@ -9,7 +9,7 @@ export const cases: WebModule = {
       page: 'cases',
       path: '/casussen',
       needs: 'read_cases',
-      view: ({ me }) => <CaseListPage me={me} />,
+      view: CaseListPage,
       nav: { label: 'nav.cases', order: 20 },
     },
     { page: 'caseNew', path: '/casussen/nieuw', needs: 'edit_cases', view: ({ me }) => <CasePage me={me} id={null} /> },

@@ -17,6 +17,7 @@ import {
   type MostConsulted,
 } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { formatCount, formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import {
@@ -432,26 +433,16 @@ const MY_DRAFTS_LIMIT = 100;
 function MyDrafts({ always }: { always: boolean }) {
   const { t, lang } = useI18n();
   const [mine, setMine] = useState<{ items: KnowledgeSummary[]; total: number } | null>(null);
-  useEffect(() => {
-    let stale = false;
-    const ask = (status: 'concept' | 'ter_review') =>
-      api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
-    Promise.all([ask('concept'), ask('ter_review')]).then(
-      (pages) => {
-        if (stale) return;
-        const items = pages
-          .flatMap((p) => p.items)
-          .sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
-        setMine({ items, total: pages.reduce((n, p) => n + p.total, 0) });
-      },
-      () => {
-        if (!stale) setMine(null);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, []);
+  const ask = (status: 'concept' | 'ter_review') => api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
+  useLoad(() => Promise.all([ask('concept'), ask('ter_review')]), [], {
+    ok: (pages) => {
+      const items = pages
+        .flatMap((p) => p.items)
+        .sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
+      setMine({ items, total: pages.reduce((n, p) => n + p.total, 0) });
+    },
+    fail: () => setMine(null),
+  });
   if (!mine || (!always && !mine.items.length)) return null;
   return (
     <section class="wk-section wk-kb-mine" aria-labelledby="kb-mine-title">

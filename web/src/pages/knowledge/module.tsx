@@ -11,7 +11,7 @@ export const knowledge: WebModule = {
       page: 'knowledge',
       path: '/kennisbank',
       needs: 'read_knowledge',
-      view: ({ me }) => <KnowledgeListPage me={me} />,
+      view: KnowledgeListPage,
       nav: { label: 'nav.knowledge', order: 70 },
     },
     {
@@ -20,12 +20,7 @@ export const knowledge: WebModule = {
       needs: 'write_knowledge',
       view: ({ me }) => <KnowledgeFormPage me={me} id={null} />,
     },
-    {
-      page: 'knowledgeDue',
-      path: '/kennisbank/te-herzien',
-      needs: 'read_knowledge',
-      view: ({ me }) => <ReviewDuePage me={me} />,
-    },
+    { page: 'knowledgeDue', path: '/kennisbank/te-herzien', needs: 'read_knowledge', view: ReviewDuePage },
     {
       page: 'knowledgeItem',
       path: '/kennisbank/:id',

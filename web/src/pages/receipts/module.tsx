@@ -12,7 +12,7 @@ export const receipts: WebModule = {
       view: ({ me }) => <SummaryPage me={me} programmeId={null} />,
       nav: { label: 'nav.receipts', order: 30 },
     },
-    { page: 'import', path: '/kassabonnen/importeren', needs: 'edit_cases', view: ({ me }) => <ImportPage me={me} /> },
+    { page: 'import', path: '/kassabonnen/importeren', needs: 'edit_cases', view: ImportPage },
     {
       page: 'summary',
       path: '/kassabonnen/:id',

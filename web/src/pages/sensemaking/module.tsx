@@ -13,7 +13,7 @@ export const sensemaking: WebModule = {
       page: 'sessions',
       path: '/duidingssessies',
       needs: 'read_sessions',
-      view: ({ me }) => <SessionListPage me={me} />,
+      view: SessionListPage,
       nav: { label: 'nav.sessions', order: 50 },
       counted,
     },

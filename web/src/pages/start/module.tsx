@@ -3,13 +3,5 @@ import { StartPage } from './StartPage';
 
 export const start: WebModule = {
   name: 'start',
-  pages: [
-    {
-      page: 'start',
-      path: '/',
-      needs: null,
-      view: ({ me }) => <StartPage me={me} />,
-      nav: { label: 'nav.start', order: 10 },
-    },
-  ],
+  pages: [{ page: 'start', path: '/', needs: null, view: StartPage, nav: { label: 'nav.start', order: 10 } }],
 };
