@@ -4,14 +4,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Programme, type ProgrammeInput, type Team } from '../../lib/api';
-import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
+import { useSubmit } from '../../lib/hooks';
 import { dateInputValue, formatDate, parseDateInput } from '../../lib/format';
 import { PROGRAMME_SLUG } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, SelectField, TextArea, TextField } from '../../components/Field';
 import { ActiveBadge } from './TeamsPage';
 
 interface FormValues {
@@ -160,14 +161,13 @@ interface FormProps {
 }
 
 function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const mode = programme ? 'edit' : 'create';
   const [values, setValues] = useState<FormValues>(() => initialValues(programme));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [formStatus, setFormStatus] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit(FIELD_OF, formRef);
+  const { busy, errors, error: formError } = submit;
   const p = mode === 'create' ? 'programme-new' : 'programme-edit';
   const set =
     <K extends keyof FormValues>(key: K) =>
@@ -186,52 +186,36 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
     const start = parseDateInput(values.startDate);
     if (!values.startDate.trim()) fe.startDate = t('programmes.startMissing');
     else if (!start) fe.startDate = t('common.dateInvalid');
-    setErrors(fe);
-    if (Object.keys(fe).length) {
+    if (!submit.check(fe)) {
       setFormStatus(null);
-      setFormError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
       return;
     }
-    setBusy(true);
-    try {
-      const teamId = values.teamId === CITY_WIDE ? null : Number(values.teamId);
-      let saved: Programme;
-      if (mode === 'create') {
-        const body: ProgrammeInput = { name: values.name.trim(), start_date: start!, team_id: teamId };
-        if (slug) body.slug = slug;
-        if (values.description.trim()) body.description = values.description.trim();
-        saved = await api.createProgramme(body);
-      } else {
-        saved = await api.updateProgramme(programme!.id, {
-          name: values.name.trim(),
-          description: values.description.trim(),
-          start_date: start!,
-          team_id: teamId,
-          active: values.active,
-        });
-      }
-      setErrors({});
-      setFormError(null);
-      if (mode === 'create') {
-        setValues(initialValues());
-        setFormStatus(t('programmes.created', { name: saved.name, slug: saved.slug }));
-      }
-      onSaved(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      const mine: Record<string, string> = {};
-      for (const [f, msg] of Object.entries(shown.fields)) {
-        const key = FIELD_OF[f];
-        if (key) mine[key] = msg;
-      }
-      setErrors(mine);
-      setFormStatus(null);
-      setFormError(messageWithUnplaced(shown, Object.keys(FIELD_OF)));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    await submit.run(
+      async () => {
+        const teamId = values.teamId === CITY_WIDE ? null : Number(values.teamId);
+        let saved: Programme;
+        if (mode === 'create') {
+          const body: ProgrammeInput = { name: values.name.trim(), start_date: start!, team_id: teamId };
+          if (slug) body.slug = slug;
+          if (values.description.trim()) body.description = values.description.trim();
+          saved = await api.createProgramme(body);
+        } else {
+          saved = await api.updateProgramme(programme!.id, {
+            name: values.name.trim(),
+            description: values.description.trim(),
+            start_date: start!,
+            team_id: teamId,
+            active: values.active,
+          });
+        }
+        if (mode === 'create') {
+          setValues(initialValues());
+          setFormStatus(t('programmes.created', { name: saved.name, slug: saved.slug }));
+        }
+        onSaved(saved);
+      },
+      () => setFormStatus(null),
+    );
   };
 
   return (

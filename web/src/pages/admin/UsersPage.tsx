@@ -9,7 +9,7 @@ import { api, type Me, type Paged, type TeamRef, type User } from '../../lib/api
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { navigate, useFormFromSearch } from '../../lib/router';
-import { useListPage } from '../../lib/hooks';
+import { useListPage, useSubmit } from '../../lib/hooks';
 import {
   BASE_ROLES,
   COORDINATOR_PREFIX,
@@ -35,7 +35,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, Fieldset, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, Fieldset, TextField } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { ActiveBadge } from './TeamsPage';
@@ -415,17 +415,22 @@ interface UserFormProps {
 
 /** Add or edit a user. Its messages appear in the form's own panel, next to the fields. */
 function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(() => initialValues(user));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [formStatus, setFormStatus] = useState<string | null>(null);
-  const onError = (msg: string | null) => {
-    setFormStatus(null);
-    setFormError(msg);
-  };
   const formRef = useRef<HTMLFormElement>(null);
+  // Server fields → our fields (the teams' checkboxes are `teams`).
+  const submit = useSubmit(
+    {
+      name: 'name',
+      email: 'email',
+      roles: 'roles',
+      team_ids: 'teams',
+      ...(mode === 'create' ? { password: 'password' } : {}),
+    },
+    formRef,
+  );
+  const { busy, errors, error: formError } = submit;
   const p = mode === 'create' ? 'user-new' : 'user-edit';
 
   // Teams of the user that are not in the (active) list still need a checkbox.
@@ -455,38 +460,25 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       fe.programmes = t('users.programmeInvalid');
     }
     if (!roles.length && !fe.programmes) fe.roles = t('users.rolesMissing');
-    setErrors(fe);
-    if (Object.keys(fe).length) {
-      onError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
+    if (!submit.check(fe)) {
+      setFormStatus(null);
       return;
     }
-    setBusy(true);
-    try {
-      const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
-      const saved =
-        mode === 'create'
-          ? await api.createUser({ ...common, password: values.password })
-          : await api.updateUser(user!.id, common);
-      setErrors({});
-      setFormError(null);
-      if (mode === 'create') {
-        setValues(initialValues());
-        setFormStatus(t('users.created', { name: saved.name }));
-      }
-      onSaved(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      // Server fields → our fields: a bad coordinator role belongs next to the programme box.
-      const fields = { ...shown.fields };
-      if (fields.team_ids) fields.teams = fields.team_ids;
-      setErrors(fields);
-      const placed = ['name', 'email', 'roles', 'team_ids', ...(mode === 'create' ? ['password'] : [])];
-      onError(messageWithUnplaced(shown, placed));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    await submit.run(
+      async () => {
+        const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
+        const saved =
+          mode === 'create'
+            ? await api.createUser({ ...common, password: values.password })
+            : await api.updateUser(user!.id, common);
+        if (mode === 'create') {
+          setValues(initialValues());
+          setFormStatus(t('users.created', { name: saved.name }));
+        }
+        onSaved(saved);
+      },
+      () => setFormStatus(null),
+    );
   };
 
   return (
