@@ -1,6 +1,7 @@
 // The patterns the pages share, once: loading what the page shows (an answer to an
 // older question is dropped), a paged list whose filter and place live in the address,
 // and a form's submit (busy, the server's problem+json placed on its fields).
+import type { RefObject } from 'preact';
 import type { Inputs } from 'preact/hooks';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
@@ -146,6 +147,13 @@ export interface Submit {
   /** The message above the form (the summary, or the server's). */
   error: string | null;
   setError: (error: string | null) => void;
+  /** What went well (e.g. "Team toegevoegd."), above the form; cleared when a check or a request fails. */
+  status: string | null;
+  setStatus: (status: string | null) => void;
+  /** The form's element, for the focus on the first wrong field. */
+  formRef: RefObject<HTMLFormElement>;
+  /** What FormPanel shows of it: `<FormPanel {...submit.panel} …>`. */
+  panel: { error: string | null; status: string | null; busy: boolean; formRef: RefObject<HTMLFormElement> };
   /**
    * The form's own check: shows `found` on the fields; when there is any, the summary
    * above the form and the focus on the first wrong field, and returns false.
@@ -154,32 +162,32 @@ export interface Submit {
   /**
    * Runs `action` once at a time (a second press while busy does nothing). A failure
    * shows the server's problem on the fields and above the form, moves the focus to the
-   * first wrong field and calls `failed`; the answer is `action`'s, or undefined.
+   * first wrong field; the answer is `action`'s, or undefined.
    */
-  run: <T>(action: () => Promise<T>, failed?: () => void) => Promise<T | undefined>;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
 /**
  * A form's submit. `fields`: the API's field names the form shows (a map to its own
- * names, or a list where they are the same); `form`: the form, for the focus.
+ * names, or a list where they are the same).
  */
-export function useSubmit(
-  fields: Readonly<Record<string, string>> | readonly string[],
-  form: { current: HTMLElement | null },
-): Submit {
+export function useSubmit(fields: Readonly<Record<string, string>> | readonly string[]): Submit {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const running = useRef(false);
   const check = (found: Record<string, string>) => {
     setErrors(found);
     if (!Object.keys(found).length) return true;
+    setStatus(null);
     setError(t('common.errorSummary'));
-    focusFirstInvalid(form.current);
+    focusFirstInvalid(formRef.current);
     return false;
   };
-  const run = async <T>(action: () => Promise<T>, failed?: () => void): Promise<T | undefined> => {
+  const run = async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     if (running.current) return undefined;
     running.current = true;
     setBusy(true);
@@ -192,13 +200,25 @@ export function useSubmit(
       const shown = placeProblem(describeError(err, t, lang), fields);
       setErrors(shown.fields);
       setError(shown.message);
-      failed?.();
-      focusFirstInvalid(form.current);
+      setStatus(null);
+      focusFirstInvalid(formRef.current);
       return undefined;
     } finally {
       running.current = false;
       setBusy(false);
     }
   };
-  return { busy, errors, setErrors, error, setError, check, run };
+  return {
+    busy,
+    errors,
+    setErrors,
+    error,
+    setError,
+    status,
+    setStatus,
+    formRef,
+    panel: { error, status, busy, formRef },
+    check,
+    run,
+  };
 }

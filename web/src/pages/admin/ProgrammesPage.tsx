@@ -1,7 +1,7 @@
 // /beheer/programmas — the organisation's programmes (Doorstroomwoningen, WoonStAP,
 // Buurtbemiddeling, …): list, add (POST) and edit (PATCH). The code (slug) is what the
 // role coordinator:<code> refers to; it is set once, when the programme is added.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Programme, type ProgrammeInput, type Team } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -164,10 +164,8 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
   const { t } = useI18n();
   const mode = programme ? 'edit' : 'create';
   const [values, setValues] = useState<FormValues>(() => initialValues(programme));
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const submit = useSubmit(FIELD_OF, formRef);
-  const { busy, errors, error: formError } = submit;
+  const submit = useSubmit(FIELD_OF);
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const p = mode === 'create' ? 'programme-new' : 'programme-edit';
   const set =
     <K extends keyof FormValues>(key: K) =>
@@ -186,36 +184,30 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
     const start = parseDateInput(values.startDate);
     if (!values.startDate.trim()) fe.startDate = t('programmes.startMissing');
     else if (!start) fe.startDate = t('common.dateInvalid');
-    if (!submit.check(fe)) {
-      setFormStatus(null);
-      return;
-    }
-    await submit.run(
-      async () => {
-        const teamId = values.teamId === CITY_WIDE ? null : Number(values.teamId);
-        let saved: Programme;
-        if (mode === 'create') {
-          const body: ProgrammeInput = { name: values.name.trim(), start_date: start!, team_id: teamId };
-          if (slug) body.slug = slug;
-          if (values.description.trim()) body.description = values.description.trim();
-          saved = await api.createProgramme(body);
-        } else {
-          saved = await api.updateProgramme(programme!.id, {
-            name: values.name.trim(),
-            description: values.description.trim(),
-            start_date: start!,
-            team_id: teamId,
-            active: values.active,
-          });
-        }
-        if (mode === 'create') {
-          setValues(initialValues());
-          setFormStatus(t('programmes.created', { name: saved.name, slug: saved.slug }));
-        }
-        onSaved(saved);
-      },
-      () => setFormStatus(null),
-    );
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
+      const teamId = values.teamId === CITY_WIDE ? null : Number(values.teamId);
+      let saved: Programme;
+      if (mode === 'create') {
+        const body: ProgrammeInput = { name: values.name.trim(), start_date: start!, team_id: teamId };
+        if (slug) body.slug = slug;
+        if (values.description.trim()) body.description = values.description.trim();
+        saved = await api.createProgramme(body);
+      } else {
+        saved = await api.updateProgramme(programme!.id, {
+          name: values.name.trim(),
+          description: values.description.trim(),
+          start_date: start!,
+          team_id: teamId,
+          active: values.active,
+        });
+      }
+      if (mode === 'create') {
+        setValues(initialValues());
+        setFormStatus(t('programmes.created', { name: saved.name, slug: saved.slug }));
+      }
+      onSaved(saved);
+    });
   };
 
   return (
@@ -223,11 +215,8 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
       id={p}
       title={mode === 'create' ? t('programmes.create.title') : t('programmes.edit.title', { name: programme!.name })}
       focusOnOpen={mode === 'edit'}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('programmes.create.submit') : t('common.save')}
       onCancel={onCancel}
     >

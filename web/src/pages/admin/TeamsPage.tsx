@@ -1,6 +1,6 @@
 // /beheer/teams — the organisation's teams: list, add (POST) and edit (PATCH).
 // Only the functional administrator reaches this page (see roles.ts).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type District, type Me, type Team } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -183,10 +183,8 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
       }
     : EMPTY;
   const [values, setValues] = useState<FormValues>(initial);
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const submit = useSubmit(mode === 'create' ? TEAM_FIELDS : [...TEAM_FIELDS, 'active'], formRef);
-  const { busy, errors, error: formError } = submit;
+  const submit = useSubmit(mode === 'create' ? TEAM_FIELDS : [...TEAM_FIELDS, 'active']);
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const prefix = mode === 'create' ? 'team-new' : 'team-edit';
 
   const set =
@@ -203,25 +201,19 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
     if (!values.districtId) fe.district_id = t('teams.districtMissing');
     const bad = invalidCodes(codes);
     if (bad.length) fe.neighbourhoods = t('teams.invalidCodes', { codes: bad.join(', ') });
-    if (!submit.check(fe)) {
-      setFormStatus(null);
-      return;
-    }
-    await submit.run(
-      async () => {
-        const body = { name: values.name.trim(), district_id: Number(values.districtId), neighbourhoods: codes };
-        const saved =
-          mode === 'create'
-            ? await api.createTeam(body)
-            : await api.updateTeam(team!.id, { ...body, active: values.active });
-        if (mode === 'create') {
-          setValues(EMPTY);
-          setFormStatus(t('teams.created', { name: saved.name }));
-        }
-        onSaved(saved);
-      },
-      () => setFormStatus(null),
-    );
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
+      const body = { name: values.name.trim(), district_id: Number(values.districtId), neighbourhoods: codes };
+      const saved =
+        mode === 'create'
+          ? await api.createTeam(body)
+          : await api.updateTeam(team!.id, { ...body, active: values.active });
+      if (mode === 'create') {
+        setValues(EMPTY);
+        setFormStatus(t('teams.created', { name: saved.name }));
+      }
+      onSaved(saved);
+    });
   };
 
   return (
@@ -230,11 +222,8 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
       title={mode === 'create' ? t('teams.create.title') : t('teams.edit.title', { name: team!.name })}
       focusOnOpen={mode === 'edit'}
       intro={mode === 'create' && !districts.length ? <p class="utrecht-paragraph">{t('teams.noDistricts')}</p> : null}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('teams.create.submit') : t('common.save')}
       onCancel={onCancel}
     >

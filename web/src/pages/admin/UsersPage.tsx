@@ -3,7 +3,7 @@
 // or e-mail address (`?zoek=`). The functional administrator adds, edits, deactivates and
 // activates; P&O, directeur-bestuurder and wijkteammanager only read (the server decides
 // whose records they get).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Paged, type TeamRef, type User } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
@@ -417,20 +417,15 @@ interface UserFormProps {
 function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(() => initialValues(user));
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   // Server fields → our fields (the teams' checkboxes are `teams`).
-  const submit = useSubmit(
-    {
-      name: 'name',
-      email: 'email',
-      roles: 'roles',
-      team_ids: 'teams',
-      ...(mode === 'create' ? { password: 'password' } : {}),
-    },
-    formRef,
-  );
-  const { busy, errors, error: formError } = submit;
+  const submit = useSubmit({
+    name: 'name',
+    email: 'email',
+    roles: 'roles',
+    team_ids: 'teams',
+    ...(mode === 'create' ? { password: 'password' } : {}),
+  });
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const p = mode === 'create' ? 'user-new' : 'user-edit';
 
   // Teams of the user that are not in the (active) list still need a checkbox.
@@ -460,25 +455,19 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       fe.programmes = t('users.programmeInvalid');
     }
     if (!roles.length && !fe.programmes) fe.roles = t('users.rolesMissing');
-    if (!submit.check(fe)) {
-      setFormStatus(null);
-      return;
-    }
-    await submit.run(
-      async () => {
-        const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
-        const saved =
-          mode === 'create'
-            ? await api.createUser({ ...common, password: values.password })
-            : await api.updateUser(user!.id, common);
-        if (mode === 'create') {
-          setValues(initialValues());
-          setFormStatus(t('users.created', { name: saved.name }));
-        }
-        onSaved(saved);
-      },
-      () => setFormStatus(null),
-    );
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
+      const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
+      const saved =
+        mode === 'create'
+          ? await api.createUser({ ...common, password: values.password })
+          : await api.updateUser(user!.id, common);
+      if (mode === 'create') {
+        setValues(initialValues());
+        setFormStatus(t('users.created', { name: saved.name }));
+      }
+      onSaved(saved);
+    });
   };
 
   return (
@@ -486,11 +475,8 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       id={p}
       title={mode === 'create' ? t('users.create.title') : t('users.edit.title', { name: user!.name })}
       focusOnOpen={mode === 'edit'}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('users.create.submit') : t('common.save')}
       onCancel={onCancel}
     >
