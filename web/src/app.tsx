@@ -3,108 +3,22 @@ import { I18nContext, type I18n } from './i18n/context';
 import { loadLang, saveLang, translator, type Lang } from './i18n';
 import { api, setUnauthorizedHandler, type Me } from './lib/api';
 import { currentPath, navigate, usePath, whenLeaving } from './lib/router';
-import { canSee, type Page } from './lib/roles';
+import { canSee } from './lib/roles';
+import { registerModules, registry } from './lib/registry';
+import * as modules from './modules';
 import { matchRoute, publicStoryOrg, safeReturnPath } from './lib/routes';
 import { PublicLayout, Shell } from './components/Layout';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { LoginPage, type LoginNotice } from './pages/auth/LoginPage';
-import { StartPage } from './pages/start/StartPage';
-import { AccountPage } from './pages/account/AccountPage';
-import { TeamsPage } from './pages/admin/TeamsPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { AuditPage } from './pages/admin/AuditPage';
 import { ForbiddenPage, NotFoundPage } from './pages/start/ErrorPages';
-import { CaseListPage } from './pages/cases/CaseListPage';
-import { CasePage } from './pages/cases/CasePage';
-import { SummaryPage } from './pages/receipts/SummaryPage';
-import { ImportPage } from './pages/receipts/ImportPage';
-import { ProgrammesPage } from './pages/admin/ProgrammesPage';
-import { ListsPage } from './pages/admin/ListsPage';
-import { SettingsPage } from './pages/admin/SettingsPage';
-import { ReportPage } from './pages/report/ReportPage';
-import { StoryListPage } from './pages/stories/StoryListPage';
-import { StoryFormPage } from './pages/stories/StoryFormPage';
-import { StoryPage } from './pages/stories/StoryPage';
-import { DashboardPage } from './pages/stories/DashboardPage';
 import { PublicStoryPage } from './pages/stories/PublicStoryPage';
-import { BestPracticesPage } from './pages/stories/BestPracticesPage';
-import { SessionListPage } from './pages/sensemaking/SessionListPage';
-import { SessionFormPage } from './pages/sensemaking/SessionFormPage';
-import { SessionPage } from './pages/sensemaking/SessionPage';
-import { KnowledgeListPage } from './pages/knowledge/KnowledgeListPage';
-import { KnowledgeItemPage } from './pages/knowledge/KnowledgeItemPage';
-import { KnowledgeFormPage } from './pages/knowledge/KnowledgeFormPage';
-import { ReviewDuePage } from './pages/knowledge/ReviewDuePage';
 import { useModuleView } from './lib/views';
+
+registerModules(Object.values(modules));
 
 export const LOGIN_PATH = '/inloggen';
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me };
-
-function pageFor(page: Page, id: number | undefined, path: string, me: Me) {
-  switch (page) {
-    case 'start':
-      return <StartPage key={path} me={me} />;
-    case 'account':
-      return <AccountPage key={path} me={me} />;
-    case 'cases':
-      return <CaseListPage key={path} me={me} />;
-    case 'caseNew':
-      return <CasePage key={path} me={me} id={null} />;
-    case 'case':
-      return <CasePage key={path} me={me} id={id!} />;
-    case 'receipts':
-      return <SummaryPage key={path} me={me} programmeId={null} />;
-    case 'summary':
-      return <SummaryPage key={path} me={me} programmeId={id!} />;
-    case 'import':
-      return <ImportPage key={path} me={me} />;
-    case 'report':
-      return <ReportPage key={path} me={me} year={id ?? null} />;
-    case 'stories':
-      return <StoryListPage key={path} me={me} />;
-    case 'storyNew':
-      return <StoryFormPage key={path} me={me} />;
-    case 'story':
-      return <StoryPage key={path} me={me} id={id!} />;
-    case 'storyDashboard':
-      return <DashboardPage key={path} me={me} />;
-    case 'sessions':
-      return <SessionListPage key={path} me={me} />;
-    case 'sessionNew':
-      return <SessionFormPage key={path} me={me} id={null} />;
-    case 'sessionEdit':
-      return <SessionFormPage key={path} me={me} id={id!} />;
-    case 'session':
-      return <SessionPage key={path} me={me} id={id!} />;
-    case 'bestPractices':
-      return <BestPracticesPage key={path} me={me} />;
-    case 'knowledge':
-      return <KnowledgeListPage key={path} me={me} />;
-    case 'knowledgeNew':
-      return <KnowledgeFormPage key={path} me={me} id={null} />;
-    case 'knowledgeEdit':
-      return <KnowledgeFormPage key={path} me={me} id={id!} />;
-    case 'knowledgeItem':
-      return <KnowledgeItemPage key={path} me={me} id={id!} />;
-    case 'knowledgeDue':
-      return <ReviewDuePage key={path} me={me} />;
-    case 'storyLists':
-      return <ListsPage key={path} me={me} group="stories" />;
-    case 'teams':
-      return <TeamsPage key={path} me={me} />;
-    case 'users':
-      return <UsersPage key={path} me={me} />;
-    case 'programmes':
-      return <ProgrammesPage key={path} me={me} />;
-    case 'lists':
-      return <ListsPage key={path} me={me} group="all" />;
-    case 'settings':
-      return <SettingsPage key={path} me={me} />;
-    case 'audit':
-      return <AuditPage key={path} me={me} />;
-  }
-}
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -217,7 +131,10 @@ export function App() {
     if (path === LOGIN_PATH) body = null;
     else if (!route) body = <NotFoundPage key={path} />;
     else if (!canSee(route.page, me)) body = <ForbiddenPage key={path} />;
-    else body = pageFor(route.page, route.id, path, me);
+    else {
+      const View = registry().byName.get(route.page)!.view;
+      body = <View key={path} me={me} id={route.id} />;
+    }
     content = (
       <Shell me={me} path={path} onLogout={onLogout}>
         {body}

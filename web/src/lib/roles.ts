@@ -1,6 +1,7 @@
 // Role names (docs/api.md, "Roles"), their Dutch/English labels, and what the UI shows
 // to whom. The server enforces every rule; the UI only hides what is not allowed.
 import type { MessageKey, Translate } from '../i18n';
+import { registry, type NavItem, type Page } from './registry';
 
 export const BASE_ROLES = ['coach', 'team_manager', 'quality', 'hr', 'director', 'funder', 'admin'] as const;
 export type BaseRole = (typeof BASE_ROLES)[number];
@@ -60,37 +61,7 @@ export function parseProgrammes(text: string): string[] {
   ];
 }
 
-export type Page =
-  | 'start'
-  | 'account'
-  | 'cases'
-  | 'caseNew'
-  | 'case'
-  | 'receipts'
-  | 'summary'
-  | 'import'
-  | 'report'
-  | 'stories'
-  | 'storyNew'
-  | 'story'
-  | 'storyDashboard'
-  | 'sessions'
-  | 'sessionNew'
-  | 'sessionEdit'
-  | 'session'
-  | 'bestPractices'
-  | 'knowledge'
-  | 'knowledgeNew'
-  | 'knowledgeItem'
-  | 'knowledgeEdit'
-  | 'knowledgeDue'
-  | 'storyLists'
-  | 'teams'
-  | 'users'
-  | 'programmes'
-  | 'lists'
-  | 'settings'
-  | 'audit';
+export type { Page, NavItem } from './registry';
 
 /**
  * What the server says the user may do (GET /api/v1/me `capabilities`, computed by its
@@ -127,80 +98,15 @@ export function can(user: Capable, capability: Capability): boolean {
   return user.capabilities.includes(capability);
 }
 
-export interface NavItem {
-  page: Page;
-  path: string;
-  label: MessageKey;
-  /** In the menu only when this holds too (default: everyone who may open the page). */
-  menu?: (user: Capable) => boolean;
-}
-
-// The administrator edits the story lists on Keuzelijsten; quality staff (who run the
-// sense-making sessions) get a page of their own in the menu, administrators among them too.
-const storyListsOnly = (u: Capable) =>
-  can(u, 'edit_list:story_topic') && (!can(u, 'administer') || can(u, 'run_sessions'));
-
-export const NAV: readonly NavItem[] = [
-  { page: 'start', path: '/', label: 'nav.start' },
-  { page: 'cases', path: '/casussen', label: 'nav.cases' },
-  { page: 'receipts', path: '/kassabonnen', label: 'nav.receipts' },
-  { page: 'stories', path: '/verhalen', label: 'nav.stories' },
-  { page: 'sessions', path: '/duidingssessies', label: 'nav.sessions' },
-  { page: 'bestPractices', path: '/best-practices', label: 'nav.bestPractices', menu: (u) => can(u, 'run_sessions') },
-  { page: 'knowledge', path: '/kennisbank', label: 'nav.knowledge' },
-  { page: 'report', path: '/jaarverslag', label: 'nav.report' },
-  { page: 'teams', path: '/beheer/teams', label: 'nav.teams' },
-  { page: 'users', path: '/beheer/gebruikers', label: 'nav.users' },
-  { page: 'programmes', path: '/beheer/programmas', label: 'nav.programmes' },
-  { page: 'lists', path: '/beheer/keuzelijsten', label: 'nav.lists' },
-  { page: 'storyLists', path: '/beheer/vertelpunt-lijsten', label: 'nav.storyLists', menu: storyListsOnly },
-  { page: 'settings', path: '/beheer/instellingen', label: 'nav.settings' },
-  { page: 'audit', path: '/beheer/audit', label: 'nav.audit' },
-];
-
-/** The capability a page needs (null: everyone signed in). */
-const PAGE_NEEDS: Record<Page, Capability | null> = {
-  start: null,
-  account: null,
-  cases: 'read_cases',
-  case: 'read_cases',
-  receipts: 'read_cases',
-  summary: 'read_cases',
-  caseNew: 'edit_cases',
-  import: 'edit_cases',
-  report: 'read_report',
-  stories: 'read_stories',
-  story: 'read_stories',
-  storyNew: 'share_stories',
-  storyDashboard: 'see_story_stats',
-  sessions: 'read_sessions',
-  session: 'read_sessions',
-  bestPractices: 'read_sessions',
-  sessionNew: 'run_sessions',
-  sessionEdit: 'run_sessions',
-  knowledge: 'read_knowledge',
-  knowledgeItem: 'read_knowledge',
-  knowledgeEdit: 'read_knowledge',
-  knowledgeDue: 'read_knowledge',
-  knowledgeNew: 'write_knowledge',
-  storyLists: 'edit_list:story_topic',
-  teams: 'administer',
-  programmes: 'administer',
-  lists: 'administer',
-  settings: 'administer',
-  audit: 'read_audit',
-  users: 'list_users',
-};
-
 /** May this user open the page? */
 export function canSee(page: Page, user: Capable): boolean {
-  const needs = PAGE_NEEDS[page];
-  return needs === null || can(user, needs);
+  const decl = registry().byName.get(page);
+  return decl !== undefined && (decl.needs === null || can(user, decl.needs));
 }
 
 /** The navigation entries for this user, in menu order. */
 export function navItems(user: Capable): NavItem[] {
-  return NAV.filter((item) => canSee(item.page, user) && (!item.menu || item.menu(user)));
+  return registry().nav.filter((item) => canSee(item.page, user) && (!item.menu || item.menu(user)));
 }
 
 export function isCoordinator(role: string): boolean {

@@ -1,26 +1,14 @@
 // Module views (docs/openapi.json, /api/v1/module-views): the app tells the server once per page
 // opened that a module's page was seen, so the annual report can say how often the
-// Vertelpunt was used. One place does it for every page (app.tsx calls useModuleView),
-// so no page needs its own copy.
+// Vertelpunt was used. A page is counted when its module says so (`counted` in its
+// pages/<m>/module.tsx); app.tsx calls useModuleView for every page.
 import { useEffect } from 'preact/hooks';
 import { api } from './api';
-import type { Page } from './roles';
+import { registry, type Page } from './registry';
 
-const VERTELPUNT: ReadonlySet<Page> = new Set<Page>([
-  'stories',
-  'storyNew',
-  'story',
-  'storyDashboard',
-  'sessions',
-  'sessionNew',
-  'sessionEdit',
-  'session',
-  'bestPractices',
-]);
-
-/** The module a page belongs to, for the view count; null for pages that are not counted. */
+/** The module a page counts for (its declaration's `counted`); null for pages that are not counted. */
 export function moduleOf(page: Page | null): string | null {
-  return page !== null && VERTELPUNT.has(page) ? 'vertelpunt' : null;
+  return (page !== null && registry().byName.get(page)?.counted) || null;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type AuditFilter,
 } from '../../lib/audit';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { USERS_LIMIT_MAX } from '../../lib/users';
 import { dateInputValue, formatDate, formatDateTime } from '../../lib/format';
 import { diffObjects, valueText, type ValueFormat } from '../../lib/diff';
@@ -98,38 +99,30 @@ export function AuditPage(_props: { me: Me }) {
   };
 
   // The first page, again whenever the filter in the URL changes.
-  useEffect(() => {
-    let stale = false;
-    const announce = !firstLoad.current || search !== '';
-    firstLoad.current = false;
-    setBusy(true);
-    api
-      .audit(params(applied, null))
-      .then(
-        (page) => {
-          if (stale) return;
-          setEntries(page.items);
-          setShownFor(applied);
-          setNextBefore(page.next_before ?? null);
-          setError(null);
-          setFieldErrors({});
-          if (announce) {
-            setStatus(
-              `${t('audit.loadedCount', { count: page.items.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`,
-            );
-          }
-        },
-        (err) => {
-          if (!stale) showError(err);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search, reload]);
+  const announce = useRef(false);
+  const loading = useLoad(
+    () => {
+      announce.current = !firstLoad.current || search !== '';
+      firstLoad.current = false;
+      return api.audit(params(applied, null));
+    },
+    [search, reload],
+    {
+      ok: (page) => {
+        setEntries(page.items);
+        setShownFor(applied);
+        setNextBefore(page.next_before ?? null);
+        setError(null);
+        setFieldErrors({});
+        if (announce.current) {
+          setStatus(
+            `${t('audit.loadedCount', { count: page.items.length })}${page.next_before == null ? ` ${t('audit.noMore')}` : ''}`,
+          );
+        }
+      },
+      fail: showError,
+    },
+  );
 
   const onFilter = (e: Event) => {
     e.preventDefault();
@@ -245,7 +238,7 @@ export function AuditPage(_props: { me: Me }) {
           <Loading />
         )
       ) : (
-        <div aria-busy={busy ? 'true' : undefined}>
+        <div aria-busy={busy || loading ? 'true' : undefined}>
           <DataTable
             id="audit"
             tableClass="wk-audit"
@@ -285,7 +278,7 @@ export function AuditPage(_props: { me: Me }) {
             type="button"
             class="utrecht-button utrecht-button--secondary-action"
             onClick={onMore}
-            aria-busy={busy ? 'true' : undefined}
+            aria-busy={busy || loading ? 'true' : undefined}
           >
             {t('audit.more')}
           </button>

@@ -1,17 +1,18 @@
 // /beheer/programmas — the organisation's programmes (Doorstroomwoningen, WoonStAP,
 // Buurtbemiddeling, …): list, add (POST) and edit (PATCH). The code (slug) is what the
 // role coordinator:<code> refers to; it is set once, when the programme is added.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Programme, type ProgrammeInput, type Team } from '../../lib/api';
-import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
+import { useSubmit } from '../../lib/hooks';
 import { dateInputValue, formatDate, parseDateInput } from '../../lib/format';
 import { PROGRAMME_SLUG } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, DateField, SelectField, TextArea, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, DateField, SelectField, TextArea, TextField } from '../../components/Field';
 import { ActiveBadge } from './TeamsPage';
 
 interface FormValues {
@@ -160,14 +161,11 @@ interface FormProps {
 }
 
 function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const mode = programme ? 'edit' : 'create';
   const [values, setValues] = useState<FormValues>(() => initialValues(programme));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit(FIELD_OF);
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const p = mode === 'create' ? 'programme-new' : 'programme-edit';
   const set =
     <K extends keyof FormValues>(key: K) =>
@@ -186,15 +184,8 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
     const start = parseDateInput(values.startDate);
     if (!values.startDate.trim()) fe.startDate = t('programmes.startMissing');
     else if (!start) fe.startDate = t('common.dateInvalid');
-    setErrors(fe);
-    if (Object.keys(fe).length) {
-      setFormStatus(null);
-      setFormError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
       const teamId = values.teamId === CITY_WIDE ? null : Number(values.teamId);
       let saved: Programme;
       if (mode === 'create') {
@@ -211,27 +202,12 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
           active: values.active,
         });
       }
-      setErrors({});
-      setFormError(null);
       if (mode === 'create') {
         setValues(initialValues());
         setFormStatus(t('programmes.created', { name: saved.name, slug: saved.slug }));
       }
       onSaved(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      const mine: Record<string, string> = {};
-      for (const [f, msg] of Object.entries(shown.fields)) {
-        const key = FIELD_OF[f];
-        if (key) mine[key] = msg;
-      }
-      setErrors(mine);
-      setFormStatus(null);
-      setFormError(messageWithUnplaced(shown, Object.keys(FIELD_OF)));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -239,11 +215,8 @@ function ProgrammeForm({ programme, teams, onSaved, onCancel }: FormProps) {
       id={p}
       title={mode === 'create' ? t('programmes.create.title') : t('programmes.edit.title', { name: programme!.name })}
       focusOnOpen={mode === 'edit'}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('programmes.create.submit') : t('common.save')}
       onCancel={onCancel}
     >

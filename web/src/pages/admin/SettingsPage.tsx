@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { ApiError, api, type Me, type OrganisationSettings } from '../../lib/api';
-import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { useSubmit } from '../../lib/hooks';
+import { describeError } from '../../lib/errors';
 import { LOGO_ACCEPT, PRIVACY_NOTE_MAX, logoErrorKey, paragraphs } from '../../lib/signs';
 import { isChanged, useUnsavedChanges } from '../../lib/unsaved';
 import { PageHeading } from '../../components/PageHeading';
@@ -85,35 +86,23 @@ function KnowledgeSettingsForm({
   settings: OrganisationSettings;
   onSaved: (s: OrganisationSettings) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [coachAuthors, setCoachAuthors] = useState(settings.knowledge_coach_authors === true);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit(FIELDS);
+  const fieldError = submit.errors.knowledge_coach_authors;
   /** What was saved last (the message follows the language), or null for no message. */
   const [saved, setSaved] = useState<boolean | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
+    if (submit.busy) return;
     setSaved(null);
-    try {
+    await submit.run(async () => {
       const answer = await api.updateOrganisationSettings({ knowledge_coach_authors: coachAuthors });
       setCoachAuthors(answer.knowledge_coach_authors === true);
-      setFieldError(undefined);
-      setError(null);
       setSaved(answer.knowledge_coach_authors === true);
       onSaved(answer);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      setFieldError(shown.fields.knowledge_coach_authors);
-      setError(messageWithUnplaced(shown, FIELDS));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -121,11 +110,9 @@ function KnowledgeSettingsForm({
       id="settings-knowledge"
       title={t('settings.knowledge.title')}
       focusOnOpen={false}
-      error={error}
+      {...submit.panel}
       status={saved === null ? null : saved ? t('settings.savedOn') : t('settings.savedOff')}
-      formRef={formRef}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={t('common.save')}
     >
       <Fieldset
@@ -318,38 +305,26 @@ function PrivacyNoteForm({
   defaultNote: string | null;
   onSaved: (s: OrganisationSettings) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const saved = settings.public_privacy_note ?? '';
   const [note, setNote] = useState(saved);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit(['public_privacy_note']);
+  const { setStatus } = submit;
+  const fieldError = submit.errors.public_privacy_note;
   useUnsavedChanges(isChanged(saved.trim(), note.trim()));
   const empty = !note.trim();
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
+    if (submit.busy) return;
     setStatus(null);
-    try {
+    await submit.run(async () => {
       const answer = await api.updateOrganisationSettings({ public_privacy_note: note.trim() });
       const now = answer.public_privacy_note ?? '';
       setNote(now);
-      setFieldError(undefined);
-      setError(null);
       setStatus(now ? t('settings.privacy.saved') : t('settings.privacy.savedDefault'));
       onSaved(answer);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      setFieldError(shown.fields.public_privacy_note);
-      setError(messageWithUnplaced(shown, ['public_privacy_note']));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -357,11 +332,8 @@ function PrivacyNoteForm({
       id="settings-privacy"
       title={t('settings.privacy.title')}
       focusOnOpen={false}
-      error={error}
-      status={status}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={t('settings.privacy.save')}
     >
       <TextArea

@@ -1,15 +1,16 @@
 // /beheer/teams — the organisation's teams: list, add (POST) and edit (PATCH).
 // Only the functional administrator reaches this page (see roles.ts).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type District, type Me, type Team } from '../../lib/api';
-import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
+import { useSubmit } from '../../lib/hooks';
 import { formatCodes, invalidCodes, parseCodes } from '../../lib/cbs';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, SelectField, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, SelectField, TextField } from '../../components/Field';
 
 interface FormValues {
   name: string;
@@ -172,7 +173,7 @@ interface TeamFormProps {
 
 /** Add or edit a team. Its messages appear in the form's own panel, next to the fields. */
 function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const initial: FormValues = team
     ? {
         name: team.name,
@@ -182,15 +183,8 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
       }
     : EMPTY;
   const [values, setValues] = useState<FormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const onError = (msg: string | null) => {
-    setFormStatus(null);
-    setFormError(msg);
-  };
-  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit(mode === 'create' ? TEAM_FIELDS : [...TEAM_FIELDS, 'active']);
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const prefix = mode === 'create' ? 'team-new' : 'team-edit';
 
   const set =
@@ -207,34 +201,19 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
     if (!values.districtId) fe.district_id = t('teams.districtMissing');
     const bad = invalidCodes(codes);
     if (bad.length) fe.neighbourhoods = t('teams.invalidCodes', { codes: bad.join(', ') });
-    setErrors(fe);
-    if (Object.keys(fe).length) {
-      onError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
       const body = { name: values.name.trim(), district_id: Number(values.districtId), neighbourhoods: codes };
       const saved =
         mode === 'create'
           ? await api.createTeam(body)
           : await api.updateTeam(team!.id, { ...body, active: values.active });
-      setErrors({});
-      setFormError(null);
       if (mode === 'create') {
         setValues(EMPTY);
         setFormStatus(t('teams.created', { name: saved.name }));
       }
       onSaved(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      setErrors(shown.fields);
-      onError(messageWithUnplaced(shown, mode === 'create' ? TEAM_FIELDS : [...TEAM_FIELDS, 'active']));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -243,11 +222,8 @@ function TeamForm({ mode, team, districts, onSaved, onCancel }: TeamFormProps) {
       title={mode === 'create' ? t('teams.create.title') : t('teams.edit.title', { name: team!.name })}
       focusOnOpen={mode === 'edit'}
       intro={mode === 'create' && !districts.length ? <p class="utrecht-paragraph">{t('teams.noDistricts')}</p> : null}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('teams.create.submit') : t('common.save')}
       onCancel={onCancel}
     >

@@ -3,12 +3,13 @@
 // or e-mail address (`?zoek=`). The functional administrator adds, edits, deactivates and
 // activates; P&O, directeur-bestuurder and wijkteammanager only read (the server decides
 // whose records they get).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Paged, type TeamRef, type User } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch } from '../../lib/router';
+import { useListPage, useSubmit } from '../../lib/hooks';
 import {
   BASE_ROLES,
   COORDINATOR_PREFIX,
@@ -34,7 +35,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { FormPanel } from '../../components/FormPanel';
-import { Checkbox, Fieldset, TextField, focusFirstInvalid } from '../../components/Field';
+import { Checkbox, Fieldset, TextField } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { ActiveBadge } from './TeamsPage';
@@ -44,24 +45,32 @@ const PATH = '/beheer/gebruikers';
 export function UsersPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const admin = can(me, 'administer');
-  const search = useSearch();
-  const applied = useMemo(() => userFilterFromSearch(search), [search]);
-  const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);
-  /** The page shown, with the filter it was asked for (the address may already say another). */
-  const [data, setData] = useState<(Paged<User> & { filter: UserFilter }) | null>(null);
-  const [teams, setTeams] = useState<TeamRef[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   /** "12 gebruikers gevonden." after a search, for screen readers. */
   const [announce, setAnnounce] = useState('');
+  /** Bumped to read the page shown again (after adding a user, or "Zoeken" on the search shown). */
+  const [reload, setReload] = useState(0);
+  const {
+    search,
+    applied,
+    data,
+    setData,
+    error,
+    setError,
+    busy: loading,
+    onPaged,
+  } = useListPage({
+    read: userFilterFromSearch,
+    load: (f: UserFilter) => api.users({ q: f.q || null, limit: USERS_PAGE_SIZE, offset: f.offset }),
+    captionId: 'users-caption',
+    loaded: (page: Paged<User>, f) => setAnnounce(f.q ? usersFound(t, lang, page) : ''),
+    deps: [reload],
+  });
+  const [q, setQ] = useFormFromSearch<string>(search, () => applied.q);
+  const [teams, setTeams] = useState<TeamRef[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [confirming, setConfirming] = useState<User | null>(null);
   const [busy, setBusy] = useState(false);
-  const [loading, setLoading] = useState(false);
-  /** Bumped to read the page shown again (after adding a user, or "Zoeken" on the search shown). */
-  const [reload, setReload] = useState(0);
-  /** Set when "Vorige"/"Volgende" was used: focus then goes to the new rows. */
-  const paged = useRef(false);
 
   useEffect(() => {
     if (!admin) return;
@@ -70,38 +79,6 @@ export function UsersPage({ me }: { me: Me }) {
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
-
-  // The page in the address, again when it changes (a search, the pager, Back) or on reload.
-  useEffect(() => {
-    let stale = false;
-    const f = applied;
-    setLoading(true);
-    api
-      .users({ q: f.q || null, limit: USERS_PAGE_SIZE, offset: f.offset })
-      .then(
-        (page) => {
-          if (stale) return;
-          setData({ ...page, filter: f });
-          setError(null);
-          setAnnounce(f.q ? usersFound(t, lang, page) : '');
-          if (paged.current) {
-            paged.current = false;
-            requestAnimationFrame(() =>
-              document.getElementById('users-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-            );
-          }
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setLoading(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search, reload]);
 
   const onSearch = (e: Event) => {
     e.preventDefault();
@@ -213,7 +190,7 @@ export function UsersPage({ me }: { me: Me }) {
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
             where={caption}
-            onNavigate={() => (paged.current = true)}
+            onNavigate={onPaged}
           />
         </div>
       )}
@@ -438,17 +415,17 @@ interface UserFormProps {
 
 /** Add or edit a user. Its messages appear in the form's own panel, next to the fields. */
 function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(() => initialValues(user));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formStatus, setFormStatus] = useState<string | null>(null);
-  const onError = (msg: string | null) => {
-    setFormStatus(null);
-    setFormError(msg);
-  };
-  const formRef = useRef<HTMLFormElement>(null);
+  // Server fields → our fields (the teams' checkboxes are `teams`).
+  const submit = useSubmit({
+    name: 'name',
+    email: 'email',
+    roles: 'roles',
+    team_ids: 'teams',
+    ...(mode === 'create' ? { password: 'password' } : {}),
+  });
+  const { busy, errors, setStatus: setFormStatus } = submit;
   const p = mode === 'create' ? 'user-new' : 'user-edit';
 
   // Teams of the user that are not in the (active) list still need a checkbox.
@@ -478,38 +455,19 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       fe.programmes = t('users.programmeInvalid');
     }
     if (!roles.length && !fe.programmes) fe.roles = t('users.rolesMissing');
-    setErrors(fe);
-    if (Object.keys(fe).length) {
-      onError(t('common.errorSummary'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!submit.check(fe)) return;
+    await submit.run(async () => {
       const common = { name: values.name.trim(), email: values.email.trim(), roles, team_ids: [...values.teamIds] };
       const saved =
         mode === 'create'
           ? await api.createUser({ ...common, password: values.password })
           : await api.updateUser(user!.id, common);
-      setErrors({});
-      setFormError(null);
       if (mode === 'create') {
         setValues(initialValues());
         setFormStatus(t('users.created', { name: saved.name }));
       }
       onSaved(saved);
-    } catch (err) {
-      const shown = describeError(err, t, lang);
-      // Server fields → our fields: a bad coordinator role belongs next to the programme box.
-      const fields = { ...shown.fields };
-      if (fields.team_ids) fields.teams = fields.team_ids;
-      setErrors(fields);
-      const placed = ['name', 'email', 'roles', 'team_ids', ...(mode === 'create' ? ['password'] : [])];
-      onError(messageWithUnplaced(shown, placed));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -517,11 +475,8 @@ function UserForm({ mode, user, teams, onSaved, onCancel }: UserFormProps) {
       id={p}
       title={mode === 'create' ? t('users.create.title') : t('users.edit.title', { name: user!.name })}
       focusOnOpen={mode === 'edit'}
-      error={formError}
-      status={formStatus}
-      formRef={formRef}
+      {...submit.panel}
       onSubmit={onSubmit}
-      busy={busy}
       submitLabel={mode === 'create' ? t('users.create.submit') : t('common.save')}
       onCancel={onCancel}
     >

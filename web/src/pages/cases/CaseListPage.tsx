@@ -3,7 +3,7 @@
 // be bookmarked, shared and reached again with the browser's back button. Pages of 25: by
 // offset (?vanaf=) within the server's first 10,000 cases, by the server's cursor
 // (?na=…&p=…) beyond (lib/paging.ts, cursorPaging).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, CASE_STATUSES, type CasePage, type Me, type Programme, type Team } from '../../lib/api';
 import {
@@ -15,7 +15,8 @@ import {
 } from '../../lib/cases';
 import { firstPage, tabStorage, type PagePosition } from '../../lib/paging';
 import { describeError } from '../../lib/errors';
-import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch } from '../../lib/router';
+import { useListPage } from '../../lib/hooks';
 import { canEditCase, newCaseChoices } from '../../lib/roles';
 import { readsOtherTeamsCases, teamFilterChoices, teamOptions } from '../../lib/teams';
 import { DataTable } from '../../components/DataTable';
@@ -35,19 +36,29 @@ const cursors = caseList.cursors(tabStorage());
 
 export function CaseListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const search = useSearch();
-  const applied = useMemo(() => caseFilterFromSearch(search), [search]);
+  const [status, setStatus] = useState<string | null>(null);
+  const { search, applied, data, error, setError, busy, onPaged } = useListPage({
+    read: caseFilterFromSearch,
+    load: (f: CaseFilter) =>
+      api.cases({
+        programme: f.programme || null,
+        team: f.team || null,
+        status: f.status || null,
+        q: f.q || null,
+        limit: CASES_PAGE_SIZE,
+        // The server takes one or the other.
+        ...(f.cursor ? { cursor: f.cursor } : { offset: f.offset }),
+      }),
+    captionId: 'cases-caption',
+    loaded: (page: CasePage, f, search) => {
+      if (f.cursor) cursors.remember(f, f.page, f.cursor);
+      if (search) setStatus(caseList.found(t, lang, page));
+    },
+  });
   const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: CaseFilter): FormState => f;
   const [form, setForm] = useFormFromSearch<FormState>(search, () => toForm(applied));
   const [programmes, setProgrammes] = useState<Programme[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
-  /** The page of cases with the filter (and page) it was asked for (the URL may already say another). */
-  const [data, setData] = useState<(CasePage & { filter: CaseFilter }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  /** Set when "Vorige"/"Volgende" was used: focus then goes to the new results. */
-  const paged = useRef(false);
 
   useEffect(() => {
     Promise.all([api.programmes(), api.teams()]).then(
@@ -58,46 +69,6 @@ export function CaseListPage({ me }: { me: Me }) {
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
-
-  useEffect(() => {
-    let stale = false;
-    setBusy(true);
-    api
-      .cases({
-        programme: applied.programme || null,
-        team: applied.team || null,
-        status: applied.status || null,
-        q: applied.q || null,
-        limit: CASES_PAGE_SIZE,
-        // The server takes one or the other.
-        ...(applied.cursor ? { cursor: applied.cursor } : { offset: applied.offset }),
-      })
-      .then(
-        (page) => {
-          if (stale) return;
-          if (applied.cursor) cursors.remember(applied, applied.page, applied.cursor);
-          setData({ ...page, filter: applied });
-          setError(null);
-          // After "Volgende" or "Vorige" the link pressed may be gone: focus goes to the results.
-          if (paged.current) {
-            paged.current = false;
-            requestAnimationFrame(() =>
-              document.getElementById('cases-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-            );
-          }
-          if (search) setStatus(caseList.found(t, lang, page));
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search]);
 
   const choices = newCaseChoices(
     me,
@@ -244,7 +215,7 @@ export function CaseListPage({ me }: { me: Me }) {
             nextText={t('cases.next')}
             firstText={t('paging.first')}
             where={caption}
-            onNavigate={() => (paged.current = true)}
+            onNavigate={onPaged}
           />
         </div>
       )}

@@ -17,6 +17,7 @@ import {
   type MostConsulted,
 } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { formatCount, formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import {
@@ -69,7 +70,6 @@ export function KnowledgeListPage({ me }: { me: Me }) {
   const [tag, setTag] = useState(applied.tag);
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [flash] = useState(() => takeFlash());
   const paged = useRef(false);
@@ -80,75 +80,65 @@ export function KnowledgeListPage({ me }: { me: Me }) {
 
   // The address changed (a filter, a tag link, the pager, Back): fetch; the boxes follow
   // unless the user is typing in them.
-  useEffect(() => {
-    const active = document.activeElement?.id;
-    if (active !== 'kb-q') setQ(applied.q);
-    if (active !== 'kb-tag') setTag(applied.tag);
-    let stale = false;
-    setBusy(true);
-    const status = quality && applied.status ? applied.status : null;
-    const common = {
-      category: applied.category || null,
-      tag: applied.tag || null,
-      status,
-      limit: KNOWLEDGE_PAGE_SIZE,
-      offset: applied.offset,
-    };
-    const done = (next: Shown) => {
-      if (stale) return;
-      setShown(next);
-      setError(null);
-      const facts = factsOf(next);
-      if (next.mode === 'search') {
-        const { total } = facts;
-        setAnnounce(
-          total === 0
-            ? t('knowledge.foundNone', { q: next.q })
-            : total === 1
-              ? t('knowledge.foundOne', { q: next.q })
-              : t('knowledge.found', { count: formatCount(total, lang), q: next.q }),
-        );
-      } else if (applied.category || applied.tag || applied.status) {
-        setAnnounce(
-          countFound(
-            t,
-            lang,
-            { one: 'knowledge.listedOne', many: 'knowledge.listed', more: 'knowledge.listedMore' },
-            facts,
-          ),
-        );
-      } else setAnnounce('');
-      if (paged.current) {
-        paged.current = false;
-        requestAnimationFrame(() => document.getElementById('kb-results-title')?.focus());
-      }
-    };
-    const failed = (err: unknown) => {
-      if (!stale) setError(describeError(err, t, lang).message);
-    };
-    const term = applied.q.trim();
-    (term
-      ? api
-          .knowledgeSearch({ q: term, ...common })
-          .then((result) => done({ mode: 'search', q: term, result, offset: applied.offset }))
-      : api.knowledgeList(common).then((page) =>
-          done({
+  const busy = useLoad(
+    (): Promise<Shown> => {
+      const active = document.activeElement?.id;
+      if (active !== 'kb-q') setQ(applied.q);
+      if (active !== 'kb-tag') setTag(applied.tag);
+      const status = quality && applied.status ? applied.status : null;
+      const common = {
+        category: applied.category || null,
+        tag: applied.tag || null,
+        status,
+        limit: KNOWLEDGE_PAGE_SIZE,
+        offset: applied.offset,
+      };
+      const term = applied.q.trim();
+      return term
+        ? api
+            .knowledgeSearch({ q: term, ...common })
+            .then((result): Shown => ({ mode: 'search', q: term, result, offset: applied.offset }))
+        : api.knowledgeList(common).then((page): Shown => ({
             mode: 'list',
             items: page.items,
             total: page.total,
             total_exact: page.total_exact,
             offset: applied.offset,
-          }),
-        )
-    )
-      .catch(failed)
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search]);
+          }));
+    },
+    [search],
+    {
+      ok: (next) => {
+        setShown(next);
+        setError(null);
+        const facts = factsOf(next);
+        if (next.mode === 'search') {
+          const { total } = facts;
+          setAnnounce(
+            total === 0
+              ? t('knowledge.foundNone', { q: next.q })
+              : total === 1
+                ? t('knowledge.foundOne', { q: next.q })
+                : t('knowledge.found', { count: formatCount(total, lang), q: next.q }),
+          );
+        } else if (applied.category || applied.tag || applied.status) {
+          setAnnounce(
+            countFound(
+              t,
+              lang,
+              { one: 'knowledge.listedOne', many: 'knowledge.listed', more: 'knowledge.listedMore' },
+              facts,
+            ),
+          );
+        } else setAnnounce('');
+        if (paged.current) {
+          paged.current = false;
+          requestAnimationFrame(() => document.getElementById('kb-results-title')?.focus());
+        }
+      },
+      fail: (err) => setError(describeError(err, t, lang).message),
+    },
+  );
 
   // Search as you type: the address follows the box 200 ms after the last key.
   const onTyped = (value: string) => {
@@ -432,26 +422,16 @@ const MY_DRAFTS_LIMIT = 100;
 function MyDrafts({ always }: { always: boolean }) {
   const { t, lang } = useI18n();
   const [mine, setMine] = useState<{ items: KnowledgeSummary[]; total: number } | null>(null);
-  useEffect(() => {
-    let stale = false;
-    const ask = (status: 'concept' | 'ter_review') =>
-      api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
-    Promise.all([ask('concept'), ask('ter_review')]).then(
-      (pages) => {
-        if (stale) return;
-        const items = pages
-          .flatMap((p) => p.items)
-          .sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
-        setMine({ items, total: pages.reduce((n, p) => n + p.total, 0) });
-      },
-      () => {
-        if (!stale) setMine(null);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, []);
+  const ask = (status: 'concept' | 'ter_review') => api.knowledgeList({ owner: 'me', status, limit: MY_DRAFTS_LIMIT });
+  useLoad(() => Promise.all([ask('concept'), ask('ter_review')]), [], {
+    ok: (pages) => {
+      const items = pages
+        .flatMap((p) => p.items)
+        .sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
+      setMine({ items, total: pages.reduce((n, p) => n + p.total, 0) });
+    },
+    fail: () => setMine(null),
+  });
   if (!mine || (!always && !mine.items.length)) return null;
   return (
     <section class="wk-section wk-kb-mine" aria-labelledby="kb-mine-title">

@@ -1,10 +1,11 @@
 // /kennisbank/te-herzien — for owners: their published items whose review-by date has
 // passed or falls within 30 days (soonest first), and their items colleagues rate
 // lowest. Quality staff switch between their own items and all items (`?eigenaar=alle`).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type DueItem, type Me, type RatedItem } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { formatDate } from '../../lib/format';
 import { formatAverage } from '../../lib/knowledge';
 import { useSearch } from '../../lib/router';
@@ -27,33 +28,29 @@ export function ReviewDuePage({ me }: { me: Me }) {
   const [rated, setRated] = useState<RatedItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let stale = false;
-    setDue(null);
-    setRated(null);
-    api.reviewDue({ owner, within: WITHIN_DAYS }).then(
-      (d) => {
-        if (!stale) setDue(d);
+  const showError = (err: unknown) => setError(describeError(err, t, lang).message);
+  useLoad(
+    () => {
+      setDue(null);
+      return api.reviewDue({ owner, within: WITHIN_DAYS });
+    },
+    [owner],
+    { ok: setDue, fail: showError },
+  );
+  useLoad(
+    () => {
+      setRated(null);
+      return api.lowestRated({ owner, limit: 10 });
+    },
+    [owner],
+    {
+      ok: (r) => setRated(r.items),
+      fail: (err) => {
+        setRated([]);
+        showError(err);
       },
-      (err) => {
-        if (!stale) setError(describeError(err, t, lang).message);
-      },
-    );
-    api.lowestRated({ owner, limit: 10 }).then(
-      (r) => {
-        if (!stale) setRated(r.items);
-      },
-      (err) => {
-        if (!stale) {
-          setRated([]);
-          setError(describeError(err, t, lang).message);
-        }
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [owner]);
+    },
+  );
 
   const daysText = (d: number) =>
     d < 0

@@ -1,10 +1,11 @@
 // An item's checks ("still right as it is"), newest first: when, by whom, which version,
 // how the review-by date moved, and the remark. Verification is its own event beside the
 // edits (the version history), so it has its own list; reloaded when a new check lands.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type KnowledgeItem, type KnowledgeVerification } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 import { Alert, Loading } from '../../components/Notices';
@@ -15,23 +16,20 @@ export function Verifications({ item }: { item: KnowledgeItem }) {
   const [error, setError] = useState<string | null>(null);
   // Reloaded when a check lands (the item's last one changes) or another item is shown.
   const latest = item.last_verified ? `${item.last_verified.at}/${item.last_verified.by?.id ?? ''}` : '';
-  useEffect(() => {
-    let stale = false;
-    setError(null);
-    api.knowledgeVerifications(item.id).then(
-      (v) => {
-        if (!stale) setRows(v.items);
-      },
-      (err) => {
-        if (stale) return;
+  useLoad(
+    () => {
+      setError(null);
+      return api.knowledgeVerifications(item.id);
+    },
+    [item.id, latest],
+    {
+      ok: (v) => setRows(v.items),
+      fail: (err) => {
         setRows(null);
         setError(describeError(err, t, lang).message);
       },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [item.id, latest]);
+    },
+  );
 
   return (
     <section class="wk-section" id="kb-verifications" aria-labelledby="kb-verifications-title">

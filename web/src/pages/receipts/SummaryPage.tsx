@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Me, type Programme, type Summary, type Team, type Totals } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { navigate, useSearch } from '../../lib/router';
@@ -47,7 +48,6 @@ export function SummaryPage({ me, programmeId }: Props) {
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     Promise.all([api.programmes(), api.teams()]).then(
@@ -59,40 +59,32 @@ export function SummaryPage({ me, programmeId }: Props) {
     );
   }, []);
 
-  useEffect(() => {
-    setForm({
-      programme: programmeId ? String(programmeId) : '',
-      date: dateInputValue(applied.date),
-      team: applied.team,
-    });
-    if (!programmeId) return;
-    let stale = false;
-    setBusy(true);
-    api
-      .summary({
+  const busy = useLoad(
+    () => {
+      setForm({
+        programme: programmeId ? String(programmeId) : '',
+        date: dateInputValue(applied.date),
+        team: applied.team,
+      });
+      if (!programmeId) return null;
+      return api.summary({
         programme: programmeId,
         reference_date: applied.date,
         team: applied.team ? Number(applied.team) : null,
-      })
-      .then(
-        (s) => {
-          if (stale) return;
-          setSummary(s);
-          setError(null);
-        },
-        (err) => {
-          if (stale) return;
-          setSummary(null);
-          setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
       });
-    return () => {
-      stale = true;
-    };
-  }, [programmeId, search]);
+    },
+    [programmeId, search],
+    {
+      ok: (s) => {
+        setSummary(s);
+        setError(null);
+      },
+      fail: (err) => {
+        setSummary(null);
+        setError(describeError(err, t, lang).message);
+      },
+    },
+  );
 
   const onShow = (e: Event) => {
     e.preventDefault();

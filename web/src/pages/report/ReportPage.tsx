@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, reportUrl, type Me, type Report, type ReportChapter, type ReportYears } from '../../lib/api';
 import { describeError, messageWithUnplaced } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { dateInputValue, formatDate, formatDateTime, parseDateInput, todayIso } from '../../lib/format';
 import { navigate, useSearch } from '../../lib/router';
 import { can } from '../../lib/roles';
@@ -59,34 +60,24 @@ export function ReportPage({ me, year: pathYear }: Props) {
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    setForm({ year: String(year), date: dateInputValue(date) });
-    if (!ready) return;
-    let stale = false;
-    setBusy(true);
-    api
-      .report(year, date)
-      .then(
-        (r) => {
-          if (stale) return;
-          setReport(r);
-          setError(null);
-        },
-        (err) => {
-          if (stale) return;
-          setReport(null);
-          setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [year, date, ready]);
+  const busy = useLoad(
+    () => {
+      setForm({ year: String(year), date: dateInputValue(date) });
+      return ready ? api.report(year, date) : null;
+    },
+    [year, date, ready],
+    {
+      ok: (r) => {
+        setReport(r);
+        setError(null);
+      },
+      fail: (err) => {
+        setReport(null);
+        setError(describeError(err, t, lang).message);
+      },
+    },
+  );
 
   const onYear = (value: string) =>
     setForm((f) => {

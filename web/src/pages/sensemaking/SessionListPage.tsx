@@ -3,14 +3,13 @@
 // Afgesloten (`?status=open|closed`), 50 per page (`?vanaf=`, up to the server's 10,000:
 // lib/paging.ts, offsetPaging). "Nieuwe sessie" for quality staff; everyone else who
 // reads stories sees the sessions read-only.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/context';
-import { api, type Me, type Paged, type SessionStatus, type SessionSummary } from '../../lib/api';
-import { describeError } from '../../lib/errors';
+import { api, type Me, type SessionStatus } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
-import { useSearch } from '../../lib/router';
+import { useListPage } from '../../lib/hooks';
 import { can } from '../../lib/roles';
 import { countCaption, FIRST_PAGE, listSearch, offsetPaging, offsetQuery } from '../../lib/paging';
 import { DataTable } from '../../components/DataTable';
@@ -34,42 +33,12 @@ function searchOf({ status, offset }: { status: SessionStatus | ''; offset: numb
 
 export function SessionListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const search = useSearch();
-  const applied = useMemo(() => sessionListQuery(search), [search]);
-  const [data, setData] = useState<(Paged<SessionSummary> & { offset: number }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { applied, data, error, busy, onPaged } = useListPage({
+    read: sessionListQuery,
+    load: (f) => api.sessions({ status: f.status || null, limit: SESSIONS_PAGE_SIZE, offset: f.offset }),
+    captionId: 'sessions-caption',
+  });
   const [flash] = useState(() => takeFlash());
-  const [busy, setBusy] = useState(false);
-  const paged = useRef(false);
-
-  useEffect(() => {
-    let stale = false;
-    setBusy(true);
-    api
-      .sessions({ status: applied.status || null, limit: SESSIONS_PAGE_SIZE, offset: applied.offset })
-      .then(
-        (page) => {
-          if (stale) return;
-          setData({ ...page, offset: applied.offset });
-          setError(null);
-          if (paged.current) {
-            paged.current = false;
-            requestAnimationFrame(() =>
-              document.getElementById('sessions-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-            );
-          }
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search]);
 
   const tabs: [SessionStatus | '', MessageKey][] = [
     ['', 'sessions.tab.all'],
@@ -78,7 +47,7 @@ export function SessionListPage({ me }: { me: Me }) {
   ];
   const paging = data
     ? offsetPaging(
-        { status: applied.status, offset: data.offset },
+        { status: applied.status, offset: data.filter.offset },
         { count: data.items.length, total: data.total, total_exact: data.total_exact },
         SESSIONS_PAGE_SIZE,
         searchOf,
@@ -176,7 +145,7 @@ export function SessionListPage({ me }: { me: Me }) {
             prevText={t('stories.prev')}
             nextText={t('stories.next')}
             where={caption}
-            onNavigate={() => (paged.current = true)}
+            onNavigate={onPaged}
           />
         </div>
       )}

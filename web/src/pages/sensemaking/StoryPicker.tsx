@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import { api, type Story, type StoryBrief } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { formatDate } from '../../lib/format';
 import { pickFoundMessage, type FoundCount } from '../../lib/sensemaking';
 import { valueLabel } from '../../lib/stories';
@@ -41,23 +42,13 @@ export function StoryPicker({ picked, onChange, error }: Props) {
     return () => window.clearTimeout(timer.current);
   }, [q]);
 
-  useEffect(() => {
-    if (asked === null) return;
-    let stale = false;
-    api.stories({ q: asked || null, limit: RESULTS }).then(
-      (page) => {
-        if (stale) return;
-        setFound({ items: page.items.map(brief), total: page.total, total_exact: page.total_exact });
-        setProblem(null);
-      },
-      (err) => {
-        if (!stale) setProblem(describeError(err, t, lang).message);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [asked]);
+  useLoad(() => (asked === null ? null : api.stories({ q: asked || null, limit: RESULTS })), [asked], {
+    ok: (page) => {
+      setFound({ items: page.items.map(brief), total: page.total, total_exact: page.total_exact });
+      setProblem(null);
+    },
+    fail: (err) => setProblem(describeError(err, t, lang).message),
+  });
 
   const isPicked = (id: number) => picked.some((p) => p.id === id);
   const toggle = (s: StoryBrief, on: boolean) =>

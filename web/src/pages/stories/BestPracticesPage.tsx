@@ -3,17 +3,15 @@
 // title and summary, the story, the session that looked at it, who made it and when, and
 // the state of the knowledge-base item it became (a draft methodiek; its title links
 // there when the user may open it).
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
-import { api, type BestPractice, type Me, type Paged } from '../../lib/api';
-import { describeError } from '../../lib/errors';
+import { api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
 import { LiveRegions, Loading } from '../../components/Notices';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
-import { useSearch } from '../../lib/router';
+import { useListPage } from '../../lib/hooks';
 import { countCaption, offsetPaging, offsetQuery, offsetSearch } from '../../lib/paging';
 import { can } from '../../lib/roles';
 import { KnowledgeStatusBadge } from '../knowledge/KnowledgeParts';
@@ -22,38 +20,16 @@ const PAGE_SIZE = 50;
 
 export function BestPracticesPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const search = useSearch();
-  const [data, setData] = useState<(Paged<BestPractice> & { offset: number }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const paged = useRef(false);
-
-  useEffect(() => {
-    const offset = offsetQuery(search);
-    let stale = false;
-    api.bestPractices({ limit: PAGE_SIZE, offset }).then(
-      (page) => {
-        if (stale) return;
-        setData({ ...page, offset });
-        if (paged.current) {
-          paged.current = false;
-          requestAnimationFrame(() =>
-            document.getElementById('best-practices-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-          );
-        }
-      },
-      (err) => {
-        if (!stale) setError(describeError(err, t, lang).message);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [search]);
+  const { data, error, onPaged } = useListPage({
+    read: offsetQuery,
+    load: (offset: number) => api.bestPractices({ limit: PAGE_SIZE, offset }),
+    captionId: 'best-practices-caption',
+  });
 
   const items = data?.items ?? null;
   const paging = data
     ? offsetPaging(
-        { offset: data.offset },
+        { offset: data.filter },
         { count: data.items.length, total: data.total, total_exact: data.total_exact },
         PAGE_SIZE,
         (f) => offsetSearch(f.offset),
@@ -150,7 +126,7 @@ export function BestPracticesPage({ me }: { me: Me }) {
         prevText={t('stories.prev')}
         nextText={t('stories.next')}
         where={where}
-        onNavigate={() => (paged.current = true)}
+        onNavigate={onPaged}
       />
     </>
   );

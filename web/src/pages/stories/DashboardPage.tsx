@@ -18,6 +18,7 @@ import {
   type Team,
 } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { useLoad } from '../../lib/hooks';
 import { dateInputValue, formatDate, parseDateInput, todayIso } from '../../lib/format';
 import { defaultPeriods, divergingSegments, formatPercent, formatPoints, valueLabel } from '../../lib/stories';
 import { PageHeading } from '../../components/PageHeading';
@@ -62,26 +63,14 @@ export function DashboardPage({ me }: { me: Me }) {
   const [teams, setTeams] = useState<{ id: number; name: string }[]>(restricted ? me.teams : []);
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [views, setViews] = useState<{ year: number; total: number } | null>(null);
   const viewYear = applied ? Number(applied.from.slice(0, 4)) : null;
 
   // Quality staff and the director: how often the Vertelpunt was opened in the period's year.
-  useEffect(() => {
-    if (viewYear === null || !can(me, 'see_module_views')) return;
-    let stale = false;
-    api.moduleViews(viewYear).then(
-      (v) => {
-        if (!stale) setViews({ year: v.year, total: v.modules.find((m) => m.module === 'vertelpunt')?.total ?? 0 });
-      },
-      () => {
-        if (!stale) setViews(null);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [viewYear]);
+  useLoad(() => (viewYear === null || !can(me, 'see_module_views') ? null : api.moduleViews(viewYear)), [viewYear], {
+    ok: (v) => setViews({ year: v.year, total: v.modules.find((m) => m.module === 'vertelpunt')?.total ?? 0 }),
+    fail: () => setViews(null),
+  });
 
   useEffect(() => {
     if (!restricted)
@@ -93,29 +82,13 @@ export function DashboardPage({ me }: { me: Me }) {
     if (q) setApplied(q);
   }, []);
 
-  useEffect(() => {
-    if (!applied) return;
-    let stale = false;
-    setBusy(true);
-    api
-      .storyStats(applied)
-      .then(
-        (s) => {
-          if (stale) return;
-          setStats(s);
-          setError(null);
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [applied]);
+  const busy = useLoad(() => (applied ? api.storyStats(applied) : null), [applied], {
+    ok: (s) => {
+      setStats(s);
+      setError(null);
+    },
+    fail: (err) => setError(describeError(err, t, lang).message),
+  });
 
   /** The form as a query, or null (and field errors) when a date is wrong. */
   function toQuery(f: FormState): StatsQuery | null {

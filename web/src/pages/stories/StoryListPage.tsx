@@ -3,7 +3,7 @@
 // "Te beoordelen" (status=pending: the public stories to accept or reject) and
 // "Afgewezen". Pages of 50: by offset (?vanaf=) within the server's first 10,000 stories,
 // by the server's cursor (?na=…&p=…) beyond (lib/paging.ts, cursorPaging).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
 import { api, type Me, type Signs, type StoryPage, type Team } from '../../lib/api';
@@ -11,7 +11,8 @@ import { describeError } from '../../lib/errors';
 import { dateInputValue, formatDate } from '../../lib/format';
 import { takeFlash } from '../../lib/flash';
 import { loadStaffSigns } from '../../lib/signs';
-import { navigate, useFormFromSearch, useSearch } from '../../lib/router';
+import { navigate, useFormFromSearch } from '../../lib/router';
+import { useListPage } from '../../lib/hooks';
 import { can } from '../../lib/roles';
 import {
   readFilterDates,
@@ -39,8 +40,31 @@ const cursors = storyList.cursors(tabStorage());
 
 export function StoryListPage({ me }: { me: Me }) {
   const { t, lang } = useI18n();
-  const search = useSearch();
-  const applied = useMemo(() => storyFilterFromSearch(search), [search]);
+  const quality = can(me, 'moderate_stories');
+  const [status, setStatus] = useState<string | null>(null);
+  const { search, applied, data, error, setError, busy, onPaged } = useListPage({
+    read: storyFilterFromSearch,
+    load: (f: StoryFilter) =>
+      api.stories({
+        from: f.from || null,
+        to: f.to || null,
+        team: f.team || null,
+        teller: f.teller || null,
+        topic: f.topic || null,
+        valuation: f.valuation || null,
+        status: quality && f.status ? f.status : null,
+        q: f.q || null,
+        limit: STORIES_PAGE_SIZE,
+        // The server takes one or the other.
+        ...(f.cursor ? { cursor: f.cursor } : { offset: f.offset }),
+      }),
+    captionId: 'stories-caption',
+    loaded: (page: StoryPage, f) => {
+      if (f.cursor) cursors.remember(f, f.page, f.cursor);
+      const filtered = searchFromStoryFilter({ ...firstPage(f), status: '' });
+      if (filtered) setStatus(storyList.found(t, lang, page));
+    },
+  });
   const toForm = ({ offset: _o, cursor: _c, page: _p, ...f }: StoryFilter): FormState => ({
     ...f,
     from: dateInputValue(f.from),
@@ -51,14 +75,7 @@ export function StoryListPage({ me }: { me: Me }) {
   /** The filter's topics and valuations: those offered to staff. */
   const [signs, setSigns] = useState<Signs | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
-  /** The answer with the filter (and page) it is for. */
-  const [data, setData] = useState<(StoryPage & { filter: StoryFilter }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [flash] = useState(() => takeFlash());
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const quality = can(me, 'moderate_stories');
-  const paged = useRef(false);
 
   useEffect(() => {
     Promise.all([loadStaffSigns(), api.teams().catch(() => ({ items: [] as Team[] }))]).then(
@@ -69,50 +86,6 @@ export function StoryListPage({ me }: { me: Me }) {
       (err) => setError(describeError(err, t, lang).message),
     );
   }, []);
-
-  useEffect(() => {
-    let stale = false;
-    setBusy(true);
-    api
-      .stories({
-        from: applied.from || null,
-        to: applied.to || null,
-        team: applied.team || null,
-        teller: applied.teller || null,
-        topic: applied.topic || null,
-        valuation: applied.valuation || null,
-        status: quality && applied.status ? applied.status : null,
-        q: applied.q || null,
-        limit: STORIES_PAGE_SIZE,
-        // The server takes one or the other.
-        ...(applied.cursor ? { cursor: applied.cursor } : { offset: applied.offset }),
-      })
-      .then(
-        (page) => {
-          if (stale) return;
-          if (applied.cursor) cursors.remember(applied, applied.page, applied.cursor);
-          setData({ ...page, filter: applied });
-          setError(null);
-          if (paged.current) {
-            paged.current = false;
-            requestAnimationFrame(() =>
-              document.getElementById('stories-caption')?.closest<HTMLElement>('[role="region"]')?.focus(),
-            );
-          }
-          const filtered = searchFromStoryFilter({ ...firstPage(applied), status: '' });
-          if (filtered) setStatus(storyList.found(t, lang, page));
-        },
-        (err) => {
-          if (!stale) setError(describeError(err, t, lang).message);
-        },
-      )
-      .finally(() => {
-        if (!stale) setBusy(false);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [search]);
 
   const onFilter = (e: Event) => {
     e.preventDefault();
@@ -273,7 +246,7 @@ export function StoryListPage({ me }: { me: Me }) {
             nextText={t('stories.next')}
             firstText={t('paging.first')}
             where={caption}
-            onNavigate={() => (paged.current = true)}
+            onNavigate={onPaged}
           />
           {can(me, 'export_stories') && !tab ? <ExportLinks filter={applied} /> : null}
         </div>
