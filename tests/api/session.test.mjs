@@ -107,6 +107,25 @@ describe('session, CSRF, headers, health', { skip: whyNot }, () => {
       assert.deepEqual(login.json.user.capabilities, capabilities, `log-in answer of ${role}`);
       assert.deepEqual(expectStatus(await c.get('/api/v1/me'), 200).capabilities, capabilities, `GET /api/v1/me of ${role}`);
     }
+    // Where a user reads and edits cases: per own team and per coordinated programme, asked
+    // of the rules the cases themselves are checked by.
+    const programme = expectStatus(await admin.post('/api/v1/programmes', { name: 'Capaciteit', start_date: '2016-01-01' }), 201);
+    const centrum = expectStatus(await admin.get('/api/v1/teams'), 200).items.find((t) => t.name === 'Wijkteam Centrum');
+    const scoped = {
+      coach: ['edit_cases_in_team:T', 'own_new_cases', 'read_cases_in_team:T'],
+      team_manager: ['own_new_cases', 'read_cases_in_team:T'],
+      quality: ['read_all_cases'],
+      [`coordinator:${programme.slug}`]: ['edit_cases_in_programme:P', 'read_cases_in_programme:P'],
+    };
+    for (const [role, want] of Object.entries(scoped)) {
+      const u = { email: `scope-${role.replace(':', '-')}@example.org`, name: `Waar ${role}`, roles: [role], org: DEMO_ORG_SLUG, teams: ['Wijkteam Centrum'] };
+      addUser(server.databaseUrl, u);
+      const c = new Client(server);
+      await c.loginOk(u.email);
+      const got = expectStatus(await c.get('/api/v1/me'), 200).capabilities
+        .filter((x) => /cases_in_|_all_cases|own_new_cases/.test(x));
+      assert.deepEqual(got, want.map((x) => x.replace(/:T$/, `:${centrum.id}`).replace(/:P$/, `:${programme.slug}`)).sort(), role);
+    }
     // A coach writes in the kennisbank where the organisation allows it.
     expectStatus(await admin.patch('/api/v1/organisation/settings', { knowledge_coach_authors: true }), 200);
     const coach = new Client(server);

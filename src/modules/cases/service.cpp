@@ -46,6 +46,10 @@ bool can_edit_case(const Principal& p, std::int64_t team_id, const std::string& 
   return is_coordinator_of(p, programme_slug);
 }
 
+bool owns_new_cases(const Principal& p) {
+  return p.has_any_role({role::coach, role::team_manager});
+}
+
 repo::Scope read_scope(Tx& tx, const Principal& p) {
   repo::Scope scope;
   scope.all = p.has_any_role({role::quality, role::director});
@@ -199,8 +203,7 @@ Result<CaseView> Service::create(const Principal& p, CaseInput in, Millis now) {
     if (repo::find_id_by_reference(tx, p.org_id, row.reference)) return reference_taken();
     // A coach who files a case of her own team owns it, unless the request names an
     // owner (or none, with null).
-    if (!in.set_owner && p.in_team(row.team_id) && p.has_any_role({role::coach, role::team_manager}))
-      row.owner_id = p.user_id;
+    if (!in.set_owner && p.in_team(row.team_id) && owns_new_cases(p)) row.owner_id = p.user_id;
     if (in.group)
       row.group_id = programmes::Service::ensure_group(tx, p.org_id, row.programme_id, *in.group, p.user_id, now);
     row.id = repo::insert(tx, p.org_id, row, now);

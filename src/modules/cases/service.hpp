@@ -21,6 +21,9 @@ bool may_read_some_cases(const Principal& p);
 bool may_edit_some_cases(const Principal& p);
 bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
 bool can_edit_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
+// A new case in one of the caller's own teams starts with the caller as its owner when no
+// owner is given (coaches and team managers).
+bool owns_new_cases(const Principal& p);
 
 struct CaseInput {
   std::optional<std::string> reference;

@@ -52,6 +52,10 @@ bool may_see_stats(const Principal& p) {
   return p.has_any_role({role::quality, role::director, role::team_manager});
 }
 
+bool may_see_all_stats(const Principal& p) {
+  return p.has_any_role({role::quality, role::director});
+}
+
 namespace {
 
 // The organisation's signifier values and names, loaded once per request.
@@ -375,7 +379,7 @@ Result<Stats> Service::stats(const Principal& p, const std::string& from, const 
   if (!may_see_stats(p)) return Error::forbidden();
   // Team managers see their own teams' dashboards only.
   std::optional<std::vector<std::int64_t>> teams;
-  const bool all = p.has_any_role({role::quality, role::director});
+  const bool all = may_see_all_stats(p);
   if (team_id) {
     if (!all && !p.in_team(*team_id)) return Error::forbidden("You see the dashboards of your own teams only.");
     teams = std::vector<std::int64_t>{*team_id};

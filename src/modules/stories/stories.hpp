@@ -126,6 +126,8 @@ bool may_share(const Principal& p);
 bool may_read(const Principal& p);
 bool may_moderate(const Principal& p);
 bool may_see_stats(const Principal& p);
+// Every team's dashboard (quality, director); a team manager sees their own teams' only.
+bool may_see_all_stats(const Principal& p);
 
 // For the modules that build on stories (sense-making sessions, the report), inside
 // their own transaction. Published stories only.
