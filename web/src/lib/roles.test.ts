@@ -154,10 +154,10 @@ describe('navigation by capability', () => {
 });
 
 describe('who may edit a case', () => {
-  const coach = { roles: ['coach'], teams: [{ id: 11 }, { id: 12 }] };
-  const manager = { roles: ['team_manager'], teams: [{ id: 11 }] };
-  const regie = { roles: ['coordinator:doorstroomwoningen'], teams: [] };
-  const reader = (role: string) => ({ roles: [role], teams: [{ id: 11 }] });
+  const coach = as('coach').inTeams(11, 12);
+  const manager = as('team_manager').inTeams(11);
+  const regie = as('coordinator:doorstroomwoningen');
+  const reader = (role: string) => as(role).inTeams(11);
 
   it('a coach edits the cases of their own teams, in any programme', () => {
     expect(canEditCase(coach, 11, 'doorstroomwoningen')).toBe(true);
@@ -179,7 +179,7 @@ describe('who may edit a case', () => {
   });
 
   it('a team manager who is also a coach edits as a coach', () => {
-    expect(canEditCase({ roles: ['team_manager', 'coach'], teams: [{ id: 11 }] }, 11, 'x')).toBe(true);
+    expect(canEditCase(as('team_manager', 'coach').inTeams(11), 11, 'x')).toBe(true);
   });
 
   it('offers the right teams and programmes for a new case', () => {
@@ -196,7 +196,7 @@ describe('who may edit a case', () => {
     expect(ids(newCaseChoices(coach, teams, programmes))).toEqual({ teams: [11, 12], programmes: [1, 2] });
     expect(ids(newCaseChoices(regie, teams, programmes))).toEqual({ teams: [11, 12, 13], programmes: [1] });
     expect(ids(newCaseChoices(manager, teams, programmes))).toEqual({ teams: [], programmes: [] });
-    expect(ids(newCaseChoices({ roles: ['coordinator:onbekend'], teams: [] }, teams, programmes))).toEqual({
+    expect(ids(newCaseChoices(as('coordinator:onbekend'), teams, programmes))).toEqual({
       teams: [],
       programmes: [],
     });

@@ -71,9 +71,13 @@ export type { Page, NavItem } from './registry';
 export type Capability =
   | 'read_cases'
   | 'edit_cases'
+  | 'read_all_cases'
+  | 'own_new_cases'
+  | `${CaseScope}:${string}`
   | 'read_stories'
   | 'share_stories'
   | 'see_story_stats'
+  | 'see_all_story_stats'
   | 'moderate_stories'
   | 'export_stories'
   | 'read_sessions'
@@ -109,53 +113,43 @@ export function navItems(user: Capable): NavItem[] {
   return registry().nav.filter((item) => canSee(item.page, user) && (!item.menu || item.menu(user)));
 }
 
-export function isCoordinator(role: string): boolean {
-  return coordinatorProgramme(role) !== null && role.length > COORDINATOR_PREFIX.length;
-}
+/** Where a user reads or edits cases: per team (by id) and per programme (by slug). */
+export type CaseScope =
+  'read_cases_in_team' | 'edit_cases_in_team' | 'read_cases_in_programme' | 'edit_cases_in_programme';
 
-/** The programme slugs this user coordinates. */
-export function coordinatedSlugs(roles: readonly string[]): string[] {
-  return roles.map(coordinatorProgramme).filter((p): p is string => !!p);
-}
-
-/** What the edit rule needs to know of a user: roles and teams (Me has both). */
-export interface Editor {
-  roles: readonly string[];
-  teams: readonly { id: number }[];
+/** The teams (ids as text) or programmes (slugs) the server names after `scope:` in the user's list. */
+export function scopesOf(user: Capable, scope: CaseScope): string[] {
+  const prefix = `${scope}:`;
+  return user.capabilities.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length));
 }
 
 /**
- * May this user edit a case in `teamId` and the programme with `programmeSlug`?
- * A coach edits the cases of their own teams, a coordinator those of their programme
- * (docs/openapi.json, PATCH /api/v1/cases/{id}); everyone else only reads. The server decides in the end.
+ * May this user edit a case in `teamId` and the programme with `programmeSlug`? The
+ * server says where (edit_cases_in_team:<id>, edit_cases_in_programme:<slug>: a coach her
+ * own teams, a coordinator her programme; docs/openapi.json, PATCH /api/v1/cases/{id});
+ * everyone else only reads. The server decides in the end.
  */
-export function canEditCase(user: Editor, teamId: number | null, programmeSlug: string | null): boolean {
-  if (teamId !== null && user.roles.includes('coach') && user.teams.some((t) => t.id === teamId)) return true;
-  if (programmeSlug && coordinatedSlugs(user.roles).includes(programmeSlug)) return true;
-  return false;
+export function canEditCase(user: Capable, teamId: number | null, programmeSlug: string | null): boolean {
+  if (teamId !== null && can(user, `edit_cases_in_team:${teamId}`)) return true;
+  return !!programmeSlug && can(user, `edit_cases_in_programme:${programmeSlug}`);
 }
 
 /**
- * The teams and programmes a user can pick from for a new case: a coach any active
- * programme with their own teams, a coordinator their own programme with any team.
- * `canEditCase` then decides whether the chosen pair is allowed.
+ * The teams and programmes a user can pick from for a new case: whoever edits in teams
+ * (a coach) any active programme with those teams, whoever edits in a programme (a
+ * coordinator) that programme with any team. `canEditCase` then decides whether the
+ * chosen pair is allowed.
  */
 export function newCaseChoices<T extends { id: number }, P extends { slug: string; active: boolean }>(
-  user: Editor,
+  user: Capable,
   teams: readonly T[],
   programmes: readonly P[],
 ): { teams: T[]; programmes: P[] } {
-  const coach = user.roles.includes('coach') && user.teams.length > 0;
-  const slugs = coordinatedSlugs(user.roles);
-  const mine = new Set(user.teams.map((t) => t.id));
+  const inTeams = new Set(scopesOf(user, 'edit_cases_in_team'));
+  const slugs = scopesOf(user, 'edit_cases_in_programme');
   const active = programmes.filter((p) => p.active);
   return {
-    teams:
-      slugs.length && active.some((p) => slugs.includes(p.slug))
-        ? [...teams]
-        : coach
-          ? teams.filter((t) => mine.has(t.id))
-          : [],
-    programmes: coach ? active : active.filter((p) => slugs.includes(p.slug)),
+    teams: active.some((p) => slugs.includes(p.slug)) ? [...teams] : teams.filter((t) => inTeams.has(String(t.id))),
+    programmes: inTeams.size ? active : active.filter((p) => slugs.includes(p.slug)),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { as } from './capabilities.fixture';
 import {
   defaultCaseOwner,
   defaultCaseTeam,
@@ -13,11 +14,11 @@ const noord = { id: 2, name: 'Wijkteam Noord' };
 const oost = { id: 4, name: 'Wijkteam Oost' };
 const all = [oost, noord, centrum];
 
-const coach = { id: 7, roles: ['coach'], teams: [centrum] };
-const manager = { id: 8, roles: ['team_manager'], teams: [centrum, noord] };
-const coordinator = { id: 9, roles: ['coordinator:doorstroomwoningen'], teams: [] };
-const coachCoordinator = { id: 10, roles: ['coach', 'coordinator:doorstroomwoningen'], teams: [noord] };
-const quality = { id: 11, roles: ['quality'], teams: [] };
+const coach = { id: 7, ...as('coach').inTeams(1), teams: [centrum] };
+const manager = { id: 8, ...as('team_manager').inTeams(1, 2), teams: [centrum, noord] };
+const coordinator = { id: 9, ...as('coordinator:doorstroomwoningen'), teams: [] };
+const coachCoordinator = { id: 10, ...as('coach', 'coordinator:doorstroomwoningen').inTeams(2), teams: [noord] };
+const quality = { id: 11, ...as('quality'), teams: [] };
 
 describe('a new case', () => {
   it('is owned by the coach or team manager filing it in her own team', () => {
@@ -30,7 +31,7 @@ describe('a new case', () => {
     expect(defaultCaseOwner(coach, '')).toBe('7');
     expect(defaultCaseOwner(coordinator, '')).toBe('');
     expect(defaultCaseOwner(coordinator, '1')).toBe('');
-    expect(defaultCaseOwner({ id: 3, roles: ['coach'], teams: [] }, '')).toBe('');
+    expect(defaultCaseOwner({ id: 3, ...as('coach'), teams: [] }, '')).toBe('');
   });
 
   it('starts in the only team, or in her only own team among the choices', () => {

@@ -1,8 +1,8 @@
 // Which teams a user is offered where she picks one: the new case form's team and owner,
 // and the team filters of the case list and the story list. The user's own teams are
 // `me.teams` (GET /api/v1/me); the organisation's teams come from GET /api/v1/teams.
-import type { Editor } from './roles';
-import { coordinatedSlugs } from './roles';
+import type { Capable } from './roles';
+import { can, scopesOf } from './roles';
 
 interface TeamLike {
   id: number;
@@ -16,19 +16,20 @@ export function ownTeamsFirst<T extends TeamLike>(teams: readonly T[], own: read
   return [...teams.filter((t) => mine.has(t.id)).sort(byName), ...teams.filter((t) => !mine.has(t.id)).sort(byName)];
 }
 
-/** Does the user work in teams as a coach or team manager (the roles with teams)? */
-function worksInTeams(user: Editor): boolean {
-  return user.roles.includes('coach') || user.roles.includes('team_manager');
+/** A user as these choices need her: what the server says she may do, and her own teams. */
+interface TeamMember extends Capable {
+  teams: readonly { id: number }[];
 }
 
 /**
  * The owner a new case starts with, as the form holds it (a user id as text; '' is no
- * owner): the user herself when she is a coach or team manager in the chosen team — what
- * the server does when `owner_id` is absent —, and before a team is chosen when she has a
+ * owner): the user herself when the server says she owns the new cases of her own teams
+ * (own_new_cases: a coach or team manager) and the chosen team is hers — what the server
+ * does when `owner_id` is absent —, and before a team is chosen when she has a
  * team at all. Anyone else (a coordinator of another team's case) starts with no owner.
  */
-export function defaultCaseOwner(user: Editor & { id: number }, teamId: string): string {
-  if (!worksInTeams(user)) return '';
+export function defaultCaseOwner(user: TeamMember & { id: number }, teamId: string): string {
+  if (!can(user, 'own_new_cases')) return '';
   if (!teamId) return user.teams.length ? String(user.id) : '';
   return user.teams.some((t) => String(t.id) === teamId) ? String(user.id) : '';
 }
@@ -38,7 +39,7 @@ export function defaultCaseOwner(user: Editor & { id: number }, teamId: string):
  * own team among the choices (a coach who also coordinates a programme is offered every
  * team); '' when there is more than one of her own or none.
  */
-export function defaultCaseTeam(user: Editor, choices: readonly { id: number }[]): string {
+export function defaultCaseTeam(user: Pick<TeamMember, 'teams'>, choices: readonly { id: number }[]): string {
   if (choices.length === 1) return String(choices[0]!.id);
   const mine = choices.filter((c) => user.teams.some((t) => t.id === c.id));
   return mine.length === 1 ? String(mine[0]!.id) : '';
@@ -55,12 +56,13 @@ export interface TeamChoice {
 export type TeamFilterList = 'cases' | 'stories';
 
 /**
- * May the user read the cases of teams that are not hers? Quality staff and the director
- * read all cases, a coordinator her programme's in every team; a coach or team manager
- * only her own teams' (GET /api/v1/cases returns nothing for another team).
+ * May the user read the cases of teams that are not hers? Whoever reads all cases
+ * (read_all_cases: quality staff, the director) or a programme's in every team
+ * (read_cases_in_programme:<slug>: a coordinator); a coach or team manager only her own
+ * teams' (GET /api/v1/cases returns nothing for another team).
  */
-export function readsOtherTeamsCases(user: Editor): boolean {
-  return user.roles.includes('quality') || user.roles.includes('director') || coordinatedSlugs(user.roles).length > 0;
+export function readsOtherTeamsCases(user: Capable): boolean {
+  return can(user, 'read_all_cases') || scopesOf(user, 'read_cases_in_programme').length > 0;
 }
 
 /**
@@ -71,7 +73,7 @@ export function readsOtherTeamsCases(user: Editor): boolean {
  * is not among the choices is kept at the end, so the select says what the list shows.
  */
 export function teamFilterChoices(
-  user: { roles: readonly string[]; teams: readonly TeamLike[] },
+  user: Capable & { teams: readonly TeamLike[] },
   teams: readonly TeamLike[],
   list: TeamFilterList,
   chosen = '',

@@ -692,11 +692,7 @@ function CaseFields({
         value={values.ownerId}
         onValue={set('ownerId')}
         placeholder={t('case.field.ownerNone')}
-        description={
-          !kase && (me.roles.includes('coach') || me.roles.includes('team_manager'))
-            ? t('case.field.ownerHelpNew')
-            : undefined
-        }
+        description={!kase && can(me, 'own_new_cases') ? t('case.field.ownerHelpNew') : undefined}
         options={owners.map((o) => ({
           value: String(o.id),
           label: o.id === me.id ? t('case.field.ownerMe', { name: o.name }) : o.name,

@@ -8,6 +8,7 @@ import { api, type KnowledgeItem, type Me, type RatingRemark, type RatingSummary
 import { describeError, messageWithUnplaced } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { formatAverage } from '../../lib/knowledge';
+import { can } from '../../lib/roles';
 import { DataTable } from '../../components/DataTable';
 import { TextArea, focusFirstInvalid } from '../../components/Field';
 import { FormPanel } from '../../components/FormPanel';
@@ -26,7 +27,7 @@ interface Props {
 export function Ratings({ me, item, canRate, onRated }: Props) {
   const { t } = useI18n();
   const summary: RatingSummary | null = item.ratings ?? null;
-  const mayReadRemarks = me.roles.includes('quality') || item.owner?.id === me.id;
+  const mayReadRemarks = can(me, 'review_knowledge') || item.owner?.id === me.id;
   const [remarks, setRemarks] = useState<RatingRemark[]>([]);
 
   useEffect(() => {
