@@ -10,3 +10,4 @@ export { report } from './pages/report/module';
 export { sensemaking } from './pages/sensemaking/module';
 export { start } from './pages/start/module';
 export { stories } from './pages/stories/module';
+export { usage } from './pages/usage/module';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVER_SAYS } from './capabilities.fixture';
+import * as modules from '../modules';
+import table from './capabilities.fixture.json';
 import { buildRegistry, patternRegExp, registry, routeIn, type PageDecl, type WebModule } from './registry';
 import { matchRoute } from './routes';
 import { moduleOf } from './views';
@@ -43,6 +45,7 @@ const WITH_ID_BEFORE: [string, string][] = [
 const view = () => null;
 const mod = (name: string, ...pages: Omit<PageDecl, 'view' | 'needs'>[]): WebModule => ({
   name,
+  capabilities: [],
   pages: pages.map((p) => ({ needs: null, view, ...p })),
 });
 
@@ -75,6 +78,16 @@ describe('the web module registry', () => {
         .pages.filter((p) => p.needs === null)
         .map((p) => p.page),
     ).toEqual(expect.arrayContaining(['start', 'account']));
+  });
+
+  it('declares every capability the server gives, in exactly one module (scoped ones by prefix)', () => {
+    const given = [...Object.values(table.roles), ...Object.values(table.scoped).filter(Array.isArray)].flat();
+    const declared = Object.values(modules).flatMap((m) => [
+      ...m.capabilities,
+      ...(m.scoped ?? []).map((p) => `${p}:`),
+    ]);
+    expect(new Set(declared).size, 'declared twice').toBe(declared.length);
+    for (const c of new Set(given)) expect(declared, c).toContain(c.includes(':') ? c.slice(0, c.indexOf(':') + 1) : c);
   });
 
   it('keeps the menu in its order', () => {

@@ -51,11 +51,23 @@ export interface PageDecl {
   counted?: string;
 }
 
-/** A module's pages (its `pages/<m>/module.tsx`). */
-export interface WebModule {
+/**
+ * A module's pages (its `pages/<m>/module.tsx`), and the capability names it brings: those
+ * its server module computes (GET /api/v1/me `capabilities`). The module writes them in a
+ * `[…] as const` of its own and names its type here (`WebModule<typeof capabilities>`);
+ * lib/roles.ts's `Capability` is the union of every listed module's, so `can(me, …)` and
+ * `needs` take no other name. A module that brings none writes `capabilities: []`.
+ */
+export interface WebModule<C extends readonly string[] = readonly [], S extends readonly string[] = readonly []> {
   name: string;
+  capabilities: C;
+  /** The prefixes of its scoped names (`edit_list` for `edit_list:<list>`, any text after the colon). */
+  scoped?: S;
   pages: readonly PageDecl[];
 }
+
+/** Any module, whatever names it brings. */
+export type AnyWebModule = WebModule<readonly string[], readonly string[]>;
 
 /** A menu entry: the page, where it is and its label. */
 export interface NavItem {
@@ -101,7 +113,7 @@ export function patternRegExp(path: PathPattern): RegExp | null {
 }
 
 /** The tables for a list of modules (the app's: `registry()`). Throws on a page or path declared twice. */
-export function buildRegistry(modules: readonly WebModule[]): Registry {
+export function buildRegistry(modules: readonly AnyWebModule[]): Registry {
   const pages = modules.flatMap((m) => m.pages);
   const byName = new Map<Page, PageDecl>();
   const fixed = new Map<string, Page>();
@@ -129,7 +141,7 @@ export function buildRegistry(modules: readonly WebModule[]): Registry {
   return { pages, byName, fixed, withParam, nav };
 }
 
-let modules: readonly WebModule[] = [];
+let modules: readonly AnyWebModule[] = [];
 let built: Registry | null = null;
 
 /**
@@ -138,7 +150,7 @@ let built: Registry | null = null;
  * the pages import the libraries that read it, and a cycle would run a page's module
  * before the libraries it uses.
  */
-export function registerModules(list: readonly WebModule[]): void {
+export function registerModules(list: readonly AnyWebModule[]): void {
   modules = list;
   built = null;
 }

@@ -1,6 +1,7 @@
 // Role names (docs/api.md, "Roles"), their Dutch/English labels, and what the UI shows
 // to whom. The server enforces every rule; the UI only hides what is not allowed.
 import type { MessageKey, Translate } from '../i18n';
+import type * as modules from '../modules';
 import { registry, type NavItem, type Page } from './registry';
 
 export const BASE_ROLES = ['coach', 'team_manager', 'quality', 'hr', 'director', 'funder', 'admin'] as const;
@@ -69,29 +70,12 @@ export type { Page, NavItem } from './registry';
  * every request again.
  */
 export type Capability =
-  | 'read_cases'
-  | 'edit_cases'
-  | 'read_all_cases'
-  | 'own_new_cases'
-  | `${CaseScope}:${string}`
-  | 'read_stories'
-  | 'share_stories'
-  | 'see_story_stats'
-  | 'see_all_story_stats'
-  | 'moderate_stories'
-  | 'export_stories'
-  | 'read_sessions'
-  | 'run_sessions'
-  | 'read_knowledge'
-  | 'write_knowledge'
-  | 'review_knowledge'
-  | 'read_report'
-  | 'write_report'
-  | 'see_module_views'
-  | 'administer'
-  | 'list_users'
-  | 'read_audit'
-  | `edit_list:${string}`;
+  { [M in keyof Modules]: Modules[M]['capabilities'][number] }[keyof Modules] | `${ScopedPrefix}:${string}`;
+
+/** The modules of src/modules.ts (types only: a value import would be a cycle, lib/registry.ts). */
+type Modules = typeof modules;
+/** The prefixes of the scoped names (`edit_list` of `edit_list:<list>`), by module. */
+type ScopedPrefix = { [M in keyof Modules]: NonNullable<Modules[M]['scoped']>[number] }[keyof Modules];
 
 /** Whoever carries the server's list: the signed-in user (Me). */
 export interface Capable {
@@ -114,8 +98,7 @@ export function navItems(user: Capable): NavItem[] {
 }
 
 /** Where a user reads or edits cases: per team (by id) and per programme (by slug). */
-export type CaseScope =
-  'read_cases_in_team' | 'edit_cases_in_team' | 'read_cases_in_programme' | 'edit_cases_in_programme';
+export type CaseScope = NonNullable<Modules['cases']['scoped']>[number];
 
 /** The teams (ids as text) or programmes (slugs) the server names after `scope:` in the user's list. */
 export function scopesOf(user: Capable, scope: CaseScope): string[] {

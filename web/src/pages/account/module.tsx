@@ -6,5 +6,6 @@ export const ACCOUNT_PATH = '/mijn-account';
 
 export const account: WebModule = {
   name: 'account',
+  capabilities: [],
   pages: [{ page: 'account', path: ACCOUNT_PATH, needs: null, view: AccountPage }],
 };

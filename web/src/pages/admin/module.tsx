@@ -12,8 +12,15 @@ import { UsersPage } from './UsersPage';
 const storyListsOnly = (u: Capable) =>
   can(u, 'edit_list:story_topic') && (!can(u, 'administer') || can(u, 'run_sessions'));
 
-export const admin: WebModule = {
+/** What its server modules compute (GET /api/v1/me `capabilities`: organisation, audit). */
+const capabilities = ['administer', 'list_users', 'read_audit'] as const;
+/** Scoped: `edit_list:<list>`. */
+const scoped = ['edit_list'] as const;
+
+export const admin: WebModule<typeof capabilities, typeof scoped> = {
   name: 'admin',
+  capabilities,
+  scoped,
   pages: [
     {
       page: 'teams',

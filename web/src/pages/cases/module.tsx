@@ -2,8 +2,20 @@ import type { WebModule } from '../../lib/registry';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 
-export const cases: WebModule = {
+/** What its server module computes (GET /api/v1/me `capabilities`). */
+const capabilities = ['read_cases', 'edit_cases', 'read_all_cases', 'own_new_cases'] as const;
+/** Scoped: `<prefix>:<text>`. */
+const scoped = [
+  'read_cases_in_team',
+  'edit_cases_in_team',
+  'read_cases_in_programme',
+  'edit_cases_in_programme',
+] as const;
+
+export const cases: WebModule<typeof capabilities, typeof scoped> = {
   name: 'cases',
+  capabilities,
+  scoped,
   pages: [
     {
       page: 'cases',

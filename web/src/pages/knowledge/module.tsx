@@ -4,8 +4,12 @@ import { KnowledgeItemPage } from './KnowledgeItemPage';
 import { KnowledgeListPage } from './KnowledgeListPage';
 import { ReviewDuePage } from './ReviewDuePage';
 
-export const knowledge: WebModule = {
+/** What its server module computes (GET /api/v1/me `capabilities`). */
+const capabilities = ['read_knowledge', 'write_knowledge', 'review_knowledge'] as const;
+
+export const knowledge: WebModule<typeof capabilities> = {
   name: 'knowledge',
+  capabilities,
   pages: [
     {
       page: 'knowledge',

@@ -4,6 +4,7 @@ import { SummaryPage } from './SummaryPage';
 
 export const receipts: WebModule = {
   name: 'receipts',
+  capabilities: [],
   pages: [
     {
       page: 'receipts',

@@ -1,8 +1,12 @@
 import type { WebModule } from '../../lib/registry';
 import { ReportPage } from './ReportPage';
 
-export const report: WebModule = {
+/** What its server module computes (GET /api/v1/me `capabilities`). */
+const capabilities = ['read_report', 'write_report'] as const;
+
+export const report: WebModule<typeof capabilities> = {
   name: 'report',
+  capabilities,
   pages: [
     {
       page: 'report',

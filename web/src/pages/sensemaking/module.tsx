@@ -6,8 +6,12 @@ import { SessionPage } from './SessionPage';
 /** Sense-making is part of the Vertelpunt: its pages count as its views. */
 const counted = 'vertelpunt';
 
-export const sensemaking: WebModule = {
+/** What its server module computes (GET /api/v1/me `capabilities`). */
+const capabilities = ['read_sessions', 'run_sessions'] as const;
+
+export const sensemaking: WebModule<typeof capabilities> = {
   name: 'sensemaking',
+  capabilities,
   pages: [
     {
       page: 'sessions',

@@ -9,8 +9,19 @@ import { StoryPage } from './StoryPage';
 /** The Vertelpunt's pages are counted (the annual report says how often it was used). */
 const counted = 'vertelpunt';
 
-export const stories: WebModule = {
+/** What its server module computes (GET /api/v1/me `capabilities`). */
+const capabilities = [
+  'read_stories',
+  'share_stories',
+  'see_story_stats',
+  'see_all_story_stats',
+  'moderate_stories',
+  'export_stories',
+] as const;
+
+export const stories: WebModule<typeof capabilities> = {
   name: 'stories',
+  capabilities,
   pages: [
     {
       page: 'stories',
