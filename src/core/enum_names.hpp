@@ -25,6 +25,15 @@ class EnumNames {
     return {};
   }
 
+  // Whether every value from 0 to `last` has a name (for an enum numbered from 0): next
+  // to a table, static_assert(kNames.names_every(Status::afgerond)) does what -Wswitch
+  // did for a switch.
+  constexpr bool names_every(E last) const {
+    for (int v = 0; v <= static_cast<int>(last); ++v)
+      if (name(static_cast<E>(v)).empty()) return false;
+    return true;
+  }
+
   // The value of a name, exactly as written (no case folding, no trimming).
   constexpr std::optional<E> value(std::string_view name) const {
     for (const auto& [v, n] : names_)

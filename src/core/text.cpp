@@ -268,6 +268,7 @@ const char* to_string(PersonalData kind) {
                                                            {PersonalData::phone, "phone"},
                                                            {PersonalData::address, "address"},
                                                            {PersonalData::nine_digits, "nine_digits"}});
+  static_assert(kNames.names_every(PersonalData::nine_digits));
   const auto name = kNames.name(kind);
   return name.empty() ? "" : name.data();  // the table's literals end in a NUL
 }

@@ -26,6 +26,18 @@ constexpr KindRow kKinds[] = {
     {ErrorKind::not_implemented, 501, "not-implemented"},
 };
 
+// A kind added to ErrorKind (after not_implemented, the last) without a row here fails
+// to compile: the switch this table replaced had -Wswitch for that.
+constexpr bool every_kind_has_a_row() {
+  for (int k = 0; k <= static_cast<int>(ErrorKind::not_implemented); ++k) {
+    bool found = false;
+    for (const auto& r : kKinds) found = found || static_cast<int>(r.kind) == k;
+    if (!found) return false;
+  }
+  return std::size(kKinds) == static_cast<std::size_t>(ErrorKind::not_implemented) + 1;
+}
+static_assert(every_kind_has_a_row(), "every ErrorKind needs its status and problem type");
+
 const KindRow* row_of(ErrorKind kind) {
   for (const auto& r : kKinds)
     if (r.kind == kind) return &r;

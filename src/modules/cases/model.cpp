@@ -9,6 +9,7 @@ namespace {
 constexpr auto kStatusNames = enum_names<Status>({{Status::lopend, "lopend"},
                                                   {Status::zo_goed_als_afgerond, "zo_goed_als_afgerond"},
                                                   {Status::afgerond, "afgerond"}});
+static_assert(kStatusNames.names_every(Status::afgerond));
 }  // namespace
 
 std::string_view to_string(Status s) {

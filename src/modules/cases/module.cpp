@@ -23,17 +23,19 @@ std::vector<std::string> Module::capabilities(store::Tx& tx, const Principal& p)
   out.push_back("read_cases");
   if (may_edit_some_cases(p)) out.push_back("edit_cases");
   constexpr std::int64_t kNoTeam = 0;
-  const bool all = read_scope(tx, p).all;  // then no list of teams and programmes to read
+  const bool all = reads_all_cases(p);  // then no list of teams and programmes to read
   if (all) out.push_back("read_all_cases");
   for (const auto team_id : p.team_ids) {
     const auto id = std::to_string(team_id);
     if (!all && can_read_case(p, team_id, "")) out.push_back("read_cases_in_team:" + id);
     if (can_edit_case(p, team_id, "")) out.push_back("edit_cases_in_team:" + id);
   }
-  for (const auto& programme : programmes::Service::all(tx, p.org_id)) {
-    if (!all && can_read_case(p, kNoTeam, programme.slug)) out.push_back("read_cases_in_programme:" + programme.slug);
-    if (can_edit_case(p, kNoTeam, programme.slug)) out.push_back("edit_cases_in_programme:" + programme.slug);
-  }
+  // The programmes are read only for a coordinator: the one role whose rights hold per programme.
+  if (coordinates_some_programme(p))
+    for (const auto& programme : programmes::Service::all(tx, p.org_id)) {
+      if (!all && can_read_case(p, kNoTeam, programme.slug)) out.push_back("read_cases_in_programme:" + programme.slug);
+      if (can_edit_case(p, kNoTeam, programme.slug)) out.push_back("edit_cases_in_programme:" + programme.slug);
+    }
   if (owns_new_cases(p)) out.push_back("own_new_cases");
   return out;
 }

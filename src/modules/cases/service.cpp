@@ -23,6 +23,12 @@ bool is_coordinator_of(const Principal& p, const std::string& slug) {
 }
 }  // namespace
 
+bool coordinates_some_programme(const Principal& p) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) {
+    return r.starts_with(role::coordinator_prefix) && r.size() > role::coordinator_prefix.size();
+  });
+}
+
 bool may_read_some_cases(const Principal& p) {
   if (p.has_any_role({role::coach, role::team_manager, role::quality, role::director})) return true;
   return std::any_of(p.roles.begin(), p.roles.end(),
@@ -30,13 +36,15 @@ bool may_read_some_cases(const Principal& p) {
 }
 
 bool may_edit_some_cases(const Principal& p) {
-  return p.has_role(role::coach) || std::any_of(p.roles.begin(), p.roles.end(), [](const std::string& r) {
-           return r.starts_with(role::coordinator_prefix) && r.size() > role::coordinator_prefix.size();
-         });
+  return p.has_role(role::coach) || coordinates_some_programme(p);
+}
+
+bool reads_all_cases(const Principal& p) {
+  return p.has_any_role({role::quality, role::director});
 }
 
 bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug) {
-  if (p.has_any_role({role::quality, role::director})) return true;
+  if (reads_all_cases(p)) return true;
   if (p.has_any_role({role::coach, role::team_manager}) && p.in_team(team_id)) return true;
   return is_coordinator_of(p, programme_slug);
 }
@@ -52,7 +60,7 @@ bool owns_new_cases(const Principal& p) {
 
 repo::Scope read_scope(Tx& tx, const Principal& p) {
   repo::Scope scope;
-  scope.all = p.has_any_role({role::quality, role::director});
+  scope.all = reads_all_cases(p);
   if (p.has_any_role({role::coach, role::team_manager})) scope.team_ids = p.team_ids;
   for (const auto& programme : programmes::Service::all(tx, p.org_id))
     if (is_coordinator_of(p, programme.slug)) scope.programme_ids.push_back(programme.id);

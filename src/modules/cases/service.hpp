@@ -20,6 +20,11 @@ bool may_read_some_cases(const Principal& p);
 // Coaches (their teams' cases) and coordinators (their programme's).
 bool may_edit_some_cases(const Principal& p);
 bool can_read_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
+// Every case of the organisation (quality, director).
+bool reads_all_cases(const Principal& p);
+// Coordinates at least one programme (a role coordinator:<slug>): only then can a right
+// hold per programme.
+bool coordinates_some_programme(const Principal& p);
 bool can_edit_case(const Principal& p, std::int64_t team_id, const std::string& programme_slug);
 // A new case in one of the caller's own teams starts with the caller as its owner when no
 // owner is given (coaches and team managers).

@@ -25,6 +25,7 @@ namespace {
 constexpr auto kTellerNames = enum_names<TellerKind>({{TellerKind::medewerker, "medewerker"},
                                                       {TellerKind::inwoner, "inwoner"},
                                                       {TellerKind::ketenpartner, "ketenpartner"}});
+static_assert(kTellerNames.names_every(TellerKind::ketenpartner));
 }  // namespace
 
 std::string_view to_string(TellerKind k) {

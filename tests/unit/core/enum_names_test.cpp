@@ -10,6 +10,8 @@ constexpr auto kColours = enum_names<Colour>({{Colour::red, "rood"}, {Colour::gr
 
 static_assert(kColours.name(Colour::green) == "groen");
 static_assert(kColours.value("rood") == Colour::red);
+static_assert(kColours.names_every(Colour::green));
+static_assert(!kColours.names_every(Colour::blue));  // blue has no name
 
 TEST(EnumNamesTest, ReadsBothWays) {
   EXPECT_EQ(kColours.name(Colour::red), "rood");
