@@ -23,7 +23,8 @@ class Router;
 }
 namespace wk::report {
 class Registry;
-}
+class Indicators;
+}  // namespace wk::report
 namespace wk::store {
 class Tx;
 }
@@ -39,6 +40,9 @@ class Module {
 
   virtual void add_routes(http::Router&) {}
   virtual void add_chapters(report::Registry&) const {}
+  // The figures the module computes for a period, that a subsidy's targets can name
+  // (report/indicators.hpp, docs/decisions/0014).
+  virtual void add_indicators(report::Indicators&) const {}
   virtual std::vector<ListDefinition> value_lists() const { return {}; }
   // The names the web app reports when one of the module's pages is opened
   // (POST /api/v1/module-views); counted per organisation and month.

@@ -10,7 +10,10 @@ std::vector<std::string> Module::capabilities(store::Tx&, const Principal& p) co
 }
 
 void Module::connect(const Modules& modules) {
-  for (const auto& m : modules) m->add_chapters(chapters_);
+  for (const auto& m : modules) {
+    m->add_chapters(chapters_);
+    m->add_indicators(indicators_);
+  }
 }
 
 }  // namespace wk::report

@@ -73,6 +73,9 @@ bool may_write_texts(const Principal& p) {
 bool may_follow_links(const Principal& p) {
   return p.has_any_role({role::director, role::quality});
 }
+bool may_compute_indicators(const Principal& p) {
+  return p.has_any_role({role::director, role::quality});
+}
 
 std::string tenths_text(std::int64_t tenths) {
   const auto a = tenths < 0 ? -tenths : tenths;
@@ -167,6 +170,32 @@ Result<std::string> Service::put_text(const Principal& p, int year, const std::s
                   now);
     return body;
   });
+}
+
+Result<const std::vector<Indicator>*> Service::indicators(const Principal& p) const {
+  if (!may_read_report(p)) return Error::forbidden();
+  return &indicators_.all();
+}
+
+Result<Figure> Service::indicator_value(const Principal& p, std::string_view key, IndicatorQuery q) {
+  if (!may_compute_indicators(p)) return Error::forbidden();
+  const auto* indicator = indicators_.find(key);
+  if (!indicator) return Error::not_found("No such indicator.");
+  if (q.by &&
+      std::find(indicator->breakdowns.begin(), indicator->breakdowns.end(), *q.by) == indicator->breakdowns.end()) {
+    const auto by = std::string(to_string(*q.by));
+    Error e = Error::bad_request(Nl{"Deze indicator is niet uit te splitsen zoals gevraagd."},
+                                 En{"This indicator has no such breakdown."});
+    e.fields.push_back(
+        {by, "Deze indicator kent geen uitsplitsing naar " + by + ".", "the indicator cannot be computed per " + by});
+    return e;
+  }
+  q.org_id = p.org_id;
+  auto figure = db_.read([&](store::Tx& tx) { return indicator->compute(tx, q); });
+  if (!figure)
+    return Error::not_found(q.by ? "No such " + std::string(to_string(*q.by)) + " in this organisation."
+                                 : std::string("No such indicator."));
+  return *figure;
 }
 
 }  // namespace wk::report

@@ -19,6 +19,7 @@
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
+#include "report/indicators.hpp"
 #include "store/database.hpp"
 
 namespace wk::report {
@@ -122,6 +123,10 @@ bool may_read_report(const Principal& p);
 bool may_write_texts(const Principal& p);
 // Whether figures link to the records behind them for this reader.
 bool may_follow_links(const Principal& p);
+// Who computes an indicator for any period and breakdown (GET /api/v1/indicators/{key}):
+// the director and quality staff, who prepare the report and the subsidy's targets. The
+// funder reads the figures of the activities it funds through the report.
+bool may_compute_indicators(const Principal& p);
 
 // A figure with one decimal as the report writes it, from tenths: 123 → "12,3", -5 → "-0,5".
 std::string tenths_text(std::int64_t tenths);
@@ -141,7 +146,8 @@ std::string sentence_case(std::string s);
 
 class Service {
  public:
-  Service(store::Database& db, const Registry& registry) : db_(db), registry_(registry) {}
+  Service(store::Database& db, const Registry& registry, const Indicators& indicators)
+      : db_(db), registry_(registry), indicators_(indicators) {}
 
   Result<Report> assemble(const Principal& p, int year, const std::string& reference_date);
   // The years a report can be asked for: from the first year with records (or texts) to
@@ -156,9 +162,17 @@ class Service {
   Result<std::string> put_text(const Principal& p, int year, const std::string& chapter, const std::string& body,
                                Millis now);
 
+  // What a target can name: every module's indicators (readers of the report).
+  Result<const std::vector<Indicator>*> indicators(const Principal& p) const;
+  // One indicator's figure for a period and breakdown (q.org_id is the caller's).
+  // 404 for an unknown key or a breakdown id that is not the organisation's; 400 for a
+  // breakdown the indicator does not have.
+  Result<Figure> indicator_value(const Principal& p, std::string_view key, IndicatorQuery q);
+
  private:
   store::Database& db_;
   const Registry& registry_;
+  const Indicators& indicators_;
 };
 
 // The page of each chapter's anchor ("h-<key>") in the printed PDF.

@@ -5,6 +5,7 @@
 #include "core/time.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
+#include "http/query.hpp"
 #include "http/route_table.hpp"
 #include "http/router.hpp"
 #include "report/pdf_cache.hpp"
@@ -137,6 +138,58 @@ http::Response save_text(Service& service, http::Context& ctx) {
                                    {"body", saved->empty() ? nlohmann::json(nullptr) : nlohmann::json(*saved)}});
 }
 
+nlohmann::json indicator_json(const Indicator& i) {
+  auto breakdowns = nlohmann::json::array();
+  for (const auto b : i.breakdowns) breakdowns.push_back(to_string(b));
+  return {{"key", i.key},
+          {"module", i.module},
+          {"unit", to_string(i.unit)},
+          {"label", {{"nl", i.label_nl}, {"en", i.label_en}}},
+          {"definition", {{"nl", i.definition_nl}, {"en", i.definition_en}}},
+          {"breakdowns", std::move(breakdowns)}};
+}
+
+http::Response list_indicators(Service& service, http::Context& ctx) {
+  WK_ASSIGN_OR_RETURN(const auto* all, service.indicators(ctx.user()));
+  auto items = nlohmann::json::array();
+  for (const auto& i : *all) items.push_back(indicator_json(i));
+  return http::json_response(200, {{"items", std::move(items)}});
+}
+
+// ?from=&to= (both required, inclusive) and at most one of programme, team, area.
+http::Response compute_indicator(Service& service, http::Context& ctx) {
+  std::vector<FieldError> errors;
+  IndicatorQuery q;
+  const auto from = http::query_date(ctx.request, "from", errors);
+  const auto to = http::query_date(ctx.request, "to", errors);
+  for (const char* name : {"from", "to"})
+    if (!ctx.request.query_param(name) || ctx.request.query_param(name)->empty())
+      errors.push_back({name, "Vul een datum in (JJJJ-MM-DD).", "required: a date YYYY-MM-DD"});
+  if (from && to && *from > *to)
+    errors.push_back({"to", "De einddatum ligt vóór de begindatum.", "must not be before from"});
+  for (const auto by : {Breakdown::programme, Breakdown::team, Breakdown::area}) {
+    const auto name = std::string(to_string(by));
+    if (const auto id = http::query_id(ctx.request, name.c_str(), errors)) {
+      if (q.by)
+        errors.push_back(
+            {name, "Kies één uitsplitsing: programma, team of wijk.", "give at most one of programme, team and area"});
+      q.by = by;
+      q.id = *id;
+    }
+  }
+  if (!errors.empty()) return problem_response(http::bad_query(std::move(errors)));
+  q.period = {*from, *to};
+  const std::string key(ctx.param("key"));
+  WK_ASSIGN_OR_RETURN(const auto figure, service.indicator_value(ctx.user(), key, q));
+  return http::json_response(
+      200, {{"key", key},
+            {"from", q.period.from},
+            {"to", q.period.to},
+            {"breakdown", q.by ? nlohmann::json{{"kind", to_string(*q.by)}, {"id", q.id}} : nlohmann::json(nullptr)},
+            {"numerator", figure.numerator},
+            {"denominator", figure.denominator}});
+}
+
 }  // namespace
 
 void Module::add_routes(http::Router& router) {
@@ -147,6 +200,8 @@ void Module::add_routes(http::Router& router) {
                        {"GET", "/api/v1/reports/{year}", show_report},
                        {"GET", "/api/v1/reports/{year}/texts/{chapter}", show_text},
                        {"PUT", "/api/v1/reports/{year}/texts/{chapter}", save_text},
+                       {"GET", "/api/v1/indicators", list_indicators},
+                       {"GET", "/api/v1/indicators/{key}", compute_indicator},
                    });
 }
 

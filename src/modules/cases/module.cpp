@@ -2,7 +2,9 @@
 
 #include "modules/cases/lists.hpp"
 #include "modules/cases/report_chapter.hpp"
+#include "modules/organisation/service.hpp"
 #include "modules/programmes/module.hpp"
+#include "report/indicators.hpp"
 
 namespace wk::cases {
 
@@ -42,6 +44,86 @@ std::vector<std::string> Module::capabilities(store::Tx& tx, const Principal& p)
 
 std::vector<ListDefinition> Module::value_lists() const {
   return cases::value_lists();
+}
+
+namespace {
+
+// The cases that count on `date` as the report's receipts table counts them (afgerond or
+// zo goed als afgerond on that date, every team), and the sum of their savings.
+struct Counted {
+  std::int64_t cases = 0;
+  Cents saving = 0;
+};
+
+std::optional<Counted> counted_on(store::Tx& tx, const report::IndicatorQuery& q, const std::string& date) {
+  std::vector<std::int64_t> programme_ids;
+  std::optional<std::int64_t> team_id;
+  if (q.by == report::Breakdown::programme) {
+    if (!programmes::Service::find(tx, q.org_id, q.id)) return std::nullopt;
+    programme_ids.push_back(q.id);
+  } else {
+    for (const auto& programme : programmes::Service::all(tx, q.org_id)) programme_ids.push_back(programme.id);
+  }
+  if (q.by == report::Breakdown::team) {
+    if (!organisation::Service::team(tx, q.org_id, q.id)) return std::nullopt;
+    team_id = q.id;
+  }
+  repo::Scope all;
+  all.all = true;
+  Counted counted;
+  for (const auto id : programme_ids) {
+    const auto summary = Service::summarise(tx, q.org_id, id, date, team_id, all);
+    if (!summary) continue;
+    counted.saving += summary->totals.saving();
+    for (const auto& group : summary->groups) counted.cases += static_cast<std::int64_t>(group.rows.size());
+  }
+  return counted;
+}
+
+}  // namespace
+
+void Module::add_indicators(report::Indicators& indicators) const {
+  const std::vector<report::Breakdown> by{report::Breakdown::programme, report::Breakdown::team};
+  indicators.add({
+      .key = "cases.saving",
+      .module = "cases",
+      .unit = report::Unit::cents,
+      .label_nl = "Besparing per jaar (kassabonnen)",
+      .label_en = "Saving per year (receipts)",
+      .definition_nl =
+          "De besparing per jaar (kassabon oud − kassabon nieuw) van de casussen die op de laatste dag van "
+          "de periode afgerond of zo goed als afgerond zijn, zoals de tabel Kassabonnen van het "
+          "jaarverslag ze telt; in centen, niet afgerond. De begindatum van de periode telt niet mee.",
+      .definition_en = "The saving per year (old receipt − new receipt) of the cases that are closed or nearly closed "
+                       "on the period's last day, as the report's receipts table counts them; in cents, not rounded. "
+                       "The period's first day does not matter.",
+      .breakdowns = by,
+      .compute = [](store::Tx& tx, const report::IndicatorQuery& q) -> std::optional<report::Figure> {
+        const auto counted = counted_on(tx, q, q.period.to);
+        if (!counted) return std::nullopt;
+        return report::Figure{counted->saving, 1};
+      },
+  });
+  indicators.add({
+      .key = "cases.cases_closed",
+      .module = "cases",
+      .unit = report::Unit::count,
+      .label_nl = "Afgeronde casussen",
+      .label_en = "Cases closed",
+      .definition_nl = "Het aantal casussen dat op de laatste dag van de periode afgerond of zo goed als afgerond is, "
+                       "min het aantal op de dag vóór de eerste dag: de casussen die in de periode (begin- en "
+                       "einddatum tellen mee) zijn bijgekomen. Een casus die weer loopt, telt niet meer mee.",
+      .definition_en = "The number of cases closed or nearly closed on the period's last day, less the number on the "
+                       "day before its first day: the cases added within the period (both edges included). A case "
+                       "that runs again no longer counts.",
+      .breakdowns = by,
+      .compute = [](store::Tx& tx, const report::IndicatorQuery& q) -> std::optional<report::Figure> {
+        const auto at_end = counted_on(tx, q, q.period.to);
+        const auto before = counted_on(tx, q, add_days(q.period.from, -1));
+        if (!at_end || !before) return std::nullopt;
+        return report::Figure{at_end->cases - before->cases, 1};
+      },
+  });
 }
 
 }  // namespace wk::cases

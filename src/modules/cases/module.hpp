@@ -14,6 +14,7 @@ class Module final : public wk::Module {
   // /api/v1/cases, /api/v1/cases/{id}/receipt, /api/v1/receipts/{summary,import,export}.
   void add_routes(http::Router& router) override;
   void add_chapters(report::Registry& chapters) const override;
+  void add_indicators(report::Indicators& indicators) const override;
   std::vector<ListDefinition> value_lists() const override;
   std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
   void add_demo_content(std::int64_t org_id, Millis now) override;

@@ -101,6 +101,15 @@ Error duplicate_email() {
 
 }  // namespace
 
+std::optional<std::vector<std::int64_t>> Service::team_ids_of(Tx& tx, std::int64_t org_id, bool area, std::int64_t id) {
+  if (area ? !repo::find_district(tx, org_id, id) : !team(tx, org_id, id)) return std::nullopt;
+  if (!area) return std::vector<std::int64_t>{id};
+  std::vector<std::int64_t> ids;
+  for (const auto& t : teams(tx, org_id))
+    if (t.district.id == id) ids.push_back(t.id);
+  return ids;
+}
+
 Result<std::vector<District>> Service::list_districts(const Principal& p) {
   if (!can_read_structure(p)) return Error::forbidden();
   return db_.read([&](Tx& tx) { return repo::list_districts(tx, p.org_id); });

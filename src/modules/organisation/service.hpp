@@ -105,6 +105,10 @@ class Service {
                                                               const std::vector<std::string_view>& lists);
   static std::optional<Team> team(store::Tx& tx, std::int64_t org_id, std::int64_t team_id);
   static std::vector<Team> teams(store::Tx& tx, std::int64_t org_id);
+  // The teams of one team's id or of one district's (area) id, for figures per team or
+  // area; nullopt when the id is not the organisation's team or district.
+  static std::optional<std::vector<std::int64_t>> team_ids_of(store::Tx& tx, std::int64_t org_id, bool area,
+                                                              std::int64_t id);
   static std::optional<User> user(store::Tx& tx, std::int64_t org_id, std::int64_t user_id);
   static std::vector<User> users(store::Tx& tx, std::int64_t org_id);
   // Only the names of the teams and users, in one statement (for a list's answers).

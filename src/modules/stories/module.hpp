@@ -14,6 +14,7 @@ class Module final : public wk::Module {
   std::vector<ListDefinition> value_lists() const override;
   std::vector<std::string> counted_views() const override { return {"vertelpunt"}; }
   std::vector<std::string> capabilities(store::Tx& tx, const Principal& p) const override;
+  void add_indicators(report::Indicators& indicators) const override;
   Service& service() { return service_; }
 
  private:
