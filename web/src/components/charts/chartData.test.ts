@@ -161,6 +161,19 @@ describe('shared', () => {
     expect(formatNumber(-2.5)).toBe('\u22122,5');
   });
 
+  it('rounds half up on the decimal value as written, not on its binary neighbour', () => {
+    expect(formatNumber(0.15)).toBe('0,2');
+    expect(formatNumber(0.35)).toBe('0,4');
+    expect(formatNumber(1.45)).toBe('1,5');
+    expect(formatNumber(-1.45)).toBe('\u22121,5');
+    expect(formatNumber(-0.05)).toBe('\u22120,1');
+    expect(formatNumber(2.675, 2)).toBe('2,68');
+    expect(formatNumber(1.005, 2)).toBe('1,01');
+    expect(formatNumber(-0.004, 2)).toBe('0');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
+  });
+
   it('states one series without its name and several with theirs', () => {
     expect(
       textAlternative('Besparing', {

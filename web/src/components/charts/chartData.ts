@@ -182,11 +182,14 @@ export function textAlternative(title: string, table: ChartTable): string {
   return `${title}. ${rows.join('; ')}.`;
 }
 
-/** A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch): 1234.56 → "1.234,6", -2.5 → "−2,5". */
+/**
+ * A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch),
+ * rounded half up on the value as written: 1234.56 → "1.234,6", 0.15 → "0,2", -2.5 → "−2,5".
+ */
 export function formatNumber(value: number, digits = 1): string {
-  const rounded = Number(value.toFixed(digits));
-  // -0 (e.g. -0.04 rounded) is written as 0; a minus is a minus sign, as in formatPercent.
-  return (rounded === 0 ? 0 : rounded)
-    .toLocaleString('nl-NL', { maximumFractionDigits: digits })
-    .replace('-', '\u2212');
+  // Intl rounds the shortest decimal that reads back as `value` (0.15, not toFixed's binary
+  // 0.1499…), half away from zero. A value that rounds to zero (-0.04) is "0", not "-0"; a
+  // minus is a minus sign, as in formatPercent.
+  const text = value.toLocaleString('nl-NL', { maximumFractionDigits: digits });
+  return text === '-0' ? '0' : text.replace('-', '\u2212');
 }
