@@ -8,6 +8,7 @@ import {
   timelineBars,
   timelineRows,
   timelineTable,
+  timelineView,
   valueDomain,
 } from './chartData';
 import { barBand, labelAt } from './BarsWithComparison';
@@ -119,6 +120,40 @@ describe('a timeline', () => {
       ],
     });
     expect(timelineTable({ row: 'Woning', from: 'Van', to: 'Tot' }, [], (d) => d, '').rows).toEqual([]);
+  });
+
+  it('shows in the table, the text alternative and the rows only what it draws, cut at the period', () => {
+    const outside = { row: 'Molenlaan 9', start: '2027-02-01', end: null, label: 'C-9' };
+    const view = timelineView(
+      [...intervals, outside],
+      '2026-01-01',
+      '2026-12-31',
+      { row: 'Woning', label: 'Casus', from: 'Van', to: 'Tot en met' },
+      (iso) => iso.split('-').reverse().join('-'),
+      'loopt nog',
+    );
+    expect(view.rows).toEqual(['Kerkstraat 1', 'Dorpsweg 4']);
+    expect(view.bars.map((b) => b.label)).toEqual(['C-1', 'C-2', 'C-3']);
+    expect(view.table.rows).toEqual([
+      { label: 'Kerkstraat 1', cells: ['C-1', '01-01-2026', '28-02-2026'] },
+      { label: 'Dorpsweg 4', cells: ['C-2', '01-03-2026', 'loopt nog'] },
+      { label: 'Kerkstraat 1', cells: ['C-3', '01-05-2026', '31-05-2026'] },
+    ]);
+    expect(textAlternative('Plaatsingen 2026', view.table)).toBe(
+      'Plaatsingen 2026. Kerkstraat 1: Casus C-1, Van 01-01-2026, Tot en met 28-02-2026; ' +
+        'Dorpsweg 4: Casus C-2, Van 01-03-2026, Tot en met loopt nog; ' +
+        'Kerkstraat 1: Casus C-3, Van 01-05-2026, Tot en met 31-05-2026.',
+    );
+    const late = timelineView(
+      [{ row: 'Kerkstraat 1', start: '2026-06-01', end: '2027-03-31' }],
+      '2026-01-01',
+      '2026-12-31',
+      { row: 'Woning', from: 'Van', to: 'Tot en met' },
+      (iso) => iso,
+      'loopt nog',
+    );
+    expect(late.table.rows).toEqual([{ label: 'Kerkstraat 1', cells: ['2026-06-01', '2026-12-31'] }]);
+    expect(late.bars.map((b) => b.x2.toISOString().slice(0, 10))).toEqual(['2027-01-01']);
   });
 });
 

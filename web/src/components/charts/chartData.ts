@@ -104,25 +104,55 @@ export interface TimelineBar {
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
- * The bars of a timeline within [from, to] (ISO dates, inclusive): an interval outside the
- * view is left out, one that runs over its edge is cut at the edge; an open one runs to `to`.
+ * What a timeline shows of its intervals within [from, to] (ISO dates, inclusive): one that
+ * runs over the period's edge is cut at that edge, one outside the period is left out; an
+ * open one stays open (drawn to `to`).
  */
-export function timelineBars(intervals: TimelineInterval[], from: string, to: string): TimelineBar[] {
-  const lo = day(from).getTime();
-  const hi = day(to).getTime() + 86_400_000; // the end of the last day
-  const out: TimelineBar[] = [];
+export function timelineClip(intervals: TimelineInterval[], from: string, to: string): TimelineInterval[] {
+  const out: TimelineInterval[] = [];
   for (const iv of intervals) {
-    const s = Math.max(day(iv.start).getTime(), lo);
-    const e = Math.min(iv.end === null ? hi : day(iv.end).getTime() + 86_400_000, hi);
-    if (e <= s) continue;
-    out.push({ row: iv.row, x1: new Date(s), x2: new Date(e), label: iv.label ?? '' });
+    const start = iv.start < from ? from : iv.start;
+    const end = iv.end !== null && iv.end > to ? to : iv.end;
+    if (start > (end ?? to)) continue;
+    out.push({ ...iv, start, end });
   }
   return out;
+}
+
+/** The bars of a timeline within [from, to]: the clipped intervals (timelineClip); an open one runs to the end of `to`. */
+export function timelineBars(intervals: TimelineInterval[], from: string, to: string): TimelineBar[] {
+  const endOf = (iso: string) => new Date(day(iso).getTime() + 86_400_000);
+  return timelineClip(intervals, from, to).map((iv) => ({
+    row: iv.row,
+    x1: day(iv.start),
+    x2: endOf(iv.end ?? to),
+    label: iv.label ?? '',
+  }));
 }
 
 /** The rows in their first appearance's order. */
 export function timelineRows(intervals: TimelineInterval[]): string[] {
   return [...new Set(intervals.map((iv) => iv.row))];
+}
+
+/**
+ * Everything a timeline shows of [from, to] (ISO dates, inclusive), from the one clip of the
+ * picture: its table and text alternative, its rows (none without a bar) and its bars.
+ */
+export function timelineView(
+  intervals: TimelineInterval[],
+  from: string,
+  to: string,
+  head: { row: string; label?: string; from: string; to: string },
+  formatDay: (iso: string) => string,
+  open: string,
+): { table: ChartTable; rows: string[]; bars: TimelineBar[] } {
+  const shown = timelineClip(intervals, from, to);
+  return {
+    table: timelineTable(head, shown, formatDay, open),
+    rows: timelineRows(shown),
+    bars: timelineBars(shown, from, to),
+  };
 }
 
 export function timelineTable(
