@@ -3,7 +3,7 @@
 import { useI18n } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { ChartFigure, PLOT_CLASS, type TableChoice } from './ChartFigure';
-import { type ChartSeries, type TimelineInterval, timelineView } from './chartData';
+import { type ChartSeries, type TimelineInterval, drawKey, timelineView } from './chartData';
 import { type PlotModule, labelMargin, plotFont, rowLabels, xTicks } from './plotStyle';
 
 interface Props extends TableChoice {
@@ -66,5 +66,6 @@ export function Timeline({ id, title, rowHeading, labelHeading, series, interval
       ],
     });
   };
-  return <ChartFigure id={id} title={title} legend={[series]} table={table} draw={draw} {...shown} />;
+  const key = drawKey(series.cls, from, to, lang, rows, view.bars);
+  return <ChartFigure id={id} title={title} legend={[series]} table={table} draw={draw} drawKey={key} {...shown} />;
 }

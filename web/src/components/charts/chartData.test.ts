@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   barPoints,
   barTable,
+  drawKey,
   formatNumber,
   lineTable,
   textAlternative,
@@ -188,6 +189,16 @@ describe('a line over periods', () => {
 });
 
 describe('shared', () => {
+  it('keys a picture on its data: the same figures in new arrays keep the key, another figure changes it', () => {
+    const points = () => barPoints([{ label: 'Wonen', value: 3, compare: 2 }], now, before, formatNumber);
+    expect(drawKey(points(), true)).toBe(drawKey(points(), true));
+    const other = barPoints([{ label: 'Wonen', value: 3, compare: 2.5 }], now, before, formatNumber);
+    expect(drawKey(other, true)).not.toBe(drawKey(points(), true));
+    expect(drawKey('2026-01-01', [new Date('2026-01-01T00:00:00Z')])).not.toBe(
+      drawKey('2026-01-01', [new Date('2026-01-02T00:00:00Z')]),
+    );
+  });
+
   it('writes numbers nl-NL at the edges of rounding', () => {
     expect(formatNumber(0.05)).toBe('0,1');
     expect(formatNumber(-0.04)).toBe('0');

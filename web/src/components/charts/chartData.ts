@@ -202,6 +202,11 @@ export function lineTable(
 
 // ---- Shared ----------------------------------------------------------------------------
 
+/** The key of what a picture is drawn from (its figures, as drawn): equal data gives an equal key, also in new arrays. */
+export function drawKey(...drawnFrom: unknown[]): string {
+  return JSON.stringify(drawnFrom);
+}
+
 /** The chart's text alternative: its title and every row of its table, "Kop: waarde, kop waarde; …". */
 export function textAlternative(title: string, table: ChartTable): string {
   if (!table.rows.length) return `${title}.`;
