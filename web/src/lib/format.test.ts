@@ -64,6 +64,18 @@ describe('sizes and one decimal', () => {
     expect(oneDecimal(1234.56)).toBe('1.234,6');
     expect(oneDecimal(-2)).toBe('2,0');
   });
+
+  it('rounds one decimal half up on the value as written', () => {
+    const edges: [number, string][] = [
+      [0.15, '0,2'],
+      [0.35, '0,4'],
+      [1.45, '1,5'],
+      [-1.45, '1,5'],
+      [999.95, '1.000,0'],
+      [0.04, '0,0'],
+    ];
+    expect(edges.map(([value]) => oneDecimal(value))).toEqual(edges.map(([, text]) => text));
+  });
 });
 
 describe('the date picker beside a typed box', () => {

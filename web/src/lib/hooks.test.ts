@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeProblem, unlessStale } from './hooks';
+import { placeProblem, startLoad, unlessStale } from './hooks';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -45,6 +45,41 @@ describe('unlessStale', () => {
     cancel();
     await tick();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('startLoad (the effect of useLoad)', () => {
+  it('is busy while the request runs, and not after its answer', async () => {
+    const busy: boolean[] = [];
+    const seen: number[] = [];
+    startLoad(
+      () => Promise.resolve(3),
+      { ok: (v) => seen.push(v) },
+      (b) => busy.push(b),
+    );
+    expect(busy).toEqual([true]);
+    await tick();
+    expect(seen).toEqual([3]);
+    expect(busy).toEqual([true, false]);
+  });
+
+  it('is not busy when the question changed to nothing while a request ran', async () => {
+    const busy: boolean[] = [];
+    const cleanUp = startLoad(
+      () => new Promise<number>(() => {}),
+      { ok: () => {} },
+      (b) => busy.push(b),
+    );
+    cleanUp?.();
+    expect(
+      startLoad(
+        () => null,
+        { ok: () => {} },
+        (b) => busy.push(b),
+      ),
+    ).toBeUndefined();
+    await tick();
+    expect(busy.at(-1)).toBe(false);
   });
 });
 

@@ -48,13 +48,27 @@ export function unlessStale<T>(promise: Promise<T>, on: Outcome<T>): () => void 
  */
 export function useLoad<T>(load: () => Promise<T> | null, deps: Inputs, on: Outcome<T>): boolean {
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const request = load();
-    if (!request) return;
-    setBusy(true);
-    return unlessStale(request, { ...on, done: () => setBusy(false) });
-  }, deps);
+  useEffect(() => startLoad(load, on, setBusy), deps);
   return busy;
+}
+
+/**
+ * One run of useLoad's effect: asks `load` and is busy until its answer came; returns the
+ * clean-up that makes the answer stale. With nothing to ask it is not busy: a request of an
+ * earlier run that went stale never says it is done.
+ */
+export function startLoad<T>(
+  load: () => Promise<T> | null,
+  on: Outcome<T>,
+  setBusy: (busy: boolean) => void,
+): (() => void) | undefined {
+  const request = load();
+  if (!request) {
+    setBusy(false);
+    return undefined;
+  }
+  setBusy(true);
+  return unlessStale(request, { ...on, done: () => setBusy(false) });
 }
 
 /** After "Vorige"/"Volgende" the link pressed may be gone: focus goes to the list's region. */

@@ -8,6 +8,7 @@ import {
   type Format,
   barPoints,
   barTable,
+  drawKey,
   valueDomain,
 } from './chartData';
 import { type PlotModule, labelMargin, plotFont, rowLabels, xTicks } from './plotStyle';
@@ -41,7 +42,8 @@ export function BarsWithComparison({
   const table = barTable(categoryHeading, categories, series, comparison, format);
   const legend = comparison ? [series, comparison] : [series];
   const draw = (Plot: PlotModule, width: number) => drawBars(Plot, width, categories, points, !!comparison, format);
-  return <ChartFigure id={id} title={title} legend={legend} table={table} draw={draw} {...shown} />;
+  const key = drawKey(points, !!comparison);
+  return <ChartFigure id={id} title={title} legend={legend} table={table} draw={draw} drawKey={key} {...shown} />;
 }
 
 /** Where a bar lies in its category's band (the band of row i is [i, i + 1], top down). */

@@ -41,6 +41,8 @@ interface Props extends TableChoice {
   table: ChartTable;
   /** Draws the picture at a width in CSS pixels; called again when the figure's width changes. */
   draw: Draw;
+  /** What the picture is drawn from (drawKey in chartData): it is drawn again only when this or the width changes, not on every render. */
+  drawKey: string;
 }
 
 /** The class Plot puts on its SVG (instead of a generated one), styled in app.css. */
@@ -52,7 +54,7 @@ export type Draw = (plot: PlotModule, width: number) => SVGSVGElement | HTMLElem
 let loading: Promise<PlotModule> | null = null;
 const loadPlot = () => (loading ??= import('./plotParts'));
 
-export function ChartFigure({ id, title, legend, table, draw, tableMode = 'visible', ownTable }: Props) {
+export function ChartFigure({ id, title, legend, table, draw, drawKey, tableMode = 'visible', ownTable }: Props) {
   const { t } = useI18n();
   const empty = table.rows.length === 0;
   const data = ownTable ?? <ChartDataTable id={id} title={title} table={table} />;
@@ -75,7 +77,7 @@ export function ChartFigure({ id, title, legend, table, draw, tableMode = 'visib
               ))}
             </ul>
           ) : null}
-          <PlotImage label={textAlternative(title, table)} draw={draw} />
+          <PlotImage label={textAlternative(title, table)} draw={draw} drawKey={drawKey} />
           {tableMode === 'details' ? (
             <details class="wk-chart__details">
               <summary>{t('chart.showTable')}</summary>
@@ -90,8 +92,11 @@ export function ChartFigure({ id, title, legend, table, draw, tableMode = 'visib
   );
 }
 
-function PlotImage({ label, draw }: { label: string; draw: Draw }) {
+function PlotImage({ label, draw, drawKey }: { label: string; draw: Draw; drawKey: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // A parent's render makes a new `draw` for the same data: the latest is kept, the key decides.
+  const latest = useRef(draw);
+  latest.current = draw;
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
@@ -102,7 +107,7 @@ function PlotImage({ label, draw }: { label: string; draw: Draw }) {
       const w = Math.round(box.clientWidth) || 640;
       if (!plot || w === width) return;
       width = w;
-      const svg = draw(plot, w);
+      const svg = latest.current(plot, w);
       svg.querySelectorAll('style').forEach((s) => s.remove());
       svg.setAttribute('aria-hidden', 'true');
       svg.setAttribute('focusable', 'false');
@@ -119,7 +124,7 @@ function PlotImage({ label, draw }: { label: string; draw: Draw }) {
       gone = true;
       observer?.disconnect();
     };
-  }, [draw]);
+  }, [drawKey]);
   return <div class="wk-chart__picture" role="img" aria-label={label} ref={ref} />;
 }
 

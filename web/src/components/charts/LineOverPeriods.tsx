@@ -2,7 +2,7 @@
 // and figures, and optionally a target drawn against it as a dashed line.
 import { useI18n } from '../../i18n/context';
 import { ChartFigure, PLOT_CLASS, type TableChoice } from './ChartFigure';
-import { type ChartSeries, type Format, type PeriodValue, lineTable, valueDomain } from './chartData';
+import { type ChartSeries, type Format, type PeriodValue, drawKey, lineTable, valueDomain } from './chartData';
 import { FONT_PX, type PlotModule, plotFont } from './plotStyle';
 
 interface Props extends TableChoice {
@@ -78,5 +78,6 @@ export function LineOverPeriods({ id, title, periodHeading, series, periods, tar
       ],
     });
   };
-  return <ChartFigure id={id} title={title} legend={legend} table={table} draw={draw} {...shown} />;
+  const key = drawKey(series.cls, target, periods, table.rows);
+  return <ChartFigure id={id} title={title} legend={legend} table={table} draw={draw} drawKey={key} {...shown} />;
 }

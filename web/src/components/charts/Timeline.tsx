@@ -3,7 +3,7 @@
 import { useI18n } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { ChartFigure, PLOT_CLASS, type TableChoice } from './ChartFigure';
-import { type ChartSeries, type TimelineInterval, timelineBars, timelineRows, timelineTable } from './chartData';
+import { type ChartSeries, type TimelineInterval, drawKey, timelineView } from './chartData';
 import { type PlotModule, labelMargin, plotFont, rowLabels, xTicks } from './plotStyle';
 
 interface Props extends TableChoice {
@@ -24,17 +24,20 @@ const ROW = 30;
 
 export function Timeline({ id, title, rowHeading, labelHeading, series, intervals, from, to, ...shown }: Props) {
   const { t, lang } = useI18n();
-  const table = timelineTable(
-    { row: rowHeading, label: labelHeading, from: t('chart.from'), to: t('chart.to') },
+  // One clip for the table, the text alternative, the rows and the bars: all show the same.
+  const view = timelineView(
     intervals,
+    from,
+    to,
+    { row: rowHeading, label: labelHeading, from: t('chart.from'), to: t('chart.to') },
     (iso) => formatDate(iso, lang),
     t('chart.open'),
   );
-  const rows = timelineRows(intervals);
+  const { table, rows } = view;
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
   const draw = (Plot: PlotModule, width: number) => {
     const margin = labelMargin(width, rows);
-    const bars = timelineBars(intervals, from, to).map((b) => ({
+    const bars = view.bars.map((b) => ({
       ...b,
       y1: rows.indexOf(b.row) + 0.2,
       y2: rows.indexOf(b.row) + 0.8,
@@ -63,5 +66,6 @@ export function Timeline({ id, title, rowHeading, labelHeading, series, interval
       ],
     });
   };
-  return <ChartFigure id={id} title={title} legend={[series]} table={table} draw={draw} {...shown} />;
+  const key = drawKey(series.cls, from, to, lang, rows, view.bars);
+  return <ChartFigure id={id} title={title} legend={[series]} table={table} draw={draw} drawKey={key} {...shown} />;
 }

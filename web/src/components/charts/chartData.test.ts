@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   barPoints,
   barTable,
+  drawKey,
   formatNumber,
   lineTable,
   textAlternative,
   timelineBars,
   timelineRows,
   timelineTable,
+  timelineView,
   valueDomain,
 } from './chartData';
 import { barBand, labelAt } from './BarsWithComparison';
@@ -120,6 +122,40 @@ describe('a timeline', () => {
     });
     expect(timelineTable({ row: 'Woning', from: 'Van', to: 'Tot' }, [], (d) => d, '').rows).toEqual([]);
   });
+
+  it('shows in the table, the text alternative and the rows only what it draws, cut at the period', () => {
+    const outside = { row: 'Molenlaan 9', start: '2027-02-01', end: null, label: 'C-9' };
+    const view = timelineView(
+      [...intervals, outside],
+      '2026-01-01',
+      '2026-12-31',
+      { row: 'Woning', label: 'Casus', from: 'Van', to: 'Tot en met' },
+      (iso) => iso.split('-').reverse().join('-'),
+      'loopt nog',
+    );
+    expect(view.rows).toEqual(['Kerkstraat 1', 'Dorpsweg 4']);
+    expect(view.bars.map((b) => b.label)).toEqual(['C-1', 'C-2', 'C-3']);
+    expect(view.table.rows).toEqual([
+      { label: 'Kerkstraat 1', cells: ['C-1', '01-01-2026', '28-02-2026'] },
+      { label: 'Dorpsweg 4', cells: ['C-2', '01-03-2026', 'loopt nog'] },
+      { label: 'Kerkstraat 1', cells: ['C-3', '01-05-2026', '31-05-2026'] },
+    ]);
+    expect(textAlternative('Plaatsingen 2026', view.table)).toBe(
+      'Plaatsingen 2026. Kerkstraat 1: Casus C-1, Van 01-01-2026, Tot en met 28-02-2026; ' +
+        'Dorpsweg 4: Casus C-2, Van 01-03-2026, Tot en met loopt nog; ' +
+        'Kerkstraat 1: Casus C-3, Van 01-05-2026, Tot en met 31-05-2026.',
+    );
+    const late = timelineView(
+      [{ row: 'Kerkstraat 1', start: '2026-06-01', end: '2027-03-31' }],
+      '2026-01-01',
+      '2026-12-31',
+      { row: 'Woning', from: 'Van', to: 'Tot en met' },
+      (iso) => iso,
+      'loopt nog',
+    );
+    expect(late.table.rows).toEqual([{ label: 'Kerkstraat 1', cells: ['2026-06-01', '2026-12-31'] }]);
+    expect(late.bars.map((b) => b.x2.toISOString().slice(0, 10))).toEqual(['2027-01-01']);
+  });
 });
 
 describe('a line over periods', () => {
@@ -153,12 +189,35 @@ describe('a line over periods', () => {
 });
 
 describe('shared', () => {
+  it('keys a picture on its data: the same figures in new arrays keep the key, another figure changes it', () => {
+    const points = () => barPoints([{ label: 'Wonen', value: 3, compare: 2 }], now, before, formatNumber);
+    expect(drawKey(points(), true)).toBe(drawKey(points(), true));
+    const other = barPoints([{ label: 'Wonen', value: 3, compare: 2.5 }], now, before, formatNumber);
+    expect(drawKey(other, true)).not.toBe(drawKey(points(), true));
+    expect(drawKey('2026-01-01', [new Date('2026-01-01T00:00:00Z')])).not.toBe(
+      drawKey('2026-01-01', [new Date('2026-01-02T00:00:00Z')]),
+    );
+  });
+
   it('writes numbers nl-NL at the edges of rounding', () => {
     expect(formatNumber(0.05)).toBe('0,1');
     expect(formatNumber(-0.04)).toBe('0');
     expect(formatNumber(999.96)).toBe('1.000');
     expect(formatNumber(12345.678, 2)).toBe('12.345,68');
     expect(formatNumber(-2.5)).toBe('\u22122,5');
+  });
+
+  it('rounds half up on the decimal value as written, not on its binary neighbour', () => {
+    expect(formatNumber(0.15)).toBe('0,2');
+    expect(formatNumber(0.35)).toBe('0,4');
+    expect(formatNumber(1.45)).toBe('1,5');
+    expect(formatNumber(-1.45)).toBe('\u22121,5');
+    expect(formatNumber(-0.05)).toBe('\u22120,1');
+    expect(formatNumber(2.675, 2)).toBe('2,68');
+    expect(formatNumber(1.005, 2)).toBe('1,01');
+    expect(formatNumber(-0.004, 2)).toBe('0');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
   });
 
   it('states one series without its name and several with theirs', () => {

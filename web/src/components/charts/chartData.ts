@@ -104,25 +104,55 @@ export interface TimelineBar {
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
- * The bars of a timeline within [from, to] (ISO dates, inclusive): an interval outside the
- * view is left out, one that runs over its edge is cut at the edge; an open one runs to `to`.
+ * What a timeline shows of its intervals within [from, to] (ISO dates, inclusive): one that
+ * runs over the period's edge is cut at that edge, one outside the period is left out; an
+ * open one stays open (drawn to `to`).
  */
-export function timelineBars(intervals: TimelineInterval[], from: string, to: string): TimelineBar[] {
-  const lo = day(from).getTime();
-  const hi = day(to).getTime() + 86_400_000; // the end of the last day
-  const out: TimelineBar[] = [];
+export function timelineClip(intervals: TimelineInterval[], from: string, to: string): TimelineInterval[] {
+  const out: TimelineInterval[] = [];
   for (const iv of intervals) {
-    const s = Math.max(day(iv.start).getTime(), lo);
-    const e = Math.min(iv.end === null ? hi : day(iv.end).getTime() + 86_400_000, hi);
-    if (e <= s) continue;
-    out.push({ row: iv.row, x1: new Date(s), x2: new Date(e), label: iv.label ?? '' });
+    const start = iv.start < from ? from : iv.start;
+    const end = iv.end !== null && iv.end > to ? to : iv.end;
+    if (start > (end ?? to)) continue;
+    out.push({ ...iv, start, end });
   }
   return out;
+}
+
+/** The bars of a timeline within [from, to]: the clipped intervals (timelineClip); an open one runs to the end of `to`. */
+export function timelineBars(intervals: TimelineInterval[], from: string, to: string): TimelineBar[] {
+  const endOf = (iso: string) => new Date(day(iso).getTime() + 86_400_000);
+  return timelineClip(intervals, from, to).map((iv) => ({
+    row: iv.row,
+    x1: day(iv.start),
+    x2: endOf(iv.end ?? to),
+    label: iv.label ?? '',
+  }));
 }
 
 /** The rows in their first appearance's order. */
 export function timelineRows(intervals: TimelineInterval[]): string[] {
   return [...new Set(intervals.map((iv) => iv.row))];
+}
+
+/**
+ * Everything a timeline shows of [from, to] (ISO dates, inclusive), from the one clip of the
+ * picture: its table and text alternative, its rows (none without a bar) and its bars.
+ */
+export function timelineView(
+  intervals: TimelineInterval[],
+  from: string,
+  to: string,
+  head: { row: string; label?: string; from: string; to: string },
+  formatDay: (iso: string) => string,
+  open: string,
+): { table: ChartTable; rows: string[]; bars: TimelineBar[] } {
+  const shown = timelineClip(intervals, from, to);
+  return {
+    table: timelineTable(head, shown, formatDay, open),
+    rows: timelineRows(shown),
+    bars: timelineBars(shown, from, to),
+  };
 }
 
 export function timelineTable(
@@ -172,6 +202,11 @@ export function lineTable(
 
 // ---- Shared ----------------------------------------------------------------------------
 
+/** The key of what a picture is drawn from (its figures, as drawn): equal data gives an equal key, also in new arrays. */
+export function drawKey(...drawnFrom: unknown[]): string {
+  return JSON.stringify(drawnFrom);
+}
+
 /** The chart's text alternative: its title and every row of its table, "Kop: waarde, kop waarde; …". */
 export function textAlternative(title: string, table: ChartTable): string {
   if (!table.rows.length) return `${title}.`;
@@ -182,11 +217,14 @@ export function textAlternative(title: string, table: ChartTable): string {
   return `${title}. ${rows.join('; ')}.`;
 }
 
-/** A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch): 1234.56 → "1.234,6", -2.5 → "−2,5". */
+/**
+ * A number with at most `digits` decimals, nl-NL (also in English: the figures are Dutch),
+ * rounded half up on the value as written: 1234.56 → "1.234,6", 0.15 → "0,2", -2.5 → "−2,5".
+ */
 export function formatNumber(value: number, digits = 1): string {
-  const rounded = Number(value.toFixed(digits));
-  // -0 (e.g. -0.04 rounded) is written as 0; a minus is a minus sign, as in formatPercent.
-  return (rounded === 0 ? 0 : rounded)
-    .toLocaleString('nl-NL', { maximumFractionDigits: digits })
-    .replace('-', '\u2212');
+  // Intl rounds the shortest decimal that reads back as `value` (0.15, not toFixed's binary
+  // 0.1499…), half away from zero. A value that rounds to zero (-0.04) is "0", not "-0"; a
+  // minus is a minus sign, as in formatPercent.
+  const text = value.toLocaleString('nl-NL', { maximumFractionDigits: digits });
+  return text === '-0' ? '0' : text.replace('-', '\u2212');
 }
