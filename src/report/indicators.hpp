@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/enum_names.hpp"
+
 namespace wk::store {
 class Tx;
 }
@@ -20,9 +22,12 @@ namespace wk::report {
 enum class Unit { count, cents, percent };
 enum class Breakdown { programme, team, area };  // area: a district (wijk) with its teams
 
-std::string_view to_string(Unit unit);
-std::string_view to_string(Breakdown by);
-std::optional<Breakdown> breakdown_from(std::string_view name);
+// Their names in the API.
+inline constexpr auto kUnitNames =
+    enum_names<Unit>({{Unit::count, "count"}, {Unit::cents, "cents"}, {Unit::percent, "percent"}});
+inline constexpr auto kBreakdownNames =
+    enum_names<Breakdown>({{Breakdown::programme, "programme"}, {Breakdown::team, "team"}, {Breakdown::area, "area"}});
+static_assert(kUnitNames.names_every(Unit::percent) && kBreakdownNames.names_every(Breakdown::area));
 
 // A period of days, both edges inclusive (YYYY-MM-DD).
 struct Period {
@@ -45,17 +50,23 @@ struct IndicatorQuery {
   std::int64_t id = 0;
 };
 
+struct Text {
+  std::string nl, en;
+};
+
+using Compute = std::function<std::optional<Figure>(store::Tx&, const IndicatorQuery&)>;
+
 struct Indicator {
   std::string key;  // "<module>.<name>": stable, what a target names
-  std::string module;
   Unit unit = Unit::count;
-  std::string label_nl, label_en;
-  // What is counted and how: the population, the period's edges, the rounding shown.
-  std::string definition_nl, definition_en;
+  Text label;
+  Text definition;                    // what is counted and how: the population, the period's edges, the rounding shown
   std::vector<Breakdown> breakdowns;  // besides the whole organisation
   // Inside the caller's read transaction; the query's breakdown is one of `breakdowns`.
   // nullopt: the breakdown's id is not one of the organisation's programmes, teams or areas.
-  std::function<std::optional<Figure>(store::Tx&, const IndicatorQuery&)> compute;
+  Compute compute;
+
+  std::string module() const { return key.substr(0, key.find('.')); }
 };
 
 // Every module's indicators, in the order the modules add them.

@@ -183,7 +183,7 @@ Result<Figure> Service::indicator_value(const Principal& p, std::string_view key
   if (!indicator) return Error::not_found("No such indicator.");
   if (q.by &&
       std::find(indicator->breakdowns.begin(), indicator->breakdowns.end(), *q.by) == indicator->breakdowns.end()) {
-    const auto by = std::string(to_string(*q.by));
+    const auto by = std::string(kBreakdownNames.name(*q.by));
     Error e = Error::bad_request(Nl{"Deze indicator is niet uit te splitsen zoals gevraagd."},
                                  En{"This indicator has no such breakdown."});
     e.fields.push_back(
@@ -193,7 +193,7 @@ Result<Figure> Service::indicator_value(const Principal& p, std::string_view key
   q.org_id = p.org_id;
   auto figure = db_.read([&](store::Tx& tx) { return indicator->compute(tx, q); });
   if (!figure)
-    return Error::not_found(q.by ? "No such " + std::string(to_string(*q.by)) + " in this organisation."
+    return Error::not_found(q.by ? "No such " + std::string(kBreakdownNames.name(*q.by)) + " in this organisation."
                                  : std::string("No such indicator."));
   return *figure;
 }

@@ -140,12 +140,12 @@ http::Response save_text(Service& service, http::Context& ctx) {
 
 nlohmann::json indicator_json(const Indicator& i) {
   auto breakdowns = nlohmann::json::array();
-  for (const auto b : i.breakdowns) breakdowns.push_back(to_string(b));
+  for (const auto b : i.breakdowns) breakdowns.push_back(kBreakdownNames.name(b));
   return {{"key", i.key},
-          {"module", i.module},
-          {"unit", to_string(i.unit)},
-          {"label", {{"nl", i.label_nl}, {"en", i.label_en}}},
-          {"definition", {{"nl", i.definition_nl}, {"en", i.definition_en}}},
+          {"module", i.module()},
+          {"unit", kUnitNames.name(i.unit)},
+          {"label", {{"nl", i.label.nl}, {"en", i.label.en}}},
+          {"definition", {{"nl", i.definition.nl}, {"en", i.definition.en}}},
           {"breakdowns", std::move(breakdowns)}};
 }
 
@@ -168,7 +168,7 @@ http::Response compute_indicator(Service& service, http::Context& ctx) {
   if (from && to && *from > *to)
     errors.push_back({"to", "De einddatum ligt vóór de begindatum.", "must not be before from"});
   for (const auto by : {Breakdown::programme, Breakdown::team, Breakdown::area}) {
-    const auto name = std::string(to_string(by));
+    const auto name = std::string(kBreakdownNames.name(by));
     if (const auto id = http::query_id(ctx.request, name.c_str(), errors)) {
       if (q.by)
         errors.push_back(
@@ -185,7 +185,8 @@ http::Response compute_indicator(Service& service, http::Context& ctx) {
       200, {{"key", key},
             {"from", q.period.from},
             {"to", q.period.to},
-            {"breakdown", q.by ? nlohmann::json{{"kind", to_string(*q.by)}, {"id", q.id}} : nlohmann::json(nullptr)},
+            {"breakdown",
+             q.by ? nlohmann::json{{"kind", kBreakdownNames.name(*q.by)}, {"id", q.id}} : nlohmann::json(nullptr)},
             {"numerator", figure.numerator},
             {"denominator", figure.denominator}});
 }

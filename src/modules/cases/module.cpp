@@ -80,50 +80,47 @@ std::optional<Counted> counted_on(store::Tx& tx, const report::IndicatorQuery& q
   return counted;
 }
 
+// cases.saving: the savings of the cases that count on the period's last day.
+std::optional<report::Figure> saving(store::Tx& tx, const report::IndicatorQuery& q) {
+  const auto counted = counted_on(tx, q, q.period.to);
+  if (!counted) return std::nullopt;
+  return report::Figure{counted->saving, 1};
+}
+
+// cases.cases_closed: those counting on the last day less those on the day before the first.
+std::optional<report::Figure> cases_closed(store::Tx& tx, const report::IndicatorQuery& q) {
+  const auto at_end = counted_on(tx, q, q.period.to);
+  const auto before = counted_on(tx, q, add_days(q.period.from, -1));
+  if (!at_end || !before) return std::nullopt;
+  return report::Figure{at_end->cases - before->cases, 1};
+}
+
 }  // namespace
 
 void Module::add_indicators(report::Indicators& indicators) const {
   const std::vector<report::Breakdown> by{report::Breakdown::programme, report::Breakdown::team};
-  indicators.add({
-      .key = "cases.saving",
-      .module = "cases",
-      .unit = report::Unit::cents,
-      .label_nl = "Besparing per jaar (kassabonnen)",
-      .label_en = "Saving per year (receipts)",
-      .definition_nl =
-          "De besparing per jaar (kassabon oud − kassabon nieuw) van de casussen die op de laatste dag van "
-          "de periode afgerond of zo goed als afgerond zijn, zoals de tabel Kassabonnen van het "
-          "jaarverslag ze telt; in centen, niet afgerond. De begindatum van de periode telt niet mee.",
-      .definition_en = "The saving per year (old receipt − new receipt) of the cases that are closed or nearly closed "
-                       "on the period's last day, as the report's receipts table counts them; in cents, not rounded. "
-                       "The period's first day does not matter.",
-      .breakdowns = by,
-      .compute = [](store::Tx& tx, const report::IndicatorQuery& q) -> std::optional<report::Figure> {
-        const auto counted = counted_on(tx, q, q.period.to);
-        if (!counted) return std::nullopt;
-        return report::Figure{counted->saving, 1};
-      },
-  });
-  indicators.add({
-      .key = "cases.cases_closed",
-      .module = "cases",
-      .unit = report::Unit::count,
-      .label_nl = "Afgeronde casussen",
-      .label_en = "Cases closed",
-      .definition_nl = "Het aantal casussen dat op de laatste dag van de periode afgerond of zo goed als afgerond is, "
-                       "min het aantal op de dag vóór de eerste dag: de casussen die in de periode (begin- en "
-                       "einddatum tellen mee) zijn bijgekomen. Een casus die weer loopt, telt niet meer mee.",
-      .definition_en = "The number of cases closed or nearly closed on the period's last day, less the number on the "
-                       "day before its first day: the cases added within the period (both edges included). A case "
-                       "that runs again no longer counts.",
-      .breakdowns = by,
-      .compute = [](store::Tx& tx, const report::IndicatorQuery& q) -> std::optional<report::Figure> {
-        const auto at_end = counted_on(tx, q, q.period.to);
-        const auto before = counted_on(tx, q, add_days(q.period.from, -1));
-        if (!at_end || !before) return std::nullopt;
-        return report::Figure{at_end->cases - before->cases, 1};
-      },
-  });
+  indicators.add({"cases.saving",
+                  report::Unit::cents,
+                  {"Besparing per jaar (kassabonnen)", "Saving per year (receipts)"},
+                  {"De besparing per jaar (kassabon oud − kassabon nieuw) van de casussen die op de laatste dag van de "
+                   "periode afgerond of zo goed als afgerond zijn, zoals de tabel Kassabonnen van het jaarverslag ze "
+                   "telt; in centen, niet afgerond. De begindatum van de periode telt niet mee.",
+                   "The saving per year (old receipt − new receipt) of the cases that are closed or nearly closed on "
+                   "the period's last day, as the report's receipts table counts them; in cents, not rounded. The "
+                   "period's first day does not matter."},
+                  by,
+                  saving});
+  indicators.add({"cases.cases_closed",
+                  report::Unit::count,
+                  {"Afgeronde casussen", "Cases closed"},
+                  {"Het aantal casussen dat op de laatste dag van de periode afgerond of zo goed als afgerond is, min "
+                   "het aantal op de dag vóór de eerste dag: de casussen die in de periode (begin- en einddatum tellen "
+                   "mee) zijn bijgekomen. Een casus die weer loopt, telt niet meer mee.",
+                   "The number of cases closed or nearly closed on the period's last day, less the number on the day "
+                   "before its first day: the cases added within the period (both edges included). A case that runs "
+                   "again no longer counts."},
+                  by,
+                  cases_closed});
 }
 
 }  // namespace wk::cases
