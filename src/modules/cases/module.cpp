@@ -55,24 +55,34 @@ struct Counted {
   Cents saving = 0;
 };
 
-std::optional<Counted> counted_on(store::Tx& tx, const report::IndicatorQuery& q, const std::string& date) {
+// The programmes and the team a query asks for; nullopt when its id is not the
+// organisation's. Read once per figure, then counted on as many dates as it needs.
+struct Where {
   std::vector<std::int64_t> programme_ids;
   std::optional<std::int64_t> team_id;
+};
+
+std::optional<Where> where_of(store::Tx& tx, const report::IndicatorQuery& q) {
+  Where where;
   if (q.by == report::Breakdown::programme) {
     if (!programmes::Service::find(tx, q.org_id, q.id)) return std::nullopt;
-    programme_ids.push_back(q.id);
+    where.programme_ids.push_back(q.id);
   } else {
-    for (const auto& programme : programmes::Service::all(tx, q.org_id)) programme_ids.push_back(programme.id);
+    for (const auto& programme : programmes::Service::all(tx, q.org_id)) where.programme_ids.push_back(programme.id);
   }
   if (q.by == report::Breakdown::team) {
     if (!organisation::Service::team(tx, q.org_id, q.id)) return std::nullopt;
-    team_id = q.id;
+    where.team_id = q.id;
   }
+  return where;
+}
+
+Counted counted_on(store::Tx& tx, std::int64_t org_id, const Where& where, const std::string& date) {
   repo::Scope all;
   all.all = true;
   Counted counted;
-  for (const auto id : programme_ids) {
-    const auto summary = Service::summarise(tx, q.org_id, id, date, team_id, all);
+  for (const auto id : where.programme_ids) {
+    const auto summary = Service::summarise(tx, org_id, id, date, where.team_id, all);
     if (!summary) continue;
     counted.saving += summary->totals.saving();
     for (const auto& group : summary->groups) counted.cases += static_cast<std::int64_t>(group.rows.size());
@@ -82,17 +92,18 @@ std::optional<Counted> counted_on(store::Tx& tx, const report::IndicatorQuery& q
 
 // cases.saving: the savings of the cases that count on the period's last day.
 std::optional<report::Figure> saving(store::Tx& tx, const report::IndicatorQuery& q) {
-  const auto counted = counted_on(tx, q, q.period.to);
-  if (!counted) return std::nullopt;
-  return report::Figure{counted->saving, 1};
+  const auto where = where_of(tx, q);
+  if (!where) return std::nullopt;
+  return report::Figure{counted_on(tx, q.org_id, *where, q.period.to).saving, 1};
 }
 
 // cases.cases_closed: those counting on the last day less those on the day before the first.
 std::optional<report::Figure> cases_closed(store::Tx& tx, const report::IndicatorQuery& q) {
-  const auto at_end = counted_on(tx, q, q.period.to);
-  const auto before = counted_on(tx, q, add_days(q.period.from, -1));
-  if (!at_end || !before) return std::nullopt;
-  return report::Figure{at_end->cases - before->cases, 1};
+  const auto where = where_of(tx, q);
+  if (!where) return std::nullopt;
+  const auto at_end = counted_on(tx, q.org_id, *where, q.period.to);
+  const auto before = counted_on(tx, q.org_id, *where, add_days(q.period.from, -1));
+  return report::Figure{at_end.cases - before.cases, 1};
 }
 
 }  // namespace

@@ -91,14 +91,20 @@ std::int64_t create_draft_from(Tx& tx, const Principal& p, const std::string& ti
   return insert_new(tx, p, "methodiek", title, body, {"best practice"}, p.user_id, from.dump(), now).id;
 }
 
+namespace {
+// Only for a coach who is not quality staff does the organisation's setting decide.
+bool setting_decides(const Principal& p) {
+  return !may_author(p) && p.has_role(role::coach);
+}
+}  // namespace
+
 bool Service::may_create(Tx& tx, const Principal& p) {
-  // The organisation's setting is read only for a coach who is not quality staff.
-  if (may_author(p) || !p.has_role(role::coach)) return may_author(p);
+  if (!setting_decides(p)) return may_author(p);
   return knowledge::may_create(p, organisation::Service::settings_in(tx, p.org_id).knowledge_coach_authors);
 }
 
 bool Service::may_create(const Principal& p) const {
-  if (may_author(p) || !p.has_role(role::coach)) return may_author(p);  // no need to read the setting
+  if (!setting_decides(p)) return may_author(p);  // without a transaction
   return db_.read([&](Tx& tx) { return may_create(tx, p); });
 }
 
